@@ -1,0 +1,83 @@
+# PM Course. On a fresh machine with python3 and make:
+#   make lab    runs the course (JupyterLab at the welcome notebook)
+#   make test   runs the whole test suite
+# Everything else bootstraps itself: .venv is made on first use from requirements.lock.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+STAMP  := $(VENV)/.installed
+# The course's own JupyterLab settings (news and update prompts off, instructor tools hidden).
+export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/.jupyter/lab/user-settings
+export JUPYTER_CONFIG_DIR      := $(CURDIR)/.jupyter
+export PATH := $(CURDIR)/$(BIN):$(PATH)
+PORT ?= 8888
+WORKERS ?= 2
+
+.PHONY: help lab lab-instructor test test-fast test-notebooks test-nbgrader test-browser bench release \
+        data lock screenshots clean-notebooks clean venv
+
+help:
+	@echo "make lab             run the course in JupyterLab (opens the welcome notebook)"
+	@echo "make test            run every test (unit, property, notebooks, nbgrader round trip)"
+	@echo "make lab-instructor  JupyterLab with nbgrader's instructor tools switched on"
+	@echo "make release         regenerate exercises/ from solutions/ with nbgrader"
+	@echo "make test-browser    drive a real JupyterLab in headless Chromium"
+	@echo "make bench           print the speed budgets (import, check, notebooks)"
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check uv
+	$(BIN)/uv pip install --quiet --python $(PY) -r requirements.lock
+	$(BIN)/uv pip install --quiet --python $(PY) --no-deps -e .
+	@touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) notebooks/00_welcome.ipynb
+
+lab-instructor: $(STAMP)
+	PM_COURSE_INSTRUCTOR=1 $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) \
+	  --LabApp.extra_labextensions_path= --ServerApp.jpserver_extensions='{"nbgrader": true}' \
+	  --config=$(CURDIR)/.jupyter/instructor_config.py notebooks/00_welcome.ipynb
+
+test: $(STAMP)
+	$(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \
+	  --nbval-lax --nbval-current-env
+
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not browser" tests
+
+test-notebooks: $(STAMP)
+	$(BIN)/pytest -n $(WORKERS) --nbval-lax --nbval-current-env notebooks solutions
+
+test-nbgrader: $(STAMP)
+	$(BIN)/pytest -q tests/test_nbgrader_roundtrip.py
+
+test-browser: $(STAMP)
+	$(BIN)/python -m pm_course.tools.browser_setup
+	$(BIN)/pytest -m browser tests/browser
+
+screenshots: $(STAMP)
+	$(BIN)/python -m pm_course.tools.browser_setup
+	PM_COURSE_SCREENSHOTS=docs/screenshots $(BIN)/pytest -m browser tests/browser -k screenshot
+
+bench: $(STAMP)
+	$(PY) tools/bench.py --write
+
+release: $(STAMP)
+	$(PY) tools/release.py
+
+data: $(STAMP)
+	$(PY) tools/make_case_data.py
+
+lock:
+	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+
+clean-notebooks: $(STAMP)
+	$(PY) tools/clean_notebooks.py
+
+clean:
+	rm -rf $(VENV) gradebook.db submitted autograded feedback .pytest_cache

@@ -1,0 +1,49 @@
+"""The ``pm-course`` command.
+
+    pm-course progress                 print your progress table
+    pm-course export FILE              save your progress to FILE (JSON)
+    pm-course import FILE              merge progress from FILE
+    pm-course where                    where progress is kept
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="pm-course", description="PM Course: your progress and data.")
+    parser.add_argument("--version", action="version", version=f"pm-course {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("progress", help="print your progress by module")
+    p_exp = sub.add_parser("export", help="save your progress to a JSON file")
+    p_exp.add_argument("file", nargs="?", default="pm_course_progress.json")
+    p_imp = sub.add_parser("import", help="merge progress from a JSON file")
+    p_imp.add_argument("file")
+    sub.add_parser("where", help="where your progress is kept")
+    args = parser.parse_args(argv)
+
+    from . import progress
+    from .core.validate import InputError, InputTypeError
+
+    try:
+        if args.command == "progress":
+            print(progress.summary())
+        elif args.command == "export":
+            print(f"Progress saved to {progress.export(args.file)}")
+        elif args.command == "import":
+            n = progress.import_(args.file)
+            print(f"Imported {n} new record{'s' if n != 1 else ''} from {args.file}")
+        elif args.command == "where":
+            print(progress.where())
+    except (InputError, InputTypeError, OSError) as exc:
+        print(f"pm-course: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

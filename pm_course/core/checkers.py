@@ -1,0 +1,428 @@
+"""Checkers: the declarative part of a question.
+
+A checker knows the *shape* of a valid answer (see :func:`validate.conform`)
+and decides whether a conformed answer is right. A wrong answer raises
+:class:`Incorrect` carrying lines of feedback that teach without giving the
+expected value away. Checkers are pure: no display, no progress, no widgets.
+
+Kinds: :class:`Value` (number with tolerance, or text), :class:`Choice`,
+:class:`SetOf`, :class:`Ordering`, :class:`Mapping` (item -> category),
+:class:`Function` (a learner's function run on cases, each under a time
+limit), :class:`Rubric` (named rules over a structured answer) and
+:class:`WidgetState` (reads a widget's plain ``.value`` and delegates).
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import signal
+import threading
+import types
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from .validate import MalformedAnswer, NotAttempted, conform, describe, shape_name
+
+__all__ = [
+    "Incorrect",
+    "Checker",
+    "Value",
+    "Choice",
+    "SetOf",
+    "Ordering",
+    "Mapping",
+    "Function",
+    "Rubric",
+    "Rule",
+    "WidgetState",
+    "call_with_time_limit",
+    "TimeLimitExceeded",
+]
+
+
+class Incorrect(Exception):
+    """A well-formed answer that is wrong; ``lines`` explain why, without the expected value."""
+
+    def __init__(self, *lines: str):
+        super().__init__(" ".join(lines))
+        self.lines = [line for line in lines if line]
+
+
+class Checker:
+    """Base class. Subclasses set ``shape`` and implement :meth:`verify`."""
+
+    shape: Any = None
+
+    def conform(self, answer: Any) -> Any:
+        return conform(answer, self.shape)
+
+    def verify(self, answer: Any) -> None:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def same(self, answer: Any, other: Any) -> bool:
+        """Whether two conformed answers count as the same (used for misconceptions)."""
+        return _equal(answer, other, 1e-9, 1e-9)
+
+    def describe_expected(self) -> str:
+        return shape_name(self.shape)
+
+
+def _norm_text(s: str) -> str:
+    return " ".join(s.split()).casefold()
+
+
+def _equal(a: Any, b: Any, abs_tol: float, rel_tol: float) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and type(a) is not bool and type(b) is not bool:
+        return math.isclose(float(a), float(b), abs_tol=abs_tol, rel_tol=rel_tol)
+    if type(a) is str and type(b) is str:
+        return _norm_text(a) == _norm_text(b)
+    if type(a) in (list, tuple) and type(b) in (list, tuple):
+        return len(a) == len(b) and all(_equal(x, y, abs_tol, rel_tol) for x, y in zip(a, b))
+    if type(a) is dict and type(b) is dict:
+        return a.keys() == b.keys() and all(_equal(a[k], b[k], abs_tol, rel_tol) for k in a)
+    if type(a) in (set, frozenset) and type(b) in (set, frozenset):
+        return {_key(x) for x in a} == {_key(x) for x in b}
+    return type(a) is type(b) and a == b
+
+
+def _key(x: Any) -> Any:
+    return _norm_text(x) if type(x) is str else x
+
+
+@dataclass
+class Value(Checker):
+    """A single value: a number within a tolerance, or text compared case- and space-insensitively.
+
+    ``unit`` names what the number is in (shown in the feedback on form).
+    ``direction`` says "too high" / "too low" for numbers (it does not reveal the value).
+    """
+
+    expected: Any
+    shape: Any = float
+    abs_tol: float = 1e-6
+    rel_tol: float = 1e-6
+    unit: str = ""
+    direction: bool = True
+
+    def verify(self, answer: Any) -> None:
+        if _equal(answer, self.expected, self.abs_tol, self.rel_tol):
+            return
+        if self.shape in (float, int) and self.direction:
+            side = "too high" if answer > self.expected else "too low"
+            raise Incorrect(f"Your answer {answer:g} is {side}{' (' + self.unit + ')' if self.unit else ''}.")
+        raise Incorrect(f"{describe(answer)} is not the expected answer.")
+
+    def same(self, answer: Any, other: Any) -> bool:
+        return _equal(answer, other, self.abs_tol, self.rel_tol)
+
+
+@dataclass
+class Choice(Checker):
+    """One option out of a fixed list (e.g. "A", "O", "M"). An unknown option is a form error, listing the options."""
+
+    expected: str
+    options: Sequence[str]
+    shape: Any = str
+
+    def conform(self, answer: Any) -> Any:
+        value = conform(answer, str)
+        for opt in self.options:
+            if _norm_text(opt) == _norm_text(value):
+                return opt
+        raise MalformedAnswer(
+            f"your answer should be one of {', '.join(repr(o) for o in self.options)}; got {describe(value)}."
+        )
+
+    def verify(self, answer: Any) -> None:
+        if answer != self.expected:
+            raise Incorrect(f"{answer!r} is not the best option here.")
+
+
+@dataclass
+class SetOf(Checker):
+    """A collection where order does not matter. Feedback counts missing and unexpected items."""
+
+    expected: Iterable[Any]
+    item: Any = str
+
+    def __post_init__(self):
+        self.shape = set[self.item]
+        self._expected = {_key(x) for x in self.expected}
+
+    def verify(self, answer: Any) -> None:
+        got = {_key(x) for x in answer}
+        missing = len(self._expected - got)
+        extra = sorted((x for x in got if x not in self._expected), key=str)
+        if not missing and not extra:
+            return
+        lines = []
+        if missing:
+            lines.append(f"{missing} item{'s are' if missing > 1 else ' is'} missing.")
+        if extra:
+            lines.append("These do not belong: " + ", ".join(repr(x) for x in extra[:10]) + ".")
+        raise Incorrect(*lines)
+
+
+@dataclass
+class Ordering(Checker):
+    """A ranking: the same items as expected, in the expected order."""
+
+    expected: Sequence[Any]
+    item: Any = str
+
+    def __post_init__(self):
+        self.shape = list[self.item]
+
+    def verify(self, answer: Any) -> None:
+        exp = [_key(x) for x in self.expected]
+        got = [_key(x) for x in answer]
+        if got == exp:
+            return
+        if len(got) != len(set(got)):
+            dupes = sorted({x for x in got if got.count(x) > 1}, key=str)
+            raise Incorrect("Each item should appear once; repeated: " + ", ".join(map(repr, dupes)) + ".")
+        missing = len(set(exp) - set(got))
+        extra = [x for x in got if x not in set(exp)]
+        if missing or extra:
+            lines = [f"The ranking should hold exactly {len(exp)} items."]
+            if missing:
+                lines.append(f"{missing} expected item{'s are' if missing > 1 else ' is'} missing.")
+            if extra:
+                lines.append("Not part of this ranking: " + ", ".join(map(repr, extra[:10])) + ".")
+            raise Incorrect(*lines)
+        first_wrong = next(i for i, (a, b) in enumerate(zip(got, exp)) if a != b)
+        right = sum(a == b for a, b in zip(got, exp))
+        raise Incorrect(
+            f"Right items, wrong order: {right} of {len(exp)} are in the right place.",
+            f"The first one out of place is at position {first_wrong + 1} ({answer[first_wrong]!r}).",
+        )
+
+
+@dataclass
+class Mapping(Checker):
+    """Each item placed in a category. Keys must be exactly the items asked about.
+
+    ``item_hints`` maps an item to a nudge shown when that item is misplaced
+    (written by the author; it must not state the category).
+    """
+
+    expected: dict[str, str]
+    categories: Sequence[str] | None = None
+    item_hints: dict[str, str] = field(default_factory=dict)
+    shape: Any = dict[str, str]
+
+    def conform(self, answer: Any) -> Any:
+        value = conform(answer, dict[str, str])
+        keys = {_norm_text(k): k for k in self.expected}
+        out = {}
+        for k, v in value.items():
+            if _norm_text(k) not in keys:
+                raise MalformedAnswer(
+                    f"{k!r} is not one of the items asked about ({', '.join(map(repr, self.expected))})."
+                )
+            if self.categories is not None:
+                match = [c for c in self.categories if _norm_text(c) == _norm_text(v)]
+                if not match:
+                    raise MalformedAnswer(
+                        f"{v!r} (for {k!r}) is not a category; use one of {', '.join(map(repr, self.categories))}."
+                    )
+                v = match[0]
+            out[keys[_norm_text(k)]] = v
+        missing = [k for k in self.expected if k not in out]
+        if missing:
+            raise MalformedAnswer("Place every item; missing: " + ", ".join(map(repr, missing)) + ".")
+        return out
+
+    def verify(self, answer: Any) -> None:
+        wrong = [k for k in self.expected if _norm_text(answer[k]) != _norm_text(self.expected[k])]
+        if not wrong:
+            return
+        lines = [f"{len(self.expected) - len(wrong)} of {len(self.expected)} items are placed right."]
+        lines += [self.item_hints[k] for k in wrong if k in self.item_hints]
+        raise Incorrect(*lines)
+
+
+class TimeLimitExceeded(Exception):
+    pass
+
+
+class _TimeUp(BaseException):
+    """Raised inside a learner's function when its time is up (BaseException so `except Exception` cannot swallow it)."""
+
+
+def call_with_time_limit(fn: Callable, args: tuple, seconds: float) -> Any:
+    """Call ``fn(*args)``; raise :class:`TimeLimitExceeded` after ``seconds``.
+
+    In the main thread on a POSIX system (a Jupyter kernel, nbgrader) an
+    interval timer interrupts the call; elsewhere the call runs in a daemon
+    thread that is abandoned when it overruns.
+    """
+    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+
+        def _alarm(signum, frame):
+            raise _TimeUp()
+
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return fn(*args)
+        except _TimeUp:
+            raise TimeLimitExceeded() from None
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
+    box: dict[str, Any] = {}
+
+    def run():
+        try:
+            box["value"] = fn(*args)
+        except BaseException as exc:  # reported to the caller below
+            box["error"] = exc
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise TimeLimitExceeded()
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
+
+
+@dataclass
+class Function(Checker):
+    """A function the learner writes, run on cases and compared with a reference.
+
+    ``inputs`` is a list of argument tuples; the expected results come from
+    ``reference`` (so they are never written twice). ``returns`` is the shape
+    the function must return. Each call gets a deep copy of its arguments and
+    ``time_limit`` seconds. Hidden tests add inputs with ``extra_inputs``.
+    """
+
+    reference: Callable
+    inputs: Sequence[tuple]
+    returns: Any = float
+    abs_tol: float = 1e-6
+    rel_tol: float = 1e-6
+    time_limit: float = 2.0
+    show_inputs: bool = True
+    shape: Any = types.FunctionType
+
+    def verify(self, answer: Any, extra_inputs: Sequence[tuple] = ()) -> None:
+        cases = list(self.inputs) + list(extra_inputs)
+        failures = 0
+        first: list[str] = []
+        for args in cases:
+            expected = self.reference(*copy.deepcopy(args))
+            try:
+                result = call_with_time_limit(answer, copy.deepcopy(args), self.time_limit)
+            except TimeLimitExceeded:
+                raise Incorrect(
+                    f"Your function did not finish within {self.time_limit:g} s on {self._show(args)}: "
+                    "look for a loop that never ends."
+                )
+            except Exception as exc:  # the learner's bug, reported as feedback
+                raise Incorrect(
+                    f"Your function raised {type(exc).__name__} on {self._show(args)}: {str(exc)[:200]}"
+                )
+            if result is Ellipsis:  # the exercise's stub `return ...` is still in place
+                raise NotAttempted("your function")
+            try:
+                result = conform(result, self.returns, "the value your function returned")
+            except NotAttempted:
+                raise Incorrect("Your function returned a result that still holds ... : finish your code.")
+            except MalformedAnswer as exc:
+                raise Incorrect(f"On {self._show(args)}: {exc}")
+            if not _equal(result, expected, self.abs_tol, self.rel_tol):
+                failures += 1
+                if not first:
+                    first.append(f"On {self._show(args)} it returned {describe(result)}, which is not right.")
+        if failures:
+            raise Incorrect(f"Your function is wrong on {failures} of {len(cases)} test cases.", *first)
+
+    def _show(self, args: tuple) -> str:
+        if not self.show_inputs:
+            return "one of the test cases"
+        shown = ", ".join(describe(a, 80) for a in args)
+        return f"the input ({shown})"
+
+
+@dataclass
+class Rule:
+    """One named rule of a rubric: ``test(answer)`` returns None when met, or a message saying what is missing."""
+
+    name: str
+    test: Callable[[Any], str | None]
+
+
+@dataclass
+class Rubric(Checker):
+    """Named rules over a structured answer (a text, or a dict of fields).
+
+    Every failing rule contributes its own feedback line, so a learner sees
+    all that is missing at once. ``fields`` lists the keys a dict answer must
+    have (each a non-empty text unless ``shape`` says otherwise).
+    """
+
+    rules: Sequence[Rule]
+    shape: Any = str
+    fields: Sequence[str] = ()
+
+    def conform(self, answer: Any) -> Any:
+        value = conform(answer, self.shape)
+        if self.fields and type(value) is dict:
+            missing = [f for f in self.fields if f not in value]
+            unknown = [k for k in value if k not in self.fields]
+            if missing:
+                raise MalformedAnswer("Fill in every field; missing: " + ", ".join(map(repr, missing)) + ".")
+            if unknown:
+                raise MalformedAnswer(
+                    "Unknown field(s): " + ", ".join(map(repr, unknown)) + f"; the fields are {', '.join(map(repr, self.fields))}."
+                )
+        return value
+
+    def verify(self, answer: Any) -> None:
+        problems = []
+        for rule in self.rules:
+            try:
+                msg = rule.test(answer)
+            except (TypeError, ValueError) as exc:
+                msg = str(exc)
+            if msg:
+                problems.append(f"{rule.name}: {msg}")
+        if problems:
+            passed = len(self.rules) - len(problems)
+            raise Incorrect(f"{passed} of {len(self.rules)} criteria met.", *problems)
+
+
+@dataclass
+class WidgetState(Checker):
+    """An answer given through a widget: reads the widget's plain ``value`` and checks it with ``inner``."""
+
+    inner: Checker
+    attr: str = "value"
+
+    def conform(self, answer: Any) -> Any:
+        if answer is Ellipsis:
+            raise NotAttempted("your answer")
+        if type(answer) in (int, float, str, bool, list, dict, tuple, set) or answer is None:
+            raise MalformedAnswer(
+                "Pass the widget itself (the variable that holds it), not a value you typed: "
+                f"this question reads what you set in the widget; got {describe(answer)}."
+            )
+        try:
+            state = getattr(answer, self.attr)
+        except Exception:
+            raise MalformedAnswer(f"Expected the widget from this exercise; got {describe(answer)}.")
+        return self.inner.conform(state)
+
+    def verify(self, answer: Any) -> None:
+        self.inner.verify(answer)
+
+    def same(self, answer: Any, other: Any) -> bool:
+        return self.inner.same(answer, other)
+
+    @property
+    def shape(self):  # type: ignore[override]
+        return self.inner.shape

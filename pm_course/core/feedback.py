@@ -1,0 +1,75 @@
+"""Feedback objects: what check(), hint() and solution() return.
+
+Each renders as HTML in JupyterLab (``_repr_html_``) and as plain text in a
+terminal or in nbgrader's feedback (``__str__``). They hold plain data
+(``outcome``, ``title``, ``lines``) so tests can read them.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+__all__ = ["Feedback", "PASSED", "FAILED", "NOT_ATTEMPTED", "INVALID", "HINT", "SOLUTION", "INFO"]
+
+PASSED = "passed"
+FAILED = "failed"
+NOT_ATTEMPTED = "not attempted"
+INVALID = "invalid"  # malformed answer: wrong type, NaN, empty ...
+HINT = "hint"
+SOLUTION = "solution"
+INFO = "info"
+
+# Colour-blind-safe accents (Okabe-Ito) with a text label, so colour is never the only cue.
+_STYLE = {
+    PASSED: ("#009E73", "Correct"),
+    FAILED: ("#D55E00", "Not yet"),
+    NOT_ATTEMPTED: ("#56B4E9", "Not attempted"),
+    INVALID: ("#E69F00", "Check the form of your answer"),
+    HINT: ("#0072B2", "Hint"),
+    SOLUTION: ("#CC79A7", "Solution"),
+    INFO: ("#999999", "Note"),
+}
+
+
+@dataclass
+class Feedback:
+    """The outcome of an action on a question, with the lines that explain it."""
+
+    outcome: str
+    question: str
+    title: str
+    lines: list[str] = field(default_factory=list)
+    code: str = ""  # shown in a code block (solutions)
+
+    @property
+    def passed(self) -> bool:
+        return self.outcome == PASSED
+
+    def __str__(self) -> str:
+        label = _STYLE.get(self.outcome, ("", self.outcome))[1]
+        head = f"[{label}] {self.question}: {self.title}" if self.question else f"[{label}] {self.title}"
+        body = [head] + [f"  - {line}" for line in self.lines]
+        if self.code:
+            body += ["", *("    " + c for c in self.code.rstrip().splitlines())]
+        return "\n".join(body)
+
+    def __repr__(self) -> str:  # a terminal shows the same words as the notebook
+        return str(self)
+
+    def _repr_pretty_(self, printer, cycle) -> None:
+        printer.text(str(self))
+
+    def _repr_html_(self) -> str:
+        colour, label = _STYLE.get(self.outcome, ("#999999", self.outcome))
+        esc = html.escape
+        items = "".join(f"<li>{esc(line)}</li>" for line in self.lines)
+        code = f"<pre style='margin:.4em 0 0 0'>{esc(self.code.rstrip())}</pre>" if self.code else ""
+        q = f"<span style='opacity:.75'>{esc(self.question)}</span> " if self.question else ""
+        return (
+            f"<div class='pm-feedback pm-{self.outcome.replace(' ', '-')}' role='status' "
+            f"style='border-left:6px solid {colour};padding:.5em .8em;margin:.3em 0;"
+            f"background:rgba(127,127,127,.08)'>"
+            f"<strong style='color:{colour}'>{esc(label)}</strong> {q}&mdash; {esc(self.title)}"
+            f"{'<ul style=margin:.3em 0 0 1.2em>' + items + '</ul>' if items else ''}{code}</div>"
+        )

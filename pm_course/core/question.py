@@ -1,0 +1,156 @@
+"""Questions: declared, not coded.
+
+    q1 = Question(
+        module="04_prioritization", id="q1", points=1,
+        prompt="RICE score of the 'Shift swap' item.",
+        checker=Value(expected=rice_score(...)),
+        hints=["Reach x Impact x Confidence / Effort", "Confidence is a fraction"],
+        solution="answer = rice_score(reach=..., ...)",
+        answer=rice_score(...),             # the reference answer, for self-tests
+        wrong=[rice_score(...) * 100],      # answers that must fail, for self-tests
+        misconceptions=[Misconception(lambda a: a > 1000, "Confidence is 0.8, not 80.")],
+    )
+
+The learner passes the answer explicitly: ``q1.check(answer)``, ``q1.hint()``
+(each call the next hint), ``q1.solution()``. In an nbgrader test cell,
+``q1.grade(answer)`` raises ``AssertionError`` carrying the same feedback when
+the answer is not right. Nothing here inspects the caller's stack or globals.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+from . import progress
+from .checkers import Checker, Function, Incorrect
+from .feedback import FAILED, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
+from .validate import MalformedAnswer, NotAttempted
+
+__all__ = ["Question", "Misconception", "solutions_enabled"]
+
+
+@dataclass
+class Misconception:
+    """A known wrong answer (a value, or a predicate on the answer) and what it tells the learner."""
+
+    match: Any
+    says: str
+
+
+def solutions_enabled() -> bool:
+    """Solutions can be switched off for a graded cohort: ``PM_COURSE_SOLUTIONS=off``."""
+    return os.environ.get("PM_COURSE_SOLUTIONS", "on").strip().lower() not in {"off", "0", "no", "false"}
+
+
+@dataclass(eq=False)
+class Question:
+    module: str
+    id: str
+    prompt: str
+    checker: Checker
+    hints: Sequence[str]
+    solution_text: str
+    answer: Any
+    wrong: Sequence[Any]
+    points: int = 1
+    misconceptions: Sequence[Misconception] = ()
+    _hints_given: int = field(default=0, repr=False)
+
+    def __post_init__(self):
+        if not self.hints:
+            raise ValueError(f"{self.module}/{self.id}: a question needs at least one hint")
+        if not self.wrong:
+            raise ValueError(f"{self.module}/{self.id}: a question needs at least one wrong answer for its self-test")
+
+    @property
+    def key(self) -> str:
+        return f"{self.module}/{self.id}"
+
+    # ---------------------------------------------------------------- learner API
+
+    def check(self, answer: Any) -> Feedback:
+        """Check ``answer`` and return feedback; the attempt is recorded in your progress."""
+        fb = self._evaluate(answer)
+        progress.record(self.module, self.id, "check", fb.outcome)
+        return fb
+
+    def hint(self) -> Feedback:
+        """The next hint (each call gives the next one; the last one repeats)."""
+        n = min(self._hints_given, len(self.hints) - 1)
+        self._hints_given = n + 1
+        lines = [self.hints[n]]
+        if n == len(self.hints) - 1:
+            lines.append(f"That is the last hint. Still stuck? {self.id}.solution() shows a worked answer.")
+        progress.record(self.module, self.id, "hint", f"{n + 1}")
+        return Feedback(HINT, self.id, f"hint {n + 1} of {len(self.hints)}", lines)
+
+    def solution(self) -> Feedback:
+        """A worked solution (unless your instructor has switched solutions off)."""
+        if not solutions_enabled():
+            return Feedback(INFO, self.id, "solutions are switched off for this course run", [
+                "Your instructor has turned solutions off while the exercise is graded; hints still work."
+            ])
+        progress.record(self.module, self.id, "solution", "")
+        return Feedback(SOLUTION, self.id, self.prompt, [], code=self.solution_text)
+
+    # ---------------------------------------------------------------- grading API
+
+    def grade(self, answer: Any, *, extra_inputs: Sequence[tuple] = (), also: Sequence[Checker] = ()) -> None:
+        """For nbgrader test cells: pass silently, or raise AssertionError with the feedback.
+
+        Hidden tests add cases: ``extra_inputs`` (more inputs for a function
+        question) and ``also`` (further checkers the answer must pass).
+        Nothing is recorded in the learner's progress.
+        """
+        fb = self._evaluate(answer, extra_inputs=extra_inputs, also=also)
+        if not fb.passed:
+            raise AssertionError("\n" + str(fb))
+        print(f"{self.id}: passed")
+
+    # ---------------------------------------------------------------- core
+
+    def _evaluate(self, answer: Any, extra_inputs: Sequence[tuple] = (), also: Sequence[Checker] = ()) -> Feedback:
+        try:
+            clean = self.checker.conform(answer)
+        except NotAttempted:
+            return Feedback(NOT_ATTEMPTED, self.id, "replace the ... placeholder with your answer", [self.prompt])
+        except MalformedAnswer as exc:
+            return Feedback(INVALID, self.id, f"expected {self.checker.describe_expected()}", [str(exc)])
+        try:
+            if extra_inputs and isinstance(self.checker, Function):
+                self.checker.verify(clean, extra_inputs=extra_inputs)
+            else:
+                self.checker.verify(clean)
+            for extra in also:
+                extra.verify(extra.conform(answer))
+        except Incorrect as exc:
+            lines = list(exc.lines)
+            lines += self._misconceptions(clean)
+            lines.append(f"Try again, or ask {self.id}.hint() for a nudge.")
+            return Feedback(FAILED, self.id, "not quite", lines)
+        except NotAttempted:  # e.g. a function that still returns the stub's ...
+            return Feedback(NOT_ATTEMPTED, self.id, "replace the ... placeholder with your code", [self.prompt])
+        except MalformedAnswer as exc:  # from a hidden checker with another shape
+            return Feedback(INVALID, self.id, "the answer does not have the expected form", [str(exc)])
+        return Feedback(PASSED, self.id, "well done", [f"{self.points} point{'s' if self.points != 1 else ''}."])
+
+    def _misconceptions(self, clean: Any) -> list[str]:
+        found = []
+        for m in self.misconceptions:
+            try:
+                hit = m.match(clean) if callable(m.match) else self.checker.same(clean, m.match)
+            except Exception:
+                hit = False
+            if hit:
+                found.append(m.says)
+        return found
+
+    def _repr_html_(self) -> str:  # showing `q1` alone tells the learner what to do
+        return Feedback(INFO, self.id, self.prompt, [
+            f"{self.id}.check(answer) checks, {self.id}.hint() nudges, {self.id}.solution() shows a worked answer."
+        ])._repr_html_()
+
+    def __repr__(self) -> str:
+        return f"<question {self.key}: {self.prompt}>"

@@ -1,0 +1,80 @@
+"""The course map: one place that lists the modules, their files and their questions."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+__all__ = ["Module", "MODULES", "module", "questions"]
+
+
+@dataclass(frozen=True)
+class Module:
+    number: str
+    slug: str
+    title: str
+    minutes: int
+    covers: str
+    package: str | None = None  # pm_course.<package> holds its logic, widgets and questions
+    ready: bool = False  # lesson notebook published
+
+    @property
+    def name(self) -> str:
+        """e.g. '04_prioritization': the notebook, solutions and exercises name."""
+        return f"{self.number}_{self.slug}"
+
+    @property
+    def notebook(self) -> str:
+        return f"notebooks/{self.name}.ipynb"
+
+
+MODULES: tuple[Module, ...] = (
+    Module("00", "welcome", "Welcome", 20,
+           "how the course works, checks and progress, skills self-assessment", "welcome", True),
+    Module("01", "pm_role", "The product manager's role", 45,
+           "what PMs do; business, technology and customers; PM vs product owner vs project manager; the lifecycle"),
+    Module("02", "research", "User and market research", 100,
+           "interviews, synthesis, jobs to be done, surveys and NPS, market sizing, continuous discovery", "research", True),
+    Module("03", "vision_strategy_roadmap", "Vision, strategy and roadmap", 90,
+           "vision board, positioning, North Star, OKRs, Now/Next/Later, aligning with the business", "vision", True),
+    Module("04", "prioritization", "Prioritization", 120,
+           "saying no, RICE, ICE, MoSCoW, Kano, Cost of Delay and WSJF, opportunity scoring, capacity",
+           "prioritization", True),
+    Module("05", "collaboration", "Collaboration and stakeholders", 75,
+           "stakeholder map, RACI/DACI, communication, influence without authority, empowered teams",
+           "collaboration", True),
+    Module("06", "data_launch", "Data-driven decisions and launch", 75,
+           "metrics and funnels, experiments and A/B tests, launch and iterate"),
+    Module("07", "career", "Career paths and skills", 45,
+           "the ladder, eligibility, core skills, portfolio, SMART goals, mentors and network"),
+    Module("08", "leading", "Leading products", 40,
+           "motivation, the CEO-of-the-product mindset, managing vs leading"),
+    Module("09", "capstone", "Capstone and certificate", 120,
+           "the case end to end; an assessment that issues a certificate"),
+)
+
+
+def module(name: str) -> Module:
+    """Look a module up by number ('04'), slug ('prioritization') or name ('04_prioritization')."""
+    for m in MODULES:
+        if name in (m.number, m.slug, m.name):
+            return m
+    known = ", ".join(m.name for m in MODULES)
+    raise ValueError(f"unknown module {name!r}; the modules are {known}")
+
+
+def questions(name: str | None = None) -> list:
+    """The questions of one module, or of every module with questions, in course order."""
+    chosen = [module(name)] if name else [m for m in MODULES if m.package]
+    found = []
+    for m in chosen:
+        if not m.package:
+            continue
+        try:
+            mod = importlib.import_module(f"pm_course.{m.package}.questions")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"pm_course.{m.package}.questions" or exc.name == f"pm_course.{m.package}":
+                continue  # module not built yet
+            raise
+        found.extend(mod.QUESTIONS)
+    return found

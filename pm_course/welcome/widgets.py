@@ -1,0 +1,89 @@
+"""The welcome notebook's skills self-assessment: one slider per skill area and a radar chart."""
+
+from __future__ import annotations
+
+import math
+
+import ipywidgets as w
+
+from ..course import module
+from ..ui import CATEGORY, figure, show_in
+from .skills import SCALE, SKILL_AREAS, suggest_start
+
+__all__ = ["SkillsAssessment", "radar"]
+
+
+def radar(ratings: dict[str, int], title: str = "Your skills today (1 = new to me, 5 = could teach it)"):
+    """A radar chart of the ratings; returns the matplotlib figure."""
+    import matplotlib.pyplot as plt
+
+    areas = list(SKILL_AREAS)
+    values = [ratings[a] for a in areas]
+    angles = [2 * math.pi * i / len(areas) for i in range(len(areas))]
+    fig = plt.figure(figsize=(5.6, 5.0), layout="constrained")
+    ax = fig.add_subplot(polar=True)
+    ax.plot(angles + angles[:1], values + values[:1], color=CATEGORY["highlight"], linewidth=2, marker="o")
+    ax.fill(angles + angles[:1], values + values[:1], color=CATEGORY["highlight"], alpha=0.2)
+    ax.set_xticks(angles, areas, fontsize=9)
+    ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], fontsize=7)
+    ax.set_ylim(0, 5)
+    ax.set_title(title, fontsize=10)
+    return fig
+
+
+class SkillsAssessment:
+    """Sliders (1-5) for each skill area; the radar chart and suggestions update as you move them.
+
+    ``.value`` is a plain dict of ratings; ``.suggestions`` the areas to start with.
+    """
+
+    def __init__(self, start: int = 3):
+        self.sliders = {
+            area: w.IntSlider(value=start, min=1, max=5, description=area, continuous_update=False,
+                              style={"description_width": "150px"}, layout=w.Layout(width="420px"))
+            for area in SKILL_AREAS
+        }
+        self.advice = w.HTML()
+        self.advice.add_class("pm-result")
+        self.plot = w.Output()
+        for s in self.sliders.values():
+            s.observe(self._update, names="value")
+        scale = " · ".join(f"{k} {v}" for k, v in SCALE.items())
+        self.widget = w.VBox([
+            w.HTML(f"<b>Rate yourself</b> <span style='opacity:.7'>({scale})</span>"),
+            w.HBox([w.VBox(list(self.sliders.values())), self.plot]),
+            self.advice,
+        ])
+        self.widget.add_class("pm-skills")
+        self._update()
+
+    @property
+    def value(self) -> dict[str, int]:
+        return {area: s.value for area, s in self.sliders.items()}
+
+    @value.setter
+    def value(self, ratings: dict[str, int]) -> None:
+        suggest_start(ratings)  # validates every area and rating
+        for area, rating in ratings.items():
+            self.sliders[area].value = rating
+
+    @property
+    def suggestions(self) -> list[str]:
+        return suggest_start(self.value)
+
+    def _update(self, change=None) -> None:
+        picks = self.suggestions
+        if picks:
+            items = "".join(
+                f"<li>{a}: module {SKILL_AREAS[a]}, <i>{module(SKILL_AREAS[a]).title}</i></li>" for a in picks
+            )
+            self.advice.value = f"<b>Start with</b><ol>{items}</ol>"
+        else:
+            self.advice.value = "<b>You rate yourself 4 or more everywhere:</b> try the capstone (module 09) first."
+        self.figure = radar(self.value)  # kept, so code and tests can read what is drawn
+        show_in(self.plot, self.figure)
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)

@@ -1,0 +1,25 @@
+"""Test settings shared by the whole suite.
+
+Progress goes to a throw-away PM_COURSE_HOME for every test session (and for the
+kernels nbval starts, which inherit the environment), never to the real home.
+Plots draw off-screen.
+"""
+
+import os
+import tempfile
+
+os.environ["PM_COURSE_HOME"] = tempfile.mkdtemp(prefix="pm-course-test-home-")
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture()
+def fresh_home(tmp_path, monkeypatch):
+    """A new, empty progress home for one test."""
+    from pm_course.core import progress
+
+    monkeypatch.setenv("PM_COURSE_HOME", str(tmp_path / "home"))
+    progress.reset_connection()
+    yield tmp_path / "home"
+    progress.reset_connection()

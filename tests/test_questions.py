@@ -1,0 +1,113 @@
+"""The self-test of every question in the course (the idea of learntools' assert_check_passed).
+
+For each question: its reference answer passes, each of its wrong answers fails with feedback
+that does not give the expected value away, ``...`` is "not attempted", a malformed answer is
+"invalid", and grade() agrees with check(). New modules join through pm_course.course.
+"""
+
+import types
+
+import pytest
+
+from pm_course.core import Function, Rubric, Value, WidgetState
+from pm_course.course import MODULES, questions
+
+ALL = questions()
+
+
+def _as_answer(q, value):
+    """Widget questions take the widget: wrap a plain value in an object with .value."""
+    return types.SimpleNamespace(value=value) if isinstance(q.checker, WidgetState) else value
+
+
+@pytest.fixture(autouse=True)
+def _home(fresh_home):
+    yield
+
+
+def test_the_course_has_questions_in_every_published_module_with_a_package():
+    names = {q.module for q in ALL}
+    for m in MODULES:
+        if m.ready and m.package:
+            assert m.name in names, f"{m.name} is published but has no questions"
+
+
+def test_question_ids_are_unique_within_a_module():
+    keys = [q.key for q in ALL]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.parametrize("q", ALL, ids=lambda q: q.key)
+def test_reference_answer_passes(q):
+    fb = q.check(_as_answer(q, q.answer))
+    assert fb.outcome == "passed", str(fb)
+    q.grade(_as_answer(q, q.answer))
+
+
+@pytest.mark.parametrize("q", ALL, ids=lambda q: q.key)
+def test_wrong_answers_fail_with_feedback(q):
+    for wrong in q.wrong:
+        fb = q.check(_as_answer(q, wrong))
+        assert fb.outcome == "failed", f"{q.key}: {wrong!r} gave {fb}"
+        assert len(fb.lines) >= 2  # what is wrong, and what to do next
+        with pytest.raises(AssertionError):
+            q.grade(_as_answer(q, wrong))
+
+
+@pytest.mark.parametrize("q", ALL, ids=lambda q: q.key)
+def test_feedback_does_not_give_the_expected_value_away(q):
+    inner = q.checker.inner if isinstance(q.checker, WidgetState) else q.checker
+    if not isinstance(inner, Value):
+        return  # rankings, sets and rubrics name the learner's own items, not the expected ones
+    expected = inner.expected
+    shown = {f"{expected:g}", f"{expected:.1f}", f"{expected:.2f}"} if isinstance(expected, (int, float)) else {expected}
+    for wrong in q.wrong:
+        text = " ".join(q.check(_as_answer(q, wrong)).lines)
+        text_without_answer = text.replace(str(wrong), "")
+        for s in shown:
+            assert str(s) not in text_without_answer, f"{q.key} reveals {s!r}: {text}"
+
+
+@pytest.mark.parametrize("q", ALL, ids=lambda q: q.key)
+def test_placeholder_is_not_attempted(q):
+    assert q.check(...).outcome == "not attempted"
+    with pytest.raises(AssertionError, match="Not attempted"):
+        q.grade(...)
+
+
+class _EqualsEverything:
+    value = None
+
+    def __eq__(self, other):
+        return True
+
+    __hash__ = object.__hash__
+
+
+@pytest.mark.parametrize("q", ALL, ids=lambda q: q.key)
+def test_an_object_that_equals_everything_never_passes(q):
+    fb = q.check(_EqualsEverything())
+    assert fb.outcome in ("invalid", "failed"), str(fb)
+    with pytest.raises(AssertionError):
+        q.grade(_EqualsEverything())
+
+
+@pytest.mark.parametrize("q", ALL, ids=lambda q: q.key)
+def test_every_question_teaches(q):
+    assert q.prompt.strip() and len(q.hints) >= 2, f"{q.key}: a prompt and at least two hints"
+    assert q.solution_text.strip(), f"{q.key}: a worked solution"
+    assert q.points >= 1
+
+
+@pytest.mark.parametrize("q", [q for q in ALL if isinstance(q.checker, Function)], ids=lambda q: q.key)
+def test_function_questions_run_the_reference_on_every_input(q):
+    for args in q.checker.inputs:
+        q.checker.reference(*args)
+
+
+def test_every_checker_kind_used_in_the_course_is_exercised():
+    kinds = {type(q.checker.inner if isinstance(q.checker, WidgetState) else q.checker).__name__ for q in ALL}
+    assert "Value" in kinds
+    if len({q.module for q in ALL}) > 1:  # once modules exist, the richer kinds must be in use
+        assert {"Function", "Rubric"} & kinds
+    _ = Rubric  # imported for readers: the kinds are in pm_course.core

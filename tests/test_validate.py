@@ -1,0 +1,163 @@
+"""Input validation: public-function arguments and strict answers."""
+
+import math
+import types
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pm_course.core.validate import (
+    InputError,
+    InputTypeError,
+    MalformedAnswer,
+    NotAttempted,
+    choice,
+    conform,
+    describe,
+    fraction,
+    integer,
+    number,
+    shape_name,
+    text,
+)
+
+
+class Int(int):
+    pass
+
+
+class Float(float):
+    pass
+
+
+class Str(str):
+    pass
+
+
+class List(list):
+    pass
+
+
+class Dict(dict):
+    pass
+
+
+class EqualsAll:
+    def __eq__(self, other):
+        return True
+
+    __hash__ = object.__hash__
+
+
+@pytest.mark.parametrize(
+    "value, shape",
+    [
+        (Int(3), int), (Int(3), float), (Float(1.0), float), (Str("x"), str), (List([1]), list[float]),
+        (Dict({"a": "b"}), dict[str, str]), (EqualsAll(), float), (EqualsAll(), str), ([EqualsAll()], list[str]),
+        ({"a": EqualsAll()}, dict[str, str]), (True, float), (True, int), (None, float), ("3", float),
+        (1.5, int), ([], list[str]), ({}, dict[str, str]), ("", str), ("   ", str), ("x" * 20_001, str),
+        (list(range(10_001)), list[int]), (float("nan"), float), (float("inf"), float), (-math.inf, float),
+        ([1.0, float("nan")], list[float]), ((1.0,), tuple[float, float]), ({1, 2}, list[int]),
+        (print, types.FunctionType), (lambda: 1, float),
+    ],
+)
+def test_malformed_answers_are_refused_with_a_message(value, shape):
+    with pytest.raises(MalformedAnswer) as err:
+        conform(value, shape)
+    assert str(err.value)  # always says something
+    assert "Traceback" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    "value, shape", [(..., float), ([1.0, ...], list[float]), ({"a": ...}, dict[str, str]), ((1, ...), tuple[int, int])]
+)
+def test_placeholder_anywhere_means_not_attempted(value, shape):
+    with pytest.raises(NotAttempted):
+        conform(value, shape)
+
+
+def test_plain_answers_are_accepted_and_copied():
+    data = {"a": [1.0, 2]}
+    out = conform(data, dict[str, list[float]])
+    assert out == data and out is not data
+    assert conform((1, 2.5), tuple[int, float]) == (1, 2.5)
+    assert conform(["b", "a"], set[str]) == {"a", "b"}
+    assert conform(4.0, int) == 4
+
+
+def test_numpy_scalars_count_as_numbers_but_not_their_subclasses():
+    np = pytest.importorskip("numpy")
+    assert conform(np.float64(2.5), float) == 2.5
+    assert conform(np.int64(3), int) == 3
+
+    class F64(np.float64):
+        pass
+
+    with pytest.raises(MalformedAnswer):
+        conform(F64(1.0), float)
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_any_finite_float_conforms_to_number(x):
+    assert conform(x, float) == x
+
+
+@given(st.one_of(st.just(float("nan")), st.just(float("inf")), st.just(float("-inf"))))
+def test_non_finite_never_conforms(x):
+    with pytest.raises(MalformedAnswer):
+        conform(x, float)
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=5),
+                    lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.text(max_size=3), kids, max_size=3),
+                    max_leaves=10))
+def test_any_json_like_value_conforms_to_plain_data(value):
+    assert conform(value, None) == (list(value) if isinstance(value, tuple) else value)
+
+
+def test_describe_never_calls_foreign_repr():
+    class Loud:
+        def __repr__(self):
+            raise RuntimeError("boom")
+
+    assert describe(Loud()) == "an object of type Loud"
+    assert describe([Loud()]) == "a list of 1 item"
+    assert describe(None) == "None"
+    assert describe([]) == "an empty list"
+
+
+def test_shape_names_are_plain_language():
+    assert shape_name(list[str]) == "a list of text"
+    assert shape_name(dict[str, float]) == "a dict mapping text to numbers"
+    assert shape_name(float) == "a number"
+
+
+def test_argument_validators_name_expected_and_given():
+    with pytest.raises(InputTypeError, match=r"reach must be a number .*got str '5'"):
+        number("reach", "5")
+    with pytest.raises(InputError, match=r"effort must be greater than 0; got 0"):
+        number("effort", 0, low=0, low_open=True)
+    with pytest.raises(InputError, match="finite"):
+        number("x", float("nan"))
+    with pytest.raises(InputError, match=r"did you mean 0.8\?"):
+        fraction("confidence", 80)
+    with pytest.raises(InputTypeError, match="whole number"):
+        integer("n", 2.5)
+    with pytest.raises(InputTypeError, match="write 3"):
+        integer("n", 3.0)
+    with pytest.raises(InputError, match="between 1 and 10"):
+        integer("power", 11, low=1, high=10)
+    with pytest.raises(InputError, match="must not be empty"):
+        text("story", "  ")
+    with pytest.raises(InputError, match="'like', 'dislike'"):
+        choice("answer", "love", ["like", "dislike"])
+    assert choice("answer", "  Must-Be ", ["like", "must-be"]) == "must-be"
+    assert fraction("share", 0.25) == 0.25
+    assert number("x", True if False else 2) == 2.0
+    with pytest.raises(InputTypeError):
+        number("x", True)
+
+
+def test_errors_are_value_and_type_errors():
+    assert issubclass(InputError, ValueError) and issubclass(InputTypeError, TypeError)

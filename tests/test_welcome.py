@@ -1,0 +1,71 @@
+"""Module 00: the skills self-assessment (logic and widget)."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pm_course.core.validate import InputError, InputTypeError
+from pm_course.welcome import SKILL_AREAS, suggest_start
+
+AREAS = list(SKILL_AREAS)
+
+
+def ratings(**changes):
+    r = {a: 3 for a in AREAS}
+    r.update({a.replace("_", " "): v for a, v in changes.items()})
+    return r
+
+
+def test_lowest_rated_first_ties_in_course_order():
+    r = {a: 4 for a in AREAS}
+    r["Prioritization"] = 1
+    r["Research"] = 2
+    r["Collaboration"] = 2
+    assert suggest_start(r) == ["Prioritization", "Research", "Collaboration"]
+
+
+def test_confident_everywhere_means_no_suggestion():
+    assert suggest_start({a: 4 for a in AREAS}) == []
+
+
+@given(st.lists(st.integers(1, 5), min_size=len(AREAS), max_size=len(AREAS)), st.integers(1, len(AREAS)))
+def test_suggestions_are_never_confident_areas_and_sorted_by_rating(values, n):
+    r = dict(zip(AREAS, values))
+    picks = suggest_start(r, n)
+    assert len(picks) <= n
+    assert all(r[p] <= 3 for p in picks)
+    assert [r[p] for p in picks] == sorted(r[p] for p in picks)
+    left_out = [a for a in AREAS if a not in picks and r[a] <= 3]
+    if len(picks) == n and left_out:
+        assert max(r[p] for p in picks) <= min(r[a] for a in left_out)
+
+
+def test_bad_ratings_get_messages():
+    r = {a: 3 for a in AREAS}
+    with pytest.raises(InputError, match="between 1 and 5"):
+        suggest_start({**r, "Research": 6})
+    with pytest.raises(InputError, match="missing"):
+        suggest_start({"Research": 2})
+    with pytest.raises(InputError, match="Unknown skill area"):
+        suggest_start({**r, "Cooking": 2})
+    with pytest.raises(InputTypeError, match="whole number"):
+        suggest_start({**r, "Research": 2.5})
+    with pytest.raises(InputTypeError, match="ratings must map"):
+        suggest_start([1, 2, 3])
+
+
+def test_widget_updates_suggestion_and_chart_when_a_slider_moves():
+    from pm_course.welcome.widgets import SkillsAssessment
+
+    w = SkillsAssessment()
+    assert w.value == {a: 3 for a in AREAS}
+    before = w.advice.value
+    w.sliders["Leadership"].value = 1
+    assert w.suggestions[0] == "Leadership"
+    assert "Leadership" in w.advice.value and w.advice.value != before
+    w.value = {a: 5 for a in AREAS}
+    assert "capstone" in w.advice.value
+    drawn = list(w.figure.axes[0].lines[0].get_ydata())
+    assert drawn[:-1] == [5] * len(AREAS)  # the chart shows the new ratings (closed polygon)
+    with pytest.raises(InputError):
+        w.value = {"Research": 9}

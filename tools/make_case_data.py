@@ -1,0 +1,337 @@
+"""Make the case study's data (package data in pm_course/data/), reproducibly.
+
+    python tools/make_case_data.py          # rewrites pm_course/data/*.json
+
+The company, its product and everyone in it are fictional. Random parts use a
+fixed seed, so the files only change when this script does; a test checks that
+the committed files equal what this script makes.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from pathlib import Path
+
+SEED = 20261
+OUT = Path(__file__).resolve().parents[1] / "pm_course" / "data"
+
+COMPANY = {
+    "name": "Shiftbrew",
+    "tagline": "Rotas that fill themselves, for independent cafés",
+    "product": "Shiftbrew, a web and mobile app for building staff rotas (shift schedules), swapping shifts, "
+    "tracking hours and exporting them to payroll",
+    "founded": 2023,
+    "customers": "independent cafés and small coffee chains (1 to 20 sites)",
+    "users": {
+        "owner": "owner of a single café, who builds the rota on Sunday night and covers gaps herself",
+        "manager": "operations manager of a small chain (3 to 20 sites), who balances labour cost across sites",
+        "barista": "front-line staff member, who checks shifts on a phone and wants to swap them easily",
+    },
+    "pricing": {"currency": "USD", "plans": {"Solo": 39, "Group": 79}, "unit": "per site per month"},
+    "today": {
+        "paying_sites": 1240,
+        "paying_accounts": 760,
+        "arr_usd": 780_000,
+        "monthly_site_churn": 0.031,
+        "team": {"engineers": 7, "designers": 1, "product managers": 1, "sales": 2, "support": 2, "marketing": 1},
+    },
+    "business_goals": [
+        "Grow annual recurring revenue from $0.78M to $1.2M within 12 months",
+        "Cut monthly site churn from 3.1 % to under 2 %",
+        "Win small chains: raise the share of Group-plan sites from 30 % to 45 %",
+    ],
+    "sprint_capacity_person_months": 6.0,
+    "note": "Shiftbrew is fictional. People appear by role only.",
+}
+
+MARKET = {
+    "region": "the United Kingdom, Ireland and the Netherlands",
+    "cafes_total": 41_000,
+    "cafes_source": "a fictional industry census used for teaching",
+    "share_independent_or_small_chain": 0.55,
+    "share_with_five_or_more_staff": 0.62,
+    "obtainable_share_in_3_years": 0.06,
+    "average_sites_per_account": 1.6,
+    "annual_price_per_site_usd": {"Solo": 39 * 12, "Group": 79 * 12},
+    "blended_annual_price_per_site_usd": 580,
+    "competitors": [
+        {"name": "spreadsheets and group chats", "kind": "workaround", "strength": "free and familiar",
+         "weakness": "no swaps, no hours, errors in payroll"},
+        {"name": "an enterprise workforce suite", "kind": "direct", "strength": "deep labour analytics",
+         "weakness": "priced and built for 50+ sites, weeks to set up"},
+        {"name": "a general team-messaging app", "kind": "indirect", "strength": "everyone already has it",
+         "weakness": "no rota, no hours, messages get lost"},
+        {"name": "a point-of-sale add-on rota", "kind": "direct", "strength": "bundled with the till",
+         "weakness": "only works with one till brand, weak mobile app"},
+    ],
+}
+
+# Interview snippets: 12 interviews, 3 segments. `theme` is the reference synthesis;
+# `kind` tells facts about past behaviour from opinions, compliments and hypotheticals (Mom Test).
+INTERVIEWS = [
+    ("I01", "owner", "Last Sunday I spent three hours on the rota because two people had asked for the same day off.", "rota takes too long", "fact"),
+    ("I01", "owner", "When someone calls in sick at 6am I'm the one who opens the shop. That happened twice last month.", "last-minute cover", "fact"),
+    ("I01", "owner", "Honestly, your app looks lovely.", "other", "compliment"),
+    ("I02", "owner", "I text every barista one by one to find cover; last time it took eleven messages.", "last-minute cover", "fact"),
+    ("I02", "owner", "My accountant sends back the hours sheet every month because the totals don't match the rota.", "payroll and hours", "fact"),
+    ("I02", "owner", "I would definitely pay more for automatic scheduling.", "rota takes too long", "hypothetical"),
+    ("I03", "manager", "I copy the four site rotas into one spreadsheet to see what labour costs me each week.", "labour cost visibility", "fact"),
+    ("I03", "manager", "Two weeks ago we were overstaffed on a rainy Tuesday and understaffed on Saturday.", "labour cost visibility", "fact"),
+    ("I03", "manager", "Staff swap shifts in the group chat and I only find out when the wrong person turns up.", "swaps and availability", "fact"),
+    ("I04", "barista", "I check my shifts on a screenshot someone posted; it's usually out of date.", "communication", "fact"),
+    ("I04", "barista", "I swapped with a colleague last week by messaging the owner, and she forgot to change the rota.", "swaps and availability", "fact"),
+    ("I04", "barista", "It would be cool to have a chat in the app, I guess.", "communication", "hypothetical"),
+    ("I05", "manager", "Payroll takes me a full day each month: I retype hours from three systems.", "payroll and hours", "fact"),
+    ("I05", "manager", "We lost a good barista in March because she never knew her hours in advance.", "communication", "fact"),
+    ("I05", "manager", "I think most managers would love a dashboard.", "labour cost visibility", "opinion"),
+    ("I06", "owner", "I built the rota in a notebook for years; I moved to a spreadsheet last spring and it still takes two hours.", "rota takes too long", "fact"),
+    ("I06", "owner", "Students tell me their availability on scraps of paper; I lost one last month and scheduled someone during an exam.", "swaps and availability", "fact"),
+    ("I06", "owner", "$10 a month sounds about right for something like this.", "pricing", "hypothetical"),
+    ("I07", "barista", "Last month two of us turned up for the same opening shift because the rota changed and nobody told me.", "communication", "fact"),
+    ("I07", "barista", "When I need a swap, I post in the group chat and wait; sometimes nobody answers for a day.", "swaps and availability", "fact"),
+    ("I07", "barista", "I'd use it every day if it had dark mode.", "other", "hypothetical"),
+    ("I08", "manager", "Our payroll provider needs a CSV in its own format; I reformat it by hand every fortnight.", "payroll and hours", "fact"),
+    ("I08", "manager", "At our busiest site last quarter, labour was 38 % of sales and I only noticed at month end.", "labour cost visibility", "fact"),
+    ("I08", "manager", "We trialled an enterprise scheduling suite last year and gave up after the six-week set-up.", "rota takes too long", "fact"),
+    ("I09", "owner", "Last Friday a barista cancelled at 7am; I called four people before someone said yes.", "last-minute cover", "fact"),
+    ("I09", "owner", "I'd probably recommend you to other owners.", "other", "opinion"),
+    ("I09", "owner", "I print the rota and pin it by the coffee machine every Monday.", "communication", "fact"),
+    ("I10", "barista", "I had to pay for a taxi last month because I found out about an early shift at midnight.", "communication", "fact"),
+    ("I10", "barista", "I track my own hours in a notes app because my payslip was short twice this year.", "payroll and hours", "fact"),
+    ("I10", "barista", "Everyone I know hates their rota app.", "other", "opinion"),
+    ("I11", "manager", "Every Thursday I spend the morning moving people between sites to cover gaps.", "last-minute cover", "fact"),
+    ("I11", "manager", "Last winter we paid agency staff on 14 days because nobody could see who was free at the other sites.", "last-minute cover", "fact"),
+    ("I11", "manager", "If you built forecasting from till data, would I buy it? Probably.", "labour cost visibility", "hypothetical"),
+    ("I12", "owner", "I redo the rota from scratch every week; I didn't know I could copy last week's.", "rota takes too long", "fact"),
+    ("I12", "owner", "The last time a new barista started, I spent an evening explaining how we swap shifts.", "swaps and availability", "fact"),
+    ("I12", "owner", "Your onboarding emails are great.", "other", "compliment"),
+]
+
+KANO_FEATURES = {
+    # feature: probabilities of (A, O, M, I, R, Q) used to draw consistent answer pairs
+    "payroll export": (0.08, 0.22, 0.52, 0.14, 0.02, 0.02),
+    "shift swap in the app": (0.18, 0.50, 0.16, 0.12, 0.02, 0.02),
+    "auto-scheduling": (0.48, 0.16, 0.06, 0.24, 0.04, 0.02),
+    "dark mode": (0.14, 0.06, 0.02, 0.72, 0.04, 0.02),
+    "in-app chat": (0.12, 0.06, 0.04, 0.38, 0.36, 0.04),
+    "labour cost dashboard": (0.36, 0.30, 0.06, 0.24, 0.02, 0.02),
+}
+# A pair of answers that yields each category (functional, dysfunctional), per the Kano table.
+KANO_PAIRS = {
+    "A": [("like", "neutral"), ("like", "live-with"), ("like", "must-be")],
+    "O": [("like", "dislike")],
+    "M": [("must-be", "dislike"), ("neutral", "dislike"), ("live-with", "dislike")],
+    "I": [("neutral", "neutral"), ("live-with", "live-with"), ("must-be", "neutral"), ("neutral", "live-with")],
+    "R": [("dislike", "like"), ("neutral", "like"), ("dislike", "neutral")],
+    "Q": [("like", "like"), ("dislike", "dislike")],
+}
+
+OUTCOMES = {
+    # desired outcome (Ulwick job statement style): (mean importance, mean satisfaction) on 1-5
+    "minimise the time it takes to build next week's rota": (4.5, 2.4),
+    "minimise the number of shifts left uncovered on the day": (4.7, 2.1),
+    "minimise errors in the hours sent to payroll": (4.3, 3.0),
+    "know the week's labour cost before the week starts": (3.9, 1.9),
+    "minimise the messages needed to confirm a swap": (4.0, 2.6),
+    "let staff see their shifts as soon as they change": (4.2, 3.6),
+}
+
+SEGMENTS = {"owner": 0.45, "manager": 0.25, "barista": 0.30}
+NPS_MEAN = {"owner": 7.6, "manager": 6.3, "barista": 7.9}
+
+STAKEHOLDERS = [
+    {"id": "ceo", "role": "CEO and co-founder", "team": "leadership", "power": 10, "interest": 8,
+     "wants": "hit the revenue goal and raise the next round", "concerns": "roadmap bets that do not move revenue",
+     "channel": "weekly one-to-one"},
+    {"id": "cto", "role": "CTO and co-founder", "team": "engineering", "power": 9, "interest": 7,
+     "wants": "a stable platform and a sustainable pace", "concerns": "custom one-off features and rushed launches",
+     "channel": "weekly one-to-one"},
+    {"id": "eng_lead", "role": "Engineering lead", "team": "engineering", "power": 6, "interest": 9,
+     "wants": "clear problems to solve and time for technical debt", "concerns": "scope that changes mid-sprint",
+     "channel": "daily stand-up and planning"},
+    {"id": "designer", "role": "Product designer", "team": "design", "power": 5, "interest": 9,
+     "wants": "time with customers and room to test ideas", "concerns": "being handed finished solutions",
+     "channel": "daily, in the team"},
+    {"id": "sales_head", "role": "Head of Sales", "team": "sales", "power": 7, "interest": 8,
+     "wants": "features that close deals with small chains", "concerns": "losing a large prospect to a competitor",
+     "channel": "fortnightly roadmap review"},
+    {"id": "support_lead", "role": "Support lead", "team": "support", "power": 3, "interest": 8,
+     "wants": "fewer tickets about payroll exports and swaps", "concerns": "launches that surprise support",
+     "channel": "release notes and a launch briefing"},
+    {"id": "marketing", "role": "Marketing manager", "team": "marketing", "power": 4, "interest": 7,
+     "wants": "a launch story every quarter", "concerns": "dates that slip after the campaign is booked",
+     "channel": "monthly roadmap update"},
+    {"id": "finance", "role": "Finance manager", "team": "finance", "power": 6, "interest": 3,
+     "wants": "predictable spend and pricing discipline", "concerns": "discounts and custom deals",
+     "channel": "quarterly business review"},
+    {"id": "investor", "role": "Lead investor (board member)", "team": "board", "power": 8, "interest": 3,
+     "wants": "evidence of growth and retention", "concerns": "churn", "channel": "quarterly board pack"},
+    {"id": "legal", "role": "External legal counsel", "team": "legal", "power": 4, "interest": 2,
+     "wants": "compliance with working-time and data rules", "concerns": "storing staff data carelessly",
+     "channel": "as needed"},
+    {"id": "key_customer", "role": "Operations director of a 14-site chain (prospect)", "team": "customer",
+     "power": 5, "interest": 9, "wants": "multi-site labour reports before signing",
+     "concerns": "paying for a tool the baristas will not use", "channel": "sales calls"},
+    {"id": "barista_council", "role": "Customer advisory group of baristas", "team": "customer", "power": 2,
+     "interest": 6, "wants": "easy swaps and early notice of shifts", "concerns": "being tracked",
+     "channel": "monthly feedback session"},
+]
+
+# Backlog: (id, title, theme, reach per quarter [sites], impact, confidence, effort [person-months],
+#           ICE impact/confidence/ease, MoSCoW, WSJF value/time/risk/size, cost of delay [$ per week],
+#           duration [weeks], requested by, certainty ["high","medium","low"])
+BACKLOG = [
+    ("B01", "Payroll export in the provider's own CSV formats", "payroll and hours", 900, 2, 1.0, 2, 8, 9, 6, "Must", 13, 8, 5, 5, 3200, 6, "support_lead", "high"),
+    ("B02", "Swap a shift from the phone, with manager approval", "swaps and availability", 1100, 2, 0.8, 3, 8, 8, 5, "Must", 13, 5, 3, 8, 2800, 10, "barista_council", "high"),
+    ("B03", "Copy last week's rota in one click", "rota takes too long", 1000, 1, 1.0, 0.5, 6, 9, 10, "Should", 5, 3, 1, 1, 900, 2, "support_lead", "high"),
+    ("B04", "Auto-fill a rota from availability and rules", "rota takes too long", 700, 3, 0.5, 6, 9, 4, 2, "Could", 13, 3, 8, 20, 3500, 24, "ceo", "low"),
+    ("B05", "Find cover: notify available staff when a shift opens", "last-minute cover", 950, 3, 0.8, 3, 9, 7, 5, "Must", 20, 8, 5, 8, 4200, 10, "ceo", "medium"),
+    ("B06", "Labour cost per site before the week starts", "labour cost visibility", 380, 2, 0.8, 2, 7, 7, 6, "Should", 8, 5, 3, 5, 2100, 8, "sales_head", "medium"),
+    ("B07", "Multi-site labour report for chains", "labour cost visibility", 300, 2, 0.5, 4, 7, 5, 4, "Could", 8, 8, 2, 8, 2600, 14, "key_customer", "low"),
+    ("B08", "Staff availability form on the phone", "swaps and availability", 1000, 1, 0.8, 1, 6, 8, 8, "Should", 5, 3, 3, 3, 800, 4, "eng_lead", "high"),
+    ("B09", "Push notification when my shifts change", "communication", 1150, 1, 1.0, 1, 6, 9, 8, "Should", 5, 5, 2, 3, 1100, 4, "barista_council", "high"),
+    ("B10", "In-app team chat", "communication", 800, 0.5, 0.5, 4, 4, 4, 3, "Won't", 2, 1, 1, 13, 200, 16, "marketing", "low"),
+    ("B11", "Dark mode", "other", 600, 0.25, 0.8, 1, 2, 8, 7, "Won't", 1, 1, 1, 3, 50, 4, "barista_council", "medium"),
+    ("B12", "Single sign-on for chains", "other", 150, 1, 0.8, 2, 4, 7, 5, "Could", 5, 3, 2, 5, 700, 8, "sales_head", "medium"),
+    ("B13", "Custom break rules per country", "payroll and hours", 420, 1, 0.8, 2, 5, 7, 5, "Should", 5, 8, 5, 5, 1200, 8, "legal", "medium"),
+    ("B14", "Clock in and out from the phone", "payroll and hours", 850, 2, 0.8, 3, 7, 7, 5, "Should", 8, 3, 3, 8, 1900, 12, "sales_head", "medium"),
+    ("B15", "Till integration for sales-based forecasting", "labour cost visibility", 250, 3, 0.5, 8, 8, 3, 1, "Won't", 8, 2, 8, 20, 1500, 32, "ceo", "low"),
+    ("B16", "Fix: rota print cuts off the weekend", "communication", 500, 0.5, 1.0, 0.5, 3, 10, 10, "Must", 2, 5, 1, 1, 300, 1, "support_lead", "high"),
+    ("B17", "Open shifts board staff can claim", "last-minute cover", 900, 2, 0.8, 2, 8, 7, 6, "Should", 13, 5, 3, 5, 2900, 8, "eng_lead", "medium"),
+    ("B18", "Manager approval queue for time off", "swaps and availability", 800, 1, 0.8, 1.5, 5, 8, 6, "Should", 5, 3, 2, 3, 700, 6, "support_lead", "high"),
+    ("B19", "Onboarding checklist for new owners", "rota takes too long", 400, 1, 0.5, 1, 5, 5, 7, "Could", 3, 2, 3, 2, 600, 4, "marketing", "medium"),
+    ("B20", "Overtime warnings while building the rota", "labour cost visibility", 700, 1, 0.8, 1, 6, 8, 7, "Should", 5, 3, 3, 3, 900, 4, "finance", "high"),
+    ("B21", "Share a read-only rota link", "communication", 650, 0.5, 1.0, 0.5, 4, 9, 9, "Could", 3, 2, 1, 1, 300, 2, "barista_council", "high"),
+    ("B22", "Cross-site cover for chains", "last-minute cover", 280, 2, 0.8, 3, 7, 6, 4, "Should", 8, 5, 3, 8, 1800, 12, "key_customer", "medium"),
+    ("B23", "Annual billing with a discount", "pricing", 760, 0.5, 0.8, 1, 5, 7, 7, "Could", 5, 3, 1, 2, 1300, 4, "finance", "medium"),
+    ("B24", "Referral programme for owners", "pricing", 500, 0.5, 0.5, 1, 4, 4, 6, "Could", 3, 1, 2, 3, 500, 4, "marketing", "low"),
+    ("B25", "Accessibility fixes for screen readers", "other", 200, 1, 1.0, 1, 4, 9, 7, "Must", 5, 5, 3, 3, 400, 4, "legal", "high"),
+    ("B26", "Export hours to Excel", "payroll and hours", 600, 0.5, 1.0, 0.5, 4, 9, 9, "Should", 3, 2, 1, 1, 350, 2, "finance", "high"),
+    ("B27", "Skills on staff profiles (barista, kitchen, keyholder)", "rota takes too long", 650, 1, 0.8, 1, 5, 7, 7, "Could", 3, 2, 5, 2, 500, 4, "eng_lead", "medium"),
+    ("B28", "Rota templates for seasonal hours", "rota takes too long", 500, 0.5, 0.8, 1, 4, 7, 7, "Could", 2, 2, 1, 2, 250, 4, "support_lead", "medium"),
+    ("B29", "Wage budget per week with alerts", "labour cost visibility", 450, 2, 0.5, 2, 6, 5, 6, "Could", 5, 3, 2, 5, 1000, 8, "finance", "low"),
+    ("B30", "Two-factor login", "other", 1240, 0.25, 1.0, 0.5, 3, 9, 8, "Should", 2, 3, 8, 2, 450, 2, "cto", "high"),
+    ("B31", "Custom report for the 14-site prospect", "labour cost visibility", 14, 1, 0.8, 2, 3, 7, 5, "Won't", 3, 8, 1, 5, 900, 8, "key_customer", "medium"),
+    ("B32", "Reduce app start time on old phones", "communication", 900, 0.5, 0.8, 1, 4, 7, 6, "Could", 2, 1, 3, 3, 250, 4, "eng_lead", "medium"),
+    ("B33", "Migrate to the new database cluster", "other", 1240, 0.25, 0.8, 2, 3, 7, 4, "Should", 2, 3, 13, 5, 800, 8, "cto", "high"),
+    ("B34", "Holiday entitlement tracking", "payroll and hours", 600, 1, 0.8, 2, 5, 7, 5, "Could", 3, 2, 2, 5, 600, 8, "support_lead", "medium"),
+    ("B35", "Availability sync with personal calendars", "swaps and availability", 550, 0.5, 0.5, 1.5, 4, 5, 5, "Could", 2, 1, 2, 3, 300, 6, "barista_council", "low"),
+    ("B36", "Shift reminders by text message", "communication", 800, 1, 0.8, 0.5, 5, 8, 9, "Should", 3, 2, 1, 1, 600, 2, "support_lead", "high"),
+    ("B37", "Site managers with limited permissions", "labour cost visibility", 300, 1, 1.0, 1, 5, 9, 7, "Should", 5, 5, 2, 3, 900, 4, "sales_head", "high"),
+    ("B38", "Minimum rest warning between shifts", "payroll and hours", 700, 1, 0.8, 0.5, 5, 8, 9, "Must", 5, 8, 5, 1, 1100, 2, "legal", "high"),
+    ("B39", "Weekly rota digest email for owners", "communication", 700, 0.5, 0.8, 0.5, 3, 7, 9, "Could", 2, 1, 1, 1, 200, 2, "marketing", "medium"),
+    ("B40", "Public API for chains", "other", 120, 1, 0.5, 4, 4, 4, 3, "Won't", 3, 1, 5, 13, 500, 16, "key_customer", "low"),
+]
+
+BACKLOG_FIELDS = (
+    "id", "title", "theme", "reach", "impact", "confidence", "effort",
+    "ice_impact", "ice_confidence", "ice_ease", "moscow",
+    "business_value", "time_criticality", "risk_reduction", "job_size",
+    "cost_of_delay_per_week", "duration_weeks", "requested_by", "certainty",
+)
+
+
+def _interviews() -> list[dict]:
+    return [
+        {"id": f"S{i + 1:02d}", "interview": iv, "segment": seg, "quote": quote, "theme": theme, "kind": kind}
+        for i, (iv, seg, quote, theme, kind) in enumerate(INTERVIEWS)
+    ]
+
+
+def _clip(x: float, lo: int, hi: int) -> int:
+    return max(lo, min(hi, int(round(x))))
+
+
+def _survey(rng: random.Random) -> list[dict]:
+    rows = []
+    segs = list(SEGMENTS)
+    weights = [SEGMENTS[s] for s in segs]
+    for i in range(320):
+        seg = rng.choices(segs, weights)[0]
+        score = _clip(rng.gauss(NPS_MEAN[seg], 2.0), 0, 10)
+        kano = {}
+        for feature, probs in KANO_FEATURES.items():
+            cat = rng.choices("AOMIRQ", probs)[0]
+            kano[feature] = list(rng.choice(KANO_PAIRS[cat]))
+        outcomes = {
+            o: {"importance": _clip(rng.gauss(imp, 0.8), 1, 5), "satisfaction": _clip(rng.gauss(sat, 0.9), 1, 5)}
+            for o, (imp, sat) in OUTCOMES.items()
+        }
+        rows.append({
+            "id": f"R{i + 1:03d}",
+            "segment": seg,
+            "plan": "Group" if seg == "manager" or rng.random() < 0.1 else "Solo",
+            "nps": score,
+            "kano": kano,
+            "outcomes": outcomes,
+        })
+    return rows
+
+
+def _analytics(rng: random.Random) -> dict:
+    accounts = []
+    for i in range(600):
+        seg = "manager" if rng.random() < 0.3 else "owner"
+        sites = rng.randint(3, 14) if seg == "manager" else 1
+        created = rng.random() < 0.78
+        invited = created and rng.random() < 0.70
+        published = invited and rng.random() < 0.82
+        active_w4 = published and rng.random() < (0.72 if seg == "manager" else 0.61)
+        accounts.append({
+            "account": f"A{i + 1:04d}",
+            "signup_week": rng.randint(1, 26),
+            "segment": seg,
+            "sites": sites,
+            "created_rota": created,
+            "invited_staff": invited,
+            "published_rota": published,
+            "active_week_4": active_w4,
+            "staff_invited": rng.randint(3, 12) * sites if invited else 0,
+        })
+    weekly = []
+    sites_published = 640.0
+    for week in range(1, 27):
+        sites_published *= 1 + rng.gauss(0.018, 0.012)
+        weekly.append({
+            "week": week,
+            "sites_with_published_rota": int(sites_published),
+            "shifts_filled_without_manager_calls": round(0.42 + week * 0.004 + rng.gauss(0, 0.01), 3),
+            "staff_weekly_active": int(sites_published * (6.1 + rng.gauss(0, 0.2))),
+            "swaps_completed": int(sites_published * (0.9 + week * 0.01 + rng.gauss(0, 0.05))),
+            "signups": int(rng.gauss(45, 8)),
+            "revenue_usd": int(sites_published * 48.5 * 12 / 52),
+        })
+    return {"accounts": accounts, "weekly": weekly}
+
+
+def build() -> dict[str, object]:
+    rng = random.Random(SEED)
+    backlog = [dict(zip(BACKLOG_FIELDS, row)) for row in BACKLOG]
+    assert len({b["id"] for b in backlog}) == len(backlog)
+    return {
+        "company": COMPANY,
+        "market": MARKET,
+        "interviews": _interviews(),
+        "survey": _survey(rng),
+        "analytics": _analytics(rng),
+        "backlog": backlog,
+        "stakeholders": STAKEHOLDERS,
+    }
+
+
+def dumps(obj: object) -> str:
+    return json.dumps(obj, indent=1, ensure_ascii=False) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    OUT.mkdir(parents=True, exist_ok=True)
+    for name, obj in build().items():
+        (OUT / f"{name}.json").write_text(dumps(obj), encoding="utf-8")
+        print(f"wrote {OUT / (name + '.json')}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
