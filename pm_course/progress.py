@@ -123,7 +123,8 @@ def plot(data: Summary | None = None):
     ax.set_xlim(0, 100)
     ax.set_xlabel("questions passed (%)")
     ax.set_title("Your progress by module")
-    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.45 / max(len(s.rows), 1) - 0.12), ncol=2,
+              frameon=False, fontsize=8)
     return fig
 
 

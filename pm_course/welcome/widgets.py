@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 
 import ipywidgets as w
 
@@ -20,11 +21,14 @@ def radar(ratings: dict[str, int], title: str = "Your skills today (1 = new to m
     areas = list(SKILL_AREAS)
     values = [ratings[a] for a in areas]
     angles = [2 * math.pi * i / len(areas) for i in range(len(areas))]
-    fig = plt.figure(figsize=(5.6, 5.0), layout="constrained")
+    fig = plt.figure(figsize=(6.0, 5.2), layout="constrained")
     ax = fig.add_subplot(polar=True)
+    ax.set_theta_offset(math.pi / 2)  # first area at the top, then clockwise in course order
+    ax.set_theta_direction(-1)
     ax.plot(angles + angles[:1], values + values[:1], color=CATEGORY["highlight"], linewidth=2, marker="o")
     ax.fill(angles + angles[:1], values + values[:1], color=CATEGORY["highlight"], alpha=0.2)
-    ax.set_xticks(angles, areas, fontsize=9)
+    ax.set_xticks(angles, [textwrap.fill(a, 12, break_long_words=False) for a in areas], fontsize=9)
+    ax.tick_params(axis="x", pad=10)
     ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], fontsize=7)
     ax.set_ylim(0, 5)
     ax.set_title(title, fontsize=10)
