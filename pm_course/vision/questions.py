@@ -1,0 +1,585 @@
+"""The exercise questions of module 03, Vision, strategy and roadmap.
+
+Reference answers are computed once, here, from the pure logic and the case
+study data; nothing here imports ipywidgets or matplotlib.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..core import Function, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
+from ..core.validate import InputError, InputTypeError, MalformedAnswer, conform
+from ..data import load
+from .strategy import (
+    NORTH_STAR_CRITERIA,
+    POSITIONING_CRITERIA,
+    VISION_BOARD_CRITERIA,
+    VISION_BOARD_FIELDS,
+    _metric,
+    critique_key_result,
+    key_result_issues,
+    key_result_progress,
+    okr_score,
+    parse_positioning,
+    roadmap_column,
+)
+
+MODULE = "03_vision_strategy_roadmap"
+
+_WEEKLY = load("analytics")["weekly"]
+_BACKLOG = load("backlog")
+FILLED_WEEK_1 = _WEEKLY[0]["shifts_filled_without_manager_calls"]
+FILLED_WEEK_26 = _WEEKLY[-1]["shifts_filled_without_manager_calls"]
+
+# ---------------------------------------------------------------- q1, q2: one key result
+
+_Q1 = key_result_progress(FILLED_WEEK_1, 0.60, FILLED_WEEK_26)
+
+q1 = Question(
+    module=MODULE, id="q1", points=1,
+    prompt=("Key result: 'Raise the share of shifts filled without the manager phoning round from its week-1 "
+            "level to 0.60 by week 26.' Take the baseline from week 1 and the actual from week 26 of "
+            "load('analytics')['weekly'] (column 'shifts_filled_without_manager_calls'). Its progress, 0.0-1.0?"),
+    checker=Value(expected=_Q1, abs_tol=0.005, rel_tol=0),
+    hints=[
+        "Progress is the share of the distance from the baseline to the target that has been covered.",
+        "(actual - baseline) / (target - baseline), clipped to 0..1; weekly[0] is week 1, weekly[-1] is week 26.",
+    ],
+    solution_text=("weekly = load('analytics')['weekly']\n"
+                   "baseline = weekly[0]['shifts_filled_without_manager_calls']\n"
+                   "actual = weekly[-1]['shifts_filled_without_manager_calls']\n"
+                   "answer_q1 = key_result_progress(baseline=baseline, target=0.60, actual=actual)"),
+    answer=_Q1,
+    wrong=[FILLED_WEEK_26 / 0.60, _Q1 * 100, 1 - _Q1],
+    misconceptions=[
+        Misconception(lambda a: abs(a - FILLED_WEEK_26 / 0.60) < 0.005,
+                      "You divided the actual by the target: that measures from zero, but the key result starts "
+                      "from its baseline."),
+        Misconception(lambda a: a > 1, "Progress is a grade from 0.0 to 1.0, not a percentage."),
+    ],
+)
+
+_Q2 = key_result_progress(3.1, 2.0, 2.4)
+
+q2 = Question(
+    module=MODULE, id="q2", points=1,
+    prompt=("A falling target. Key result: 'Cut monthly site churn from 3.1 % to 2.0 % by the end of Q4.' "
+            "Churn is now 2.4 %. Its progress, 0.0-1.0?"),
+    checker=Value(expected=_Q2, abs_tol=0.005, rel_tol=0),
+    hints=[
+        "The same formula works when the target is below the baseline: the signs cancel.",
+        "(2.4 - 3.1) / (2.0 - 3.1): how much of the planned fall has happened?",
+    ],
+    solution_text="answer_q2 = key_result_progress(baseline=3.1, target=2.0, actual=2.4)",
+    answer=_Q2,
+    wrong=[2.4 / 2.0, 2.0 / 2.4, (3.1 - 2.4) / 3.1, 1 - _Q2],
+    misconceptions=[
+        Misconception(lambda a: a > 1, "Progress is from 0.0 to 1.0; for a falling target the actual is above the "
+                                       "target until it is reached."),
+        Misconception(lambda a: abs(a - (3.1 - 2.4) / 3.1) < 0.005,
+                      "That is the relative fall in churn; progress compares the fall so far with the planned fall."),
+        Misconception(lambda a: abs(a - 2.0 / 2.4) < 0.005,
+                      "Dividing target by actual ignores the baseline: measure the distance covered from 3.1 %."),
+    ],
+)
+
+# ---------------------------------------------------------------- q3: the objective's score
+
+_Q3_KRS = [(3.1, 2.0, 2.4), (FILLED_WEEK_1, 0.60, FILLED_WEEK_26), (0.30, 0.45, 0.33)]
+_Q3 = okr_score([key_result_progress(*kr) for kr in _Q3_KRS])
+
+q3 = Question(
+    module=MODULE, id="q3", points=1,
+    prompt=("Objective: 'Cafés rely on Shiftbrew every week.' Its key results: churn 3.1 % -> 2.0 %, now 2.4 %; "
+            "shifts filled without manager calls, week 1 -> 0.60, now week 26's value; Group-plan share of sites "
+            "30 % -> 45 % (as fractions 0.30 -> 0.45), now 0.33. The objective's score, 0.0-1.0?"),
+    checker=Value(expected=_Q3, abs_tol=0.005, rel_tol=0),
+    hints=[
+        "Score each key result from 0.0 to 1.0 first, with key_result_progress.",
+        "The objective's score is the mean of its key results' scores: okr_score([...]).",
+    ],
+    solution_text=("weekly = load('analytics')['weekly']\n"
+                   "scores = [\n"
+                   "    key_result_progress(3.1, 2.0, 2.4),\n"
+                   "    key_result_progress(weekly[0]['shifts_filled_without_manager_calls'], 0.60,\n"
+                   "                        weekly[-1]['shifts_filled_without_manager_calls']),\n"
+                   "    key_result_progress(0.30, 0.45, 0.33),\n"
+                   "]\n"
+                   "answer_q3 = okr_score(scores)"),
+    answer=_Q3,
+    wrong=[_Q3 * 100, _Q3 * 3, 0.65],
+    misconceptions=[
+        Misconception(lambda a: a > 1.5 and a < 3.01, "That looks like the sum of the scores; the objective's "
+                                                       "score is their mean."),
+        Misconception(lambda a: a > 3.01, "OKRs are graded from 0.0 to 1.0, not in percent."),
+        Misconception(lambda a: abs(a - 0.65) < 1e-9, "0.65 is the sweet spot to aim for, not this objective's score."),
+    ],
+)
+
+# ---------------------------------------------------------------- q4: outcomes and outputs
+
+OUTCOME_OR_OUTPUT = {
+    "a": "Launch shift swaps on the phone",
+    "b": "Owners spend under 30 minutes a week building the rota",
+    "c": "Ship the payroll export in five provider formats",
+    "d": "Monthly site churn falls below 2 %",
+    "e": "Run a webinar series for café owners",
+    "f": "Eight in ten open shifts are claimed by staff within an hour",
+    "g": "Redesign the rota editor",
+    "h": "Support tickets about payroll exports halve",
+}
+_Q4 = {"a": "output", "b": "outcome", "c": "output", "d": "outcome", "e": "output", "f": "outcome",
+       "g": "output", "h": "outcome"}
+
+q4 = Question(
+    module=MODULE, id="q4", points=1,
+    prompt=("Outcomes or outputs? For each statement in OUTCOME_OR_OUTPUT (keys 'a' to 'h'), answer 'outcome' "
+            "(a change in what customers do or in business results) or 'output' (something the team makes or does)."),
+    checker=Mapping(
+        expected=_Q4, categories=["outcome", "output"],
+        item_hints={
+            "a": "Statement a: when it is done, has anything changed for a café yet?",
+            "b": "Statement b: who changes, the team or the owners?",
+            "e": "Statement e: an event the team runs is work, whatever it leads to.",
+            "f": "Statement f: this describes what staff do, not what the team builds.",
+            "h": "Statement h: fewer tickets is a change in customers' experience, seen from support.",
+        },
+    ),
+    hints=[
+        "An output is something you can finish by working harder (ship, launch, run, redesign).",
+        "An outcome is a change you hope the output causes: in behaviour (owners, staff) or in business results.",
+    ],
+    solution_text=("answer_q4 = {'a': 'output', 'b': 'outcome', 'c': 'output', 'd': 'outcome',\n"
+                   "             'e': 'output', 'f': 'outcome', 'g': 'output', 'h': 'outcome'}"),
+    answer=_Q4,
+    wrong=[{k: "outcome" for k in _Q4}, {**_Q4, "h": "output", "e": "outcome"}],
+    misconceptions=[Misconception(lambda a: len(set(a.values())) == 1,
+                                  "You gave every statement the same label: look for the verbs of work.")],
+)
+
+# ---------------------------------------------------------------- q5: well-formed key results
+
+KEY_RESULTS = {
+    "a": "Cut monthly site churn from 3.1 % to under 2 % by the end of Q4",
+    "b": "Launch the open shifts board by the end of Q3",
+    "c": "Increase customer happiness",
+    "d": "Raise the share of Group-plan sites from 30 % to 45 % within 12 months",
+    "e": "Hold 20 customer interviews by June",
+    "f": "Reduce the median time to cover an open shift from 3 hours to 45 minutes by the end of Q3",
+    "g": "Increase weekly swaps completed from 600 to 1200",
+}
+_Q5 = {k for k, v in KEY_RESULTS.items() if not key_result_issues(v)}
+assert _Q5 == {"a", "d", "f"}, _Q5
+
+q5 = Question(
+    module=MODULE, id="q5", points=1,
+    prompt=("Which of KEY_RESULTS (keys 'a' to 'g') are well-formed key results: an outcome, with a number, "
+            "and a time frame? Answer a set of keys."),
+    checker=SetOf(expected=_Q5),
+    hints=[
+        "Check each one for three things: is there a number? is it a change (not a task)? does it say by when?",
+        "critique_key_result(KEY_RESULTS['b']) lists what is missing; 'launch' and 'hold' are tasks.",
+    ],
+    solution_text=("answer_q5 = {k for k, text in KEY_RESULTS.items() if not critique_key_result(text)}\n"
+                   "# {'a', 'd', 'f'}: b and e are tasks, c has no number or date, g has no time frame"),
+    answer=_Q5,
+    wrong=[{"a", "d", "f", "g"}, {"a", "b", "d", "e", "f"}, {"a"}],
+    misconceptions=[
+        Misconception(lambda a: "g" in a, "Check the one about swaps again: by when?"),
+        Misconception(lambda a: "b" in a or "e" in a, "A date and a number do not turn a task into an outcome."),
+    ],
+)
+
+# ---------------------------------------------------------------- q6: weak North Star candidates
+
+NORTH_STAR_CANDIDATES = {
+    "a": "Monthly recurring revenue",
+    "b": "Shifts filled per week without the manager phoning round",
+    "c": "Daily active users of the mobile app",
+    "d": "Sign-ups per week",
+    "e": "Sites that publish next week's rota by Friday, per week",
+    "f": "Number of features shipped per quarter",
+}
+_Q6 = {"a", "c", "d", "f"}
+
+q6 = Question(
+    module=MODULE, id="q6", points=1,
+    prompt=("Which of NORTH_STAR_CANDIDATES (keys 'a' to 'f') are weak North Star metrics for Shiftbrew? "
+            "Answer the set of keys of the weak ones."),
+    checker=SetOf(expected=_Q6),
+    hints=[
+        "A North Star counts the moment customers get value from the product, over a period.",
+        "Revenue is what the company captures, raw activity can happen without value, and outputs are the team's work.",
+    ],
+    solution_text=("answer_q6 = {'a', 'c', 'd', 'f'}\n"
+                   "# a is revenue, c raw activity, d a top-of-funnel count, f an output;\n"
+                   "# b and e count value delivered to cafés every week"),
+    answer=_Q6,
+    wrong=[{"a", "d", "f"}, {"a", "c", "d", "e", "f"}, {"b", "e"}],
+    misconceptions=[
+        Misconception(lambda a: "c" not in a, "Opening the app is activity: it can happen without a shift being sorted."),
+        Misconception(lambda a: "b" in a or "e" in a, "One you marked weak counts a moment a café gets value."),
+    ],
+)
+
+# ---------------------------------------------------------------- q7: input metric kinds
+
+_INPUT_METRICS = {
+    "sites that publish a rota each week": "breadth",
+    "share of each site's staff who claim open shifts": "depth",
+    "open shifts posted per site per week": "frequency",
+    "median minutes from an open shift to cover": "efficiency",
+    "new cafés inviting their staff in their first week": "breadth",
+}
+
+q7 = Question(
+    module=MODULE, id="q7", points=1,
+    prompt=("Label each input metric in INPUT_METRICS_TO_LABEL (a list) with its kind: 'breadth' (how many use it), "
+            "'depth' (how much of it they use), 'frequency' (how often) or 'efficiency' (how fast or easily). "
+            "Answer a dict mapping each metric to its kind."),
+    checker=Mapping(
+        expected=_INPUT_METRICS, categories=["breadth", "depth", "frequency", "efficiency"],
+        item_hints={
+            "share of each site's staff who claim open shifts": "A share of the staff at a site already using it: how far it reaches into the site.",
+            "median minutes from an open shift to cover": "Minutes to cover: is that about how many, how much, how often, or how fast?",
+            "new cafés inviting their staff in their first week": "Counting cafés: how many accounts get going.",
+        },
+    ),
+    hints=[
+        "Breadth counts accounts or users; depth how much of the product each uses.",
+        "Frequency is 'how often per period'; efficiency is time or effort per task.",
+    ],
+    solution_text=("answer_q7 = {\n"
+                   "    'sites that publish a rota each week': 'breadth',\n"
+                   "    \"share of each site's staff who claim open shifts\": 'depth',\n"
+                   "    'open shifts posted per site per week': 'frequency',\n"
+                   "    'median minutes from an open shift to cover': 'efficiency',\n"
+                   "    'new cafés inviting their staff in their first week': 'breadth',\n"
+                   "}"),
+    answer=dict(_INPUT_METRICS),
+    wrong=[{**_INPUT_METRICS, "median minutes from an open shift to cover": "frequency"},
+           {k: "breadth" for k in _INPUT_METRICS}],
+)
+INPUT_METRICS_TO_LABEL = list(_INPUT_METRICS)
+
+# ---------------------------------------------------------------- q8: Now / Next / Later by certainty
+
+
+def _place(items: list[dict]) -> dict[str, str]:
+    return {it["id"]: roadmap_column(it["certainty"]) for it in items}
+
+
+def _q8_answer(items):
+    column = {"high": "Now", "medium": "Next", "low": "Later"}
+    return {item["id"]: column[item["certainty"]] for item in items}
+
+
+def _q8_reversed(items):
+    column = {"high": "Later", "medium": "Next", "low": "Now"}
+    return {item["id"]: column[item["certainty"]] for item in items}
+
+
+def _q8_all_now(items):
+    return {item["id"]: "Now" for item in items}
+
+
+q8 = Question(
+    module=MODULE, id="q8", points=2,
+    prompt=("Write place_on_roadmap(items): given backlog items (dicts with 'id' and 'certainty', as from "
+            "load('backlog')), return a dict mapping each id to 'Now' (high certainty), 'Next' (medium) or "
+            "'Later' (low)."),
+    checker=Function(reference=_place, inputs=[(_BACKLOG[:10],), (_BACKLOG[10:25],)], returns=dict[str, str]),
+    hints=[
+        "Loop over the items and look at item['certainty'].",
+        "A dict such as {'high': 'Now', 'medium': 'Next', 'low': 'Later'} turns a certainty into a column.",
+    ],
+    solution_text=("def place_on_roadmap(items):\n"
+                   "    column = {'high': 'Now', 'medium': 'Next', 'low': 'Later'}\n"
+                   "    return {item['id']: column[item['certainty']] for item in items}"),
+    answer=_q8_answer,
+    wrong=[_q8_reversed, _q8_all_now],
+)
+
+# ---------------------------------------------------------------- q9: the four product risks
+
+RISK_CONCERNS = {
+    "a": "Will owners switch from their spreadsheet to auto-fill, or keep building rotas by hand?",
+    "b": "Can a barista find the swap button on a small phone during a break?",
+    "c": "Can seven engineers build till integrations for six till brands this year?",
+    "d": "Will cross-site cover break our working-time obligations or the Group plan's pricing?",
+    "e": "Will staff understand why a shift offer reached them and not a colleague?",
+}
+_Q9 = {"a": "value", "b": "usability", "c": "feasibility", "d": "business viability", "e": "usability"}
+
+q9 = Question(
+    module=MODULE, id="q9", points=1,
+    prompt=("Cagan's four product risks: which risk does each concern in RISK_CONCERNS (keys 'a' to 'e') test? "
+            "Answer 'value', 'usability', 'feasibility' or 'business viability' for each key."),
+    checker=Mapping(
+        expected=_Q9, categories=["value", "usability", "feasibility", "business viability"],
+        item_hints={
+            "a": "Concern a: is it about whether they can, or whether they will choose to?",
+            "d": "Concern d: who else in the company would object: engineers, users, or legal and finance?",
+            "e": "Concern e: understanding what the product did is part of using it.",
+        },
+    ),
+    hints=[
+        "Value: will they buy or choose it? Usability: can they use it? Feasibility: can we build it?",
+        "Business viability: does it work for the rest of the business (legal, finance, sales, brand)?",
+    ],
+    solution_text=("answer_q9 = {'a': 'value', 'b': 'usability', 'c': 'feasibility',\n"
+                   "             'd': 'business viability', 'e': 'usability'}"),
+    answer=_Q9,
+    wrong=[{**_Q9, "a": "usability"}, {**_Q9, "d": "feasibility", "c": "business viability"}],
+)
+
+# ---------------------------------------------------------------- q10: vision board rubric
+
+SHIFTBREW_BOARD = {
+    "vision": "Every café team knows who is working, and no owner spends Sunday night on the rota.",
+    "target_group": ("Owners and operations managers of independent cafés and small coffee chains (1 to 20 sites) "
+                     "in the UK, Ireland and the Netherlands; their baristas are the everyday users."),
+    "needs": ("Build next week's rota in minutes, fill last-minute gaps without phoning round, swap shifts "
+              "without chasing the owner, and send hours to payroll without retyping them."),
+    "product": ("Shiftbrew: rotas built from staff availability, shift swaps and open shifts on the phone "
+                "with manager approval, and hours exported in the payroll provider's own format."),
+    "business_goals": ("Grow ARR from $0.78M to $1.2M within 12 months; cut monthly site churn from 3.1 % to "
+                       "under 2 %; raise the share of Group-plan sites from 30 % to 45 %."),
+}
+
+
+def _rules(criteria, adapt=lambda a: a) -> list[Rule]:
+    return [Rule(name, (lambda test: lambda a: test(adapt(a)))(test)) for name, test in criteria]
+
+
+def _mentions_case(a: dict) -> str | None:
+    body = " ".join(a.values()).casefold()
+    if not re.search(r"caf[eé]|coffee|barista", body):
+        return "this board should be Shiftbrew's: its target group is independent cafés and small coffee chains."
+    return None
+
+
+q10 = Question(
+    module=MODULE, id="q10", points=2,
+    prompt=("Write Shiftbrew's Product Vision Board as a dict with the keys 'vision', 'target_group', 'needs', "
+            "'product', 'business_goals' (each a text) that passes check_vision_board."),
+    checker=Rubric(rules=_rules(VISION_BOARD_CRITERIA), shape=dict[str, str], fields=VISION_BOARD_FIELDS),
+    hints=[
+        "Run check_vision_board(your_board) and fix each criterion it lists.",
+        "The vision is the change for cafés, not the app; the business goals are in load('company')['business_goals'].",
+    ],
+    solution_text="answer_q10 = " + repr(SHIFTBREW_BOARD).replace("', '", "',\n    '"),
+    answer=dict(SHIFTBREW_BOARD),
+    wrong=[
+        {**SHIFTBREW_BOARD, "vision": "The best rota app with AI features for cafés", "target_group": "everyone"},
+        {**SHIFTBREW_BOARD, "business_goals": "Make Shiftbrew famous"},
+    ],
+)
+BOARD_CASE_RULE = Rubric(rules=[Rule("Shiftbrew's case", _mentions_case)], shape=dict[str, str],
+                         fields=VISION_BOARD_FIELDS)
+
+# ---------------------------------------------------------------- q11: positioning statement
+
+SHIFTBREW_POSITIONING = (
+    "For owners and managers of independent cafés who lose hours every week to rotas and last-minute gaps, "
+    "Shiftbrew is a rota app that builds the rota from staff availability and fills open shifts without "
+    "phoning round. Unlike spreadsheets and group chats, Shiftbrew keeps swaps, hours and payroll exports "
+    "in one place that every barista has on their phone."
+)
+
+
+def _names_a_real_alternative(statement: str) -> str | None:
+    alt = parse_positioning(statement).get("alternative", "").casefold()
+    known = ("spreadsheet", "group chat", "whatsapp", "paper", "notebook", "enterprise", "workforce",
+             "messaging", "point-of-sale", "point of sale", "till", "pos ", "excel", "text message")
+    if not any(k in alt + " " for k in known):
+        return ("name one of the alternatives Shiftbrew's customers use today (see load('market')['competitors']).")
+    return None
+
+
+q11 = Question(
+    module=MODULE, id="q11", points=2,
+    prompt=("Write Shiftbrew's positioning statement in Moore's template (a str): 'For <target customer> who "
+            "<need>, <product> is a <category> that <key benefit>. Unlike <alternative>, <differentiator>.' "
+            "It must pass check_positioning."),
+    checker=Rubric(rules=_rules(POSITIONING_CRITERIA, parse_positioning), shape=str),
+    hints=[
+        "Keep the template's signal words in order: For ... who ..., ... is a ... that .... Unlike ..., ....",
+        "The alternative is what cafés use today (load('market')['competitors']), not 'competitors'.",
+    ],
+    solution_text=f"answer_q11 = ({SHIFTBREW_POSITIONING!r})",
+    answer=SHIFTBREW_POSITIONING,
+    wrong=[
+        "Shiftbrew is the best rota app for everyone.",
+        "For everyone who works shifts, Shiftbrew is an app that saves time. Unlike competitors, it is better.",
+    ],
+)
+POSITIONING_CASE_RULE = Rubric(rules=[Rule("a real alternative", _names_a_real_alternative)], shape=str)
+
+# ---------------------------------------------------------------- q12: North Star rubric
+
+SHIFTBREW_NORTH_STAR = {
+    "name": "Shifts filled per week without the manager phoning round",
+    "customer_value": ("Each one is a gap that staff covered themselves, so owners and managers get their "
+                       "morning back and the café opens on time."),
+    "inputs": {
+        "sites that publish a rota each week": "breadth",
+        "share of each site's staff who claim open shifts": "depth",
+        "open shifts posted per site per week": "frequency",
+        "median minutes from an open shift to cover": "efficiency",
+    },
+}
+
+
+class _MetricRubric(Rubric):
+    """A rubric whose answer must first have the North Star's shape (name, customer_value, inputs)."""
+
+    def conform(self, answer: Any) -> Any:
+        value = conform(answer, None)
+        try:
+            return _metric(value)
+        except (InputError, InputTypeError) as exc:
+            raise MalformedAnswer(str(exc)) from None
+
+
+def _about_shiftbrew(m: dict) -> str | None:
+    words = (m["name"] + " " + " ".join(m["inputs"])).casefold()
+    if not re.search(r"shift|rota|swap|cover|hours", words):
+        return "this North Star should be Shiftbrew's: count something about shifts, rotas, swaps or cover."
+    return None
+
+
+q12 = Question(
+    module=MODULE, id="q12", points=2,
+    prompt=("Write a North Star metric for Shiftbrew as a dict: 'name' (what is counted, per period), "
+            "'customer_value' (a sentence), 'inputs' (a dict mapping 3 to 6 input metrics to 'breadth', 'depth', "
+            "'frequency' or 'efficiency'). It must pass check_north_star."),
+    checker=_MetricRubric(rules=_rules(NORTH_STAR_CRITERIA), shape=None),
+    hints=[
+        "Count the moment a café gets value (a shift sorted, a rota published), per week; not revenue, not log-ins.",
+        "Inputs are what teams can move: how many sites (breadth), how much each uses it (depth), how often, how fast.",
+    ],
+    solution_text="answer_q12 = " + repr(SHIFTBREW_NORTH_STAR),
+    answer={**SHIFTBREW_NORTH_STAR, "inputs": dict(SHIFTBREW_NORTH_STAR["inputs"])},
+    wrong=[
+        {**SHIFTBREW_NORTH_STAR, "name": "Monthly recurring revenue"},
+        {**SHIFTBREW_NORTH_STAR, "name": "Daily active users", "inputs": {"sign-ups per week": "breadth"}},
+    ],
+)
+NORTH_STAR_CASE_RULE = _MetricRubric(rules=[Rule("Shiftbrew's case", _about_shiftbrew)], shape=None)
+
+# ---------------------------------------------------------------- q13: the OKR builder (a widget answer)
+
+
+class _OKRRubric(Rubric):
+    """The OKR builder's value: {"objective": str, "key_results": [{"text", "baseline", "target", "actual"}]}."""
+
+    def conform(self, answer: Any) -> Any:
+        value = conform(answer, None)
+        if type(value) is not dict or set(value) != {"objective", "key_results"}:
+            raise MalformedAnswer("Expected the OKR builder's value: a dict with 'objective' and 'key_results'.")
+        if type(value["objective"]) is not str or type(value["key_results"]) is not list:
+            raise MalformedAnswer("'objective' should be a text and 'key_results' a list.")
+        for i, kr in enumerate(value["key_results"]):
+            if type(kr) is not dict or set(kr) != {"text", "baseline", "target", "actual"}:
+                raise MalformedAnswer(f"key result {i + 1} should have text, baseline, target and actual.")
+            if type(kr["text"]) is not str or any(type(kr[k]) not in (int, float) for k in ("baseline", "target", "actual")):
+                raise MalformedAnswer(f"key result {i + 1}: text is a str, baseline, target and actual are numbers.")
+        return value
+
+
+def _okr_objective(v: dict) -> str | None:
+    o = v["objective"]
+    if len(o.split()) < 3:
+        return "write the objective as a short qualitative sentence (what you want to achieve and why it matters)."
+    if re.search(r"\d", o):
+        return "keep numbers out of the objective; they belong in its key results."
+    return None
+
+
+def _okr_count(v: dict) -> str | None:
+    n = len(v["key_results"])
+    return None if 2 <= n <= 5 else f"{n} key result(s); an objective has 2 to 5."
+
+
+def _okr_wording(v: dict) -> str | None:
+    weak = [f"KR {i + 1} ({', '.join(key_result_issues(kr['text']))})"
+            for i, kr in enumerate(v["key_results"]) if key_result_issues(kr["text"])]
+    return None if not weak else "not yet measurable, time-bound outcomes: " + "; ".join(weak) + "."
+
+
+def _okr_targets(v: dict) -> str | None:
+    flat = [f"KR {i + 1}" for i, kr in enumerate(v["key_results"]) if kr["baseline"] == kr["target"]]
+    return None if not flat else "target equals baseline in " + ", ".join(flat) + ": a key result must move a number."
+
+
+def _okr_uses_data(v: dict) -> str | None:
+    for kr in v["key_results"]:
+        for scale in (1, 100):
+            if (abs(kr["baseline"] - FILLED_WEEK_1 * scale) < 1e-6 * scale
+                    and abs(kr["actual"] - FILLED_WEEK_26 * scale) < 1e-6 * scale):
+                return None
+    return ("one key result should track shifts filled without manager calls, with week 1 of the analytics as "
+            "baseline and week 26 as actual.")
+
+
+_OKR_RULES = [
+    Rule("objective", _okr_objective),
+    Rule("2 to 5 key results", _okr_count),
+    Rule("key results are outcomes", _okr_wording),
+    Rule("targets move", _okr_targets),
+    Rule("uses the analytics", _okr_uses_data),
+]
+
+_Q13_ANSWER = {
+    "objective": "Cafés sort their shifts without the manager",
+    "key_results": [
+        {"text": "Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26",
+         "baseline": FILLED_WEEK_1, "target": 0.60, "actual": FILLED_WEEK_26},
+        {"text": "Cut monthly site churn from 3.1 % to 2 % by the end of Q4",
+         "baseline": 3.1, "target": 2.0, "actual": 2.4},
+    ],
+}
+
+q13 = Question(
+    module=MODULE, id="q13", points=2,
+    prompt=("Use the OKR builder (okr = OKRBuilder()) to write an objective for Shiftbrew with 2 to 5 key results "
+            "that pass the critique. One must track 'shifts filled without manager calls' with week 1 of "
+            "load('analytics')['weekly'] as its baseline and week 26 as its actual. Pass the widget: q13.check(okr)."),
+    checker=WidgetState(inner=_OKRRubric(rules=_OKR_RULES, shape=None)),
+    hints=[
+        "Every key result needs a number, a time frame and a change in results (not 'launch' or 'build').",
+        "The week-1 and week-26 values are weekly[0] and weekly[-1]['shifts_filled_without_manager_calls']; "
+        "then copy the line the builder shows into the answer cell so it can be replayed.",
+    ],
+    solution_text=(
+        "weekly = load('analytics')['weekly']\n"
+        "okr = OKRBuilder()\n"
+        "okr.set(objective='Cafés sort their shifts without the manager', key_results=[\n"
+        "    ('Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26',\n"
+        "     weekly[0]['shifts_filled_without_manager_calls'], 0.60, weekly[-1]['shifts_filled_without_manager_calls']),\n"
+        "    ('Cut monthly site churn from 3.1 % to 2 % by the end of Q4', 3.1, 2.0, 2.4),\n"
+        "])"
+    ),
+    answer=_Q13_ANSWER,
+    wrong=[
+        {**_Q13_ANSWER, "key_results": _Q13_ANSWER["key_results"][:1]},
+        {**_Q13_ANSWER, "key_results": [_Q13_ANSWER["key_results"][0],
+                                        {"text": "Launch the open shifts board", "baseline": 0, "target": 1, "actual": 1}]},
+        {"objective": "Reach 60 % by Q4", "key_results": [
+            {"text": "Cut monthly site churn from 3.1 % to 2 % by the end of Q4", "baseline": 3.1, "target": 2.0, "actual": 2.4},
+            {"text": "Raise Group-plan sites from 30 % to 45 % within 12 months", "baseline": 0.3, "target": 0.45, "actual": 0.33},
+        ]},
+    ],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13]
+
+__all__ = [
+    "QUESTIONS", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13",
+    "OUTCOME_OR_OUTPUT", "KEY_RESULTS", "NORTH_STAR_CANDIDATES", "INPUT_METRICS_TO_LABEL", "RISK_CONCERNS",
+    "BOARD_CASE_RULE", "POSITIONING_CASE_RULE", "NORTH_STAR_CASE_RULE", "FILLED_WEEK_1", "FILLED_WEEK_26",
+    "critique_key_result",
+]

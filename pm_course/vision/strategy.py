@@ -1,0 +1,802 @@
+"""Vision, strategy and roadmap: the pure logic behind module 03.
+
+Everything here is plain, typed Python (no ipywidgets, no matplotlib):
+
+* OKR arithmetic: :func:`key_result_progress` (one key result, 0.0-1.0) and
+  :func:`okr_score` (the objective, the mean of its key results), after
+  Doerr, *Measure What Matters* (2018) and Google re:Work, "Guide: Set goals
+  with OKRs": key results are graded 0.0-1.0 and 0.6-0.7 is the sweet spot.
+* A critique of a key result's wording (:func:`critique_key_result`): a
+  number, an outcome rather than a task or output, a time frame.
+* Rubrics: :func:`check_vision_board` (Pichler's Product Vision Board),
+  :func:`check_positioning` (Moore's positioning statement, *Crossing the
+  Chasm*) and :func:`check_north_star` (Amplitude, *The North Star
+  Playbook*: one metric for the value customers get, 3-6 input metrics of
+  breadth, depth, frequency and efficiency; not revenue, not raw activity).
+* Now / Next / Later (Bastow): :func:`roadmap_column` places an item by
+  how certain the team is about it; :func:`now_next_later` builds the board
+  and :func:`goal_coverage` shows which business goal each column serves.
+
+The rubrics are heuristics over words: they catch the common mistakes a
+reviewer would point out, they do not judge whether a vision is *good*.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Sequence
+
+from ..core.validate import InputError, InputTypeError, describe, number, text
+
+__all__ = [
+    "key_result_progress",
+    "okr_score",
+    "okr_verdict",
+    "key_result_issues",
+    "critique_key_result",
+    "is_outcome",
+    "RubricReport",
+    "VISION_BOARD_FIELDS",
+    "VISION_BOARD_CRITERIA",
+    "check_vision_board",
+    "POSITIONING_CRITERIA",
+    "parse_positioning",
+    "check_positioning",
+    "INPUT_KINDS",
+    "NORTH_STAR_CRITERIA",
+    "check_north_star",
+    "COLUMNS",
+    "CERTAINTY_COLUMN",
+    "roadmap_column",
+    "now_next_later",
+    "THEME_GOALS",
+    "goal_coverage",
+    "FOUR_RISKS",
+    "NO_NUMBER",
+    "OUTPUT",
+    "NO_TIME_FRAME",
+]
+
+# ---------------------------------------------------------------- OKRs
+
+
+def key_result_progress(baseline: float, target: float, actual: float) -> float:
+    """How far a key result has moved from its baseline towards its target, from 0.0 to 1.0.
+
+    progress = (actual - baseline) / (target - baseline), clipped to [0, 1].
+
+    The same formula serves a *rising* target (sites publishing a rota:
+    659 -> 1000) and a *falling* one (monthly churn: 3.1 % -> 2 %): moving
+    the wrong way scores 0.0, overshooting scores 1.0.
+
+    Source: Doerr, *Measure What Matters* (2018); Google re:Work, "Guide: Set
+    goals with OKRs" (key results are graded 0.0-1.0). Grading by the share
+    of the distance covered is the common linear variant; some teams grade
+    by judgement instead.
+    """
+    b = number("baseline", baseline)
+    t = number("target", target)
+    a = number("actual", actual)
+    if b == t:
+        raise InputError(
+            f"baseline and target are both {b:g}: a key result must move a number from where it is "
+            "(the baseline) to somewhere new (the target). Set a target that differs from the baseline."
+        )
+    progress = (a - b) / (t - b)
+    return min(1.0, max(0.0, progress))
+
+
+def okr_score(key_result_scores: Sequence[float]) -> float:
+    """The score of an objective: the mean of its key results' scores, each from 0.0 to 1.0.
+
+    Source: Doerr, *Measure What Matters* (2018); Google re:Work, "Guide: Set
+    goals with OKRs" (an objective is graded by averaging the grades of its
+    key results; 0.6-0.7 is the sweet spot). Some teams weight key results;
+    this course teaches the plain mean.
+    """
+    if type(key_result_scores) not in (list, tuple):
+        raise InputTypeError(
+            f"key_result_scores must be a list of numbers from 0.0 to 1.0 (one per key result); "
+            f"got {describe(key_result_scores)}."
+        )
+    if not key_result_scores:
+        raise InputError("key_result_scores is empty: an objective needs at least one key result (2 to 5 is usual).")
+    scores = []
+    for i, s in enumerate(key_result_scores):
+        name = f"key result score {i + 1}"
+        x = number(name, s)
+        if x < 0 or x > 1:
+            guess = f" Did you mean {x / 100:g}?" if 1 < x <= 100 else ""
+            raise InputError(
+                f"{name} must be a grade from 0.0 to 1.0 (OKRs are graded 0.0-1.0, not in percent); got {s!r}.{guess}"
+            )
+        scores.append(x)
+    return sum(scores) / len(scores)
+
+
+def okr_verdict(score: float) -> str:
+    """A plain-language reading of an OKR score (0.0-1.0), after Google re:Work's 0.6-0.7 sweet spot."""
+    x = number("score", score)
+    if x < 0 or x > 1:
+        guess = f" Did you mean {x / 100:g}?" if 1 < x <= 100 else ""
+        raise InputError(f"score must be from 0.0 to 1.0; got {score!r}.{guess}")
+    if x < 0.4:
+        return "well short: find out what blocked progress and whether the key results were the right ones"
+    if x < 0.6:
+        return "progress, but short of the 0.6-0.7 sweet spot"
+    if x <= 0.7:
+        return "in the 0.6-0.7 sweet spot: ambitious and largely achieved"
+    if x < 1.0:
+        return "above the sweet spot: good, but check the objective was ambitious enough"
+    return "fully achieved: if this happens every time, the objectives are not ambitious enough"
+
+
+# ---------------------------------------------------------------- key result wording
+
+NO_NUMBER = "no number"
+OUTPUT = "task or output"
+NO_TIME_FRAME = "no time frame"
+
+_EXPLAIN = {
+    NO_NUMBER: "no number: a key result must be measurable; say from what to what (e.g. 'from 3.1 % to 2 %').",
+    OUTPUT: "task or output: it describes work to do or things to ship, not the change it should cause; "
+    "say what changes for customers or the business (e.g. 'cut the time to build a rota', not 'launch auto-fill').",
+    NO_TIME_FRAME: "no time frame: say by when (e.g. 'by the end of Q3', 'within 12 weeks').",
+}
+
+_NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "half", "halve", "double", "triple", "twice",
+)
+_NUMBER_RE = re.compile(r"\d|\b(" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
+
+# Verbs that open a task ("do this") or count an output ("ship that").
+_OUTPUT_VERBS = (
+    "launch", "ship", "build", "release", "deliver", "implement", "create", "develop", "design", "write",
+    "complete", "finish", "add", "introduce", "roll out", "rollout", "migrate", "hire", "run", "hold", "publish",
+    "send", "deploy", "integrate", "redesign", "set up", "setup", "make", "start", "host", "conduct", "interview",
+    "organise", "organize", "attend", "prepare", "draft", "document", "refactor", "code", "test", "post", "hold",
+    "finalise", "finalize", "produce", "deploy", "update", "rewrite", "research", "define", "plan",
+)
+# Nouns that count outputs however the sentence starts ("increase features shipped to 10").
+_OUTPUT_NOUNS = (
+    "features", "feature", "releases", "story points", "velocity", "blog posts", "posts",
+    "lines of code", "deploys", "deployments", "sprints", "tasks", "epics", "meetings", "slides", "specs",
+    "prototypes", "campaigns", "emails sent", "interviews",
+)
+_LEAD_IN = ("we will", "we'll", "team will", "successfully", "to", "we", "fully", "finally", "will")
+
+_MONTHS = (r"(january|february|march|april|may|june|july|august|september|october|november|december|"
+           r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
+_TIME_RE = re.compile(
+    r"\b(by|before|until|till|in|within|during|over|this|next|end of|each|per)\s+"
+    r"(the\s+)?(end\s+of\s+)?(the\s+)?"
+    r"(q[1-4]|h[12]|quarter|year|month|week|weeks|months|days|quarters|years|sprint|\d{4}|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|week\s+\d+|\d+\s+(days|weeks|months|years|quarters))\b"
+    r"|\b(q[1-4]|h[12])\s*(\d{4}|'\d\d)?\b"
+    r"|\b(this|next)\s+(quarter|year|month|half)\b"
+    r"|\bwithin\s+\d+\s*(days|weeks|months|years|quarters)\b"
+    r"|\b\d+\s*(days|weeks|months)\s+(from|after)\b"
+    r"|\b(end|start)\s+of\s+(the\s+)?(quarter|year|month|season|q[1-4])\b"
+    r"|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?" + _MONTHS +
+    r"|\b" + _MONTHS + r"\s+\d{1,2}(st|nd|rd|th)?\b"
+    r"|\b(19|20)\d\d\b",
+    re.I,
+)
+_PER_ONLY = re.compile(r"\b(each|per)\s+", re.I)
+
+
+def _words(s: str) -> list[str]:
+    return re.findall(r"[a-z0-9%$£€.'-]+", s.casefold())
+
+
+def _leading_verb_is_output(s: str) -> bool:
+    low = " ".join(_words(s))
+    changed = True
+    while changed:  # strip lead-ins such as "we will", "successfully"
+        changed = False
+        for lead in _LEAD_IN:
+            if low.startswith(lead + " "):
+                low = low[len(lead) + 1:]
+                changed = True
+    return any(low == v or low.startswith(v + " ") for v in _OUTPUT_VERBS)
+
+
+def _counts_output(s: str) -> bool:
+    low = " " + " ".join(_words(s)) + " "
+    return any(f" {n} " in low for n in _OUTPUT_NOUNS)
+
+
+def _has_time_frame(s: str) -> bool:
+    for m in _TIME_RE.finditer(s):
+        if m.group(1) and _PER_ONLY.fullmatch(m.group(1) + " "):
+            continue  # "per week" is a rate, not a deadline
+        return True
+    return False
+
+
+def key_result_issues(text_: str) -> list[str]:
+    """Which of the three common faults a key result has, as codes in a fixed order.
+
+    The codes are :data:`NO_NUMBER` ("no number"), :data:`OUTPUT` ("task or
+    output": it names work to do or things to ship, not a change in
+    customer or business results) and :data:`NO_TIME_FRAME` ("no time
+    frame"). An empty list means none was found.
+
+    Source: Doerr, *Measure What Matters* (2018) and Google re:Work, "Guide:
+    Set goals with OKRs": key results are measurable, time-bound outcomes,
+    not tasks. The checks are word heuristics, not understanding.
+    """
+    s = text("key result", text_)
+    issues = []
+    if not _NUMBER_RE.search(_TIME_RE.sub(" ", s)):  # "by Q3" or "by 30 June" is a deadline, not a measure
+        issues.append(NO_NUMBER)
+    if _leading_verb_is_output(s) or _counts_output(s):
+        issues.append(OUTPUT)
+    if not _has_time_frame(s):
+        issues.append(NO_TIME_FRAME)
+    return issues
+
+
+def critique_key_result(text_: str) -> list[str]:
+    """The reasons a key result is weak, each a sentence that says how to fix it; ``[]`` if none found.
+
+    Flags a key result with no number, one that is a task or output rather
+    than an outcome, and one with no time frame (see :func:`key_result_issues`
+    for the codes). Source: Doerr, *Measure What Matters* (2018); Google
+    re:Work, "Guide: Set goals with OKRs".
+    """
+    return [_EXPLAIN[code] for code in key_result_issues(text_)]
+
+
+def is_outcome(statement: str) -> bool:
+    """True if ``statement`` reads as an outcome (a change in behaviour or results), False if a task or output.
+
+    Uses the same word heuristics as :func:`key_result_issues` (a leading
+    task verb such as 'launch', 'build', 'ship', or a count of outputs such
+    as 'features' or 'releases').
+    """
+    s = text("statement", statement)
+    return not (_leading_verb_is_output(s) or _counts_output(s))
+
+
+# ---------------------------------------------------------------- rubric plumbing
+
+
+@dataclass(frozen=True)
+class RubricReport:
+    """The result of a rubric: which criteria are met and what each unmet one is missing."""
+
+    rubric: str
+    met: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # "criterion: what is missing"
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems
+
+    @property
+    def total(self) -> int:
+        return len(self.met) + len(self.problems)
+
+    def __str__(self) -> str:
+        head = f"{self.rubric}: {len(self.met)} of {self.total} criteria met"
+        return "\n".join([head + ("." if self.passed else ":")] + [f"  - {p}" for p in self.problems])
+
+    def __repr__(self) -> str:
+        return str(self)
+
+
+Criterion = tuple[str, Callable[[Any], "str | None"]]
+
+
+def _run(rubric: str, criteria: Sequence[Criterion], answer: Any) -> RubricReport:
+    met, problems = [], []
+    for name, test in criteria:
+        msg = test(answer)
+        if msg:
+            problems.append(f"{name}: {msg}")
+        else:
+            met.append(name)
+    return RubricReport(rubric, met, problems)
+
+
+def _nwords(s: str) -> int:
+    return len(re.findall(r"\w+", s))
+
+
+def _mentions(s: str, words: Iterable[str]) -> list[str]:
+    low = " " + " ".join(re.findall(r"[\w$£€%'-]+", s.casefold())) + " "
+    return [w for w in words if f" {w} " in low or (not w[0].isalnum() and w in low)]
+
+
+_PLACEHOLDERS = {"tbd", "todo", "...", "?", "n/a", "na", "none", "tbc", "x", "xxx", "lorem ipsum"}
+_EVERYONE = ("everyone", "anyone", "everybody", "anybody", "all users", "all people", "all businesses",
+             "all companies", "the world", "people", "users", "customers", "businesses", "the market", "all")
+
+
+def _filled(s: str) -> bool:
+    return s.strip().casefold() not in _PLACEHOLDERS and _nwords(s) > 0
+
+
+def _generic_group(s: str) -> bool:
+    cleaned = re.sub(r"^(the|all|our)\s+", "", s.strip().casefold().rstrip(".")).strip()
+    return cleaned in _EVERYONE or s.strip().casefold().rstrip(".") in _EVERYONE or bool(
+        re.search(r"\b(everyone|anyone|everybody|anybody)\b", s, re.I))
+
+
+# ---------------------------------------------------------------- Product Vision Board
+
+VISION_BOARD_FIELDS = ("vision", "target_group", "needs", "product", "business_goals")
+
+_SOLUTION_WORDS = ("app", "apps", "feature", "features", "software", "platform", "dashboard", "button",
+                   "integration", "api", "module", "website", "tool", "saas", "algorithm")
+_BUSINESS_WORDS = ("revenue", "arr", "mrr", "churn", "retention", "profit", "profitability", "margin", "cost",
+                   "costs", "growth", "grow", "market share", "share", "sales", "subscriptions", "subscribers",
+                   "paying", "customers", "sites", "accounts", "brand", "market", "income", "upsell", "renewals",
+                   "conversion", "lifetime value", "ltv", "acquisition", "expansion")
+
+
+def _vb_vision(b: dict) -> str | None:
+    v = b["vision"]
+    if not _filled(v):
+        return "write the vision: the change your product should bring about, in one sentence."
+    if _nwords(v) < 4:
+        return "too short to say what changes for people; write a full sentence."
+    if _nwords(v) > 35:
+        return f"{_nwords(v)} words; a vision is short enough to remember and repeat (about 35 words at most)."
+    found = _mentions(v, _SOLUTION_WORDS)
+    if found:
+        return (f"it describes the product ({', '.join(found)}); the vision is the purpose behind the product, "
+                "the positive change it brings, and stays true when the product changes.")
+    return None
+
+
+def _vb_target(b: dict) -> str | None:
+    t = b["target_group"]
+    if not _filled(t):
+        return "say who the product is for."
+    if _generic_group(t):
+        return "too broad; name a specific market or segment (who they are, how big, where), not everyone."
+    if _nwords(t) < 2:
+        return "name the segment more precisely (e.g. its size, kind of business, or role)."
+    return None
+
+
+def _vb_needs(b: dict) -> str | None:
+    n = b["needs"]
+    if not _filled(n):
+        return "say which problem the product solves or which benefit it gives."
+    if _nwords(n) < 4:
+        return "too short; describe the problem or benefit in the customers' terms."
+    found = _mentions(n, _SOLUTION_WORDS)
+    if found:
+        return (f"it names a solution ({', '.join(found)}); needs are the customers' problems or desired benefits, "
+                "whatever the product turns out to be.")
+    return None
+
+
+def _vb_product(b: dict) -> str | None:
+    p = b["product"]
+    if not _filled(p):
+        return "say what the product is and what makes it stand out."
+    if _nwords(p) < 4:
+        return "too short; name the three to five features or qualities that make it stand out."
+    return None
+
+
+def _vb_goals(b: dict) -> str | None:
+    g = b["business_goals"]
+    if not _filled(g):
+        return "say how the product benefits the company (revenue, retention, cost, market, brand...)."
+    if not _mentions(g, _BUSINESS_WORDS):
+        return ("name a benefit to the company, such as revenue, churn or retention, market share, costs or "
+                "brand; the board has to make the business case too.")
+    if not _NUMBER_RE.search(g):
+        return "make at least one goal measurable (a number to reach), so you can tell whether it is met."
+    return None
+
+
+VISION_BOARD_CRITERIA: tuple[Criterion, ...] = (
+    ("vision", _vb_vision),
+    ("target group", _vb_target),
+    ("needs", _vb_needs),
+    ("product", _vb_product),
+    ("business goals", _vb_goals),
+)
+
+
+def _board(board: Any) -> dict[str, str]:
+    if type(board) is not dict:
+        raise InputTypeError(
+            "board must be a dict with the five fields of a Product Vision Board "
+            f"({', '.join(VISION_BOARD_FIELDS)}); got {describe(board)}."
+        )
+    clean: dict[str, str] = {}
+    for key, value in board.items():
+        if type(key) is not str:
+            raise InputTypeError(f"the keys of board are field names (text); got {describe(key)}.")
+        k = "_".join(key.strip().casefold().replace("-", " ").split())
+        if k not in VISION_BOARD_FIELDS:
+            raise InputError(f"board has an unknown field {key!r}; the fields are {', '.join(VISION_BOARD_FIELDS)}.")
+        if type(value) is not str:
+            raise InputTypeError(f"board[{key!r}] must be text (a str); got {describe(value)}.")
+        clean[k] = value
+    missing = [f for f in VISION_BOARD_FIELDS if f not in clean]
+    if missing:
+        raise InputError("board is missing: " + ", ".join(missing) + f" (the fields are {', '.join(VISION_BOARD_FIELDS)}).")
+    return clean
+
+
+def check_vision_board(board: dict[str, str]) -> RubricReport:
+    """A rubric for a Product Vision Board (Pichler): vision, target group, needs, product, business goals.
+
+    ``board`` is a dict with the keys ``vision``, ``target_group``, ``needs``,
+    ``product`` and ``business_goals`` ("target group" with a space is
+    accepted too), each a text. Criteria: the vision is a short statement of
+    purpose that does not describe the product; the target group is specific,
+    not everyone; the needs are problems or benefits, not solutions; the
+    product is described; the business goals name a benefit to the company
+    and at least one number.
+
+    Source: Roman Pichler, "The Product Vision Board" (romanpichler.com, 2011;
+    *Strategize*, 2016).
+    """
+    return _run("Product Vision Board", VISION_BOARD_CRITERIA, _board(board))
+
+
+# ---------------------------------------------------------------- positioning statement
+
+_POS_RE = re.compile(
+    r"^\s*for\s+(?P<target>.+?)\s+(who|that|whose)\s+(?P<need>.+?)\s*,\s*"
+    r"(?P<product>.+?)\s+is\s+(an?|the)\s+(?P<category>.+?)\s+that\s+(?P<benefit>.+?)\s*[.;]\s*"
+    r"unlike\s+(?P<alternative>.+?)\s*,\s*(?P<differentiator>.+?)\s*\.?\s*$",
+    re.I | re.S,
+)
+_GENERIC_ALTERNATIVES = ("competitors", "the competition", "competition", "others", "other apps", "other products",
+                         "other tools", "the rest", "alternatives", "other solutions", "everyone else", "them",
+                         "the market", "other companies")
+
+
+def parse_positioning(statement: str) -> dict[str, str]:
+    """Split a positioning statement into Moore's parts; the parts not found are missing from the dict.
+
+    Template (Moore, *Crossing the Chasm*, 1991): For <target customer> who
+    <need>, <product> is a <category> that <key benefit>. Unlike
+    <alternative>, our product <differentiator>.
+    """
+    s = text("statement", statement)
+    m = _POS_RE.match(s)
+    if m:
+        return {k: v.strip() for k, v in m.groupdict().items()}
+    parts: dict[str, str] = {}
+    pieces = [
+        ("target", r"^\s*for\s+(.+?)\s+(?:who|that|whose)\b"),
+        ("need", r"\b(?:who|whose)\s+(.+?)\s*,"),
+        ("product", r",\s*([^,]+?)\s+is\s+(?:an?|the)\s"),
+        ("category", r"\bis\s+(?:an?|the)\s+(.+?)\s+that\b"),
+        ("benefit", r"\bis\s+(?:an?|the)\s+.+?\s+that\s+(.+?)\s*(?:[.;]|$)"),
+        ("alternative", r"\bunlike\s+(.+?)\s*,"),
+        ("differentiator", r"\bunlike\s+.+?,\s*(.+?)\s*\.?\s*$"),
+    ]
+    for name, pattern in pieces:
+        found = re.search(pattern, s, re.I | re.S)
+        if found and found.group(1).strip():
+            parts[name] = found.group(1).strip()
+    return parts
+
+
+def _pos_part(name: str, what: str, min_words: int = 1) -> Callable[[dict], str | None]:
+    def test(parts: dict) -> str | None:
+        if name not in parts:
+            return f"not found; the template asks for {what}."
+        if _nwords(parts[name]) < min_words:
+            return f"say more: {what}."
+        return None
+
+    return test
+
+
+def _pos_target(parts: dict) -> str | None:
+    if "target" not in parts:
+        return "start with 'For <target customer> who <need>,'."
+    if _generic_group(parts["target"]):
+        return "too broad; name the customers you serve first (a segment), not everyone."
+    return None
+
+
+def _pos_alternative(parts: dict) -> str | None:
+    if "alternative" not in parts:
+        return "add 'Unlike <the main alternative>, ...': what customers use today."
+    alt = parts["alternative"].strip().casefold().rstrip(".")
+    if alt in _GENERIC_ALTERNATIVES or re.sub(r"^(the|our|other)\s+", "", alt) in _GENERIC_ALTERNATIVES:
+        return "name the actual alternative customers use today (a competitor or a workaround), not 'competitors'."
+    return None
+
+
+def _pos_differentiator(parts: dict) -> str | None:
+    if "differentiator" not in parts:
+        return "after 'Unlike <alternative>,' say how your product is different."
+    if _nwords(parts["differentiator"]) < 3:
+        return "say in a few words what your product does that the alternative does not."
+    return None
+
+
+POSITIONING_CRITERIA: tuple[Criterion, ...] = (
+    ("target customer", _pos_target),
+    ("need", _pos_part("need", "'who <need>': the problem or opportunity the customer has", 2)),
+    ("product and category", lambda p: None if ("product" in p and "category" in p) else
+     "write '<product> is a <category>': name the product and the kind of product it is."),
+    ("key benefit", _pos_part("benefit", "'that <key benefit>': the main reason to buy", 2)),
+    ("alternative", _pos_alternative),
+    ("differentiator", _pos_differentiator),
+)
+
+
+def check_positioning(statement: str) -> RubricReport:
+    """A rubric for a positioning statement in Moore's template.
+
+    For <target customer> who <need>, <product> is a <category> that <key
+    benefit>. Unlike <alternative>, our product <differentiator>.
+
+    Criteria: a specific target customer; their need; the product and its
+    category; the key benefit; a named alternative (not just 'competitors');
+    a differentiator. Source: Geoffrey A. Moore, *Crossing the Chasm* (1991;
+    3rd ed. 2014), chapter 6.
+    """
+    s = text("statement", statement)
+    return _run("Positioning statement", POSITIONING_CRITERIA, parse_positioning(s))
+
+
+# ---------------------------------------------------------------- North Star metric
+
+INPUT_KINDS = ("breadth", "depth", "frequency", "efficiency")
+NORTH_STAR_FIELDS = ("name", "customer_value", "inputs")
+
+_MONEY_WORDS = ("revenue", "arr", "mrr", "sales", "bookings", "profit", "income", "turnover", "gmv", "$", "£",
+                "€", "usd", "dollars", "billings", "ltv", "arpu")
+_VANITY = ("daily active users", "monthly active users", "weekly active users", "active users", "dau", "mau",
+           "wau", "logins", "log-ins", "sign-ups", "signups", "sign ups", "registrations", "page views",
+           "pageviews", "downloads", "installs", "sessions", "visits", "app opens", "clicks", "users",
+           "time in app", "time spent")
+_PERIOD_RE = re.compile(r"\b(per|each|a|every)\s+(day|week|month|quarter|year)\b|\b(daily|weekly|monthly|quarterly)\b",
+                        re.I)
+_CUSTOMER_WORDS = ("customer", "customers", "user", "users", "owner", "owners", "manager", "managers", "staff",
+                   "barista", "baristas", "team", "teams", "café", "cafés", "cafe", "cafes", "site", "sites", "they",
+                   "their", "people", "member", "members", "shop", "shops", "business", "businesses")
+
+
+def _ns_name(m: dict) -> str | None:
+    if _nwords(m["name"]) < 3:
+        return "describe the metric in a few words: what is counted, and over what period."
+    return None
+
+
+def _ns_money(m: dict) -> str | None:
+    found = _mentions(m["name"], _MONEY_WORDS)
+    if found:
+        return ("it counts money (" + ", ".join(found) + "): revenue is what the company captures, a lagging "
+                "result of customer value; pick the moment customers get value instead.")
+    return None
+
+
+def _ns_vanity(m: dict) -> str | None:
+    name = m["name"]
+    found = sorted(_mentions(name, _VANITY), key=len, reverse=True)
+    if found and not re.search(r"\b(who|that|with|whose)\b", name, re.I):
+        return (f"it counts raw activity ({found[0]}): people can log in without getting value; "
+                "count the valuable thing they did (e.g. shifts filled, rotas published).")
+    return None
+
+
+def _ns_period(m: dict) -> str | None:
+    if not _PERIOD_RE.search(m["name"]):
+        return "give it a time window ('per week', 'weekly'), so it can be tracked and compared week to week."
+    return None
+
+
+def _ns_value(m: dict) -> str | None:
+    v = m["customer_value"]
+    if not _filled(v) or _nwords(v) < 5:
+        return "in a sentence, say what value customers get each time the metric goes up."
+    if not _mentions(v, _CUSTOMER_WORDS):
+        return "say whom it helps: the value is the customer's (owners, managers, staff...), not the company's."
+    if _mentions(v, _MONEY_WORDS):
+        return "describe the customer's gain, not the company's revenue."
+    return None
+
+
+def _ns_inputs_count(m: dict) -> str | None:
+    n = len(m["inputs"])
+    if n < 3 or n > 6:
+        return f"{n} input metric{'s' if n != 1 else ''}; use 3 to 6 that teams can move and that drive the North Star."
+    return None
+
+
+def _ns_inputs_kinds(m: dict) -> str | None:
+    kinds = set(m["inputs"].values())
+    if len(kinds) < 2:
+        return ("all the inputs are of one kind; cover at least two of breadth (how many), depth (how much), "
+                "frequency (how often) and efficiency (how fast or easily).")
+    money = [k for k in m["inputs"] if _mentions(k, _MONEY_WORDS)]
+    if money:
+        return f"an input counts money ({money[0]!r}); inputs are customer behaviours a team can influence."
+    return None
+
+
+NORTH_STAR_CRITERIA: tuple[Criterion, ...] = (
+    ("names a metric", _ns_name),
+    ("not revenue", _ns_money),
+    ("not raw activity", _ns_vanity),
+    ("time window", _ns_period),
+    ("measures customer value", _ns_value),
+    ("3 to 6 input metrics", _ns_inputs_count),
+    ("inputs of several kinds", _ns_inputs_kinds),
+)
+
+
+def _metric(metric: Any) -> dict:
+    if type(metric) is not dict:
+        raise InputTypeError(
+            "metric must be a dict with 'name' (text), 'customer_value' (text) and 'inputs' (a dict mapping each "
+            f"input metric to its kind: {', '.join(INPUT_KINDS)}); got {describe(metric)}."
+        )
+    unknown = [k for k in metric if k not in NORTH_STAR_FIELDS]
+    if unknown:
+        raise InputError(f"metric has unknown key(s) {', '.join(map(repr, unknown))}; the keys are {', '.join(NORTH_STAR_FIELDS)}.")
+    missing = [k for k in NORTH_STAR_FIELDS if k not in metric]
+    if missing:
+        raise InputError(f"metric is missing {', '.join(map(repr, missing))}; the keys are {', '.join(NORTH_STAR_FIELDS)}.")
+    name = text("metric['name']", metric["name"])
+    value = text("metric['customer_value']", metric["customer_value"])
+    inputs = metric["inputs"]
+    if type(inputs) is not dict:
+        hint = " (write each input metric as a key and its kind as the value)" if type(inputs) in (list, tuple) else ""
+        raise InputTypeError(
+            f"metric['inputs'] must be a dict mapping each input metric to its kind{hint}; got {describe(inputs)}."
+        )
+    clean = {}
+    for k, kind in inputs.items():
+        key = text("an input metric's name", k)
+        if type(kind) is not str or kind.strip().casefold() not in INPUT_KINDS:
+            raise InputError(
+                f"the kind of input {k!r} must be one of {', '.join(INPUT_KINDS)}; got {describe(kind)}."
+            )
+        clean[key] = kind.strip().casefold()
+    return {"name": name, "customer_value": value, "inputs": clean}
+
+
+def check_north_star(metric: dict) -> RubricReport:
+    """A rubric for a North Star metric and its inputs (Amplitude, *The North Star Playbook*).
+
+    ``metric`` is a dict: ``name`` (what is counted, over what period),
+    ``customer_value`` (a sentence: the value customers get when it rises) and
+    ``inputs`` (a dict mapping 3-6 input metrics to their kind: breadth,
+    depth, frequency or efficiency).
+
+    Criteria: a metric with a time window; not revenue; not raw activity
+    (DAU, logins, sign-ups) unless qualified by a valuable action; it
+    measures value for customers; 3 to 6 inputs covering at least two kinds,
+    none of them money. Source: Amplitude, *The North Star Playbook* (2019).
+    """
+    return _run("North Star metric", NORTH_STAR_CRITERIA, _metric(metric))
+
+
+# ---------------------------------------------------------------- Now / Next / Later
+
+COLUMNS = ("Now", "Next", "Later")
+CERTAINTY_COLUMN = {"high": "Now", "medium": "Next", "low": "Later"}
+
+
+def roadmap_column(certainty: str) -> str:
+    """The column of a Now / Next / Later roadmap for an item of this certainty.
+
+    Certainty falls from Now to Later: what the team understands well
+    (high) goes in Now, what still needs discovery (medium) in Next, what is
+    a rough idea (low) in Later. Source: Janna Bastow, ProdPad, "The
+    Now-Next-Later roadmap" (2012 onwards). The mapping from three certainty
+    levels to three columns is the course's simplification; in practice
+    capacity and goals decide too.
+    """
+    if type(certainty) is not str:
+        raise InputTypeError(f"certainty must be one of 'high', 'medium', 'low'; got {describe(certainty)}.")
+    key = certainty.strip().casefold()
+    if key not in CERTAINTY_COLUMN:
+        hint = " (a roadmap has no dates: Now / Next / Later are columns, certainty is high / medium / low)" \
+            if key.title() in COLUMNS else ""
+        raise InputError(f"certainty must be one of 'high', 'medium', 'low'; got {certainty!r}.{hint}")
+    return CERTAINTY_COLUMN[key]
+
+
+def _items(items: Any, name: str = "items") -> list[dict]:
+    if type(items) not in (list, tuple):
+        raise InputTypeError(f"{name} must be a list of backlog items (dicts, as from load('backlog')); got {describe(items)}.")
+    out = []
+    for i, it in enumerate(items):
+        if type(it) is not dict:
+            raise InputTypeError(f"item {i + 1} of {name} must be a dict (a backlog item); got {describe(it)}.")
+        for key in ("id", "certainty"):
+            if key not in it:
+                raise InputError(f"item {i + 1} of {name} has no {key!r}; backlog items have 'id', 'title', 'theme', 'certainty'.")
+        out.append(it)
+    return out
+
+
+def now_next_later(items: Sequence[dict]) -> dict[str, list[str]]:
+    """Group backlog items (dicts with 'id' and 'certainty') into Now / Next / Later by certainty.
+
+    Returns ``{"Now": [...ids], "Next": [...], "Later": [...]}`` in the items'
+    order. See :func:`roadmap_column` (Bastow).
+    """
+    board: dict[str, list[str]] = {c: [] for c in COLUMNS}
+    for it in _items(items):
+        board[roadmap_column(it["certainty"])].append(it["id"])
+    return board
+
+
+# Which of Shiftbrew's three business goals (company.json, in order) each backlog theme mainly serves.
+# A teaching judgement for this module, not part of the case data: 0 = ARR, 1 = churn, 2 = small chains.
+THEME_GOALS: dict[str, int | None] = {
+    "payroll and hours": 1,
+    "swaps and availability": 1,
+    "last-minute cover": 1,
+    "communication": 1,
+    "rota takes too long": 0,
+    "labour cost visibility": 2,
+    "pricing": 0,
+    "other": None,
+}
+
+
+def goal_coverage(
+    roadmap: dict[str, Sequence[str]],
+    items: Sequence[dict],
+    goals: Sequence[str],
+    theme_goals: dict[str, int | None] | None = None,
+) -> dict[str, dict[str, list[str]]]:
+    """For each business goal, the roadmap items that serve it, by column.
+
+    ``roadmap`` maps the columns Now / Next / Later to lists of item ids;
+    ``items`` are backlog dicts with 'id' and 'theme'; ``goals`` the business
+    goals (e.g. ``load("company")["business_goals"]``); ``theme_goals`` maps a
+    theme to the index of the goal it serves, or None (default
+    :data:`THEME_GOALS`). The key ``"no business goal"`` collects items that
+    serve none: each one should earn its place for another reason (risk,
+    compliance) or leave the roadmap. A goal with nothing in Now or Next is
+    a gap the roadmap review should discuss.
+    """
+    if type(roadmap) is not dict:
+        raise InputTypeError(f"roadmap must be a dict mapping 'Now', 'Next', 'Later' to lists of item ids; got {describe(roadmap)}.")
+    unknown = [c for c in roadmap if c not in COLUMNS]
+    if unknown:
+        raise InputError(f"roadmap has unknown column(s) {', '.join(map(repr, unknown))}; the columns are Now, Next, Later (no dates).")
+    if type(goals) not in (list, tuple) or not goals or any(type(g) is not str for g in goals):
+        raise InputTypeError(f"goals must be a non-empty list of texts; got {describe(goals)}.")
+    tg = THEME_GOALS if theme_goals is None else theme_goals
+    by_id = {it["id"]: it for it in _items(items)}
+    out = {g: {c: [] for c in COLUMNS} for g in list(goals) + ["no business goal"]}
+    for col, ids in roadmap.items():
+        if type(ids) not in (list, tuple):
+            raise InputTypeError(f"roadmap[{col!r}] must be a list of item ids; got {describe(ids)}.")
+        for i in ids:
+            if i not in by_id:
+                raise InputError(f"roadmap[{col!r}] holds {i!r}, which is not one of the items given.")
+            idx = tg.get(by_id[i].get("theme"))
+            if idx is not None and not (type(idx) is int and 0 <= idx < len(goals)):
+                raise InputError(f"theme_goals maps {by_id[i].get('theme')!r} to {idx!r}, which is not a goal index (0 to {len(goals) - 1}).")
+            key = goals[idx] if idx is not None else "no business goal"
+            out[key][col].append(i)
+    return out
+
+
+# ---------------------------------------------------------------- four product risks
+
+FOUR_RISKS = {
+    "value": "will customers buy it or choose to use it?",
+    "usability": "can users figure out how to use it?",
+    "feasibility": "can our engineers build it with the time, skills and technology we have?",
+    "business viability": "does this solution work for the other parts of our business (sales, finance, legal...)?",
+}
+"""Marty Cagan, *Inspired* (2nd ed., 2017), chapter 'The Four Big Risks' (paraphrased)."""
