@@ -79,7 +79,9 @@ class SkillsAssessment:
         picks = self.suggestions
         if picks:
             items = "".join(
-                f"<li>{a}: module {SKILL_AREAS[a]}, <i>{module(SKILL_AREAS[a]).title}</i></li>" for a in picks
+                f"<li>{a}: module {SKILL_AREAS[a]}, <i>{module(SKILL_AREAS[a]).title}</i>"
+                f"{'' if module(SKILL_AREAS[a]).ready else ' (in preparation: read its topic in the course map meanwhile)'}</li>"
+                for a in picks
             )
             self.advice.value = f"<b>Start with</b><ol>{items}</ol>"
         else:
