@@ -1,0 +1,396 @@
+"""The auto-graded questions of Module 04, Prioritization (exercises/04_prioritization).
+
+Declared with :mod:`pm_course.core`; reference answers are computed once,
+here, from the case study and the pure logic. No widgets are imported: the
+capacity-planner question reads any object with a ``.value`` (the planner).
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+
+from ..core import (
+    Choice,
+    Function,
+    Mapping,
+    Misconception,
+    Ordering,
+    Question,
+    Rubric,
+    Rule,
+    Value,
+    WidgetState,
+)
+from ..data import load
+from .frameworks import (
+    best_within_capacity,
+    capacity_items,
+    cd3,
+    greedy_within_capacity,
+    ice_score,
+    kano_category,
+    kano_survey,
+    moscow_effort_shares,
+    opportunity_score,
+    outcome_opportunities,
+    rank_by,
+    rice_score,
+    rice_value,
+    wsjf,
+)
+
+__all__ = [
+    "QUESTIONS", "MODULE", "BACKLOG", "SURVEY", "CAPACITY", "SHORTLIST", "SHORTLIST_ITEMS", "DRAFT_PLAN",
+    "KANO_PAIRS", "CD3_ITEMS", "WSJF_ITEMS", "rank_by_rice_reference",
+    "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12",
+]
+
+MODULE = "04_prioritization"
+BACKLOG = load("backlog")
+SURVEY = load("survey")
+CAPACITY = float(load("company")["sprint_capacity_person_months"])
+_BY_ID = {b["id"]: b for b in BACKLOG}
+
+
+def _rice(b) -> float:
+    return rice_score(b["reach"], b["impact"], b["confidence"], b["effort"])
+
+
+# ---------------------------------------------------------------- q1 RICE of one item
+
+_B05 = _BY_ID["B05"]
+q1 = Question(
+    module=MODULE, id="q1", points=1,
+    prompt="The RICE score of B05, 'Find cover: notify available staff when a shift opens'.",
+    checker=Value(expected=_rice(_B05), abs_tol=0.01),
+    hints=[
+        "RICE = Reach x Impact x Confidence / Effort. Read B05's four inputs from the backlog.",
+        "Confidence is a fraction (0.8), not a percentage (80); effort is in person-months (3).",
+    ],
+    solution_text="b05 = next(b for b in backlog if b['id'] == 'B05')\n"
+                  "answer_q1 = rice_score(b05['reach'], b05['impact'], b05['confidence'], b05['effort'])  # 760",
+    answer=_rice(_B05),
+    wrong=[rice_value(950, 3, 0.8), 950 * 3 * 0.8 * 3, rice_score(950, 3, 0.5, 3)],
+    misconceptions=[
+        Misconception(lambda a: a > 10_000, "Confidence is a fraction such as 0.8, not 80."),
+        Misconception(rice_value(950, 3, 0.8), "That is Reach x Impact x Confidence: divide by the effort too."),
+        Misconception(950 * 3 * 0.8 * 3, "Effort divides the score; it does not multiply it."),
+    ],
+)
+
+# ---------------------------------------------------------------- q2 ICE
+
+_B03 = _BY_ID["B03"]
+_ICE_B03 = ice_score(_B03["ice_impact"], _B03["ice_confidence"], _B03["ice_ease"])
+q2 = Question(
+    module=MODULE, id="q2", points=1,
+    prompt="The ICE score of B03, 'Copy last week's rota in one click' (the product, as taught here).",
+    checker=Value(expected=_ICE_B03, abs_tol=0.01),
+    hints=[
+        "The backlog has ice_impact, ice_confidence and ice_ease for each item, each from 1 to 10.",
+        "This course teaches ICE as the product Impact x Confidence x Ease (1 to 1000).",
+    ],
+    solution_text="answer_q2 = ice_score(b03['ice_impact'], b03['ice_confidence'], b03['ice_ease'])  # 6 x 9 x 10",
+    answer=_ICE_B03,
+    wrong=[(_B03["ice_impact"] + _B03["ice_confidence"] + _B03["ice_ease"]) / 3, _ICE_B03 / 10],
+    misconceptions=[
+        Misconception(lambda a: a <= 10,
+                      "That looks like the mean of the three scores, a variant; here ICE is their product."),
+    ],
+)
+
+# ---------------------------------------------------------------- q3 top five by RICE
+
+_RICE_RANKING = rank_by(BACKLOG, _rice)
+_VALUE_RANKING = rank_by(BACKLOG, lambda b: rice_value(b["reach"], b["impact"], b["confidence"]))
+q3 = Question(
+    module=MODULE, id="q3", points=1,
+    prompt="The ids of the five backlog items with the highest RICE scores, highest first.",
+    checker=Ordering(expected=_RICE_RANKING[:5]),
+    hints=[
+        "Score every item with rice_score, sort from highest to lowest, keep the first five ids.",
+        "sorted(backlog, key=..., reverse=True) sorts dicts by a score; a list comprehension takes the ids.",
+    ],
+    solution_text="ranked = sorted(backlog, key=lambda b: rice_score(b['reach'], b['impact'], b['confidence'], "
+                  "b['effort']), reverse=True)\nanswer_q3 = [b['id'] for b in ranked[:5]]",
+    answer=list(_RICE_RANKING[:5]),
+    wrong=[_VALUE_RANKING[:5], list(reversed(_RICE_RANKING[:5])), _RICE_RANKING[-5:][::-1]],
+    misconceptions=[
+        Misconception(_VALUE_RANKING[:5],
+                      "These are the items with the most Reach x Impact x Confidence: RICE divides by effort."),
+        Misconception(lambda a: list(a) == list(reversed(_RICE_RANKING[:5])),
+                      "Right items, upside down: the highest score comes first."),
+    ],
+)
+
+# ---------------------------------------------------------------- q4 a function: rank by RICE
+
+
+def rank_by_rice_reference(backlog: list[dict]) -> list[str]:
+    """The reference: ids by RICE score, highest first; ties keep the backlog's order."""
+    return rank_by(backlog, _rice)
+
+
+_TINY = [
+    {"id": "X1", "reach": 100, "impact": 1, "confidence": 0.5, "effort": 1},
+    {"id": "X2", "reach": 200, "impact": 0.5, "confidence": 0.5, "effort": 1},
+    {"id": "X3", "reach": 50, "impact": 3, "confidence": 1.0, "effort": 0.5},
+]
+q4 = Question(
+    module=MODULE, id="q4", points=2,
+    prompt="Write rank_by_rice(backlog): the ids of the items ranked by RICE score, highest first; "
+           "items with equal scores keep their order in the backlog.",
+    checker=Function(reference=rank_by_rice_reference, returns=list[str],
+                     inputs=[(BACKLOG,), ([_BY_ID[k] for k in ("B31", "B05", "B03", "B10")],), (_TINY,)]),
+    hints=[
+        "Inside the function: compute each item's score with rice_score(...), then sort the items by it.",
+        "sorted(items, key=score, reverse=True) keeps equal items in their original order (sorting is stable). "
+        "Return a list of ids, not of dicts.",
+    ],
+    solution_text="def rank_by_rice(backlog):\n"
+                  "    def score(b):\n"
+                  "        return rice_score(b['reach'], b['impact'], b['confidence'], b['effort'])\n"
+                  "    return [b['id'] for b in sorted(backlog, key=score, reverse=True)]",
+    answer=lambda backlog: rank_by(backlog, _rice),
+    wrong=[
+        lambda backlog: [b["id"] for b in sorted(backlog, key=_rice)],
+        lambda backlog: [b["id"] for b in backlog],
+        lambda backlog: rank_by(backlog, lambda b: rice_value(b["reach"], b["impact"], b["confidence"])),
+    ],
+)
+q4.answer.__name__ = "rank_by_rice"  # a real function object, as a learner would define
+
+# ---------------------------------------------------------------- q5 Kano table
+
+KANO_PAIRS = {
+    "P1": ("like", "live-with"),
+    "P2": ("must-be", "dislike"),
+    "P3": ("dislike", "like"),
+    "P4": ("like", "like"),
+    "P5": ("neutral", "must-be"),
+    "P6": ("like", "dislike"),
+}
+_KANO_EXPECTED = {k: kano_category(*v) for k, v in KANO_PAIRS.items()}
+q5 = Question(
+    module=MODULE, id="q5", points=1,
+    prompt="The Kano category letter (A, O, M, I, R or Q) of each answer pair in KANO_PAIRS "
+           "(functional answer, dysfunctional answer).",
+    checker=Mapping(expected=_KANO_EXPECTED, categories=["A", "O", "M", "I", "R", "Q"], item_hints={
+        "P3": "P3: liking the absence and disliking the presence is the reverse of what you built for.",
+        "P4": "P4: liking both the presence and the absence contradicts itself.",
+        "P5": "P5: 'must-be' as an answer to the functional question is not the Must-be category on its own; "
+              "read the table's row for that answer.",
+    }),
+    hints=[
+        "Look each pair up in the evaluation table: the row is the functional answer, the column the dysfunctional.",
+        "kano_category(functional, dysfunctional) does the lookup: {k: kano_category(*p) for k, p in KANO_PAIRS.items()}.",
+    ],
+    solution_text="answer_q5 = {k: kano_category(f, d) for k, (f, d) in KANO_PAIRS.items()}",
+    answer=dict(_KANO_EXPECTED),
+    wrong=[{**_KANO_EXPECTED, "P5": "M"}, {**_KANO_EXPECTED, "P3": "Q", "P4": "A"}],
+)
+
+# ---------------------------------------------------------------- q6 survey features
+
+_KANO = kano_survey(SURVEY)
+_KANO_FEATURES = {f: v["category"] for f, v in _KANO.items()}
+q6 = Question(
+    module=MODULE, id="q6", points=1,
+    prompt="For each feature in the survey's Kano answers (all 320 respondents), its most frequent category letter.",
+    checker=Mapping(expected=_KANO_FEATURES, categories=["A", "O", "M", "I", "R", "Q"], item_hints={
+        "in-app chat": "in-app chat: two categories are close; count every answer pair, reverse ones included.",
+        "payroll export": "payroll export: what do respondents say when it is missing?",
+    }),
+    hints=[
+        "Classify each respondent's pair with kano_category, count the letters per feature, take the largest count.",
+        "kano_survey(survey) returns counts and the dominant category per feature.",
+    ],
+    solution_text="answer_q6 = {f: v['category'] for f, v in kano_survey(survey).items()}",
+    answer=dict(_KANO_FEATURES),
+    wrong=[{**_KANO_FEATURES, "in-app chat": "R"}, {**_KANO_FEATURES, "payroll export": "O"}],
+)
+
+# ---------------------------------------------------------------- q7 worse coefficient
+
+_PAY = _KANO["payroll export"]["counts"]
+_WORSE_PAY = _KANO["payroll export"]["worse"]
+q7 = Question(
+    module=MODULE, id="q7", points=1,
+    prompt="The Worse coefficient of 'payroll export' over all respondents.",
+    checker=Value(expected=_WORSE_PAY, abs_tol=0.001),
+    hints=[
+        "Worse = -(O + M) / (A + O + M + I): reverse (R) and questionable (Q) answers are left out.",
+        "Worse is negative by convention (it measures dissatisfaction); kano_coefficients(counts) returns (better, worse).",
+    ],
+    solution_text="better, worse = kano_coefficients(kano_survey(survey)['payroll export']['counts'])\n"
+                  "answer_q7 = worse",
+    answer=_WORSE_PAY,
+    wrong=[-_WORSE_PAY, -(_PAY["O"] + _PAY["M"]) / sum(_PAY.values()), _KANO["payroll export"]["better"]],
+    misconceptions=[
+        Misconception(-_WORSE_PAY, "Worse is negative by convention: put a minus sign in front."),
+        Misconception(_KANO["payroll export"]["better"],
+                      "That is Better, (A + O) / (A + O + M + I); Worse counts O + M, with a minus sign."),
+        Misconception(-(_PAY["O"] + _PAY["M"]) / sum(_PAY.values()),
+                      "Leave the R and Q answers out of the denominator: A + O + M + I only."),
+    ],
+)
+
+# ---------------------------------------------------------------- q8 opportunity score
+
+_OUTCOME = "know the week's labour cost before the week starts"
+_OPP = outcome_opportunities(SURVEY)[_OUTCOME]["opportunity"]
+_means = [statistics.mean(r["outcomes"][_OUTCOME][k] for r in SURVEY) for k in ("importance", "satisfaction")]
+_OPP_FROM_MEANS = _means[0] + max(_means[0] - _means[1], 0)
+q8 = Question(
+    module=MODULE, id="q8", points=1,
+    prompt=f"The opportunity score of the outcome '{_OUTCOME}' from the survey.",
+    checker=Value(expected=_OPP, abs_tol=0.01),
+    hints=[
+        "Importance and satisfaction go on 0-10 first: 10 x the share of respondents rating 4 or 5 of 5 (top_two_box).",
+        "Then opportunity = importance + max(importance - satisfaction, 0): opportunity_score(importance, satisfaction).",
+    ],
+    solution_text=f"imp = top_two_box([r['outcomes'][{_OUTCOME!r}]['importance'] for r in survey])\n"
+                  f"sat = top_two_box([r['outcomes'][{_OUTCOME!r}]['satisfaction'] for r in survey])\n"
+                  "answer_q8 = opportunity_score(imp, sat)",
+    answer=_OPP,
+    wrong=[_OPP_FROM_MEANS, _OPP / 2],
+    misconceptions=[
+        Misconception(lambda a: a < 8, "Means of 1-5 ratings are the wrong scale: use 10 x the share rating 4 or 5."),
+    ],
+)
+
+# ---------------------------------------------------------------- q9 MoSCoW effort rule
+
+DRAFT_PLAN = ["B01", "B02", "B05", "B03", "B08", "B09", "B36", "B21", "B39"]
+_PLAN_ITEMS = [_BY_ID[k] for k in DRAFT_PLAN]
+_MUST_SHARE = moscow_effort_shares(_PLAN_ITEMS)["shares"]["Must"]
+_MUST_COUNT = sum(b["moscow"] == "Must" for b in _PLAN_ITEMS) / len(_PLAN_ITEMS)
+q9 = Question(
+    module=MODULE, id="q9", points=1,
+    prompt="The draft quarter plan DRAFT_PLAN keeps each item's MoSCoW category from the backlog. "
+           "What share of its effort (a fraction from 0 to 1) is Must?",
+    checker=Value(expected=_MUST_SHARE, abs_tol=0.005),
+    hints=[
+        "DSDM's 60 % rule is about effort, not about the number of items: add up person-months per category.",
+        "moscow_effort_shares(items)['shares']['Must'], with items the backlog dicts of DRAFT_PLAN.",
+    ],
+    solution_text="plan = [b for b in backlog if b['id'] in DRAFT_PLAN]\n"
+                  "answer_q9 = moscow_effort_shares(plan)['shares']['Must']",
+    answer=_MUST_SHARE,
+    wrong=[_MUST_COUNT, _MUST_SHARE * 100],
+    misconceptions=[
+        Misconception(_MUST_COUNT, "That is the share of items; the rule counts effort (person-months)."),
+        Misconception(lambda a: a > 1, "Give a fraction between 0 and 1, e.g. 0.5 for half."),
+    ],
+)
+
+# ---------------------------------------------------------------- q10 CD3 sequence
+
+CD3_ITEMS = ["B03", "B05", "B04", "B01", "B17"]
+_CD3 = {k: cd3(_BY_ID[k]["cost_of_delay_per_week"], _BY_ID[k]["duration_weeks"]) for k in CD3_ITEMS}
+_CD3_ORDER = sorted(CD3_ITEMS, key=lambda k: -_CD3[k])
+_COD_ORDER = sorted(CD3_ITEMS, key=lambda k: -_BY_ID[k]["cost_of_delay_per_week"])
+q10 = Question(
+    module=MODULE, id="q10", points=1,
+    prompt="The order in which to do the items CD3_ITEMS by CD3 (cost of delay per week / duration in weeks), "
+           "first item first.",
+    checker=Ordering(expected=_CD3_ORDER),
+    hints=[
+        "CD3 = cost_of_delay_per_week / duration_weeks for each item; highest CD3 goes first.",
+        "sorted(CD3_ITEMS, key=lambda k: -cd3(...)) with the item's two fields.",
+    ],
+    solution_text="by_id = {b['id']: b for b in backlog}\n"
+                  "answer_q10 = sorted(CD3_ITEMS, key=lambda k: cd3(by_id[k]['cost_of_delay_per_week'], "
+                  "by_id[k]['duration_weeks']), reverse=True)",
+    answer=list(_CD3_ORDER),
+    wrong=[_COD_ORDER, list(reversed(_CD3_ORDER))],
+    misconceptions=[
+        Misconception(_COD_ORDER, "That orders by cost of delay alone: divide by the duration."),
+    ],
+)
+
+# ---------------------------------------------------------------- q11 WSJF
+
+WSJF_ITEMS = ["B01", "B02", "B04", "B05", "B38"]
+_WSJF = {k: wsjf(_BY_ID[k]["business_value"], _BY_ID[k]["time_criticality"], _BY_ID[k]["risk_reduction"],
+                 _BY_ID[k]["job_size"]) for k in WSJF_ITEMS}
+_TOP_WSJF = max(WSJF_ITEMS, key=lambda k: _WSJF[k])
+_TOP_COD = max(WSJF_ITEMS, key=lambda k: _BY_ID[k]["business_value"] + _BY_ID[k]["time_criticality"]
+               + _BY_ID[k]["risk_reduction"])
+q11 = Question(
+    module=MODULE, id="q11", points=1,
+    prompt="Which item of WSJF_ITEMS has the highest WSJF (SAFe), so that it goes first?",
+    checker=Choice(expected=_TOP_WSJF, options=WSJF_ITEMS),
+    hints=[
+        "WSJF = (business_value + time_criticality + risk_reduction) / job_size, all from the backlog.",
+        "A small job with a moderate cost of delay can beat a big job with a large one.",
+    ],
+    solution_text="answer_q11 = max(WSJF_ITEMS, key=lambda k: wsjf(by_id[k]['business_value'], "
+                  "by_id[k]['time_criticality'], by_id[k]['risk_reduction'], by_id[k]['job_size']))",
+    answer=_TOP_WSJF,
+    wrong=[_TOP_COD] if _TOP_COD != _TOP_WSJF else [k for k in WSJF_ITEMS if k != _TOP_WSJF][:1],
+    misconceptions=[
+        Misconception(_TOP_COD, "That item has the highest cost of delay; WSJF divides it by the job size."),
+    ],
+)
+
+# ---------------------------------------------------------------- q12 capacity planner (widget)
+
+#: The sprint shortlist: Must and Should items of at least one person-month (half-month fixes go
+#: to a separate polish budget).
+SHORTLIST = [b["id"] for b in BACKLOG if b["moscow"] in ("Must", "Should") and b["effort"] >= 1]
+SHORTLIST_ITEMS = capacity_items([_BY_ID[k] for k in SHORTLIST])
+_BEST = best_within_capacity(SHORTLIST_ITEMS, CAPACITY)
+_GREEDY = greedy_within_capacity(SHORTLIST_ITEMS, CAPACITY)
+_SL = {it["id"]: it for it in SHORTLIST_ITEMS}
+
+
+def _known(ids):
+    bad = [i for i in ids if i not in _SL]
+    return f"not on the shortlist: {', '.join(map(repr, bad))}." if bad else None
+
+
+def _once(ids):
+    return "each item can be chosen once." if len(set(ids)) != len(ids) else None
+
+
+def _fits(ids):
+    effort = sum(_SL[i]["effort"] for i in set(ids) if i in _SL)
+    return (f"the set takes {effort:g} person-months; the sprint has {CAPACITY:g}."
+            if effort > CAPACITY + 1e-9 else None)
+
+
+def _most(ids):
+    value = math.fsum(_SL[i]["value"] for i in set(ids) if i in _SL)
+    return ("another set that fits has more total value; try swapping an item the ranking likes for a "
+            "bigger one that uses the room better." if value < _BEST["value"] - 1e-6 else None)
+
+
+q12 = Question(
+    module=MODULE, id="q12", points=2,
+    prompt=f"With the capacity planner, choose the shortlist items with the most total value that fit in "
+           f"{CAPACITY:g} person-months; answer with the planner itself.",
+    checker=WidgetState(inner=Rubric(shape=list[str], rules=[
+        Rule("shortlist items only", _known),
+        Rule("each item once", _once),
+        Rule("fits the capacity", _fits),
+        Rule("most value", _most),
+    ])),
+    hints=[
+        "Press 'Greedy pick' first: it fills the sprint by value/effort. Is any capacity left, "
+        "or could a bigger item replace two smaller ones?",
+        "Compare sets by their total value, not by the ranks of their items; the planner shows how far you "
+        "are from the best. best_within_capacity(SHORTLIST_ITEMS, CAPACITY) computes it exactly.",
+    ],
+    solution_text=f"planner.set({_BEST['ids']!r})\nanswer_q12 = planner",
+    answer=list(_BEST["ids"]),  # the planner's plain .value (a self-test wraps it in an object with .value)
+    wrong=[list(_GREEDY["ids"]), list(SHORTLIST[:6])],
+    misconceptions=[
+        Misconception(lambda ids: sorted(ids) == sorted(_GREEDY["ids"]),
+                      "This is the greedy set (down the value/effort ranking): it fills the sprint, "
+                      "yet it is not the best set."),
+    ],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12]
