@@ -64,7 +64,7 @@ def test_roundtrip(assignment, tmp_path):
 
 ATTACKS = {
     # cell index among the answer cells -> hostile source
-    0: "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)  # swallow every failing test",
+    0: "get_ipython().set_custom_exc((Exception,), lambda *a, **k: None)  # hide every failing test's error",
     1: "while True:\n    pass",
     2: "for i in range(100_000):\n    print('flood', i)",
     3: "import pm_course\nfor q in list(vars(pm_course)):\n    pass\npm_course.grade = None",
@@ -72,6 +72,7 @@ ATTACKS = {
 }
 ADDED = [
     "import os\nos._exit(0)",
+    # Without the guard this one alone scores full marks on an empty submission (docs/instructors.md).
     "from pm_course.core.question import Question\nQuestion.grade = lambda *a, **k: None",
 ]
 
