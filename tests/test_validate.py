@@ -84,6 +84,9 @@ def test_plain_answers_are_accepted_and_copied():
     assert conform((1, 2.5), tuple[int, float]) == (1, 2.5)
     assert conform(["b", "a"], set[str]) == {"a", "b"}
     assert conform(4.0, int) == 4
+    assert conform({"a": None, "b": "x"}, dict[str, str | None]) == {"a": None, "b": "x"}
+    with pytest.raises(MalformedAnswer, match="should be text"):
+        conform({"a": 3}, dict[str, str | None])
 
 
 def test_numpy_scalars_count_as_numbers_but_not_their_subclasses():

@@ -231,6 +231,8 @@ def shape_name(shape: Any) -> str:
     """Plain-language name of a shape: ``list[str]`` -> "a list of text"."""
     if shape is None:
         return "plain data"
+    if shape is type(None):
+        return "None"
     if shape is float:
         return "a number"
     if shape is int:
@@ -296,6 +298,10 @@ def _conform(value: Any, shape: Any, where: str, depth: int) -> Any:
         if type(value) in (str, int) and value in args:
             return value
         raise MalformedAnswer(f"{where} should be {shape_name(shape)}; got {describe(value)}.")
+    if shape is type(None):
+        if value is not None:
+            raise MalformedAnswer(f"{where} should be None; got {describe(value)}.")
+        return None
     if shape is float:
         return _number(value, where, integral=False)
     if shape is int:
