@@ -1,0 +1,516 @@
+"""Widgets for module 05: a stakeholder map, a RACI editor and the branching scenario.
+
+Thin layers over the pure logic in ``stakeholders.py`` and ``scenario.py``.
+Each widget has ``.widget`` (the ipywidgets container), ``.value`` (plain
+data) and can be set from code, and shows the line of code that reproduces
+its state (nbgrader re-runs the notebook, so a graded answer must be code).
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as w
+
+from ..core.validate import InputError, InputTypeError, describe, integer, text
+from ..ui import PALETTE, figure, show_in
+from .scenario import TRUST, TRUST_NAMES, Scenario
+from .stakeholders import QUADRANTS, communication_plan, validate_raci
+
+__all__ = ["StakeholderMap", "RaciEditor", "ScenarioPlayer", "stakeholder_grid", "SHORT_NAMES"]
+
+# Short labels for the case study's stakeholders (roles only, no names).
+SHORT_NAMES = {
+    "ceo": "CEO", "cto": "CTO", "eng_lead": "Eng lead", "designer": "Designer", "sales_head": "Head of Sales",
+    "support_lead": "Support lead", "marketing": "Marketing", "finance": "Finance", "investor": "Investor",
+    "legal": "Legal", "key_customer": "14-site prospect", "barista_council": "Barista group",
+}
+# Colour and marker per quadrant: colour is never the only cue.
+_STYLE = {
+    "manage closely": (PALETTE["vermillion"], "s"),
+    "keep satisfied": (PALETTE["blue"], "D"),
+    "keep informed": (PALETTE["green"], "o"),
+    "monitor": (PALETTE["grey"], "^"),
+}
+
+
+def _short(s: dict[str, Any]) -> str:
+    key = s.get("id", s.get("role", "?"))
+    return SHORT_NAMES.get(key, str(s.get("role", key))[:18])
+
+
+def stakeholder_grid(stakeholders: list[dict[str, Any]], threshold: float = 5, highlight: str | None = None):
+    """The Mendelow power / interest grid as a matplotlib figure (interest across, power up); returns ``fig``."""
+    plan = communication_plan(stakeholders, threshold)  # validates everything
+    fig, ax = figure(7.2, 5.6)
+    cut = threshold + 0.5 if float(threshold).is_integer() else threshold
+    ax.axvline(cut, color=PALETTE["black"], linewidth=1)
+    ax.axhline(cut, color=PALETTE["black"], linewidth=1)
+    corners = {
+        "manage closely": (10.9, 11.4, "right", "top"),
+        "keep satisfied": (0.6, 11.4, "left", "top"),
+        "keep informed": (10.9, 0.1, "right", "bottom"),
+        "monitor": (0.6, 0.1, "left", "bottom"),
+    }
+    for quadrant, (x, y, ha, va) in corners.items():
+        colour, _ = _STYLE[quadrant]
+        ax.text(x, y, quadrant.upper(), ha=ha, va=va, fontsize=9, color=colour, weight="bold", alpha=0.9)
+    seen: dict[tuple[float, float], int] = {}
+    for s, (key, entry) in zip(stakeholders, plan.items()):
+        x, y = float(entry["interest"]), float(entry["power"])
+        n = seen.get((x, y), 0)
+        seen[(x, y)] = n + 1
+        colour, marker = _STYLE[entry["quadrant"]]
+        size = 110 if key == highlight else 60
+        ax.scatter([x + 0.12 * n], [y], s=size, color=colour, marker=marker, edgecolor=PALETTE["black"],
+                   linewidth=1.5 if key == highlight else 0.5, zorder=3)
+        ax.annotate(_short(s), (x + 0.12 * n, y), xytext=(6, -11 * n + 3), textcoords="offset points",
+                    fontsize=8, weight="bold" if key == highlight else "normal")
+    handles = [ax.scatter([], [], color=c, marker=m, label=q) for q, (c, m) in _STYLE.items()]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="quadrant",
+              title_fontsize=8, frameon=False)
+    ax.set_xlim(0.5, 11)
+    ax.set_ylim(0, 11.5)
+    ax.set_xticks(range(1, 11))
+    ax.set_yticks(range(1, 11))
+    ax.set_xlabel("Interest (1-10): how much they care about, or are affected by, the product")
+    ax.set_ylabel("Power (1-10): how much they can change or block it")
+    ax.set_title(f"Shiftbrew's stakeholders on the power / interest grid (high = above {threshold:g})", fontsize=10)
+    return fig
+
+
+def _plan_table(plan: dict[str, dict[str, Any]], stakeholders: list[dict[str, Any]]) -> str:
+    esc = html.escape
+    order = {q: i for i, q in enumerate(QUADRANTS)}
+    rows = sorted(zip(stakeholders, plan.values()), key=lambda se: (order[se[1]["quadrant"]], -se[1]["power"]))
+    body = "".join(
+        f"<tr><td>{esc(_short(s))}</td><td>{p['power']:g} / {p['interest']:g}</td><td><b>{esc(p['quadrant'])}</b></td>"
+        f"<td>{esc(p['frequency'])}</td><td>{esc(p['forum'])}</td><td>{esc(p['content'])}</td></tr>"
+        for s, p in rows
+    )
+    return (
+        "<table class='pm-plan-table' style='border-collapse:collapse;font-size:90%'>"
+        "<thead><tr><th align=left>stakeholder</th><th align=left>power / interest</th><th align=left>quadrant</th>"
+        "<th align=left>how often</th><th align=left>through</th><th align=left>what they hear</th></tr></thead>"
+        f"<tbody>{body}</tbody></table>"
+    )
+
+
+def _code_box(code: str) -> str:
+    return (
+        "<div style='opacity:.85'>To reproduce this state in code (for a graded answer), run:</div>"
+        f"<pre style='margin:.2em 0'>{html.escape(code)}</pre>"
+    )
+
+
+class StakeholderMap:
+    """Place stakeholders by power and interest; see the Mendelow grid and the communication plan.
+
+    ``.value`` is ``{id: {"power", "interest", "quadrant"}}``. Move someone with
+    the sliders or in code: ``stakeholder_map.place("finance", power=7, interest=3)``.
+    """
+
+    def __init__(self, stakeholders: list[dict[str, Any]] | None = None, threshold: int = 5, name: str = "stakeholder_map"):
+        from ..data import load
+
+        data = load("stakeholders") if stakeholders is None else [dict(s) for s in stakeholders]
+        communication_plan(data, threshold)  # validates the list and the threshold
+        self.name = name
+        self._people = data
+        self._original = {self._key(s): (s["power"], s["interest"]) for s in data}
+        self._threshold0 = threshold
+        self._busy = False
+        self.who = w.Dropdown(
+            options=[(f"{_short(s)} ({s.get('role', '')})", self._key(s)) for s in data],
+            description="Stakeholder", style={"description_width": "90px"}, layout=w.Layout(width="420px"),
+        )
+        self.power = w.IntSlider(min=1, max=10, description="Power", continuous_update=False,
+                                 style={"description_width": "90px"})
+        self.interest = w.IntSlider(min=1, max=10, description="Interest", continuous_update=False,
+                                    style={"description_width": "90px"})
+        self.threshold = w.IntSlider(value=integer("threshold", threshold, low=1, high=9), min=1, max=9,
+                                     description="High if above", continuous_update=False,
+                                     style={"description_width": "90px"})
+        self.about = w.HTML()
+        self.result = w.HTML()
+        self.result.add_class("pm-result")
+        self.plan_html = w.HTML()
+        self.plan_html.add_class("pm-plan")
+        self.code_html = w.HTML()
+        self.code_html.add_class("pm-code")
+        self.plot = w.Output()
+        self.plot.add_class("pm-plot")
+        self.who.observe(self._select, names="value")
+        self.power.observe(self._moved, names="value")
+        self.interest.observe(self._moved, names="value")
+        self.threshold.observe(lambda _: self._refresh(), names="value")
+        self.widget = w.VBox([
+            w.HTML("<b>Stakeholder map</b>: pick a stakeholder and move them if you judge their power or "
+                   "interest differently; the grid and the plan follow."),
+            w.HBox([w.VBox([self.who, self.power, self.interest, self.threshold, self.about]), self.result]),
+            self.plot, self.plan_html, self.code_html,
+        ])
+        self.widget.add_class("pm-stakeholder-map")
+        self._select()
+
+    @staticmethod
+    def _key(s: dict[str, Any]) -> str:
+        return s.get("id", s.get("role"))
+
+    def _find(self, key: str) -> dict[str, Any]:
+        for s in self._people:
+            if self._key(s) == key:
+                return s
+        known = ", ".join(repr(self._key(s)) for s in self._people)
+        raise InputError(f"there is no stakeholder {key!r} on this map; the ids are {known}.")
+
+    # ---------------------------------------------------------------- code API
+
+    @property
+    def stakeholders(self) -> list[dict[str, Any]]:
+        """The stakeholders as placed now (copies)."""
+        return [dict(s) for s in self._people]
+
+    @property
+    def plan(self) -> dict[str, dict[str, Any]]:
+        return communication_plan(self._people, self.threshold.value)
+
+    @property
+    def value(self) -> dict[str, dict[str, Any]]:
+        return {k: {"power": p["power"], "interest": p["interest"], "quadrant": p["quadrant"]}
+                for k, p in self.plan.items()}
+
+    @value.setter
+    def value(self, placements: dict[str, dict[str, int]]) -> None:
+        if type(placements) is not dict:
+            raise InputTypeError(
+                "value must be a dict such as {'finance': {'power': 7, 'interest': 3}}; "
+                f"got {describe(placements)}."
+            )
+        for key, spot in placements.items():
+            if type(spot) is not dict:
+                raise InputTypeError(f"the placement of {key!r} must be a dict with 'power' and 'interest'; got {describe(spot)}.")
+            self.place(key, power=spot.get("power"), interest=spot.get("interest"))
+
+    def place(self, key: str, power: int | None = None, interest: int | None = None) -> None:
+        """Move one stakeholder on the grid (1-10 each); the grid, plan and code line update."""
+        s = self._find(text("the stakeholder id", key))
+        hint = "Power and interest are scored on a 1-10 scale (1 = hardly any, 10 = the most)."
+        new_power = s["power"] if power is None else integer("power", power, low=1, high=10, hint=hint)
+        new_interest = s["interest"] if interest is None else integer("interest", interest, low=1, high=10, hint=hint)
+        s["power"], s["interest"] = new_power, new_interest
+        if self.who.value == key:
+            self._select()
+        else:
+            self.who.value = key  # triggers _select, which refreshes
+
+    # ---------------------------------------------------------------- events
+
+    def _select(self, change=None) -> None:
+        s = self._find(self.who.value)
+        self._busy = True
+        try:
+            self.power.value, self.interest.value = int(s["power"]), int(s["interest"])
+        finally:
+            self._busy = False
+        self.about.value = (
+            f"<div style='max-width:420px;font-size:90%'><b>{html.escape(s.get('role', ''))}</b><br>"
+            f"wants: {html.escape(str(s.get('wants', '-')))}<br>worried about: {html.escape(str(s.get('concerns', '-')))}</div>"
+        )
+        self._refresh()
+
+    def _moved(self, change=None) -> None:
+        if self._busy:
+            return
+        s = self._find(self.who.value)
+        s["power"], s["interest"] = self.power.value, self.interest.value
+        self._refresh()
+
+    def code(self) -> str:
+        lines = []
+        for s in self._people:
+            k = self._key(s)
+            if (s["power"], s["interest"]) != self._original[k]:
+                lines.append(f"{self.name}.place({k!r}, power={s['power']}, interest={s['interest']})")
+        if self.threshold.value != self._threshold0:
+            lines.append(f"{self.name}.threshold.value = {self.threshold.value}")
+        return "\n".join(lines) if lines else f"# {self.name} is as the case study scores it: nothing to replay"
+
+    def _refresh(self) -> None:
+        plan = self.plan
+        s = self._find(self.who.value)
+        key = self._key(s)
+        quadrant = plan[key]["quadrant"]
+        counts = {q: sum(p["quadrant"] == q for p in plan.values()) for q in QUADRANTS}
+        self.result.value = (
+            f"<div style='padding:.3em .8em'><div><b>{html.escape(_short(s))}</b> "
+            f"(power {s['power']}, interest {s['interest']}): <b>{quadrant}</b></div>"
+            f"<div>{html.escape(plan[key]['frequency'])}, through {html.escape(plan[key]['forum'])}</div>"
+            f"<div style='opacity:.8;font-size:90%'>"
+            + " · ".join(f"{q}: {n}" for q, n in counts.items()) + "</div></div>"
+        )
+        self.plan_html.value = _plan_table(plan, self._people)
+        self.code_html.value = _code_box(self.code())
+        show_in(self.plot, stakeholder_grid(self._people, self.threshold.value, highlight=key))
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+class RaciEditor:
+    """A RACI matrix to edit: one text box per task and role, validated as you type.
+
+    Type R, A, C or I (or "A/R" when the owner also does the work); leave a
+    box empty when the role is not involved. ``.value`` is the matrix as a
+    plain dict, ``.problems`` what ``validate_raci`` finds. In code:
+    ``editor.set("Write release notes", "Support lead", "R")`` or
+    ``editor.value = {...}``.
+    """
+
+    def __init__(self, matrix: dict[str, dict[str, str]], roles: list[str] | None = None, name: str = "editor"):
+        self.name = name
+        self.status = w.HTML()
+        self.status.add_class("pm-result")
+        self.code_html = w.HTML()
+        self.code_html.add_class("pm-code")
+        self.grid = w.GridBox()
+        self.grid.add_class("pm-raci-grid")
+        self.widget = w.VBox([
+            w.HTML("<style>.pm-raci-bad input{border-color:#D55E00!important;border-width:2px!important}</style>"
+                   "<b>RACI editor</b>: R Responsible (does the work), A Accountable (owns the outcome, exactly "
+                   "one per task), C Consulted (asked before), I Informed (told after). Empty = not involved. "
+                   "Boxes of tasks with a problem get a thick orange border."),
+            self.grid, self.status, self.code_html,
+        ])
+        self.widget.add_class("pm-raci-editor")
+        self._build(matrix, roles)
+
+    def _build(self, matrix: dict[str, dict[str, str]], roles: list[str] | None = None) -> None:
+        validate_raci(matrix)  # validates the shape (types); problems are fine, they are what you fix
+        if roles is None:
+            roles = list(dict.fromkeys(r for row in matrix.values() for r in row))
+        else:
+            if type(roles) is not list or not roles:
+                raise InputTypeError(f"roles must be a non-empty list of role names; got {describe(roles)}.")
+            for r in roles:
+                text("a role name", r)
+            extra = [r for row in matrix.values() for r in row if r not in roles]
+            if extra:
+                raise InputError(f"the matrix uses roles not in roles: {', '.join(map(repr, dict.fromkeys(extra)))}.")
+        if not roles:
+            raise InputError("the matrix names no roles: give at least one, e.g. {'launch plan': {'PM': 'A'}}.")
+        self.tasks, self.roles = list(matrix), list(roles)
+        self.cells: dict[tuple[str, str], w.Text] = {}
+        children: list[w.Widget] = [w.HTML("<b>task</b>")] + [w.HTML(f"<b>{html.escape(r)}</b>") for r in self.roles]
+        for task in self.tasks:
+            children.append(w.HTML(html.escape(task)))
+            for role in self.roles:
+                box = w.Text(value=matrix[task].get(role, ""), placeholder="-", tooltip=f"{task}: {role}",
+                             layout=w.Layout(width="64px"), continuous_update=True)
+                box.observe(self._changed, names="value")
+                self.cells[(task, role)] = box
+                children.append(box)
+        self.grid.children = children
+        self.grid.layout = w.Layout(grid_template_columns=f"minmax(180px, 260px) repeat({len(self.roles)}, 72px)",
+                                    grid_gap="4px 6px", align_items="center")
+        self._changed()
+
+    # ---------------------------------------------------------------- code API
+
+    @property
+    def value(self) -> dict[str, dict[str, str]]:
+        return {
+            task: {role: self.cells[(task, role)].value.strip() for role in self.roles
+                   if self.cells[(task, role)].value.strip() not in ("", "-")}
+            for task in self.tasks
+        }
+
+    @value.setter
+    def value(self, matrix: dict[str, dict[str, str]]) -> None:
+        validate_raci(matrix)  # shape check
+        roles = list(dict.fromkeys(r for row in matrix.values() for r in row))
+        if list(matrix) == self.tasks and set(roles) <= set(self.roles):
+            self._quiet = True
+            try:
+                for task in self.tasks:
+                    for role in self.roles:
+                        self.cells[(task, role)].value = matrix[task].get(role, "")
+            finally:
+                self._quiet = False
+            self._changed()
+        else:
+            self._build(matrix, list(dict.fromkeys(self.roles + roles)))
+
+    def set(self, task: str, role: str, letters: str) -> None:
+        """Set one cell, e.g. ``editor.set("Launch plan", "PM", "A")`` ("" clears it)."""
+        text("task", task)
+        text("role", role)
+        if task not in self.tasks:
+            raise InputError(f"there is no task {task!r}; the tasks are {', '.join(map(repr, self.tasks))}.")
+        if role not in self.roles:
+            raise InputError(f"there is no role {role!r}; the roles are {', '.join(map(repr, self.roles))}.")
+        text("letters", letters, empty_ok=True)
+        self.cells[(task, role)].value = letters
+
+    @property
+    def problems(self) -> list[str]:
+        return validate_raci(self.value)
+
+    def code(self) -> str:
+        rows = ",\n".join(f"    {task!r}: {row!r}" for task, row in self.value.items())
+        return f"{self.name}.value = {{\n{rows},\n}}"
+
+    _quiet = False
+
+    def _changed(self, change=None) -> None:
+        if self._quiet:
+            return
+        problems = self.problems
+        bad_tasks = {t for t in self.tasks if any(p.startswith(repr(t) + ":") for p in problems)}
+        for (task, role), box in self.cells.items():
+            if task in bad_tasks:
+                box.add_class("pm-raci-bad")
+            else:
+                box.remove_class("pm-raci-bad")
+        if problems:
+            items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
+            self.status.value = (
+                f"<div role='status' style='border-left:6px solid {PALETTE['vermillion']};padding:.3em .8em'>"
+                f"<b>Not valid yet</b>: {len(problems)} problem{'s' if len(problems) != 1 else ''} in "
+                f"{len(bad_tasks)} of {len(self.tasks)} tasks<ul style='margin:.2em 0 0 1.2em'>{items}</ul></div>"
+            )
+        else:
+            self.status.value = (
+                f"<div role='status' style='border-left:6px solid {PALETTE['green']};padding:.3em .8em'>"
+                f"<b>Valid</b>: each of the {len(self.tasks)} tasks has exactly one A and at least one R.</div>"
+            )
+        self.code_html.value = _code_box(self.code())
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
+
+
+def _meter(n: int) -> str:
+    return "■" * n + "□" * (10 - n)
+
+
+class ScenarioPlayer:
+    """The custom-report scenario, played with buttons or in code; deterministic from the seed.
+
+    ``scenario.choose("b")``, ``scenario.play(["b", "a"])``, ``scenario.reset(seed=7)``.
+    ``.value`` is ``{"seed", "choices", "finished", "outcome"}``, plain data.
+    """
+
+    def __init__(self, seed: int = 0, name: str = "scenario"):
+        self.name = name
+        self.scenario = Scenario(seed)
+        self.story = w.HTML()
+        self.story.add_class("pm-story")
+        self.log = w.HTML()
+        self.log.add_class("pm-history")
+        self.meters = w.HTML()
+        self.meters.add_class("pm-meters")
+        self.result = w.HTML()
+        self.result.add_class("pm-result")
+        self.code_html = w.HTML()
+        self.code_html.add_class("pm-code")
+        self.buttons = w.HBox()
+        self.seed_box = w.BoundedIntText(value=self.scenario.seed, min=0, max=10**9, description="Seed",
+                                         layout=w.Layout(width="180px"))
+        self.restart = w.Button(description="Start again", icon="refresh", tooltip="Start again with this seed")
+        self.restart.on_click(lambda _: self.reset(seed=self.seed_box.value))
+        self.widget = w.VBox([
+            w.HTML("<b>Scenario: a custom report before the launch</b>. Choose what you do; each choice has "
+                   "consequences. Chance plays a part, drawn from the seed, so the same seed and choices always "
+                   "tell the same story."),
+            self.log, self.story, self.buttons, self.meters, self.result,
+            w.HBox([self.seed_box, self.restart]), self.code_html,
+        ])
+        self.widget.add_class("pm-scenario")
+        self._refresh()
+
+    @property
+    def value(self) -> dict[str, Any]:
+        return self.scenario.value
+
+    @property
+    def outcome(self) -> dict[str, Any] | None:
+        return self.scenario.value["outcome"]
+
+    def choose(self, key: str) -> str:
+        """Make one choice; returns what happened."""
+        try:
+            return self.scenario.choose(key)
+        finally:
+            self._refresh()
+
+    def play(self, keys: list[str]) -> dict[str, Any] | None:
+        """Make several choices in order; returns the outcome if the story ended."""
+        try:
+            return self.scenario.play(keys)
+        finally:
+            self._refresh()
+
+    def reset(self, seed: int | None = None) -> None:
+        """Start again (with a new seed if given)."""
+        self.scenario.reset(seed)
+        self.seed_box.value = self.scenario.seed
+        self._refresh()
+
+    def code(self) -> str:
+        return self.scenario.code(self.name)
+
+    def _click(self, button) -> None:
+        self.choose(button.choice_key)
+
+    def _refresh(self) -> None:
+        s = self.scenario
+        esc = html.escape
+        self.log.value = "".join(
+            f"<div style='opacity:.8;margin:.2em 0'>{i}. You chose <b>{esc(h['choice'])}</b>: {esc(h['label'])}"
+            f"<br><i>{esc(h['happened'])}</i></div>"
+            for i, h in enumerate(s.history, start=1)
+        )
+        if s.finished:
+            self.story.value = ""
+            self.buttons.children = []
+            o = s.outcome
+            colour = {"strong": PALETTE["green"], "mixed": PALETTE["orange"], "poor": PALETTE["vermillion"]}[o["verdict"]]
+            self.result.value = (
+                f"<div role='status' style='border-left:6px solid {colour};padding:.3em .8em'>"
+                f"<b>Ending: {esc(o['title'])}</b>, verdict <b>{o['verdict']}</b>. Launch {o['launch']}; "
+                f"deal {o['deal']}; {o['steps']} choices.<br>{esc(o['lesson'])}</div>"
+            )
+        else:
+            self.story.value = (
+                f"<div style='border-left:4px solid {PALETTE['blue']};padding:.3em .8em;margin:.3em 0'>"
+                f"<b>{esc(s.title)}</b><p>{esc(s.text)}</p><ol type='a'>"
+                + "".join(f"<li>{esc(label)}</li>" for label in s.options.values()) + "</ol></div>"
+            )
+            buttons = []
+            for key, label in s.options.items():
+                b = w.Button(description=f"Choose {key}", tooltip=label, layout=w.Layout(width="110px"))
+                b.choice_key = key
+                b.on_click(self._click)
+                buttons.append(b)
+            self.buttons.children = buttons
+            self.result.value = "<div role='status' style='opacity:.8'>The story is not over yet.</div>"
+        risk = "slips" if s.launch_risk >= 3 else "at risk" if s.launch_risk == 2 else "on track"
+        self.meters.value = (
+            "<table style='font-size:90%'>"
+            + "".join(f"<tr><td>trust of the {esc(TRUST_NAMES[k])}</td><td style='font-family:monospace'>"
+                      f"{_meter(s.trust[k])}</td><td>{s.trust[k]}/10</td></tr>" for k in TRUST)
+            + f"<tr><td>launch</td><td style='font-family:monospace'>{'●' * min(s.launch_risk, 3)}"
+            f"{'○' * max(0, 3 - s.launch_risk)}</td><td>{risk}</td></tr></table>"
+        )
+        self.code_html.value = _code_box(self.code())
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.widget)
