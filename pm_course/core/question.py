@@ -26,7 +26,7 @@ from typing import Any, Callable, Sequence
 from . import progress
 from .checkers import Checker, Function, Incorrect
 from .feedback import FAILED, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
-from .validate import MalformedAnswer, NotAttempted
+from .validate import GradeFailed, MalformedAnswer, NotAttempted
 
 __all__ = ["Question", "Misconception", "solutions_enabled"]
 
@@ -106,7 +106,7 @@ class Question:
         """
         fb = self._evaluate(answer, extra_inputs=extra_inputs, also=also)
         if not fb.passed:
-            raise AssertionError("\n" + str(fb))
+            raise GradeFailed("\n" + str(fb))
         print(f"{self.id}: passed")
 
     # ---------------------------------------------------------------- core

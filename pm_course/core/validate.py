@@ -29,6 +29,7 @@ from typing import Any, Iterable
 __all__ = [
     "InputError",
     "InputTypeError",
+    "GradeFailed",
     "NotAttempted",
     "MalformedAnswer",
     "conform",
@@ -55,6 +56,10 @@ class InputError(ValueError):
 
 class InputTypeError(TypeError):
     """A value of the wrong type."""
+
+
+class GradeFailed(AssertionError):
+    """Raised by ``Question.grade`` in an nbgrader test cell: the answer did not pass (an AssertionError)."""
 
 
 class NotAttempted(Exception):
