@@ -8,8 +8,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PY     := $(BIN)/python
 STAMP  := $(VENV)/.installed
-# The course's own JupyterLab settings (news and update prompts off, instructor tools hidden).
-export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/.jupyter/lab/user-settings
+# The course's own JupyterLab settings (news and update prompts off, instructor tools hidden) live in
+# .jupyter/; they are installed into .venv as defaults, so what a learner changes in the interface
+# goes to .jupyter/lab/learner-settings/ (ignored by git), never into the tracked files.
+export JUPYTERLAB_SETTINGS_DIR := $(CURDIR)/.jupyter/lab/learner-settings
 export JUPYTER_CONFIG_DIR      := $(CURDIR)/.jupyter
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 PORT ?= 8888
@@ -28,20 +30,24 @@ help:
 
 venv: $(STAMP)
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml tools/apply_lab_settings.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check uv
 	$(BIN)/uv pip install --quiet --python $(PY) -r requirements.lock
 	$(BIN)/uv pip install --quiet --python $(PY) --no-deps -e .
+	@$(PY) tools/apply_lab_settings.py --defaults-only --prefix $(VENV) >/dev/null
 	@touch $(STAMP)
 
+# The whole course folder is served (notebooks/ and exercises/); the browser opens the welcome notebook.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) notebooks/00_welcome.ipynb
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
+	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
 
+# The same course with nbgrader's instructor tools (formgrader, Create Assignment, course list) switched on.
 lab-instructor: $(STAMP)
-	PM_COURSE_INSTRUCTOR=1 $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) \
-	  --LabApp.extra_labextensions_path= --ServerApp.jpserver_extensions='{"nbgrader": true}' \
-	  --config=$(CURDIR)/.jupyter/instructor_config.py notebooks/00_welcome.ipynb
+	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter/instructor JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter/lab/workspaces \
+	  $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
+	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
 
 test: $(STAMP)
 	$(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \
@@ -57,12 +63,13 @@ test-nbgrader: $(STAMP)
 	$(BIN)/pytest -q tests/test_nbgrader_roundtrip.py
 
 test-browser: $(STAMP)
-	$(BIN)/python -m pm_course.tools.browser_setup
+	$(PY) tools/browser_setup.py
 	$(BIN)/pytest -m browser tests/browser
 
 screenshots: $(STAMP)
-	$(BIN)/python -m pm_course.tools.browser_setup
-	PM_COURSE_SCREENSHOTS=docs/screenshots $(BIN)/pytest -m browser tests/browser -k screenshot
+	$(PY) tools/browser_setup.py
+	PM_COURSE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -m browser \
+	  tests/browser/test_lessons.py -k lesson_runs_clean
 
 bench: $(STAMP)
 	$(PY) tools/bench.py --write

@@ -1,0 +1,128 @@
+"""The widgets answer a learner's hands: change a control, the number, table or plot changes.
+
+- every lesson (found by glob): the first course widget responds to its controls;
+- the welcome notebook: lowering a skill with the keyboard changes the suggestion and the radar chart;
+- the prioritization lesson: typing a new reach into the RICE table changes the score
+  shown, the table row and the chart, by the RICE formula.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO, lesson_notebooks
+from .widgets import (
+    controls_of,
+    course_widgets,
+    display_of,
+    eventually,
+    images,
+    operate,
+    wait_for_display_change,
+)
+
+pytestmark = pytest.mark.browser
+
+LESSONS = lesson_notebooks()
+PRIORITIZATION = REPO / "notebooks" / "04_prioritization.ipynb"
+
+
+def run(notebook, lesson: Path):
+    nb = notebook(f"notebooks/{lesson.name}")
+    cells = nb.run_all()
+    errors = [f"cell {c.index}: {e}" for c in cells for e in c.errors]
+    assert not errors, f"{lesson.name}: " + "; ".join(errors)
+    return nb
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
+def test_first_widget_of_each_lesson_responds(lesson: Path, notebook, page):
+    nb = run(notebook, lesson)
+    widgets = course_widgets(nb.panel)
+    assert widgets.count() > 0, f"{lesson.name} shows no course widget (no element with a pm- class)"
+    widget = widgets.first
+    widget.scroll_into_view_if_needed()
+    before = display_of(widget)
+    assert before, f"{lesson.name}: the first widget has no pm- display element to read"
+    tried = []
+    for control in controls_of(widget):
+        action = operate(page, control)
+        if not action:
+            continue
+        tried.append(action)
+        after = wait_for_display_change(widget, before, timeout=10)
+        if after != before:
+            return
+    pytest.fail(f"{lesson.name}: the first widget's display did not change after {tried or 'no action'}")
+
+
+def test_welcome_skills_follow_the_sliders(notebook, page):
+    nb = run(notebook, REPO / "notebooks" / "00_welcome.ipynb")
+    widget = nb.panel.locator(".pm-skills").first
+    widget.scroll_into_view_if_needed()
+    advice = widget.locator(".pm-result")
+    chart = widget.locator(".widget-output")
+    # all skills start at 3: the suggestion is the first three areas in course order
+    assert text_of(advice.locator("li").first).startswith("The PM role")
+    chart_before = images(chart)
+    assert chart_before, "the radar chart is not shown"
+
+    handle = widget.locator(".widget-slider", has_text="Leadership").locator(".noUi-handle")
+    handle.focus()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    assert handle.get_attribute("aria-valuenow").startswith("1")
+
+    # Leadership, rated 1 now, comes first; the radar is redrawn
+    eventually(lambda: text_of(advice.locator("li").first).startswith("Leadership"),
+               what="Leadership to head the suggestion")
+    eventually(lambda: images(chart) and images(chart) != chart_before, what="the radar chart to change")
+
+
+def text_of(locator) -> str:
+    """The element's text, whitespace collapsed (textContent: does not depend on the cell being on screen)."""
+    return " ".join((locator.text_content() or "").split())
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def test_prioritization_rice_score_follows_typed_reach(notebook, page):
+    if not PRIORITIZATION.exists():
+        pytest.fail("notebooks/04_prioritization.ipynb is missing: the prioritization lesson is the reference module")
+    from pm_course.data import load
+    from pm_course.prioritization.frameworks import rice_score
+
+    nb = run(notebook, PRIORITIZATION)
+    widget = nb.panel.locator(".pm-rice").first
+    widget.scroll_into_view_if_needed()
+    result = widget.locator(".pm-result")
+    m = re.search(r"^(\S+) scores ([\d,.]+) and ranks (\d+) of (\d+)", text_of(result))
+    assert m, f"unexpected RICE result text: {text_of(result)!r}"
+    item, score = m.group(1), _number(m.group(2))
+    row = {b["id"]: b for b in load("backlog")}[item]
+    assert score == pytest.approx(round(rice_score(row["reach"], row["impact"], row["confidence"], row["effort"])), abs=1)
+
+    chart = widget.locator(".pm-chart")
+    chart_before = images(chart)
+    assert chart_before, "the RICE chart is not shown"
+    reach = widget.locator(".widget-text", has_text="Reach").locator("input")
+    new_reach = int(row["reach"]) * 3
+    reach.click()
+    page.keyboard.press("ControlOrMeta+a")
+    page.keyboard.type(str(new_reach))
+    page.keyboard.press("Enter")
+
+    expected = rice_score(new_reach, row["impact"], row["confidence"], row["effort"])
+    eventually(lambda: f" scores {expected:,.0f} " in text_of(result),
+               what=f"the score to become {expected:,.0f}")
+    # the table's highlighted row shows the new reach and score
+    selected = widget.locator(".pm-rice-table tr.pm-sel td")
+    cells = [" ".join(t.split()) for t in selected.all_text_contents()]
+    assert f"{new_reach:,}" in cells and f"{expected:,.0f}" in cells, cells
+    # and the chart was redrawn
+    eventually(lambda: images(chart) and images(chart) != chart_before, what="the RICE chart to change")

@@ -1,0 +1,186 @@
+"""How long a learner waits: `make lab` to JupyterLab serving, and the welcome notebook to a widget answering.
+
+    python tools/bench_lab.py              # a table
+    python tools/bench_lab.py --machine    # name<TAB>seconds<TAB>budget, one line per figure (tools/bench.py)
+
+1. ``make lab`` on a warm .venv until the server answers ``/api/status``.
+2. In Chromium (Debian's, as the browser tests use): open the welcome notebook,
+   Run All, and move a skill slider with the keyboard until the widget's advice
+   changes. Reported in parts (notebook shown, kernel ready, cells run) and in total.
+
+``make lab`` runs in a scratch copy of the course (its Makefile, settings and
+notebooks, with the real .venv linked in), so running the notebook never writes
+outputs into the committed one and the shared .venv is never touched. Budget: under 10 s each on the 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUDGET_S = 10.0
+CHROMIUM = os.environ.get("PM_COURSE_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _scratch_course(into: Path) -> Path:
+    """A copy of what `make lab` reads. Its .venv links to every entry of the real one and has
+    its own up-to-date install stamp: `make lab` finds it warm and never reinstalls anything."""
+    course = into / "course"
+    course.mkdir()
+    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
+        shutil.copy2(ROOT / name, course / name)
+    for folder in ("notebooks", ".jupyter"):
+        shutil.copytree(ROOT / folder, course / folder, ignore=shutil.ignore_patterns("workspaces", ".ipynb_checkpoints"))
+    venv = course / ".venv"
+    venv.mkdir()
+    for entry in (ROOT / ".venv").iterdir():
+        if entry.name != ".installed":
+            (venv / entry.name).symlink_to(entry)
+    (venv / ".installed").touch()
+    return course
+
+
+def _wait_status(url: str, proc: subprocess.Popen, timeout: float) -> None:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            raise RuntimeError(f"make lab exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError(f"JupyterLab did not answer within {timeout:.0f} s")
+
+
+def measure(timeout: float = 120) -> dict[str, float]:
+    """The figures in seconds: lab_serving, notebook_shown, kernel_ready, cells_run, widget_response."""
+    if not (ROOT / ".venv" / "bin" / "jupyter-lab").exists():
+        raise SystemExit("no .venv with JupyterLab: run `make venv` first (the bench times a warm .venv)")
+    figures: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="pm-course-bench-") as tmp:
+        course = _scratch_course(Path(tmp))
+        port, token = _free_port(), uuid.uuid4().hex
+        env = dict(os.environ, JUPYTER_TOKEN=token, PM_COURSE_HOME=str(Path(tmp) / "home"), BROWSER="true")
+        env.pop("MPLBACKEND", None)
+        log = open(Path(tmp) / "lab.log", "w")
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(["make", "lab", f"PORT={port}"], cwd=course, env=env, stdout=log,
+                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        try:
+            _wait_status(f"http://127.0.0.1:{port}/api/status?token={token}", proc, timeout)
+            figures["lab_serving"] = time.perf_counter() - t0
+            figures.update(_welcome_widget(f"http://127.0.0.1:{port}", token, timeout))
+        finally:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)  # make and the JupyterLab it started
+                try:
+                    proc.wait(timeout=30)
+                except subprocess.TimeoutExpired:
+                    os.killpg(proc.pid, signal.SIGKILL)
+            log.close()
+    return figures
+
+
+def _welcome_widget(base: str, token: str, timeout: float) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    out: dict[str, float] = {}
+    with tempfile.TemporaryDirectory(prefix="pm-course-chromium-") as profile, sync_playwright() as pw:
+        ctx = pw.chromium.launch_persistent_context(profile, executable_path=CHROMIUM, headless=True,
+                                                    args=CHROMIUM_ARGS, viewport={"width": 1366, "height": 900})
+        ctx.set_default_timeout(timeout * 1000)
+        page = ctx.new_page()
+        try:
+            _drive(page, base, token, timeout, out)
+        except Exception:
+            shot = ROOT / "test-artifacts" / "bench_lab.png"
+            shot.parent.mkdir(exist_ok=True)
+            page.screenshot(path=str(shot))
+            print(f"bench_lab: failed; the page is in {shot}", file=sys.stderr)
+            raise
+        finally:
+            ctx.close()
+    return out
+
+
+def _drive(page, base: str, token: str, timeout: float, out: dict[str, float]) -> None:
+    t0 = time.perf_counter()
+    page.goto(f"{base}/?token={token}")  # the default URL, where `make lab` points the browser
+    page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(state="visible")
+    out["notebook_shown"] = time.perf_counter() - t0
+    # the status bar reads "Python 3 (ipykernel) | Idle" once the kernel is up (Run All before that asks
+    # which kernel to start)
+    page.locator(".jp-StatusBar-Widget", has_text=re.compile(r"\(ipykernel\) \| Idle")).first.wait_for()
+    out["kernel_ready"] = time.perf_counter() - t0
+    page.locator("#jp-menu-panel .lm-MenuBar-item", has_text="Run").first.click()
+    page.locator(".lm-Menu:visible .lm-Menu-itemLabel", has_text="Run All Cells").first.click()
+    advice = page.locator(".pm-skills .pm-result li").first
+    advice.wait_for(state="attached")  # may be below the fold (not painted yet)
+    out["cells_run"] = time.perf_counter() - t0
+    handle = page.locator(".pm-skills .widget-slider", has_text="Leadership").locator(".noUi-handle")
+    handle.scroll_into_view_if_needed()
+    before = advice.text_content()
+    t1 = time.perf_counter()
+    handle.focus()
+    page.keyboard.press("ArrowLeft")
+    page.keyboard.press("ArrowLeft")
+    end = time.monotonic() + timeout
+    while advice.text_content() == before:
+        if time.monotonic() > end:
+            raise RuntimeError("the skills widget did not respond")
+        time.sleep(0.02)
+    out["widget_response"] = time.perf_counter() - t1
+    out["welcome_to_widget_response"] = time.perf_counter() - t0
+
+
+LABELS = {
+    "lab_serving": "make lab (warm .venv) to JupyterLab serving",
+    "notebook_shown": "welcome notebook opened to shown",
+    "kernel_ready": "welcome notebook opened to kernel ready",
+    "cells_run": "welcome notebook opened to Run All done (widget shown)",
+    "widget_response": "slider moved to widget updated",
+    "welcome_to_widget_response": "welcome notebook opened to first widget responding",
+}
+BUDGETED = ("lab_serving", "welcome_to_widget_response")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--machine", action="store_true", help="tab-separated: name, seconds, budget")
+    args = parser.parse_args(argv)
+    figures = measure()
+    if args.machine:
+        for key in BUDGETED:
+            print(f"{LABELS[key]}\t{figures[key]:.2f}\t{BUDGET_S:.0f}")
+        return 0
+    for key, secs in figures.items():
+        budget = f"budget {BUDGET_S:.0f} s: {'ok' if secs < BUDGET_S else 'OVER'}" if key in BUDGETED else ""
+        print(f"{LABELS[key]:<58}{secs:7.2f} s   {budget}")
+    return 0 if all(figures[k] < BUDGET_S for k in BUDGETED) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
