@@ -30,11 +30,15 @@ help:
 
 venv: $(STAMP)
 
+# Packages are installed with their bytecode compiled (--compile-bytecode), so the first JupyterLab,
+# kernel and widget start fast even where PYTHONDONTWRITEBYTECODE is set or site-packages is read-only.
+
 $(STAMP): requirements.lock pyproject.toml tools/apply_lab_settings.py
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check uv
-	$(BIN)/uv pip install --quiet --python $(PY) -r requirements.lock
-	$(BIN)/uv pip install --quiet --python $(PY) --no-deps -e .
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(PY) -r requirements.lock
+	$(BIN)/uv pip install --quiet --compile-bytecode --python $(PY) --no-deps -e .
+	@$(PY) -m compileall -q pm_course >/dev/null
 	@$(PY) tools/apply_lab_settings.py --defaults-only --prefix $(VENV) >/dev/null
 	@touch $(STAMP)
 

@@ -47,7 +47,8 @@ def _scratch_course(into: Path) -> Path:
     its own up-to-date install stamp: `make lab` finds it warm and never reinstalls anything."""
     course = into / "course"
     course.mkdir()
-    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
+    (course / "tools").mkdir()
+    for name in ("Makefile", "pyproject.toml", "requirements.lock", "tools/apply_lab_settings.py"):
         shutil.copy2(ROOT / name, course / name)
     for folder in ("notebooks", ".jupyter"):
         shutil.copytree(ROOT / folder, course / folder, ignore=shutil.ignore_patterns("workspaces", ".ipynb_checkpoints"))
