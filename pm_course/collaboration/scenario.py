@@ -64,6 +64,10 @@ class Node:
 
 # ---------------------------------------------------------------- the story
 
+# The same chance event ends every path where the custom report gets built.
+_SIGNS_FOR_CUSTOM_REPORT = Chance(0.8, "the prospect signs for the custom report", "", "", "The chain signs.",
+                                  "The chain signs with a competitor anyway.")
+
 NODES: dict[str, Node] = {
     "request": Node(
         "A request before the launch",
@@ -172,24 +176,21 @@ NODES: dict[str, Node] = {
     "one_off": Node(
         "A report for one customer",
         "The team builds a one-off report for one prospect. Others will ask for theirs.",
-        deal=Chance(0.8, "the prospect signs for the custom report", "", "", "The chain signs.",
-                    "The chain signs with a competitor anyway."),
+        deal=_SIGNS_FOR_CUSTOM_REPORT,
         lesson="Building what one buyer asks for trades the roadmap for a single deal, and teaches the company "
                "that the roadmap is negotiable deal by deal.",
     ),
     "crunch": Node(
         "Both, at a cost",
         "The report ships; the launch has a day of testing and a tired team.",
-        deal=Chance(0.8, "the prospect signs for the custom report", "", "", "The chain signs.",
-                    "The chain signs with a competitor anyway."),
+        deal=_SIGNS_FOR_CUSTOM_REPORT,
         lesson="Saying yes to everything moves the cost onto the team and the launch; it is still a choice, "
                "just not an explicit one.",
     ),
     "overruled": Node(
         "Decided for you",
         "The CEO put B31 into the sprint. The launch carries the risk.",
-        deal=Chance(0.8, "the prospect signs for the custom report", "", "", "The chain signs.",
-                    "The chain signs with a competitor anyway."),
+        deal=_SIGNS_FOR_CUSTOM_REPORT,
         lesson="A rule is not a reason. Without the story behind the priority, the decision moved to someone "
                "who had less context.",
     ),
