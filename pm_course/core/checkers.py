@@ -94,8 +94,18 @@ def _key(x: Any) -> Any:
 class Value(Checker):
     """A single value: a number within a tolerance, or text compared case- and space-insensitively.
 
-    ``unit`` names what the number is in (shown in the feedback on form).
-    ``direction`` says "too high" / "too low" for numbers (it does not reveal the value).
+    ``decimals`` states the precision a number is asked for (the prompt says it
+    too, e.g. "to 2 decimal places"): any answer within half a unit of that
+    last decimal passes, so both the unrounded value and the value rounded as
+    the lesson shows it are right. Without ``decimals``, ``abs_tol`` and
+    ``rel_tol`` decide. ``unit`` names what the number is in (shown in the
+    feedback on form). ``direction`` says "too high" / "too low" for numbers
+    (it does not reveal the value).
+
+    >>> v = Value(expected=-0.7647, decimals=2)
+    >>> v.verify(-0.76)   # rounded as shown: passes
+    >>> v.precision
+    'to 2 decimal places'
     """
 
     expected: Any
@@ -104,13 +114,33 @@ class Value(Checker):
     rel_tol: float = 1e-6
     unit: str = ""
     direction: bool = True
+    decimals: int | None = None
+
+    def __post_init__(self):
+        if self.decimals is not None:
+            if type(self.decimals) is not int or not 0 <= self.decimals <= 6:
+                raise ValueError(f"decimals must be a whole number from 0 to 6; got {self.decimals!r}")
+            self.abs_tol = 0.5 * 10.0 ** -self.decimals + 1e-9
+            self.rel_tol = 0.0
+
+    @property
+    def precision(self) -> str:
+        """The precision asked for, in words ("" when none is stated)."""
+        if self.decimals is None:
+            return ""
+        if self.decimals == 0:
+            return "as a whole number"
+        return f"to {self.decimals} decimal place{'s' if self.decimals > 1 else ''}"
 
     def verify(self, answer: Any) -> None:
         if _equal(answer, self.expected, self.abs_tol, self.rel_tol):
             return
         if self.shape in (float, int) and self.direction:
             side = "too high" if answer > self.expected else "too low"
-            raise Incorrect(f"Your answer {answer:g} is {side}{' (' + self.unit + ')' if self.unit else ''}.")
+            lines = [f"Your answer {answer:g} is {side}{' (' + self.unit + ')' if self.unit else ''}."]
+            if self.precision:
+                lines.append(f"Give it {self.precision}; any answer that rounds to the right value passes.")
+            raise Incorrect(*lines)
         raise Incorrect(f"{describe(answer)} is not the expected answer.")
 
     def same(self, answer: Any, other: Any) -> bool:

@@ -28,15 +28,36 @@ from .checkers import Checker, Function, Incorrect
 from .feedback import FAILED, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
 from .validate import GradeFailed, MalformedAnswer, NotAttempted
 
-__all__ = ["Question", "Misconception", "solutions_enabled"]
+__all__ = ["Question", "Misconception", "NO_EXAMPLE", "solutions_enabled"]
+
+
+NO_EXAMPLE: Any = object()
 
 
 @dataclass
 class Misconception:
-    """A known wrong answer (a value, or a predicate on the answer) and what it tells the learner."""
+    """A known wrong answer (a value, or a predicate on the answer) and what it tells the learner.
+
+    ``example`` is an answer this misconception describes. The self-test of
+    every question checks that the example fires this message, and that the
+    reference answer and the other misconceptions' examples do not. A
+    misconception given as a value is its own example.
+    """
 
     match: Any
     says: str
+    example: Any = NO_EXAMPLE
+
+    def __post_init__(self):
+        if self.example is NO_EXAMPLE and not callable(self.match):
+            self.example = self.match
+
+    def fires(self, checker: Any, clean: Any) -> bool:
+        """Whether this misconception describes the (conformed) answer ``clean``."""
+        try:
+            return bool(self.match(clean) if callable(self.match) else checker.same(clean, self.match))
+        except Exception:
+            return False
 
 
 def solutions_enabled() -> bool:
@@ -139,11 +160,7 @@ class Question:
     def _misconceptions(self, clean: Any) -> list[str]:
         found = []
         for m in self.misconceptions:
-            try:
-                hit = m.match(clean) if callable(m.match) else self.checker.same(clean, m.match)
-            except Exception:
-                hit = False
-            if hit:
+            if m.fires(self.checker, clean):
                 found.append(m.says)
         return found
 
