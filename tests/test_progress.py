@@ -196,3 +196,31 @@ def test_cli_runs_as_a_command(fresh_home):
     exe = os.path.join(os.path.dirname(sys.executable), "pm-course")
     out = subprocess.run([exe, "progress"], capture_output=True, text=True, env=dict(os.environ), timeout=60)
     assert out.returncode == 0 and "all modules" in out.stdout
+
+
+def test_artifacts_are_saved_replaced_and_survive_export_and_import(fresh_home, tmp_path, monkeypatch):
+    from pm_course.core import progress as store
+
+    store.save_artifact("07_career", "plan", {"goals": ["one"]})
+    store.save_artifact("07_career", "plan", {"goals": ["one", "two"]})
+    assert store.load_artifact("07_career", "plan") == {"goals": ["one", "two"]}
+    assert store.load_artifact("07_career", "missing", default=[]) == []
+    out = store.export_json(tmp_path / "p.json")
+    monkeypatch.setenv("PM_COURSE_HOME", str(tmp_path / "other"))
+    store.reset_connection()
+    assert store.import_json(out) == 0  # no events, one artifact
+    assert store.artifacts() == [
+        {"module": "07_career", "key": "plan", "ts": store.artifacts()[0]["ts"], "data": {"goals": ["one", "two"]}}
+    ]
+
+
+def test_an_artifact_must_be_plain_data(fresh_home):
+    import pytest
+
+    from pm_course.core import progress as store
+    from pm_course.core.validate import InputTypeError
+
+    with pytest.raises(InputTypeError, match="plain data"):
+        store.save_artifact("07_career", "plan", {"when": object()})
+    with pytest.raises(InputTypeError, match="plain data"):
+        store.save_artifact("07_career", "plan", float("nan"))

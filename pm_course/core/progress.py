@@ -25,7 +25,10 @@ from typing import Any
 
 from .validate import InputError, InputTypeError
 
-__all__ = ["home", "db_path", "record", "events", "export_json", "import_json", "reset_connection", "in_memory"]
+__all__ = [
+    "home", "db_path", "record", "events", "save_artifact", "load_artifact", "artifacts",
+    "export_json", "import_json", "reset_connection", "in_memory",
+]
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS events (
@@ -38,7 +41,15 @@ CREATE TABLE IF NOT EXISTS events (
     uid TEXT NOT NULL UNIQUE
 );
 CREATE INDEX IF NOT EXISTS events_by_question ON events (module, question);
+CREATE TABLE IF NOT EXISTS artifacts (
+    module TEXT NOT NULL,
+    key TEXT NOT NULL,
+    ts REAL NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (module, key)
+);
 """
+MAX_ARTIFACT_CHARS = 1_000_000
 EXPORT_FORMAT = "pm-course-progress"
 EXPORT_VERSION = 1
 
@@ -156,6 +167,59 @@ def events(module: str | None = None) -> list[dict[str, Any]]:
     return [dict(zip(("ts", "module", "question", "action", "outcome", "uid"), r)) for r in rows]
 
 
+def _artifact_json(module: str, key: str, data: Any) -> str:
+    from .validate import text
+
+    text("module", module)
+    text("key", key)
+    try:
+        blob = json.dumps(data, allow_nan=False, sort_keys=True)
+    except (TypeError, ValueError) as exc:
+        raise InputTypeError(
+            f"a saved artifact must be plain data (dicts, lists, text, finite numbers, True/False/None); {exc}"
+        ) from None
+    if len(blob) > MAX_ARTIFACT_CHARS:
+        raise InputError(f"a saved artifact may hold at most {MAX_ARTIFACT_CHARS:,} characters as JSON; got {len(blob):,}.")
+    return blob
+
+
+def save_artifact(module: str, key: str, data: Any) -> None:
+    """Save a piece of the learner's own work (a skills assessment, a plan, a capstone step) as plain data.
+
+    One value per ``(module, key)``; saving again replaces it. It is exported
+    and imported with the rest of the progress. Not recorded while nbgrader
+    executes a notebook.
+    """
+    global _conn
+    blob = _artifact_json(module, key, data)
+    if os.environ.get("NBGRADER_EXECUTION"):
+        return
+    sql = "INSERT OR REPLACE INTO artifacts (module, key, ts, data) VALUES (?, ?, ?, ?)"
+    row = (module, key, time.time(), blob)
+    conn = _connect()
+    with _lock:
+        try:
+            conn.execute(sql, row)
+        except sqlite3.Error as exc:
+            _conn = _memory_store(exc)
+            _conn.execute(sql, row)
+
+
+def load_artifact(module: str, key: str, default: Any = None) -> Any:
+    """The saved artifact ``(module, key)``, or ``default`` when nothing was saved."""
+    row = _connect().execute("SELECT data FROM artifacts WHERE module = ? AND key = ?", (module, key)).fetchone()
+    return json.loads(row[0]) if row else default
+
+
+def artifacts(module: str | None = None) -> list[dict[str, Any]]:
+    """Every saved artifact (optionally of one module) as ``{"module", "key", "ts", "data"}`` dicts."""
+    sql, args = "SELECT module, key, ts, data FROM artifacts", ()
+    if module is not None:
+        sql, args = sql + " WHERE module = ?", (module,)
+    rows = _connect().execute(sql + " ORDER BY module, key", args).fetchall()
+    return [{"module": m, "key": k, "ts": t, "data": json.loads(d)} for m, k, t, d in rows]
+
+
 def export_json(path: str | os.PathLike) -> Path:
     """Write every event to ``path`` (JSON), atomically; returns the path written."""
     if not isinstance(path, (str, os.PathLike)):
@@ -163,7 +227,8 @@ def export_json(path: str | os.PathLike) -> Path:
     target = Path(path).expanduser()
     if target.is_dir():
         target = target / "pm_course_progress.json"
-    data = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": time.time(), "events": events()}
+    data = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": time.time(), "events": events(),
+            "artifacts": artifacts()}
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".json", dir=target.parent)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
@@ -199,6 +264,13 @@ def import_json(path: str | os.PathLike) -> int:
         if row[3] not in ("check", "hint", "solution"):
             raise InputError(f"{source}: event {i + 1} has unknown action {row[3]!r}.")
         rows.append(row)
+    saved = []
+    for i, art in enumerate(data.get("artifacts", [])):  # files from before artifacts existed have none
+        try:
+            saved.append((str(art["module"]), str(art["key"]), float(art["ts"]),
+                          _artifact_json(str(art["module"]), str(art["key"]), art["data"])))
+        except (KeyError, TypeError, ValueError):
+            raise InputError(f"{source}: artifact {i + 1} is incomplete (needs module, key, ts, data).") from None
     conn = _connect()
     with _lock:
         before = conn.total_changes
@@ -208,8 +280,16 @@ def import_json(path: str | os.PathLike) -> int:
                 "INSERT OR IGNORE INTO events (ts, module, question, action, outcome, uid) VALUES (?, ?, ?, ?, ?, ?)",
                 rows,
             )
+            added = conn.total_changes - before
+            for module, key, ts, blob in saved:  # the newer of the two copies wins
+                conn.execute(
+                    "INSERT INTO artifacts (module, key, ts, data) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (module, key) DO UPDATE SET ts = excluded.ts, data = excluded.data "
+                    "WHERE excluded.ts > artifacts.ts",
+                    (module, key, ts, blob),
+                )
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-        return conn.total_changes - before
+        return added
