@@ -130,7 +130,14 @@ def _connect() -> sqlite3.Connection:
         path = db_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            conn = _open(path)
+            for attempt in range(40):  # another kernel may be creating the schema or switching to WAL
+                try:
+                    conn = _open(path)
+                    break
+                except sqlite3.OperationalError as exc:
+                    if "locked" not in str(exc) or attempt == 39:
+                        raise
+                    time.sleep(0.05)
             _memory = False
         except (OSError, sqlite3.Error) as exc:
             conn = _memory_store(exc)
