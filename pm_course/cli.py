@@ -3,6 +3,7 @@
     pm-course progress                 print your progress table
     pm-course export FILE              save your progress to FILE (JSON)
     pm-course import FILE              merge progress from FILE
+    pm-course repair                   recover from a damaged progress database
     pm-course where                    where progress is kept
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import warnings
 
 from . import __version__
 
@@ -23,26 +25,45 @@ def main(argv: list[str] | None = None) -> int:
     p_exp.add_argument("file", nargs="?", default="pm_course_progress.json")
     p_imp = sub.add_parser("import", help="merge progress from a JSON file")
     p_imp.add_argument("file")
+    sub.add_parser("repair", help="recover from a damaged progress database (saves what can be read first)")
     sub.add_parser("where", help="where your progress is kept")
     args = parser.parse_args(argv)
 
     from . import progress
     from .core.validate import InputError, InputTypeError
 
-    try:
-        if args.command == "progress":
-            print(progress.summary())
-        elif args.command == "export":
-            print(f"Progress saved to {progress.export(args.file)}")
-        elif args.command == "import":
-            n = progress.import_(args.file)
-            print(f"Imported {n} new record{'s' if n != 1 else ''} from {args.file}")
-        elif args.command == "where":
-            print(progress.where())
-    except (InputError, InputTypeError, OSError) as exc:
-        print(f"pm-course: {exc}", file=sys.stderr)
-        return 2
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            if args.command == "progress":
+                print(progress.summary())
+            elif args.command == "export":
+                print(progress.export(args.file).report())
+            elif args.command == "import":
+                print(f"{progress.import_(args.file).report()} from {args.file}")
+            elif args.command == "repair":
+                print(progress.repair())
+            elif args.command == "where":
+                print(progress.where())
+        except (InputError, InputTypeError, OSError) as exc:
+            _say(caught)
+            print(f"pm-course: {exc}", file=sys.stderr)
+            return 2
+        except Exception as exc:  # never a traceback: say what happened and where to look
+            _say(caught)
+            print(f"pm-course: {args.command} failed ({exc.__class__.__name__}: {exc}). Your progress files were "
+                  "not changed; `pm-course repair` recovers a damaged store.", file=sys.stderr)
+            return 1
+    _say(caught)
     return 0
+
+
+def _say(caught) -> None:
+    seen = set()
+    for w in caught:
+        if issubclass(w.category, RuntimeWarning) and str(w.message) not in seen:
+            seen.add(str(w.message))
+            print(f"pm-course: {w.message}", file=sys.stderr)
 
 
 if __name__ == "__main__":

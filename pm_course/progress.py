@@ -5,6 +5,7 @@
     progress.plot()                       # completion by module, as a bar chart
     progress.export("my_progress.json")   # before a temporary (Binder) session ends
     progress.import_("my_progress.json")  # in the next session: merges, never deletes
+    progress.repair()                     # after a warning that the database is damaged
 
 In a terminal: ``pm-course progress``. Records live in an SQLite file under
 ``~/.pm_course`` (or ``$PM_COURSE_HOME``); see ``pm_course.core.progress``.
@@ -15,13 +16,12 @@ from __future__ import annotations
 import html
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from .core import progress as _store
 from .course import MODULES, questions
 
-__all__ = ["summary", "plot", "export", "import_", "where", "Summary"]
+__all__ = ["summary", "plot", "export", "import_", "repair", "where", "Summary"]
 
 
 @dataclass
@@ -75,9 +75,15 @@ class Summary:
 
 def where() -> str:
     """Where progress is kept, in words."""
-    if _store.in_memory():
+    st = _store.status()
+    if st["memory"]:
         return "memory only (this session): export it before you leave"
-    return str(_store.db_path())
+    if st["damaged"]:
+        return (f"{st['database']} is damaged (read-only until repaired; run `pm-course repair`); "
+                f"new progress is kept in {st['journal']}")
+    if st["waiting"]:
+        return f"{st['database']} ({st['waiting']} records wait in {st['journal']} until it can be written)"
+    return st["database"]
 
 
 def summary() -> Summary:
@@ -128,11 +134,19 @@ def plot(data: Summary | None = None):
     return fig
 
 
-def export(path: str | os.PathLike = "pm_course_progress.json") -> Path:
-    """Save all your progress to a JSON file (download it before a temporary session ends)."""
+def export(path: str | os.PathLike = "pm_course_progress.json") -> _store.Exported:
+    """Save all your progress to a JSON file (download it before a temporary session ends).
+
+    Returns the path written; ``.events`` and ``.artifacts`` count what the file holds, ``.report()`` says it.
+    """
     return _store.export_json(path)
 
 
-def import_(path: str | os.PathLike = "pm_course_progress.json") -> int:
-    """Merge progress from a file made by :func:`export`; returns how many records were new."""
+def import_(path: str | os.PathLike = "pm_course_progress.json") -> _store.Imported:
+    """Merge progress from a file made by :func:`export`; returns how many events were new (``.artifacts`` too)."""
     return _store.import_json(path)
+
+
+def repair() -> _store.Repaired:
+    """Recover from a damaged progress database: save what can be read, start a fresh store, import it."""
+    return _store.repair()

@@ -1,33 +1,54 @@
 """The progress store: every check, hint and solution request, in SQLite.
 
 Where: ``$PM_COURSE_HOME/progress.sqlite3``, by default ``~/.pm_course``.
-Safety: each record is one transaction in WAL mode with a busy timeout, so
-several kernels can write at once and a crash mid-write leaves the database
-readable. If the home is missing and cannot be made, or is read-only, the
-store falls back to memory and says so once; nothing raises into a check.
+
+Safety, in order:
+
+1. Each record is one transaction in WAL mode with a short busy timeout, so
+   several kernels can write at once, a crash mid-write leaves the database
+   readable, and a lock held by another kernel never blocks a check for more
+   than a fraction of a second.
+2. A write that still fails (locked, read-only, disk full, damaged) is kept in
+   a journal beside the database (``progress.journal.jsonl``, append-only, each
+   line fsynced before ``record()`` returns). The next successful write, or the
+   next session, moves the journal into the database (records carry a unique id,
+   so moving one twice changes nothing).
+3. Only when the home cannot be written at all are records kept in memory for
+   the session; that is said once.
+
+A damaged database is never written to: it is diagnosed read-only, what can
+be read stays visible, new records go to the journal, and the learner is told
+how to recover (:func:`repair`, or ``pm-course repair``).
 
 Export and import use a JSON file (Binder sessions are temporary): import
-merges, never deletes, and skips records it already has.
+validates the whole file first, merges, never deletes, and skips records it
+already has. Both report exactly what they wrote, read back from the target.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
+import math
 import os
 import sqlite3
+import stat
 import tempfile
 import threading
 import time
+import urllib.parse
 import uuid
 import warnings
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .validate import InputError, InputTypeError
+from .validate import InputError, InputTypeError, describe
 
 __all__ = [
-    "home", "db_path", "record", "events", "save_artifact", "load_artifact", "artifacts",
-    "export_json", "import_json", "reset_connection", "in_memory",
+    "home", "db_path", "journal_path", "record", "events", "save_artifact", "load_artifact", "artifacts",
+    "export_json", "import_json", "reset_connection", "in_memory", "status", "repair", "flush",
+    "Exported", "Imported", "Repaired", "ProgressWriteError",
 ]
 
 SCHEMA = """
@@ -49,15 +70,39 @@ CREATE TABLE IF NOT EXISTS artifacts (
     PRIMARY KEY (module, key)
 );
 """
+ACTIONS = ("check", "hint", "solution")
+EVENT_FIELDS = ("ts", "module", "question", "action", "outcome", "uid")
 MAX_ARTIFACT_CHARS = 1_000_000
+MAX_NAME_CHARS = 200          # module, question, artifact key
+MAX_OUTCOME_CHARS = 500
+MAX_UID_CHARS = 64
+MAX_DEPTH = 40                # nesting of an artifact's data
+MAX_IMPORT_BYTES = 200_000_000
+FUTURE_SLACK_S = 2 * 86_400   # clocks differ; a timestamp more than two days ahead is refused
 EXPORT_FORMAT = "pm-course-progress"
 EXPORT_VERSION = 1
+BUSY_TIMEOUT_S = 0.1          # how long one write waits for another kernel's lock
+RETRY_AFTER_S = 0.5           # after a failed write, later records go straight to the journal this long
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _conn: sqlite3.Connection | None = None
 _conn_pid: int | None = None
+_retry_at = 0.0               # monotonic time before which the database is not tried again
+_last_error: BaseException | None = None
+_damaged: str = ""            # why the database is considered damaged ("" when it is not)
+_memory_events: list[tuple] = []
+_memory_artifacts: dict[tuple[str, str], tuple[float, str]] = {}
 _memory = False
-_warned = False
+_warned: set[str] = set()
+_connect_db = sqlite3.connect  # tests replace it to simulate a read-only database
+
+
+class ProgressWriteError(OSError):
+    """Export or import could not write what it had to; the message says where and why."""
+
+
+class _Damaged(Exception):
+    pass
 
 
 def home() -> Path:
@@ -70,115 +115,517 @@ def db_path() -> Path:
     return home() / "progress.sqlite3"
 
 
-def in_memory() -> bool:
-    """True when progress could not be saved to disk and lives only in this kernel."""
-    _connect()
-    return _memory
+def journal_path() -> Path:
+    return home() / "progress.journal.jsonl"
 
+
+# --------------------------------------------------------------------------- warnings, said once
+
+def _warn_once(kind: str, message: str) -> None:
+    if kind in _warned:
+        return
+    _warned.add(kind)
+    warnings.warn(message, RuntimeWarning, stacklevel=4)
+
+
+def _warn_damaged() -> None:
+    _warn_once("damaged", (
+        f"Your progress database {db_path()} is damaged ({_damaged}). It is not changed; what can be "
+        f"read is still shown, and new progress is kept in {journal_path().name} beside it. " + _recovery_steps()))
+
+
+def _recovery_steps() -> str:
+    return (
+        "To recover: run `pm-course repair` in a terminal (or pm_course.progress.repair() in a notebook). It saves "
+        "everything that can still be read to a JSON file, moves the damaged file aside and starts a fresh store "
+        "with what was saved. By hand: `pm-course export rescued.json`, move progress.sqlite3 out of "
+        f"{home()}, then `pm-course import rescued.json`."
+    )
+
+
+# --------------------------------------------------------------------------- opening the database
 
 def reset_connection() -> None:
     """Close the connection so the next call opens ``db_path()`` again (after changing PM_COURSE_HOME)."""
-    global _conn, _conn_pid, _memory, _warned
+    global _conn, _conn_pid, _memory, _retry_at, _damaged, _last_error
     with _lock:
         if _conn is not None:
             try:
                 _conn.close()
             except sqlite3.Error:
                 pass
-        _conn, _conn_pid, _memory, _warned = None, None, False, False
+        _conn, _conn_pid, _memory, _retry_at, _damaged, _last_error = None, None, False, 0.0, "", None
+        _memory_events.clear()
+        _memory_artifacts.clear()
+        _warned.clear()
+
+
+def _ro_uri(path: Path) -> str:
+    return "file:" + urllib.parse.quote(str(path)) + "?mode=ro"
+
+
+def _is_damage(exc: BaseException) -> bool:
+    """SQLite says the file is corrupt or not a database (not: locked, read-only, cannot open)."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (11, 26)  # SQLITE_CORRUPT, SQLITE_NOTADB
+    msg = str(exc).lower()
+    return "malformed" in msg or "not a database" in msg
+
+
+def _diagnose(path: Path) -> str:
+    """Read-only check of an existing database: "" when sound, else what is wrong. Never writes to it."""
+    try:
+        if not path.exists() or path.stat().st_size == 0:
+            return ""
+        conn = sqlite3.connect(_ro_uri(path), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except (OSError, sqlite3.Error):
+        return ""  # cannot tell here; opening for writing will say what is wrong
+    try:
+        rows = conn.execute("PRAGMA quick_check(5)").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            return "; ".join(str(r[0]) for r in rows)[:300]
+        return ""
+    except sqlite3.Error as exc:
+        return str(exc) if _is_damage(exc) else ""
+    finally:
+        conn.close()
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path), timeout=30, isolation_level=None, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 30000")
-    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-    if mode.lower() != "wal":  # e.g. a network file system: rollback journal still protects each record
-        conn.execute("PRAGMA journal_mode = DELETE")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    conn.executescript(SCHEMA)
-    # A read-only database opens fine but fails on the first write: find out now with a write.
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    conn.execute(f"PRAGMA user_version = {int(version)}")
+    damage = _diagnose(path)
+    if damage:
+        raise _Damaged(damage)
+    conn = _connect_db(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":  # e.g. a network file system: a rollback journal still protects each record
+            conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.executescript(SCHEMA)
+        # A read-only database opens fine but fails on the first write: find out now with a write.
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute(f"PRAGMA user_version = {int(version)}")
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
-def _memory_store(reason: Exception) -> sqlite3.Connection:
-    """Switch to an in-memory database and say so once (called with _lock held)."""
-    global _memory, _warned
-    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    conn.executescript(SCHEMA)
-    _memory = True
-    if not _warned:
-        _warned = True
-        warnings.warn(
-            f"Progress cannot be saved in {db_path().parent} ({reason.__class__.__name__}: {reason}); "
-            "it is kept in memory for this session only. Set PM_COURSE_HOME to a writable "
-            "folder, or export your progress before you leave (pm_course.progress.export()).",
-            RuntimeWarning,
-            stacklevel=4,
-        )
-    return conn
-
-
-def _connect() -> sqlite3.Connection:
-    global _conn, _conn_pid, _memory
+def _connect() -> sqlite3.Connection | None:
+    """The open database, or None while it cannot be written (then records go to the journal)."""
+    global _conn, _conn_pid, _retry_at, _damaged, _last_error
     if _conn is not None and _conn_pid == os.getpid():
         return _conn
     with _lock:
-        if _conn is not None and _conn_pid == os.getpid():
+        if _conn_pid != os.getpid():  # a forked child never shares its parent's connection
+            _conn, _conn_pid = None, os.getpid()
+        if _conn is not None:
             return _conn
+        if _damaged or time.monotonic() < _retry_at:
+            return None
         path = db_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            for attempt in range(40):  # another kernel may be creating the schema or switching to WAL
-                try:
-                    conn = _open(path)
-                    break
-                except sqlite3.OperationalError as exc:
-                    if "locked" not in str(exc) or attempt == 39:
-                        raise
-                    time.sleep(0.05)
-            _memory = False
-        except (OSError, sqlite3.Error) as exc:
-            conn = _memory_store(exc)
-        _conn, _conn_pid = conn, os.getpid()
-        return conn
+            _conn = _open(path)
+        except _Damaged as exc:
+            _damaged = str(exc)
+            _warn_damaged()
+            return None
+        except Exception as exc:  # OSError, sqlite3.Error, or anything else: the journal keeps the records
+            _last_error = exc
+            if _is_damage(exc):
+                _damaged = str(exc)
+                _warn_damaged()
+            else:
+                _retry_at = time.monotonic() + RETRY_AFTER_S
+            return None
+        _flush_journal(_conn)
+        return _conn
+
+
+def _transient(exc: BaseException) -> bool:
+    msg = str(exc).lower()
+    return "locked" in msg or "busy" in msg
+
+
+def _unwritable_message(exc: BaseException) -> str:
+    return (
+        f"Progress cannot be written to {db_path()} right now ({exc.__class__.__name__}: {exc}). "
+        f"It is kept safely in {journal_path()} and moved into the database as soon as that can be written."
+    )
+
+
+def in_memory() -> bool:
+    """True when progress could not be saved to disk at all and lives only in this kernel."""
+    _connect()
+    return _memory
+
+
+def status() -> dict[str, Any]:
+    """Where progress is kept right now, as plain data: ``{"database", "journal", "waiting", "damaged", "memory"}``."""
+    conn = _connect()
+    j_evs, j_arts = _read_journal()
+    waiting = len(j_evs) + len(j_arts) + len(_memory_events) + len(_memory_artifacts)
+    return {
+        "database": str(db_path()),
+        "journal": str(journal_path()),
+        "writable": conn is not None,
+        "waiting": waiting,
+        "damaged": _damaged,
+        "memory": _memory,
+    }
+
+
+# --------------------------------------------------------------------------- the journal
+
+def _append_journal(entries: list[dict[str, Any]]) -> bool:
+    """Append entries to the journal and fsync; True when they are on disk."""
+    path = journal_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        # Each entry on its own line, with a newline before it too: a line cut short by a crash
+        # never runs into the next one.
+        blob = "".join("\n" + json.dumps(e, allow_nan=False, separators=(",", ":")) + "\n" for e in entries)
+        data = blob.encode("utf-8")
+        while data:
+            n = os.write(fd, data)
+            data = data[n:]
+        os.fsync(fd)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)  # also releases the lock
+
+
+def _parse_journal(raw: bytes) -> tuple[list[tuple], list[tuple]]:
+    evs: list[tuple] = []
+    arts: list[tuple] = []
+    for line in raw.split(b"\n"):
+        if not line.strip():
+            continue
+        try:
+            e = json.loads(line)
+            if e.get("t") == "e":
+                row = _event_row(e)
+                evs.append(row)
+            elif e.get("t") == "a":
+                arts.append((_name(e["module"]), _name(e["key"]), _ts(e["ts"]), str(e["data"])))
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            continue  # a line cut short by a crash: it was never acknowledged
+    return evs, arts
+
+
+def _event_row(e: dict[str, Any]) -> tuple:
+    row = (_ts(e["ts"]), _name(e["module"]), _name(e["question"]), e["action"], e.get("outcome", ""),
+           e["uid"])
+    if row[3] not in ACTIONS or type(row[4]) is not str or type(row[5]) is not str:
+        raise ValueError("bad journal event")
+    return row
+
+
+def _name(v: Any) -> str:
+    if type(v) is not str or not v or len(v) > MAX_NAME_CHARS:
+        raise ValueError("bad name")
+    return v
+
+
+def _ts(v: Any) -> float:
+    if type(v) not in (int, float) or not math.isfinite(v) or v < 0:
+        raise ValueError("bad ts")
+    return float(v)
+
+
+def _read_journal() -> tuple[list[tuple], list[tuple]]:
+    path = journal_path()
+    try:
+        if path.stat().st_size == 0:
+            return [], []
+        raw = path.read_bytes()
+    except OSError:
+        return [], []
+    return _parse_journal(raw)
+
+
+def _insert(conn: sqlite3.Connection, evs: list[tuple], arts: list[tuple]) -> None:
+    """Insert events and artifacts in one transaction (idempotent: known uids are skipped, newer artifacts win)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if evs:
+            conn.executemany(
+                "INSERT OR IGNORE INTO events (ts, module, question, action, outcome, uid) VALUES (?, ?, ?, ?, ?, ?)",
+                evs,
+            )
+        for row in arts:
+            conn.execute(
+                "INSERT INTO artifacts (module, key, ts, data) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (module, key) DO UPDATE SET ts = excluded.ts, data = excluded.data "
+                "WHERE excluded.ts >= artifacts.ts",
+                row,
+            )
+        conn.execute("COMMIT")
+    except BaseException:
+        try:
+            conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+        raise
+
+
+def _flush_journal(conn: sqlite3.Connection) -> None:
+    """Move what waits in memory and in the journal into the database (called with _lock held)."""
+    global _memory
+    if _memory_events or _memory_artifacts:
+        mem_arts = [(m, k, t, d) for (m, k), (t, d) in _memory_artifacts.items()]
+        try:
+            _insert(conn, list(_memory_events), mem_arts)
+        except sqlite3.Error:
+            return
+        _memory_events.clear()
+        _memory_artifacts.clear()
+        _memory = False
+    path = journal_path()
+    try:
+        if path.stat().st_size == 0:
+            return
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return  # another kernel is moving it right now
+        chunks = []
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+        evs, arts = _parse_journal(b"".join(chunks))
+        try:
+            _insert(conn, evs, arts)
+        except sqlite3.Error:
+            return  # still locked or unwritable: the journal stays as it is
+        os.ftruncate(fd, 0)
+        os.fsync(fd)
+    except OSError:
+        return
+    finally:
+        os.close(fd)
+
+
+def flush() -> int:
+    """Move records waiting in the journal (or memory) into the database now; returns how many still wait."""
+    with _lock:
+        conn = _connect()
+        if conn is not None:
+            _flush_journal(conn)
+        evs, arts = _read_journal()
+        return len(evs) + len(arts) + len(_memory_events) + len(_memory_artifacts)
+
+
+# --------------------------------------------------------------------------- writing
+
+def _write(sql: str, row: tuple, entry: dict[str, Any], remember) -> None:
+    """One durable write: the database, else the journal, else memory (called with _lock held)."""
+    global _conn, _retry_at, _memory, _damaged, _last_error
+    conn = None if time.monotonic() < _retry_at else _connect()
+    if conn is not None:
+        for attempt in range(2):
+            try:
+                conn.execute(sql, row)
+                if _memory_events or _memory_artifacts or _journal_waiting():
+                    _flush_journal(conn)
+                return
+            except Exception as exc:  # sqlite3.Error mostly; whatever it is, the journal keeps the record
+                _last_error = exc
+                if _transient(exc) and attempt == 0:
+                    time.sleep(0.01)
+                    continue
+                _retry_at = time.monotonic() + RETRY_AFTER_S
+                if _is_damage(exc):
+                    _damaged = str(exc)
+                if not _transient(exc):  # open it again later (it may be writable again)
+                    try:
+                        conn.close()
+                    except sqlite3.Error:
+                        pass
+                    _conn = None
+                break
+    if _append_journal([entry]):
+        if _damaged:
+            _warn_damaged()
+        elif _last_error is not None and not _transient(_last_error):
+            _warn_once("unwritable", _unwritable_message(_last_error))
+        return
+    remember()
+    _memory = True
+    _warn_once("memory", (
+        f"Progress cannot be saved in {home()} ({_last_error.__class__.__name__}: {_last_error}); it is "
+        "kept in memory for this session only. Set PM_COURSE_HOME to a writable folder, or export your "
+        "progress before you leave (pm_course.progress.export())."))
+
+
+def _journal_waiting() -> bool:
+    try:
+        return journal_path().stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _check_text(name: str, value: Any, limit: int, empty_ok: bool = False) -> str:
+    if type(value) is not str:
+        raise InputTypeError(f"{name} must be text (str); got {describe(value)}.")
+    if not empty_ok and not value.strip():
+        raise InputError(f"{name} must not be empty; got {value!r}.")
+    if len(value) > limit:
+        raise InputError(f"{name} may be at most {limit} characters long; got {len(value):,}.")
+    return value
 
 
 def record(module: str, question: str, action: str, outcome: str = "") -> None:
-    """Record one event. Never raises: progress must not break a check."""
-    global _conn
+    """Record one event. Never raises: progress must not break a check.
+
+    Bad arguments (not text, empty, too long, an unknown action) are dropped
+    with a RuntimeWarning naming what was expected.
+    """
     if os.environ.get("NBGRADER_EXECUTION"):  # nbgrader is validating or autograding: not the learner
         return
-    row = (time.time(), module, question, action, outcome, uuid.uuid4().hex)
-    sql = "INSERT INTO events (ts, module, question, action, outcome, uid) VALUES (?, ?, ?, ?, ?, ?)"
+    try:
+        _check_text("module", module, MAX_NAME_CHARS)
+        _check_text("question", question, MAX_NAME_CHARS)
+        if type(action) is not str or action not in ACTIONS:
+            raise InputError(f"action must be one of {', '.join(map(repr, ACTIONS))}; got {describe(action)}.")
+        _check_text("outcome", outcome, MAX_OUTCOME_CHARS, empty_ok=True)
+    except (InputError, InputTypeError) as exc:
+        warnings.warn(f"Progress not recorded: {exc}", RuntimeWarning, stacklevel=2)
+        return
+    try:
+        row = (time.time(), module, question, action, outcome, uuid.uuid4().hex)
+        entry = {"t": "e", **dict(zip(EVENT_FIELDS, row))}
+        sql = "INSERT INTO events (ts, module, question, action, outcome, uid) VALUES (?, ?, ?, ?, ?, ?)"
+        with _lock:
+            _write(sql, row, entry, lambda: _memory_events.append(row))
+    except Exception as exc:  # never into a check
+        warnings.warn(f"Progress not recorded: {exc.__class__.__name__}: {exc}", RuntimeWarning, stacklevel=2)
+
+
+# --------------------------------------------------------------------------- reading
+
+def _db_for_reading() -> sqlite3.Connection | None:
+    """The open database, or a read-only connection (damaged or unwritable database), or None."""
     conn = _connect()
-    with _lock:
+    if conn is not None:
+        return conn
+    path = db_path()
+    if not path.exists():
+        return None
+    try:
+        return sqlite3.connect(_ro_uri(path), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+    except sqlite3.Error:
+        return None
+
+
+def _salvage(conn: sqlite3.Connection, table: str, cols: str, order: str) -> list[tuple]:
+    """Every row that can be read; rows on damaged pages are skipped."""
+    try:
+        return conn.execute(f"SELECT {cols} FROM {table} ORDER BY {order}").fetchall()
+    except sqlite3.Error:
+        pass
+    rows: list[tuple] = []
+    last, step, failures = -1, 1, 0
+    while failures < 64:
         try:
-            conn.execute(sql, row)
-        except sqlite3.Error as exc:  # the file became read-only, the disk is full, locked for 30 s ...
-            # Keep the record (and the rest of the session) in memory rather than lose it.
-            _conn = _memory_store(exc)
-            _conn.execute(sql, row)
+            cur = conn.execute(f"SELECT rowid, {cols} FROM {table} WHERE rowid > ? ORDER BY rowid", (last,))
+            for r in cur:
+                rows.append(r[1:])
+                last, step = r[0], 1
+            break
+        except sqlite3.Error:
+            failures += 1
+            last += step
+            step *= 2
+    return rows
+
+
+def _event_rows() -> list[tuple]:
+    cols = "ts, module, question, action, outcome, uid"
+    db_rows: list[tuple] = []
+    conn = _db_for_reading()
+    if conn is not None:
+        try:
+            db_rows = _salvage(conn, "events", cols, "ts, id")
+        finally:
+            if conn is not _conn:
+                conn.close()
+    j_rows, _ = _read_journal()
+    extra = j_rows + list(_memory_events)
+    if not extra:
+        return db_rows
+    seen = {r[5] for r in db_rows}
+    out = list(db_rows)
+    for r in extra:
+        if r[5] not in seen:
+            seen.add(r[5])
+            out.append(r)
+    out.sort(key=lambda r: r[0])
+    return out
 
 
 def events(module: str | None = None) -> list[dict[str, Any]]:
     """All recorded events (optionally for one module), oldest first, as plain dicts."""
-    conn = _connect()
-    sql = "SELECT ts, module, question, action, outcome, uid FROM events"
-    args: tuple = ()
     if module is not None:
-        sql += " WHERE module = ?"
-        args = (module,)
-    rows = conn.execute(sql + " ORDER BY ts, id", args).fetchall()
-    return [dict(zip(("ts", "module", "question", "action", "outcome", "uid"), r)) for r in rows]
+        _check_text("module", module, MAX_NAME_CHARS)
+    with _lock:
+        rows = _event_rows()
+    return [dict(zip(EVENT_FIELDS, r)) for r in rows if module is None or r[1] == module]
 
 
-def _artifact_json(module: str, key: str, data: Any) -> str:
-    from .validate import text
+def _artifact_rows() -> dict[tuple[str, str], tuple[float, str]]:
+    found: dict[tuple[str, str], tuple[float, str]] = {}
+    conn = _db_for_reading()
+    if conn is not None:
+        try:
+            for m, k, t, d in _salvage(conn, "artifacts", "module, key, ts, data", "module, key"):
+                found[(m, k)] = (t, d)
+        finally:
+            if conn is not _conn:
+                conn.close()
+    _, j_arts = _read_journal()
+    for m, k, t, d in j_arts + [(m, k, t, d) for (m, k), (t, d) in _memory_artifacts.items()]:
+        if (m, k) not in found or t >= found[(m, k)][0]:
+            found[(m, k)] = (t, d)
+    return found
 
-    text("module", module)
-    text("key", key)
+
+def _depth(value: Any) -> int:
+    """Nesting depth of plain data, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        v, d = stack.pop()
+        if isinstance(v, (list, dict)):
+            deepest = max(deepest, d)
+            if d > MAX_DEPTH:
+                return d
+            stack.extend((x, d + 1) for x in (v.values() if isinstance(v, dict) else v))
+    return deepest
+
+
+def _artifact_json(module: Any, key: Any, data: Any) -> str:
+    _check_text("module", module, MAX_NAME_CHARS)
+    _check_text("key", key, MAX_NAME_CHARS)
+    if _depth(data) > MAX_DEPTH:
+        raise InputError(f"a saved artifact may be nested at most {MAX_DEPTH} levels deep; got deeper.")
     try:
         blob = json.dumps(data, allow_nan=False, sort_keys=True)
     except (TypeError, ValueError) as exc:
@@ -194,109 +641,325 @@ def save_artifact(module: str, key: str, data: Any) -> None:
     """Save a piece of the learner's own work (a skills assessment, a plan, a capstone step) as plain data.
 
     One value per ``(module, key)``; saving again replaces it. It is exported
-    and imported with the rest of the progress. Not recorded while nbgrader
-    executes a notebook.
+    and imported with the rest of the progress, and kept as safely as the
+    events (journal, then memory). Not recorded while nbgrader executes a
+    notebook. Raises InputError / InputTypeError for data that is not plain.
     """
-    global _conn
     blob = _artifact_json(module, key, data)
     if os.environ.get("NBGRADER_EXECUTION"):
         return
+    ts = time.time()
+    row = (module, key, ts, blob)
+    entry = {"t": "a", "module": module, "key": key, "ts": ts, "data": blob}
     sql = "INSERT OR REPLACE INTO artifacts (module, key, ts, data) VALUES (?, ?, ?, ?)"
-    row = (module, key, time.time(), blob)
-    conn = _connect()
     with _lock:
-        try:
-            conn.execute(sql, row)
-        except sqlite3.Error as exc:
-            _conn = _memory_store(exc)
-            _conn.execute(sql, row)
+        _write(sql, row, entry, lambda: _memory_artifacts.__setitem__((module, key), (ts, blob)))
 
 
 def load_artifact(module: str, key: str, default: Any = None) -> Any:
     """The saved artifact ``(module, key)``, or ``default`` when nothing was saved."""
-    row = _connect().execute("SELECT data FROM artifacts WHERE module = ? AND key = ?", (module, key)).fetchone()
-    return json.loads(row[0]) if row else default
+    _check_text("module", module, MAX_NAME_CHARS)
+    _check_text("key", key, MAX_NAME_CHARS)
+    with _lock:
+        found = _artifact_rows().get((module, key))
+    return json.loads(found[1]) if found else default
 
 
 def artifacts(module: str | None = None) -> list[dict[str, Any]]:
     """Every saved artifact (optionally of one module) as ``{"module", "key", "ts", "data"}`` dicts."""
-    sql, args = "SELECT module, key, ts, data FROM artifacts", ()
     if module is not None:
-        sql, args = sql + " WHERE module = ?", (module,)
-    rows = _connect().execute(sql + " ORDER BY module, key", args).fetchall()
-    return [{"module": m, "key": k, "ts": t, "data": json.loads(d)} for m, k, t, d in rows]
+        _check_text("module", module, MAX_NAME_CHARS)
+    with _lock:
+        found = _artifact_rows()
+    return [{"module": m, "key": k, "ts": t, "data": json.loads(d)}
+            for (m, k), (t, d) in sorted(found.items()) if module is None or m == module]
 
 
-def export_json(path: str | os.PathLike) -> Path:
-    """Write every event to ``path`` (JSON), atomically; returns the path written."""
+# --------------------------------------------------------------------------- export
+
+class Exported(type(Path())):  # type: ignore[misc]
+    """The path written by :func:`export_json`, with ``.events`` and ``.artifacts``: the counts read back from it."""
+
+    events: int = 0
+    artifacts: int = 0
+
+    def report(self) -> str:
+        return (f"Saved {self.events} event{'s' if self.events != 1 else ''} and {self.artifacts} "
+                f"artifact{'s' if self.artifacts != 1 else ''} to {self}")
+
+
+def _path_arg(path: Any) -> Path:
     if not isinstance(path, (str, os.PathLike)):
-        raise InputTypeError(f"path must be a file name (str); got {type(path).__name__}.")
-    target = Path(path).expanduser()
+        raise InputTypeError(f"path must be a file name (str or pathlib.Path); got {describe(path)}.")
+    try:
+        raw = os.fspath(path)
+    except TypeError:
+        raise InputTypeError(f"path must be a file name (str or pathlib.Path); got {describe(path)}.") from None
+    if isinstance(raw, bytes):
+        raise InputTypeError(f"path must be a file name as text (str); got {describe(path)}.")
+    if not raw.strip() or "\x00" in raw:
+        raise InputError(f"path must be a non-empty file name; got {raw!r}.")
+    return Path(raw).expanduser()
+
+
+def export_json(path: str | os.PathLike) -> Exported:
+    """Write every event and artifact to ``path`` (JSON), atomically.
+
+    Returns the path written, carrying the counts read back from the file.
+    Refuses a target that is not a regular file (a FIFO, a device); raises
+    :class:`ProgressWriteError` when the file cannot be written.
+    """
+    target = _path_arg(path)
     if target.is_dir():
         target = target / "pm_course_progress.json"
-    data = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": time.time(), "events": events(),
-            "artifacts": artifacts()}
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".json", dir=target.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        json.dump(data, fh, indent=1)
-    os.replace(tmp, target)
-    return target
-
-
-def import_json(path: str | os.PathLike) -> int:
-    """Merge events from an exported file; returns how many were new. Existing records are kept."""
-    if not isinstance(path, (str, os.PathLike)):
-        raise InputTypeError(f"path must be a file name (str); got {type(path).__name__}.")
-    source = Path(path).expanduser()
-    if not source.is_file():
-        raise InputError(f"No progress file at {source}: expected a file made by pm_course.progress.export().")
     try:
-        data = json.loads(source.read_text(encoding="utf-8"))
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise ProgressWriteError(f"Cannot export to {target}: {exc.strerror or exc}. Nothing was written.") from None
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise InputError(
+            f"Cannot export to {target}: it is not a regular file (it is a {_kind(st.st_mode)}); "
+            "give the name of a new or existing .json file. Nothing was written.")
+    evs = events()
+    arts = artifacts()
+    data = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": time.time(), "events": evs,
+            "artifacts": arts}
+    tmp = None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".json", dir=target.parent)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if st is not None:
+            os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        os.replace(tmp, target)
+        tmp = None
+        written = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise ProgressWriteError(f"Cannot export to {target}: {reason}. Nothing was written.") from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+    out = Exported(target)
+    out.events = len(written.get("events", []))
+    out.artifacts = len(written.get("artifacts", []))
+    if (out.events, out.artifacts) != (len(evs), len(arts)):
+        raise ProgressWriteError(
+            f"Export to {target} is incomplete: {out.events} of {len(evs)} events and {out.artifacts} of "
+            f"{len(arts)} artifacts read back.")
+    return out
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "FIFO (named pipe)"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket"), (stat.S_ISDIR, "folder")):
+        if test(mode):
+            return name
+    return "special file"
+
+
+# --------------------------------------------------------------------------- import
+
+class Imported(int):
+    """How many new events an import stored (the int itself), with ``.events`` and ``.artifacts`` counts."""
+
+    events: int = 0
+    artifacts: int = 0
+
+    def report(self) -> str:
+        return (f"Imported {self.events} new event{'s' if self.events != 1 else ''} and {self.artifacts} "
+                f"artifact{'s' if self.artifacts != 1 else ''}")
+
+
+def _bad(source: Path, what: str, problem: str) -> InputError:
+    return InputError(f"{source}: {what} {problem}. Nothing was imported.")
+
+
+def _validate_event(source: Path, i: int, ev: Any, now: float) -> tuple:
+    what = f"event {i + 1}"
+    if type(ev) is not dict:
+        raise _bad(source, what, f"should be an object with {', '.join(EVENT_FIELDS)}; got {describe(ev)}")
+    missing = [k for k in ("ts", "module", "question", "action", "uid") if k not in ev]
+    if missing:
+        raise _bad(source, what, f"is incomplete (needs ts, module, question, action, uid; missing {', '.join(missing)})")
+    unknown = [k for k in ev if k not in EVENT_FIELDS]
+    if unknown:
+        raise _bad(source, what, f"has unknown field(s) {', '.join(map(repr, unknown[:5]))}")
+    ts = ev["ts"]
+    if type(ts) not in (int, float) or not math.isfinite(ts) or ts < 0 or ts > now + FUTURE_SLACK_S:
+        raise _bad(source, what, f"has ts {describe(ts)}; expected a finite, non-negative time in seconds, "
+                   "not in the future")
+    for name, limit, empty_ok in (("module", MAX_NAME_CHARS, False), ("question", MAX_NAME_CHARS, False),
+                                  ("outcome", MAX_OUTCOME_CHARS, True), ("uid", MAX_UID_CHARS, False)):
+        v = ev.get(name, "")
+        if type(v) is not str:
+            raise _bad(source, what, f"has {name} {describe(v)}; expected text")
+        if len(v) > limit or (not empty_ok and not v.strip()):
+            raise _bad(source, what, f"has a {name} of {len(v):,} characters; expected 1 to {limit}")
+    if ev["action"] not in ACTIONS:
+        raise _bad(source, what, f"has unknown action {describe(ev['action'])}; expected one of "
+                   f"{', '.join(map(repr, ACTIONS))}")
+    return (float(ts), ev["module"], ev["question"], ev["action"], ev.get("outcome", ""), ev["uid"])
+
+
+def _validate_artifact(source: Path, i: int, art: Any, now: float) -> tuple:
+    what = f"artifact {i + 1}"
+    if type(art) is not dict or any(k not in art for k in ("module", "key", "ts", "data")):
+        raise _bad(source, what, "is incomplete (needs module, key, ts, data)")
+    unknown = [k for k in art if k not in ("module", "key", "ts", "data")]
+    if unknown:
+        raise _bad(source, what, f"has unknown field(s) {', '.join(map(repr, unknown[:5]))}")
+    ts = art["ts"]
+    if type(ts) not in (int, float) or not math.isfinite(ts) or ts < 0 or ts > now + FUTURE_SLACK_S:
+        raise _bad(source, what, f"has ts {describe(ts)}; expected a finite, non-negative time in seconds, "
+                   "not in the future")
+    try:
+        blob = _artifact_json(art["module"], art["key"], art["data"])
+    except (InputError, InputTypeError) as exc:
+        raise _bad(source, what, f"is not valid: {exc}") from None
+    return (art["module"], art["key"], float(ts), blob)
+
+
+def _read_export(source: Path) -> tuple[list[tuple], list[tuple]]:
+    """Read and validate a whole export file; raises InputError naming the first bad record."""
+    try:
+        st = os.stat(source)
+    except OSError:
+        raise InputError(f"No progress file at {source}: expected a file made by pm_course.progress.export().") from None
+    if not stat.S_ISREG(st.st_mode):
+        raise InputError(f"{source} is not a regular file (it is a {_kind(st.st_mode)}); expected a file made by "
+                         "pm_course.progress.export().")
+    if st.st_size > MAX_IMPORT_BYTES:
+        raise InputError(f"{source} is {st.st_size:,} bytes; a progress export is at most {MAX_IMPORT_BYTES:,}.")
+    try:
+        data = json.loads(source.read_bytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"{source} is not a progress export (it is not valid JSON: {exc}).") from None
-    if not isinstance(data, dict) or data.get("format") != EXPORT_FORMAT:
+    except RecursionError:
+        raise InputError(f"{source} is not a progress export (its JSON is nested too deeply).") from None
+    except OSError as exc:
+        raise InputError(f"Cannot read {source}: {exc.strerror or exc}.") from None
+    if type(data) is not dict or data.get("format") != EXPORT_FORMAT:
         raise InputError(f"{source} is not a progress export (expected format {EXPORT_FORMAT!r}).")
     if data.get("version") != EXPORT_VERSION:
-        raise InputError(f"{source} has export version {data.get('version')!r}; this course reads version {EXPORT_VERSION}.")
-    rows = []
-    for i, ev in enumerate(data.get("events", [])):
-        try:
-            row = (
-                float(ev["ts"]), str(ev["module"]), str(ev["question"]), str(ev["action"]),
-                str(ev.get("outcome", "")), str(ev["uid"]),
-            )
-        except (KeyError, TypeError, ValueError):
-            raise InputError(f"{source}: event {i + 1} is incomplete (needs ts, module, question, action, uid).") from None
-        if row[3] not in ("check", "hint", "solution"):
-            raise InputError(f"{source}: event {i + 1} has unknown action {row[3]!r}.")
-        rows.append(row)
-    saved = []
-    for i, art in enumerate(data.get("artifacts", [])):  # files from before artifacts existed have none
-        try:
-            saved.append((str(art["module"]), str(art["key"]), float(art["ts"]),
-                          _artifact_json(str(art["module"]), str(art["key"]), art["data"])))
-        except (KeyError, TypeError, ValueError):
-            raise InputError(f"{source}: artifact {i + 1} is incomplete (needs module, key, ts, data).") from None
-    conn = _connect()
+        raise InputError(f"{source} has export version {repr(data.get('version'))[:60]}; this course reads "
+                         f"version {EXPORT_VERSION}.")
+    evs = data.get("events", [])
+    arts = data.get("artifacts", [])  # files from before artifacts existed have none
+    if type(evs) is not list:
+        raise InputError(f"{source}: 'events' should be a list of events; got {describe(evs)}. Nothing was imported.")
+    if type(arts) is not list:
+        raise InputError(f"{source}: 'artifacts' should be a list; got {describe(arts)}. Nothing was imported.")
+    now = time.time()
+    rows = [_validate_event(source, i, ev, now) for i, ev in enumerate(evs)]
+    saved = [_validate_artifact(source, i, art, now) for i, art in enumerate(arts)]
+    return rows, saved
+
+
+def import_json(path: str | os.PathLike) -> Imported:
+    """Merge events and artifacts from an exported file; returns how many events were new (``.artifacts`` too).
+
+    The whole file is validated first: one bad record rejects it, with a
+    message naming that record. Existing records are kept (for an artifact
+    saved in both, the newer copy wins). Raises :class:`ProgressWriteError`
+    when the database cannot be written: then nothing was imported.
+    """
+    source = _path_arg(path)
+    rows, saved = _read_export(source)
     with _lock:
-        before = conn.total_changes
-        conn.execute("BEGIN IMMEDIATE")
+        conn = _connect()
+        if conn is None:
+            raise ProgressWriteError(
+                f"Cannot import into {db_path()}: the progress database cannot be written right now"
+                + (f" (it is damaged: {_damaged}). " + _recovery_steps() if _damaged else
+                   " (another program holds it, or it is read-only); try again.") + " Nothing was imported.")
         try:
-            conn.executemany(
-                "INSERT OR IGNORE INTO events (ts, module, question, action, outcome, uid) VALUES (?, ?, ?, ?, ?, ?)",
-                rows,
-            )
-            added = conn.total_changes - before
-            for module, key, ts, blob in saved:  # the newer of the two copies wins
-                conn.execute(
-                    "INSERT INTO artifacts (module, key, ts, data) VALUES (?, ?, ?, ?) "
-                    "ON CONFLICT (module, key) DO UPDATE SET ts = excluded.ts, data = excluded.data "
-                    "WHERE excluded.ts > artifacts.ts",
-                    (module, key, ts, blob),
-                )
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        return added
+            uids = [r[5] for r in rows]
+            known = _known_uids(conn, uids)
+            fresh_arts = [a for a in saved if _artifact_is_newer(conn, a)]
+            before = conn.total_changes
+            _insert(conn, rows, saved)
+            changed = conn.total_changes - before
+            stored = _known_uids(conn, uids)
+        except sqlite3.Error as exc:
+            raise ProgressWriteError(f"Cannot import into {db_path()}: {exc}. Nothing was imported.") from None
+    new_events = len(stored - known)
+    if len(stored) != len(set(uids)):
+        raise ProgressWriteError(f"Import into {db_path()} is incomplete: {len(stored)} of {len(set(uids))} events "
+                                 "are in the database after it.")
+    out = Imported(new_events)
+    out.events = new_events
+    out.artifacts = min(len(fresh_arts), max(changed - new_events, 0))
+    return out
+
+
+def _known_uids(conn: sqlite3.Connection, uids: list[str]) -> set[str]:
+    found: set[str] = set()
+    for i in range(0, len(uids), 500):
+        chunk = uids[i:i + 500]
+        q = "SELECT uid FROM events WHERE uid IN (" + ",".join("?" * len(chunk)) + ")"
+        found.update(r[0] for r in conn.execute(q, chunk))
+    return found
+
+
+def _artifact_is_newer(conn: sqlite3.Connection, art: tuple) -> bool:
+    row = conn.execute("SELECT ts, data FROM artifacts WHERE module = ? AND key = ?", art[:2]).fetchone()
+    return row is None or (art[2] >= row[0] and art[3] != row[1])
+
+
+# --------------------------------------------------------------------------- repair
+
+@dataclass
+class Repaired:
+    """What :func:`repair` did, in plain data and in words (``str(result)``)."""
+
+    damaged: str = ""
+    rescued: Path | None = None
+    moved_to: Path | None = None
+    events: int = 0
+    artifacts: int = 0
+
+    def __str__(self) -> str:
+        if not self.damaged:
+            return f"The progress database {db_path()} is sound: nothing to repair."
+        return (f"The damaged database was moved to {self.moved_to}; {self.events} events and {self.artifacts} "
+                f"artifacts that could be read were saved to {self.rescued} and imported into a fresh store "
+                f"at {db_path()}.")
+
+
+def repair() -> Repaired:
+    """Recover from a damaged progress database.
+
+    Saves everything that can still be read (database, journal, memory) to
+    ``progress-rescued-<time>.json`` in the home, moves the damaged file
+    aside (renamed, not changed), starts a fresh database and imports what
+    was saved. On a sound database it only moves waiting records in.
+    """
+    global _damaged
+    with _lock:
+        path = db_path()
+        problem = _damaged or _diagnose(path)
+        if not problem:
+            flush()
+            return Repaired()
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        _damaged = problem  # read through a read-only connection while rescuing
+        rescued = export_json(home() / f"progress-rescued-{stamp}.json")
+        moved = path.with_name(f"{path.name}.damaged-{stamp}")
+        os.replace(path, moved)
+        for suffix in ("-wal", "-shm"):
+            side = path.with_name(path.name + suffix)
+            if side.exists():
+                os.replace(side, moved.with_name(moved.name + suffix))
+        reset_connection()
+        result = import_json(rescued)
+        flush()
+        return Repaired(problem, Path(rescued), moved, result.events, len(artifacts()))
