@@ -11,8 +11,8 @@ from pm_course.core import (
     Choice,
     Function,
     Incorrect,
-    Mapping,
     MalformedAnswer,
+    Mapping,
     NotAttempted,
     Ordering,
     Rubric,
@@ -219,3 +219,184 @@ def test_widget_state_reads_value_and_refuses_typed_values():
         c.conform(object())
     with pytest.raises(NotAttempted):
         c.conform(...)
+
+
+# ----------------------------------------------------------------------------- hostile learner functions
+
+def _hostile_question():
+    from pm_course.core import Question
+
+    return Question(
+        module="99_test", id="qf", prompt="Sort the numbers from high to low.",
+        checker=Function(reference=_ref, inputs=[([3, 1, 2],), ([5, 4],)], returns=list[int], time_limit=0.5),
+        hints=["Use sorted()."], solution_text="def f(xs):\n    return sorted(xs, reverse=True)",
+        answer=lambda xs: sorted(xs, reverse=True), wrong=[sorted],
+    )
+
+
+def _exit_via_sys(xs):
+    import sys
+
+    sys.exit(0)
+
+
+def _raise_system_exit(xs):
+    raise SystemExit("bye")
+
+
+def _keyboard_interrupt(xs):
+    raise KeyboardInterrupt
+
+
+def _hard_exit(xs):
+    import os
+
+    os._exit(3)
+
+
+def _loop_catching_everything(xs):
+    while True:
+        try:
+            while True:
+                pass
+        except BaseException:
+            pass
+
+
+def _patch_the_checker(xs):
+    import pm_course.core.checkers as checkers
+
+    checkers._equal = lambda *a, **k: True
+    checkers.Function.verify = lambda self, *a, **k: None
+    return [0]
+
+
+def _patch_the_reference(xs):
+    import gc
+
+    from pm_course.core import Question
+
+    for obj in gc.get_objects():
+        if isinstance(obj, Question) and obj.id == "qf":
+            obj.checker.reference = lambda xs: [0]
+    return [0]
+
+
+def _right(xs):
+    return sorted(xs, reverse=True)
+
+
+def _wrong(xs):
+    return sorted(xs)
+
+
+@pytest.mark.parametrize("hostile, says", [
+    (_exit_via_sys, "raised SystemExit"),
+    (_raise_system_exit, "raised SystemExit"),
+    (_keyboard_interrupt, "raised KeyboardInterrupt"),
+    (_hard_exit, "ended its own process"),
+    (_loop_catching_everything, "did not finish within 0.5 s"),
+    (_patch_the_checker, "wrong on 2 of 2"),
+    (_patch_the_reference, "wrong on 2 of 2"),
+])
+def test_a_hostile_function_becomes_feedback_and_later_answers_are_still_judged(hostile, says, fresh_home):
+    q = _hostile_question()
+    start = time.perf_counter()
+    fb = q.check(hostile)
+    assert time.perf_counter() - start < 3  # within the limit (0.5 s per case) plus the child's start
+    assert fb.outcome == "failed" and says in " ".join(fb.lines), fb.lines
+    assert q.check(_wrong).outcome == "failed"
+    assert q.check(_right).outcome == "passed"
+    with pytest.raises(AssertionError):
+        q.grade(_wrong)
+
+
+def test_a_result_that_is_not_plain_data_is_refused_without_calling_it():
+    class Liar(list):
+        def __eq__(self, other):
+            return True
+
+    class Agreeable:
+        def __eq__(self, other):
+            return True
+
+    c = Function(reference=_ref, inputs=[([2, 1],)], returns=list[int], time_limit=0.5)
+    assert "should be a list" in fails(c, lambda xs: Liar([0]))[0]
+    assert "object of type Agreeable" in fails(c, lambda xs: [Agreeable()])[0]
+
+
+def test_numpy_numbers_still_count_and_prints_reach_the_learner(capsys):
+    import numpy as np
+
+    c = Function(reference=lambda xs: float(sum(xs)), inputs=[([1.0, 2.0],)], returns=float)
+
+    def total(xs):
+        print("adding", xs)
+        return np.float64(sum(xs))
+
+    run(c, total)
+    assert "adding [1.0, 2.0]" in capsys.readouterr().out
+
+
+def test_the_arguments_go_in_as_copies_and_a_crash_is_reported():
+    data = [3, 1, 2]
+    c = Function(reference=_ref, inputs=[(data,)], returns=list[int])
+
+    def clearing(xs):
+        xs.clear()
+        return []
+
+    fails(c, clearing)
+    assert data == [3, 1, 2]
+    lines = fails(c, lambda xs: 1 / 0)
+    assert "ZeroDivisionError" in lines[0]
+
+
+def test_one_child_runs_every_case_and_the_overhead_is_small():
+    import os
+
+    c = Function(reference=_ref, inputs=[([i, i + 1],) for i in range(20)], returns=list[int])
+    pids = set()
+
+    def record_pid(xs):
+        pids.add(os.getpid())
+        return _right(xs)
+
+    run(c, record_pid)  # the set is the child's copy: the parent's stays empty
+    assert pids == set()
+    parent = os.getpid()
+
+    def report_pid(xs):
+        return [os.getpid(), 0]
+
+    c2 = Function(reference=lambda xs: [0, 0], inputs=[([1],), ([2],)], returns=list[int])
+    lines = fails(c2, report_pid)
+    assert "wrong on 2 of 2" in lines[0] and str(parent) not in lines[1]
+    times = []
+    for _ in range(10):
+        t = time.perf_counter()
+        run(c, _right)
+        times.append(time.perf_counter() - t)
+    assert sorted(times)[5] < 0.5  # one fork per check, not per case (measured in make bench)
+
+
+def test_call_with_time_limit_reports_what_the_function_raised():
+    from pm_course.core.checkers import LearnerCodeError
+
+    assert call_with_time_limit(lambda a, b: a + b, (1, 2), 1) == 3
+    with pytest.raises(LearnerCodeError, match="SystemExit"):
+        call_with_time_limit(_hard_exit, ([],), 1)
+    with pytest.raises(LearnerCodeError, match="ValueError: no"):
+        call_with_time_limit(lambda: (_ for _ in ()).throw(ValueError("no")), (), 1)
+    with pytest.raises(TypeError, match="seconds must be a number"):
+        call_with_time_limit(_right, ([1],), "1")
+
+
+def test_a_widget_whose_value_raises_system_exit_is_a_form_error():
+    class Exiting:
+        @property
+        def value(self):
+            raise SystemExit("no")
+
+    with pytest.raises(MalformedAnswer, match="widget from this exercise"):
+        WidgetState(Value(expected=1.0)).conform(Exiting())

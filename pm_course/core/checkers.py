@@ -15,14 +15,31 @@ limit), :class:`Rubric` (named rules over a structured answer) and
 from __future__ import annotations
 
 import copy
+import io
 import math
+import os
+import pickle
+import select
 import signal
+import struct
+import sys
 import threading
+import time
 import types
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
-from .validate import MalformedAnswer, NotAttempted, conform, describe, shape_name
+from .validate import (
+    InputTypeError,
+    MalformedAnswer,
+    NotAttempted,
+    _numpy_scalar,
+    conform,
+    describe,
+    number,
+    shape_name,
+)
 
 __all__ = [
     "Incorrect",
@@ -38,6 +55,7 @@ __all__ = [
     "WidgetState",
     "call_with_time_limit",
     "TimeLimitExceeded",
+    "LearnerCodeError",
 ]
 
 
@@ -277,47 +295,266 @@ class TimeLimitExceeded(Exception):
     pass
 
 
+class LearnerCodeError(Exception):
+    """The learner's function raised (or ended its process): ``name`` is what it raised, ``message`` its text."""
+
+    def __init__(self, name: str, message: str = ""):
+        super().__init__(f"{name}: {message}" if message else name)
+        self.name = name
+        self.message = message
+
+
 class _TimeUp(BaseException):
     """Raised inside a learner's function when its time is up (BaseException so `except Exception` cannot swallow it)."""
 
 
-def call_with_time_limit(fn: Callable, args: tuple, seconds: float) -> Any:
-    """Call ``fn(*args)``; raise :class:`TimeLimitExceeded` after ``seconds``.
+class _Unplain:
+    """Stands for a value the learner's function returned that is not plain data (described in the child)."""
 
-    In the main thread on a POSIX system (a Jupyter kernel, nbgrader) an
-    interval timer interrupts the call; elsewhere the call runs in a daemon
-    thread that is abandoned when it overruns.
-    """
-    if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+    def __init__(self, desc: str):
+        self.desc = desc
 
-        def _alarm(signum, frame):
-            raise _TimeUp()
+    def __repr__(self) -> str:
+        return self.desc
 
-        previous = signal.signal(signal.SIGALRM, _alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+
+@dataclass
+class _Outcome:
+    kind: str                # "value", "raised", "timeout", "exited", "garbled"
+    value: Any = None
+    name: str = ""
+    message: str = ""
+
+
+_MAX_FRAME = 64 * 1024 * 1024   # bytes of one result sent back by the child
+_MAX_OUTPUT = 20_000            # characters of the learner's printed output passed on
+_PLAIN_DEPTH = 60
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Reads only plain data from the child: no class can be loaded except the markers below."""
+
+    _allowed = {("builtins", "Ellipsis"), ("builtins", "set"), ("builtins", "frozenset"), ("builtins", "complex"),
+                (__name__, "_Unplain")}
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in self._allowed:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
+def _plain_copy(value: Any, depth: int = 0) -> Any:
+    """Plain data as conform() reads it; exact numpy scalars become numbers; anything else a described marker."""
+    t = type(value)
+    if value is None or value is Ellipsis or t in (bool, int, float, str, complex):
+        return value
+    if depth > _PLAIN_DEPTH:
+        return _Unplain("data nested too deeply")
+    if t in (list, tuple, set, frozenset):
+        items = [_plain_copy(v, depth + 1) for v in value]
+        return t(items) if t is not list else items
+    if t is dict:
+        return {_plain_copy(k, depth + 1): _plain_copy(v, depth + 1) for k, v in value.items()}
+    number = _numpy_scalar(value)
+    if number is not None:
+        return number
+    return _Unplain(describe(value))
+
+
+def _has_unplain(value: Any, depth: int = 0) -> _Unplain | None:
+    if type(value) is _Unplain:
+        return value
+    if depth > _PLAIN_DEPTH + 2:
+        return None
+    if type(value) in (list, tuple, set, frozenset):
+        items: Iterable[Any] = value
+    elif type(value) is dict:
+        items = [x for kv in value.items() for x in kv]
+    else:
+        return None
+    for v in items:
+        found = _has_unplain(v, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+class _BoundedText(io.TextIOBase):
+    def __init__(self):
+        self.parts: list[str] = []
+        self.size = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: Any) -> int:
+        text = str(text) if type(text) is not str else text
+        if self.size < _MAX_OUTPUT:
+            self.parts.append(text[: _MAX_OUTPUT - self.size])
+            self.size += len(self.parts[-1])
+        return len(text)
+
+
+def _child(fd: int, fn: Callable, cases: Sequence[tuple]) -> None:
+    """In the forked child: run every case, send one frame per case, stop at the first that raises."""
+    out = _BoundedText()
+    sys.stdout = sys.stderr = out  # the learner's prints come back to the parent as text
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+    def send(item: tuple) -> None:
+        blob = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
+        if len(blob) > _MAX_FRAME:
+            blob = pickle.dumps(("raised", "", "ResultTooLarge",
+                                 f"the result is {len(blob):,} bytes; at most {_MAX_FRAME:,} can be checked"))
+        data = struct.pack("!Q", len(blob)) + blob
+        while data:
+            n = os.write(fd, data)
+            data = data[n:]
+
+    for args in cases:
         try:
-            return fn(*args)
-        except _TimeUp:
-            raise TimeLimitExceeded() from None
+            result = fn(*args)
+            item: tuple = ("value", _plain_copy(result), "", "")
+        except BaseException as exc:  # SystemExit, KeyboardInterrupt and the rest: all become feedback
+            try:
+                message = str(exc)[:300]
+            except BaseException:
+                message = ""
+            item = ("raised", None, type(exc).__name__, message)
+        send(item + ("".join(out.parts),))
+        out.parts, out.size = [], 0
+        if item[0] == "raised":
+            break
+
+
+def _read_exact(fd: int, n: int, deadline: float) -> bytes | None:
+    """n bytes from fd before the deadline; None on end of file; raises TimeLimitExceeded when time is up."""
+    chunks, got = [], 0
+    while got < n:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeLimitExceeded()
+        ready, _, _ = select.select([fd], [], [], left)
+        if not ready:
+            raise TimeLimitExceeded()
+        chunk = os.read(fd, min(n - got, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        got += len(chunk)
+    return b"".join(chunks)
+
+
+def _run_cases(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Outcome]:
+    """Run ``fn`` on each case in one child process; each case has ``seconds``. Stops at the first that fails."""
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows: a thread that is abandoned when it overruns
+        return _run_cases_in_threads(fn, cases, seconds)
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into the caller's code, whatever the learner's function does
+        try:
+            os.close(r)
+            _child(w, fn, cases)
         finally:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
-    box: dict[str, Any] = {}
-
-    def run():
+            os._exit(0)
+    os.close(w)
+    outcomes: list[_Outcome] = []
+    printed: list[str] = []
+    try:
+        while len(outcomes) < len(cases):
+            deadline = time.monotonic() + seconds
+            try:
+                head = _read_exact(r, 8, deadline)
+                blob = None
+                if head is not None:
+                    size = struct.unpack("!Q", head)[0]
+                    if size > _MAX_FRAME:
+                        outcomes.append(_Outcome("garbled"))
+                        break
+                    blob = _read_exact(r, size, deadline + 1.0)  # the frame has started: let it finish
+            except TimeLimitExceeded:
+                outcomes.append(_Outcome("timeout"))
+                break
+            if head is None or blob is None:
+                outcomes.append(_Outcome("exited"))
+                break
+            try:
+                kind, value, name, message, text = _SafeUnpickler(io.BytesIO(blob)).load()
+                if kind not in ("value", "raised") or type(name) is not str or type(message) is not str:
+                    raise ValueError(kind)
+            except Exception:
+                outcomes.append(_Outcome("garbled"))
+                break
+            if type(text) is str and text:
+                printed.append(text)
+            outcomes.append(_Outcome(kind, value, name, message))
+            if kind == "raised":
+                break
+    finally:
+        os.close(r)
         try:
-            box["value"] = fn(*args)
-        except BaseException as exc:  # reported to the caller below
-            box["error"] = exc
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    if printed:
+        shown = "".join(printed)
+        sys.stdout.write(shown[:_MAX_OUTPUT] + ("\n[output cut short]\n" if len(shown) > _MAX_OUTPUT else ""))
+    return outcomes
 
-    worker = threading.Thread(target=run, daemon=True)
-    worker.start()
-    worker.join(seconds)
-    if worker.is_alive():
+
+def _run_cases_in_threads(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Outcome]:
+    outcomes = []
+    for args in cases:
+        box: dict[str, Any] = {}
+
+        def run(args=args, box=box):
+            try:
+                box["value"] = _plain_copy(fn(*args))
+            except BaseException as exc:  # reported to the caller below
+                box["error"] = exc
+
+        worker = threading.Thread(target=run, daemon=True)
+        worker.start()
+        worker.join(seconds)
+        if worker.is_alive():
+            outcomes.append(_Outcome("timeout"))
+            break
+        if "error" in box:
+            outcomes.append(_Outcome("raised", None, type(box["error"]).__name__, str(box["error"])[:300]))
+            break
+        outcomes.append(_Outcome("value", box.get("value")))
+    return outcomes
+
+
+def call_with_time_limit(fn: Callable, args: tuple, seconds: float) -> Any:
+    """Call ``fn(*args)`` in a child process; raise :class:`TimeLimitExceeded` after ``seconds``.
+
+    The call cannot hang, exit or patch the caller: it runs in a forked child
+    that is killed when it overruns, and only plain data comes back (a value
+    that is not plain data comes back as a described marker). Whatever the
+    function raises (SystemExit and KeyboardInterrupt too) is raised here as
+    :class:`LearnerCodeError`; ``os._exit`` or a crash as well.
+    """
+    if not callable(fn):
+        raise InputTypeError(f"fn must be a function; got {describe(fn)}.")
+    if type(args) is not tuple:
+        raise InputTypeError(f"args must be a tuple of arguments; got {describe(args)}.")
+    seconds = number("seconds", seconds, low=0, low_open=True, high=3600)
+    out = _run_cases(fn, [args], seconds)[0]
+    if out.kind == "timeout":
         raise TimeLimitExceeded()
-    if "error" in box:
-        raise box["error"]
-    return box.get("value")
+    if out.kind == "raised":
+        raise LearnerCodeError(out.name, out.message)
+    if out.kind in ("exited", "garbled"):
+        raise LearnerCodeError("SystemExit" if out.kind == "exited" else "ProtocolError",
+                               "the function ended its process" if out.kind == "exited" else
+                               "the function's process sent something that is not a result")
+    return out.value
 
 
 @dataclass
@@ -326,8 +563,11 @@ class Function(Checker):
 
     ``inputs`` is a list of argument tuples; the expected results come from
     ``reference`` (so they are never written twice). ``returns`` is the shape
-    the function must return. Each call gets a deep copy of its arguments and
-    ``time_limit`` seconds. Hidden tests add inputs with ``extra_inputs``.
+    the function must return. The learner's function runs in one child
+    process per check (see :func:`call_with_time_limit`), each case with a
+    deep copy of its arguments and ``time_limit`` seconds; the reference and
+    the comparison stay in the caller, out of the learner's reach. Hidden
+    tests add inputs with ``extra_inputs``.
     """
 
     reference: Callable
@@ -341,30 +581,45 @@ class Function(Checker):
 
     def verify(self, answer: Any, extra_inputs: Sequence[tuple] = ()) -> None:
         cases = list(self.inputs) + list(extra_inputs)
+        expected = [self.reference(*copy.deepcopy(args)) for args in cases]
+        outcomes = _run_cases(answer, [copy.deepcopy(args) for args in cases], self.time_limit)
         failures = 0
         first: list[str] = []
-        for args in cases:
-            expected = self.reference(*copy.deepcopy(args))
-            try:
-                result = call_with_time_limit(answer, copy.deepcopy(args), self.time_limit)
-            except TimeLimitExceeded:
+        for args, exp, out in zip(cases, expected, outcomes):
+            if out.kind == "timeout":
                 raise Incorrect(
                     f"Your function did not finish within {self.time_limit:g} s on {self._show(args)}: "
                     "look for a loop that never ends."
                 )
-            except Exception as exc:  # the learner's bug, reported as feedback
+            if out.kind == "exited":
                 raise Incorrect(
-                    f"Your function raised {type(exc).__name__} on {self._show(args)}: {str(exc)[:200]}"
+                    f"Your function ended its own process on {self._show(args)} (os._exit, or a crash): "
+                    "return a value instead."
                 )
+            if out.kind == "garbled":
+                raise Incorrect(f"Your function's result on {self._show(args)} could not be read back: "
+                                "return plain data (numbers, text, lists, dicts).")
+            if out.kind == "raised":
+                if out.name in ("SystemExit", "KeyboardInterrupt"):
+                    raise Incorrect(
+                        f"Your function raised {out.name} on {self._show(args)}: it tried to stop the program. "
+                        "Return a value instead (no sys.exit(), exit() or quit())."
+                    )
+                raise Incorrect(f"Your function raised {out.name} on {self._show(args)}: {out.message[:200]}")
+            result = out.value
             if result is Ellipsis:  # the exercise's stub `return ...` is still in place
                 raise NotAttempted("your function")
+            odd = _has_unplain(result)
+            if odd is not None:
+                raise Incorrect(f"On {self._show(args)}: the value your function returned should be "
+                                f"{shape_name(self.returns)}; got {odd.desc}.")
             try:
                 result = conform(result, self.returns, "the value your function returned")
             except NotAttempted:
-                raise Incorrect("Your function returned a result that still holds ... : finish your code.")
+                raise Incorrect("Your function returned a result that still holds ... : finish your code.") from None
             except MalformedAnswer as exc:
-                raise Incorrect(f"On {self._show(args)}: {exc}")
-            if not _equal(result, expected, self.abs_tol, self.rel_tol):
+                raise Incorrect(f"On {self._show(args)}: {exc}") from None
+            if not _equal(result, exp, self.abs_tol, self.rel_tol):
                 failures += 1
                 if not first:
                     first.append(f"On {self._show(args)} it returned {describe(result)}, which is not right.")
@@ -443,8 +698,8 @@ class WidgetState(Checker):
             )
         try:
             state = getattr(answer, self.attr)
-        except Exception:
-            raise MalformedAnswer(f"Expected the widget from this exercise; got {describe(answer)}.")
+        except (Exception, SystemExit):  # a widget whose .value raises (even SystemExit) is not an answer
+            raise MalformedAnswer(f"Expected the widget from this exercise; got {describe(answer)}.") from None
         return self.inner.conform(state)
 
     def verify(self, answer: Any) -> None:

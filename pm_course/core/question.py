@@ -20,8 +20,9 @@ the answer is not right. Nothing here inspects the caller's stack or globals.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from . import progress
 from .checkers import Checker, Function, Incorrect
@@ -133,6 +134,13 @@ class Question:
     # ---------------------------------------------------------------- core
 
     def _evaluate(self, answer: Any, extra_inputs: Sequence[tuple] = (), also: Sequence[Checker] = ()) -> Feedback:
+        try:
+            return self._judge(answer, extra_inputs, also)
+        except SystemExit:  # an answer object whose methods call exit(): feedback, never the end of the kernel
+            return Feedback(INVALID, self.id, f"expected {self.checker.describe_expected()}",
+                            ["Reading your answer raised SystemExit: pass plain data (or the exercise's widget)."])
+
+    def _judge(self, answer: Any, extra_inputs: Sequence[tuple], also: Sequence[Checker]) -> Feedback:
         try:
             clean = self.checker.conform(answer)
         except NotAttempted:
