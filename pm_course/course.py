@@ -56,16 +56,20 @@ MODULES: tuple[Module, ...] = (
 
 def module(name: str) -> Module:
     """Look a module up by number ('04'), slug ('prioritization') or name ('04_prioritization')."""
+    from .core.validate import InputError, InputTypeError, describe
+
+    if type(name) is not str:
+        raise InputTypeError(f"name must be a module's number, slug or name (text such as '04'); got {describe(name)}.")
     for m in MODULES:
         if name in (m.number, m.slug, m.name):
             return m
     known = ", ".join(m.name for m in MODULES)
-    raise ValueError(f"unknown module {name!r}; the modules are {known}")
+    raise InputError(f"unknown module {name!r}; the modules are {known}")
 
 
 def questions(name: str | None = None) -> list:
     """The questions of one module, or of every module with questions, in course order."""
-    chosen = [module(name)] if name else [m for m in MODULES if m.package]
+    chosen = [module(name)] if name is not None else [m for m in MODULES if m.package]
     found = []
     for m in chosen:
         if not m.package:

@@ -22,7 +22,7 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, integer
+from ..core.validate import InputError, InputTypeError, describe, integer, text
 
 __all__ = ["Scenario", "play_scenario", "NODES", "ENDINGS", "TRUST", "VERDICTS", "all_paths"]
 
@@ -215,6 +215,9 @@ class Scenario:
     """
 
     def __init__(self, seed: int = 0):
+        if seed is None:
+            raise InputTypeError("seed must be a whole number 0 or above (the same seed replays the same story); "
+                                 "got None.")
         self.reset(seed)
 
     def reset(self, seed: int | None = None) -> None:
@@ -259,6 +262,9 @@ class Scenario:
 
     def code(self, name: str = "scenario") -> str:
         """The line of code that replays this state."""
+        text("name", name, max_len=100)
+        if not name.isidentifier():
+            raise InputError(f"name must be a Python variable name such as 'scenario'; got {name!r}.")
         return f"{name}.reset(seed={self.seed}); {name}.play({self.choices!r})"
 
     # ---------------------------------------------------------------- playing

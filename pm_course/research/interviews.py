@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, text
+from ..core.validate import InputError, InputTypeError, choice, describe, text
 
 __all__ = [
     "RULES",
@@ -311,6 +311,9 @@ def _snippets(snippets: Any) -> list[dict]:
     return out
 
 
+SNIPPET_KINDS = ("fact", "opinion", "compliment", "hypothetical")
+
+
 def theme_counts(snippets: Iterable[dict], kinds: Iterable[str] | None = ("fact",)) -> dict[str, int]:
     """Evidence count per theme: how many tagged snippets support each theme, most first.
 
@@ -324,10 +327,10 @@ def theme_counts(snippets: Iterable[dict], kinds: Iterable[str] | None = ("fact"
     if kinds is not None:
         if isinstance(kinds, str):
             kinds = (kinds,)
-        allowed = set(kinds)
-        for k in allowed:
-            if type(k) is not str:
-                raise InputTypeError(f"kinds must be text such as 'fact'; got {describe(k)}.")
+        if isinstance(kinds, (bytes, dict)) or not isinstance(kinds, Iterable):
+            raise InputTypeError(f"kinds must be a list of snippet kinds such as ['fact'] (or None for all); "
+                                 f"got {describe(kinds)}.")
+        allowed = {choice("kinds", k, SNIPPET_KINDS) for k in kinds}
     counts: dict[str, int] = {}
     for s in rows:
         if allowed is not None and s.get("kind") not in allowed:

@@ -28,7 +28,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, fraction, integer
+from ..core.validate import InputError, InputTypeError, describe, fraction, integer, text
 
 __all__ = [
     "PROMOTER_MIN",
@@ -122,6 +122,8 @@ def nps_by_segment(rows: Any, segment_key: str = "segment", score_key: str = "np
     """
     if isinstance(rows, (str, bytes, dict)) or not isinstance(rows, Iterable):
         raise InputTypeError(f"rows must be a list of survey responses (dicts); got {describe(rows)}.")
+    text("segment_key", segment_key)
+    text("score_key", score_key)
     groups: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
         if type(row) is not dict:

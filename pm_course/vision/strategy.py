@@ -449,12 +449,22 @@ def check_vision_board(board: dict[str, str]) -> RubricReport:
 
 # ---------------------------------------------------------------- positioning statement
 
-_POS_RE = re.compile(
-    r"^\s*for\s+(?P<target>.+?)\s+(who|that|whose)\s+(?P<need>.+?)\s*,\s*"
-    r"(?P<product>.+?)\s+is\s+(an?|the)\s+(?P<category>.+?)\s+that\s+(?P<benefit>.+?)\s*[.;]\s*"
-    r"unlike\s+(?P<alternative>.+?)\s*,\s*(?P<differentiator>.+?)\s*\.?\s*$",
-    re.I | re.S,
-)
+# The signal words of Moore's template. Each part is the text up to the *first* signal word that
+# follows it, found by one forward search per part (no nested lazy groups to backtrack over), so
+# parsing takes time linear in the statement's length whatever it holds. A pattern that starts with
+# whitespace only matches where a run of whitespace starts, so a long run is not rescanned.
+_POS_FOR = re.compile(r"\s*for\s+", re.I)
+_POS_WHO = re.compile(r"(?<!\s)\s+(?:who|that|whose)\s+", re.I)
+_POS_IS_A = re.compile(r"(?<!\s)\s+is\s+(?:an?|the)\s+", re.I)
+_POS_THAT = re.compile(r"(?<!\s)\s+that\s+", re.I)
+_POS_UNLIKE = re.compile(r"(?<![\s.;])\s*[.;]\s*unlike\s+", re.I)
+_POS_COMMA = re.compile(r",\s*")
+_FIND_WHO_BOUNDARY = re.compile(r"(?<!\s)\s+(?:who|that|whose)\b", re.I)
+_FIND_WHO = re.compile(r"\b(?:who|whose)\s+", re.I)
+_FIND_IS_A = re.compile(r"(?<!\s)\s+is\s+(?:an?|the)\s", re.I)
+_FIND_IS_A_WORD = re.compile(r"\bis\s+(?:an?|the)\s+", re.I)
+_FIND_THAT_WORD = re.compile(r"(?<!\s)\s+that\b", re.I)
+_FIND_UNLIKE = re.compile(r"\bunlike\s+", re.I)
 _GENERIC_ALTERNATIVES = ("competitors", "the competition", "competition", "others", "other apps", "other products",
                          "other tools", "the rest", "alternatives", "other solutions", "everyone else", "them",
                          "the market", "other companies")
@@ -468,24 +478,115 @@ def parse_positioning(statement: str) -> dict[str, str]:
     <alternative>, our product <differentiator>.
     """
     s = text("statement", statement)
-    m = _POS_RE.match(s)
+    whole = _parse_whole_positioning(s)
+    if whole is not None:
+        return whole
+    return _parse_positioning_parts(s)
+
+
+def _comma_after(s: str, pos: int) -> int:
+    """Index of the first comma after a part that starts at ``pos - 1`` (-1 when there is none).
+
+    A part is at least one character; when there is no later comma, a comma right at the start
+    closes a part made of the last of two or more spaces before it (as the template's regular
+    expression reads it).
+    """
+    found = s.find(",", pos)
+    if found < 0 and 3 <= pos <= len(s) and s[pos - 1] == "," and s[pos - 2].isspace() and s[pos - 3].isspace():
+        return pos - 1
+    return found
+
+
+def _tail(rest: str) -> str:
+    """The differentiator: the rest of the text without trailing spaces and one closing full stop."""
+    t = rest.rstrip()
+    if len(t) > 1 and t.endswith("."):
+        t = t[:-1].rstrip()
+    return t
+
+
+def _parse_whole_positioning(s: str) -> dict[str, str] | None:
+    """All eight parts when the statement follows the template in order, else None."""
+    m = _POS_FOR.match(s)
+    if not m:
+        return None
+    t0 = m.end()
+    who = _POS_WHO.search(s, t0 + 1)
+    if not who:
+        return None
+    n0 = who.end()
+    comma = _comma_after(s, n0 + 1)
+    if comma < 0:
+        return None
+    p0 = _POS_COMMA.match(s, comma).end()
+    is_a = _POS_IS_A.search(s, p0 + 1)
+    if not is_a:
+        return None
+    c0 = is_a.end()
+    that = _POS_THAT.search(s, c0 + 1)
+    if not that:
+        return None
+    b0 = that.end()
+    unlike = _POS_UNLIKE.search(s, b0 + 1)
+    if not unlike:
+        return None
+    a0 = unlike.end()
+    comma2 = _comma_after(s, a0 + 1)
+    if comma2 < 0:
+        return None
+    d0 = _POS_COMMA.match(s, comma2).end()
+    differentiator = _tail(s[d0:])
+    parts = {
+        "target": s[t0:who.start()], "need": s[n0:comma], "product": s[p0:is_a.start()],
+        "category": s[c0:that.start()], "benefit": s[b0:unlike.start()], "alternative": s[a0:comma2],
+        "differentiator": differentiator,
+    }
+    return {k: v.strip() for k, v in parts.items()}
+
+
+def _parse_positioning_parts(s: str) -> dict[str, str]:
+    """The parts that can be found one by one (a statement that does not follow the whole template)."""
+    found: dict[str, str] = {}
+    m = _POS_FOR.match(s)
     if m:
-        return {k: v.strip() for k, v in m.groupdict().items()}
-    parts: dict[str, str] = {}
-    pieces = [
-        ("target", r"^\s*for\s+(.+?)\s+(?:who|that|whose)\b"),
-        ("need", r"\b(?:who|whose)\s+(.+?)\s*,"),
-        ("product", r",\s*([^,]+?)\s+is\s+(?:an?|the)\s"),
-        ("category", r"\bis\s+(?:an?|the)\s+(.+?)\s+that\b"),
-        ("benefit", r"\bis\s+(?:an?|the)\s+.+?\s+that\s+(.+?)\s*(?:[.;]|$)"),
-        ("alternative", r"\bunlike\s+(.+?)\s*,"),
-        ("differentiator", r"\bunlike\s+.+?,\s*(.+?)\s*\.?\s*$"),
-    ]
-    for name, pattern in pieces:
-        found = re.search(pattern, s, re.I | re.S)
-        if found and found.group(1).strip():
-            parts[name] = found.group(1).strip()
-    return parts
+        end = _FIND_WHO_BOUNDARY.search(s, m.end() + 1)
+        if end:
+            found["target"] = s[m.end():end.start()]
+    m = _FIND_WHO.search(s)
+    if m:
+        comma = _comma_after(s, m.end() + 1)
+        if comma >= 0:
+            found["need"] = s[m.end():comma]
+    comma = s.find(",")
+    while comma >= 0:  # the product: between a comma and "is a", with no comma in between
+        nxt = s.find(",", comma + 1)
+        stop = len(s) if nxt < 0 else nxt
+        start = comma + 1
+        while start < stop and s[start].isspace():
+            start += 1
+        is_a = _FIND_IS_A.search(s, start + 1, stop)
+        if is_a:
+            found["product"] = s[start:is_a.start()]
+            break
+        comma = nxt
+    m = _FIND_IS_A_WORD.search(s)
+    if m:
+        that = _FIND_THAT_WORD.search(s, m.end() + 1)
+        if that:
+            found["category"] = s[m.end():that.start()]
+            after = _POS_THAT.match(s, that.start())
+            if after:
+                b0 = after.end()
+                stops = [i for i in (s.find(".", b0 + 1), s.find(";", b0 + 1)) if i >= 0]
+                found["benefit"] = s[b0:min(stops) if stops else len(s)]
+    m = _FIND_UNLIKE.search(s)
+    if m:
+        comma = _comma_after(s, m.end() + 1)
+        if comma >= 0:
+            found["alternative"] = s[m.end():comma]
+            found["differentiator"] = _tail(s[comma + 1:].lstrip())
+    order = ("target", "need", "product", "category", "benefit", "alternative", "differentiator")
+    return {k: found[k].strip() for k in order if k in found and found[k].strip()}
 
 
 def _pos_part(name: str, what: str, min_words: int = 1) -> Callable[[dict], str | None]:
@@ -774,6 +875,9 @@ def goal_coverage(
         raise InputError(f"roadmap has unknown column(s) {', '.join(map(repr, unknown))}; the columns are Now, Next, Later (no dates).")
     if type(goals) not in (list, tuple) or not goals or any(type(g) is not str for g in goals):
         raise InputTypeError(f"goals must be a non-empty list of texts; got {describe(goals)}.")
+    if theme_goals is not None and type(theme_goals) is not dict:
+        raise InputTypeError("theme_goals must be a dict mapping a theme to the index of the goal it serves "
+                             f"(or None); got {describe(theme_goals)}.")
     tg = THEME_GOALS if theme_goals is None else theme_goals
     by_id = {it["id"]: it for it in _items(items)}
     out = {g: {c: [] for c in COLUMNS} for g in list(goals) + ["no business goal"]}
