@@ -116,6 +116,10 @@ def plot(data: Summary | None = None):
     """Completion by module as a horizontal bar chart; returns the matplotlib figure."""
     from .ui import CATEGORY, figure
 
+    if data is not None and not isinstance(data, Summary):
+        from .core.validate import InputTypeError, describe
+
+        raise InputTypeError(f"data must be a progress summary (pm_course.progress.summary()) or None; got {describe(data)}.")
     s = data if data is not None else summary()
     fig, ax = figure(7, 0.5 + 0.45 * max(len(s.rows), 1))
     labels = [f"{r['module']} {r['title']}" for r in s.rows]

@@ -14,6 +14,7 @@ limit), :class:`Rubric` (named rules over a structured answer) and
 
 from __future__ import annotations
 
+import collections
 import copy
 import io
 import math
@@ -228,8 +229,8 @@ class Ordering(Checker):
         if got == exp:
             return
         if len(got) != len(set(got)):  # counted once each: a 10,000-item answer takes milliseconds
-            seen: set = set()
-            dupes = sorted({x for x in got if x in seen or seen.add(x)}, key=str)
+            counts = collections.Counter(got)
+            dupes = sorted((x for x, n in counts.items() if n > 1), key=str)
             raise Incorrect("Each item should appear once; repeated: " + ", ".join(map(repr, dupes[:10])) + ".")
         known = set(exp)
         missing = len(known - set(got))

@@ -73,6 +73,10 @@ def _import_allowed(name: str) -> bool:
 
 def scan(source: str) -> list[str]:
     """The reasons this code may not run in a graded exercise (an empty list: it may)."""
+    if type(source) is not str:
+        from .validate import InputTypeError, describe
+
+        raise InputTypeError(f"source must be the code of a cell as text (str); got {describe(source)}.")
     try:
         tree = ast.parse(_ipython_to_python(source))
     except (SyntaxError, ValueError):

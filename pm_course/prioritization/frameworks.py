@@ -706,9 +706,9 @@ def _knapsack_units(rows, fitting: list[int], cap: Fraction) -> list[int] | None
     best[0] = 0.0
     reach = np.zeros(columns, dtype=bool)
     reach[0] = True
-    took = []  # per item, which totals were reached by taking it (bits packed: 1,000 x 60,000 is 7.5 MB)
+    took: list[Any] = []  # per item, which totals were reached by taking it (bits packed: 1,000 x 60,000 is 7.5 MB)
     tol = _tolerance(rows[i][1] for i in fitting)
-    for k, (i, w) in enumerate(zip(fitting, weights)):
+    for i, w in zip(fitting, weights):
         if w >= columns:
             took.append(None)
             continue

@@ -458,7 +458,6 @@ _POS_WHO = re.compile(r"(?<!\s)\s+(?:who|that|whose)\s+", re.I)
 _POS_IS_A = re.compile(r"(?<!\s)\s+is\s+(?:an?|the)\s+", re.I)
 _POS_THAT = re.compile(r"(?<!\s)\s+that\s+", re.I)
 _POS_UNLIKE = re.compile(r"(?<![\s.;])\s*[.;]\s*unlike\s+", re.I)
-_POS_COMMA = re.compile(r",\s*")
 _FIND_WHO_BOUNDARY = re.compile(r"(?<!\s)\s+(?:who|that|whose)\b", re.I)
 _FIND_WHO = re.compile(r"\b(?:who|whose)\s+", re.I)
 _FIND_IS_A = re.compile(r"(?<!\s)\s+is\s+(?:an?|the)\s", re.I)
@@ -497,6 +496,14 @@ def _comma_after(s: str, pos: int) -> int:
     return found
 
 
+def _after_comma(s: str, comma: int) -> int:
+    """Index just after the comma at ``comma`` and the spaces that follow it."""
+    i = comma + 1
+    while i < len(s) and s[i].isspace():
+        i += 1
+    return i
+
+
 def _tail(rest: str) -> str:
     """The differentiator: the rest of the text without trailing spaces and one closing full stop."""
     t = rest.rstrip()
@@ -518,7 +525,7 @@ def _parse_whole_positioning(s: str) -> dict[str, str] | None:
     comma = _comma_after(s, n0 + 1)
     if comma < 0:
         return None
-    p0 = _POS_COMMA.match(s, comma).end()
+    p0 = _after_comma(s, comma)
     is_a = _POS_IS_A.search(s, p0 + 1)
     if not is_a:
         return None
@@ -534,7 +541,7 @@ def _parse_whole_positioning(s: str) -> dict[str, str] | None:
     comma2 = _comma_after(s, a0 + 1)
     if comma2 < 0:
         return None
-    d0 = _POS_COMMA.match(s, comma2).end()
+    d0 = _after_comma(s, comma2)
     differentiator = _tail(s[d0:])
     parts = {
         "target": s[t0:who.start()], "need": s[n0:comma], "product": s[p0:is_a.start()],
