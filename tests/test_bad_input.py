@@ -30,7 +30,7 @@ from hypothesis import strategies as st
 
 import pm_course
 
-# Display code (widgets and the HTML helpers they share) takes only values the pure logic has already
+# Display code (widgets and the HTML functions they share) takes only values the pure logic has already
 # validated; it is being moved onto pm_course.ui.Widget in parallel and is covered when that lands.
 DISPLAY_MODULES = ("pm_course.ui",)
 DISPLAY_SUFFIX = ".widgets"

@@ -111,7 +111,7 @@ def test_read_only_database_keeps_records_in_the_journal_then_moves_them_in(fres
     assert [e["question"] for e in store.events("99_test")] == ["before", "ro-1", "ro-2"]  # shown meanwhile
     assert _db_questions(fresh_home) == ["before"]  # the database itself was not written
     assert (fresh_home / "progress.journal.jsonl").stat().st_size > 0
-    monkeypatch.setattr(store, "_connect_db", sqlite3.connect)  # writable again: the next session moves them in
+    monkeypatch.setattr(store, "_connect_db", sqlite3.connect)  # writable again: the next kernel moves them in
     store.reset_connection()
     store.record("99_test", "after", "check", "passed")
     assert _db_questions(fresh_home) == ["before", "ro-1", "ro-2", "after"]

@@ -11,10 +11,10 @@ Safety, in order:
 2. A write that still fails (locked, read-only, disk full, damaged) is kept in
    a journal beside the database (``progress.journal.jsonl``, append-only, each
    line fsynced before ``record()`` returns). The next successful write, or the
-   next session, moves the journal into the database (records carry a unique id,
+   next kernel to start, moves the journal into the database (records carry a unique id,
    so moving one twice changes nothing).
 3. Only when the home cannot be written at all are records kept in memory for
-   the session; that is said once.
+   as long as the kernel runs; that is said once.
 
 A damaged database is never written to: it is diagnosed read-only, what can
 be read stays visible, new records go to the journal, and the learner is told
