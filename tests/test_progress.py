@@ -622,3 +622,30 @@ def test_soak_four_writers_with_lock_holders_and_kill_9_lose_no_acknowledged_rec
     lost = acknowledged - stored
     assert not lost, f"{len(lost)} acknowledged records lost, e.g. {sorted(lost)[:5]}"
     assert time.time() - started < 90
+
+
+def test_a_kernel_starting_while_another_holds_the_lock_is_not_blocked(fresh_home):
+    store.record("99_test", "before", "check", "passed")
+    store.reset_connection()
+    holder = sqlite3.connect(fresh_home / "progress.sqlite3", isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        t = time.perf_counter()
+        store.record("99_test", "while-locked", "check", "passed")
+        assert time.perf_counter() - t < 1.0
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    store.reset_connection()
+    store.record("99_test", "after", "check", "passed")
+    assert _db_questions(fresh_home) == ["before", "while-locked", "after"]
+
+
+def test_import_counts_an_artifact_only_when_its_copy_is_the_one_kept(fresh_home, tmp_path):
+    store.save_artifact("07_career", "plan", {"v": 1})
+    old = public.export(tmp_path / "old.json")
+    time.sleep(0.01)
+    store.save_artifact("07_career", "plan", {"v": 2})  # newer than the file's copy: the file's is not kept
+    n = public.import_(old)
+    assert (n.events, n.artifacts) == (0, 0)
+    assert store.load_artifact("07_career", "plan") == {"v": 2}

@@ -90,6 +90,7 @@ _conn_pid: int | None = None
 _retry_at = 0.0               # monotonic time before which the database is not tried again
 _last_error: BaseException | None = None
 _damaged: str = ""            # why the database is considered damaged ("" when it is not)
+_sound: set[str] = set()        # databases found sound (read-only check) by this process
 _memory_events: list[tuple] = []
 _memory_artifacts: dict[tuple[str, str], tuple[float, str]] = {}
 _memory = False
@@ -158,6 +159,7 @@ def reset_connection() -> None:
         _memory_events.clear()
         _memory_artifacts.clear()
         _warned.clear()
+        _sound.clear()
 
 
 def _ro_uri(path: Path) -> str:
@@ -195,9 +197,10 @@ def _diagnose(path: Path) -> str:
 
 
 def _open(path: Path) -> sqlite3.Connection:
-    damage = _diagnose(path)
-    if damage:
-        raise _Damaged(damage)
+    if str(path) not in _sound:  # checked once per process: reopening after a lock stays cheap
+        damage = _diagnose(path)
+        if damage:
+            raise _Damaged(damage)
     conn = _connect_db(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
@@ -212,6 +215,7 @@ def _open(path: Path) -> sqlite3.Connection:
     except BaseException:
         conn.close()
         raise
+    _sound.add(str(path))
     return conn
 
 
@@ -884,11 +888,10 @@ def import_json(path: str | os.PathLike) -> Imported:
         try:
             uids = [r[5] for r in rows]
             known = _known_uids(conn, uids)
-            fresh_arts = [a for a in saved if _artifact_is_newer(conn, a)]
-            before = conn.total_changes
+            held_before = _held_artifacts(conn, saved)
             _insert(conn, rows, saved)
-            changed = conn.total_changes - before
             stored = _known_uids(conn, uids)
+            held_after = _held_artifacts(conn, saved)
         except sqlite3.Error as exc:
             raise ProgressWriteError(f"Cannot import into {db_path()}: {exc}. Nothing was imported.") from None
     new_events = len(stored - known)
@@ -897,7 +900,7 @@ def import_json(path: str | os.PathLike) -> Imported:
                                  "are in the database after it.")
     out = Imported(new_events)
     out.events = new_events
-    out.artifacts = min(len(fresh_arts), max(changed - new_events, 0))
+    out.artifacts = len(held_after - held_before)  # artifacts whose stored copy is now the imported one
     return out
 
 
@@ -910,9 +913,14 @@ def _known_uids(conn: sqlite3.Connection, uids: list[str]) -> set[str]:
     return found
 
 
-def _artifact_is_newer(conn: sqlite3.Connection, art: tuple) -> bool:
-    row = conn.execute("SELECT ts, data FROM artifacts WHERE module = ? AND key = ?", art[:2]).fetchone()
-    return row is None or (art[2] >= row[0] and art[3] != row[1])
+def _held_artifacts(conn: sqlite3.Connection, arts: list[tuple]) -> set[tuple[str, str]]:
+    """The (module, key) of the given artifacts whose stored copy is exactly the given one."""
+    held = set()
+    for module, key, ts, blob in arts:
+        row = conn.execute("SELECT ts, data FROM artifacts WHERE module = ? AND key = ?", (module, key)).fetchone()
+        if row is not None and row[0] == ts and row[1] == blob:
+            held.add((module, key))
+    return held
 
 
 # --------------------------------------------------------------------------- repair
