@@ -307,10 +307,6 @@ class LearnerCodeError(Exception):
         self.message = message
 
 
-class _TimeUp(BaseException):
-    """Raised inside a learner's function when its time is up (BaseException so `except Exception` cannot swallow it)."""
-
-
 class _Unplain:
     """Stands for a value the learner's function returned that is not plain data (described in the child)."""
 
