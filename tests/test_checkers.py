@@ -400,3 +400,37 @@ def test_a_widget_whose_value_raises_system_exit_is_a_form_error():
 
     with pytest.raises(MalformedAnswer, match="widget from this exercise"):
         WidgetState(Value(expected=1.0)).conform(Exiting())
+
+
+def _starts_a_process_that_lingers(xs):
+    import os
+    import time
+
+    if os.fork() == 0:  # a grandchild that would outlive the check
+        time.sleep(30)
+        os._exit(0)
+    while True:
+        pass
+
+
+def test_processes_a_learner_function_starts_are_ended_with_it():
+    import os
+    import signal
+
+    c = Function(reference=_ref, inputs=[([1],)], returns=list[int], time_limit=0.3)
+    before = set(os.listdir("/proc"))
+    assert "did not finish" in fails(c, _starts_a_process_that_lingers)[0]
+    time.sleep(0.2)
+    lingering = []
+    for pid in set(os.listdir("/proc")) - before:
+        if pid.isdigit():
+            try:
+                with open(f"/proc/{pid}/stat") as fh:
+                    fields = fh.read().split()
+                if int(fields[3]) in (1, os.getpid()) and fields[2] != "Z":
+                    lingering.append(pid)
+            except OSError:
+                pass
+    for pid in lingering:
+        os.kill(int(pid), signal.SIGKILL)
+    assert lingering == []

@@ -453,6 +453,7 @@ def _run_cases(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Ou
     pid = os.fork()
     if pid == 0:  # the child: never returns into the caller's code, whatever the learner's function does
         try:
+            os.setpgid(0, 0)  # its own process group: anything it starts is killed with it
             os.close(r)
             _child(w, fn, cases)
         finally:
@@ -492,10 +493,11 @@ def _run_cases(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Ou
                 break
     finally:
         os.close(r)
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+        for kill, target in ((os.killpg, pid), (os.kill, pid)):
+            try:
+                kill(target, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
         try:
             os.waitpid(pid, 0)
         except ChildProcessError:
