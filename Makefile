@@ -54,14 +54,14 @@ lab-instructor: $(STAMP)
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
 
 test: $(STAMP)
-	$(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \
+	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \
 	  --nbval-lax --nbval-current-env
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not browser" tests
 
 test-notebooks: $(STAMP)
-	$(BIN)/pytest -n $(WORKERS) --nbval-lax --nbval-current-env notebooks solutions
+	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -n $(WORKERS) --nbval-lax --nbval-current-env notebooks solutions
 
 test-nbgrader: $(STAMP)
 	$(BIN)/pytest -q tests/test_nbgrader_roundtrip.py

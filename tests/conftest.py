@@ -10,6 +10,9 @@ import tempfile
 
 os.environ["PM_COURSE_HOME"] = tempfile.mkdtemp(prefix="pm-course-test-home-")
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Grading cells raise on any answer that does not pass, as under nbgrader (also in the kernels nbval starts,
+# so a wrong answer in a solutions notebook fails the run). Learners' own sessions do not set it.
+os.environ["PM_COURSE_GRADE_STRICT"] = "1"
 
 import pytest  # noqa: E402
 

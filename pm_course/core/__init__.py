@@ -12,6 +12,7 @@ _EXPORTS = {
     "Value": "checkers", "WidgetState": "checkers", "Feedback": "feedback", "Misconception": "question",
     "Question": "question", "InputError": "validate", "InputTypeError": "validate",
     "MalformedAnswer": "validate", "NotAttempted": "validate", "conform": "validate",
+    "WrittenAnswer": "written", "mentions": "written", "length": "written",
 }
 __all__ = sorted(_EXPORTS)
 

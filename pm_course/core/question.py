@@ -25,10 +25,10 @@ from typing import Any, Callable, Sequence
 
 from . import progress
 from .checkers import Checker, Function, Incorrect
-from .feedback import FAILED, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
+from .feedback import FAILED, GRADE_PENDING, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
 from .validate import GradeFailed, MalformedAnswer, NotAttempted
 
-__all__ = ["Question", "Misconception", "NO_EXAMPLE", "solutions_enabled"]
+__all__ = ["Question", "Misconception", "NO_EXAMPLE", "grading_strict", "solutions_enabled"]
 
 
 NO_EXAMPLE: Any = object()
@@ -58,6 +58,13 @@ class Misconception:
             return bool(self.match(clean) if callable(self.match) else checker.same(clean, self.match))
         except Exception:
             return False
+
+
+def grading_strict() -> bool:
+    """True while nbgrader grades or validates the notebook (or the test suite asks for strict grading)."""
+    if os.environ.get("NBGRADER_EXECUTION"):
+        return True
+    return os.environ.get("PM_COURSE_GRADE_STRICT", "").strip().lower() in {"1", "on", "yes", "true"}
 
 
 def solutions_enabled() -> bool:
@@ -118,17 +125,31 @@ class Question:
 
     # ---------------------------------------------------------------- grading API
 
-    def grade(self, answer: Any, *, extra_inputs: Sequence[tuple] = (), also: Sequence[Checker] = ()) -> None:
-        """For nbgrader test cells: pass silently, or raise AssertionError with the feedback.
+    def grade(self, answer: Any, *, extra_inputs: Sequence[tuple] = (), also: Sequence[Checker] = ()) -> Feedback | None:
+        """For nbgrader test cells: while grading, pass silently or raise AssertionError with the feedback.
+
+        While nbgrader grades or validates (``NBGRADER_EXECUTION`` is set), or
+        with ``PM_COURSE_GRADE_STRICT=1`` (the test suite), any answer that does
+        not pass raises :class:`GradeFailed`. In the learner's own session a
+        grading cell never raises, so Run All runs to the end: it returns the
+        feedback, and an unanswered question shows "not graded yet".
 
         Hidden tests add cases: ``extra_inputs`` (more inputs for a function
         question) and ``also`` (further checkers the answer must pass).
         Nothing is recorded in the learner's progress.
         """
         fb = self._evaluate(answer, extra_inputs=extra_inputs, also=also)
-        if not fb.passed:
-            raise GradeFailed("\n" + str(fb))
-        print(f"{self.id}: passed")
+        if grading_strict():
+            if not fb.passed:
+                raise GradeFailed("\n" + str(fb))
+            print(f"{self.id}: passed")
+            return None
+        # The learner's own Run All: a grading cell never stops the notebook; it says where the answer stands.
+        if fb.outcome == NOT_ATTEMPTED:
+            return Feedback(GRADE_PENDING, self.id, "answer the question above; this cell counts when the exercise is graded",
+                            [self.prompt])
+        return Feedback(fb.outcome, self.id, f"grading cell: {fb.title}",
+                        fb.lines + ["This cell counts when your instructor grades the exercise."])
 
     # ---------------------------------------------------------------- core
 
