@@ -15,7 +15,7 @@ import ipywidgets as w
 
 from ..core.validate import InputError, InputTypeError, describe, integer, text
 from ..ui import PALETTE, figure, show_in
-from .scenario import TRUST, TRUST_NAMES, Scenario
+from .scenario import Scenario
 from .stakeholders import QUADRANTS, communication_plan, validate_raci
 
 __all__ = ["StakeholderMap", "RaciEditor", "ScenarioPlayer", "stakeholder_grid", "SHORT_NAMES"]
@@ -400,15 +400,18 @@ def _meter(n: int) -> str:
 
 
 class ScenarioPlayer:
-    """The custom-report scenario, played with buttons or in code; deterministic from the seed.
+    """A scenario played with buttons or in code; deterministic from the seed.
+
+    By default module 05's custom-report scenario; ``scenario=`` plays any
+    :class:`pm_course.scenario.Scenario` (e.g. module 08's), under ``heading``.
 
     ``scenario.choose("b")``, ``scenario.play(["b", "a"])``, ``scenario.reset(seed=7)``.
     ``.value`` is ``{"seed", "choices", "finished", "outcome"}``, plain data.
     """
 
-    def __init__(self, seed: int = 0, name: str = "scenario"):
+    def __init__(self, seed: int = 0, name: str = "scenario", scenario: Any = None, heading: str = ""):
         self.name = name
-        self.scenario = Scenario(seed)
+        self.scenario = Scenario(seed) if scenario is None else scenario
         self.story = w.HTML()
         self.story.add_class("pm-story")
         self.log = w.HTML()
@@ -425,9 +428,9 @@ class ScenarioPlayer:
         self.restart = w.Button(description="Start again", icon="refresh", tooltip="Start again with this seed")
         self.restart.on_click(lambda _: self.reset(seed=self.seed_box.value))
         self.widget = w.VBox([
-            w.HTML("<b>Scenario: a custom report before the launch</b>. Choose what you do; each choice has "
-                   "consequences. Chance plays a part, drawn from the seed, so the same seed and choices always "
-                   "tell the same story."),
+            w.HTML(heading or "<b>Scenario: a custom report before the launch</b>. Choose what you do; each "
+                   "choice has consequences. Chance plays a part, drawn from the seed, so the same seed and "
+                   "choices always tell the same story."),
             self.log, self.story, self.buttons, self.meters, self.result,
             w.HBox([self.seed_box, self.restart]), self.code_html,
         ])
@@ -480,11 +483,12 @@ class ScenarioPlayer:
             self.story.value = ""
             self.buttons.children = []
             o = s.outcome
-            colour = {"strong": PALETTE["green"], "mixed": PALETTE["orange"], "poor": PALETTE["vermillion"]}[o["verdict"]]
+            colour = {"strong": PALETTE["green"], "mixed": PALETTE["orange"], "poor": PALETTE["vermillion"]}.get(
+                o["verdict"], PALETTE["grey"])
             self.result.value = (
                 f"<div role='status' style='border-left:6px solid {colour};padding:.3em .8em'>"
-                f"<b>Ending: {esc(o['title'])}</b>, verdict <b>{o['verdict']}</b>. Launch {o['launch']}; "
-                f"deal {o['deal']}; {o['steps']} choices.<br>{esc(o['lesson'])}</div>"
+                f"<b>Ending: {esc(o['title'])}</b>, verdict <b>{esc(o['verdict'])}</b>. {esc(s.summary())}; "
+                f"{o['steps']} choices.<br>{esc(o['lesson'])}</div>"
             )
         else:
             self.story.value = (
@@ -500,13 +504,11 @@ class ScenarioPlayer:
                 buttons.append(b)
             self.buttons.children = buttons
             self.result.value = "<div role='status' style='opacity:.8'>The story is not over yet.</div>"
-        risk = "slips" if s.launch_risk >= 3 else "at risk" if s.launch_risk == 2 else "on track"
         self.meters.value = (
             "<table style='font-size:90%'>"
-            + "".join(f"<tr><td>trust of the {esc(TRUST_NAMES[k])}</td><td style='font-family:monospace'>"
-                      f"{_meter(s.trust[k])}</td><td>{s.trust[k]}/10</td></tr>" for k in TRUST)
-            + f"<tr><td>launch</td><td style='font-family:monospace'>{'●' * min(s.launch_risk, 3)}"
-            f"{'○' * max(0, 3 - s.launch_risk)}</td><td>{risk}</td></tr></table>"
+            + "".join(f"<tr><td>{esc(label)}</td><td style='font-family:monospace'>{esc(gauge)}</td>"
+                      f"<td>{esc(reading)}</td></tr>" for label, gauge, reading in s.gauges())
+            + "</table>"
         )
         self.code_html.value = _code_box(self.code())
 
