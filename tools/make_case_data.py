@@ -306,6 +306,44 @@ def _analytics(rng: random.Random) -> dict:
     return {"accounts": accounts, "weekly": weekly}
 
 
+# Motivation profiles of the product team (module 08): each member ranks the eight drivers of what
+# motivates product people, most motivating first, and says how well today's work feeds each one
+# (1 not at all .. 5 fully) in the team's quarterly pulse survey. Roles only; written by hand.
+_DRIVER_ORDER = ("customer_impact", "innovation", "collaboration", "ownership", "data", "growth",
+                 "market_success", "passion")
+_TEAM_MOTIVATION = [
+    ("pm", "Product manager",
+     ["customer_impact", "ownership", "market_success", "data", "innovation", "growth", "collaboration", "passion"],
+     [2, 3, 4, 3, 3, 2, 3, 4]),
+    ("eng_lead", "Engineering lead",
+     ["ownership", "innovation", "collaboration", "customer_impact", "growth", "data", "passion", "market_success"],
+     [2, 3, 4, 2, 4, 3, 3, 3]),
+    ("designer", "Product designer",
+     ["customer_impact", "passion", "collaboration", "innovation", "ownership", "growth", "data", "market_success"],
+     [2, 3, 4, 3, 3, 2, 3, 4]),
+    ("backend_engineer", "Backend engineer",
+     ["innovation", "growth", "ownership", "data", "collaboration", "customer_impact", "passion", "market_success"],
+     [1, 3, 4, 2, 4, 3, 3, 3]),
+    ("mobile_engineer", "Mobile engineer",
+     ["growth", "customer_impact", "innovation", "collaboration", "ownership", "passion", "data", "market_success"],
+     [1, 3, 5, 2, 3, 2, 3, 3]),
+    ("frontend_engineer", "Frontend engineer",
+     ["customer_impact", "collaboration", "growth", "innovation", "ownership", "passion", "data", "market_success"],
+     [1, 2, 4, 2, 3, 3, 3, 4]),
+    ("data_engineer", "Data engineer",
+     ["data", "innovation", "growth", "ownership", "customer_impact", "collaboration", "market_success", "passion"],
+     [2, 3, 3, 3, 4, 2, 3, 3]),
+]
+
+
+def _team_motivation() -> list[dict]:
+    rows = []
+    for member, role, ranking, fed in _TEAM_MOTIVATION:
+        assert sorted(ranking) == sorted(_DRIVER_ORDER) and len(fed) == len(_DRIVER_ORDER)
+        rows.append({"id": member, "role": role, "ranking": ranking, "fed": dict(zip(_DRIVER_ORDER, fed))})
+    return rows
+
+
 def build() -> dict[str, object]:
     rng = random.Random(SEED)
     backlog = [dict(zip(BACKLOG_FIELDS, row)) for row in BACKLOG]
@@ -318,6 +356,7 @@ def build() -> dict[str, object]:
         "analytics": _analytics(rng),
         "backlog": backlog,
         "stakeholders": STAKEHOLDERS,
+        "team_motivation": _team_motivation(),
     }
 
 
