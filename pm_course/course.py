@@ -47,8 +47,8 @@ MODULES: tuple[Module, ...] = (
            "metrics and funnels, experiments and A/B tests, launch and iterate"),
     Module("07", "career", "Career paths and skills", 45,
            "the ladder, eligibility, core skills, portfolio, SMART goals, mentors and network"),
-    Module("08", "leading", "Leading products", 40,
-           "motivation, the CEO-of-the-product mindset, managing vs leading"),
+    Module("08", "leading", "Leading products", 100,
+           "motivation, the CEO-of-the-product mindset, managing vs leading", "leading", True),
     Module("09", "capstone", "Capstone and certificate", 120,
            "the case end to end; an assessment that issues a certificate"),
 )
