@@ -590,3 +590,18 @@ def test_launch_planner(widgets):
     _labelled(lp.plot())
     with pytest.raises(InputError, match="checklist item"):
         lp.set(2, ["cake"])
+
+
+def test_launch_planner_saves_and_restores_the_plan(widgets):
+    lp = widgets.LaunchPlanner(key="launch_plan")
+    lp.set(1, required_items(1), [(0.1, 2), (0.5, 2), (1.0, 0)])
+    lp.save_button.click()
+    assert "saved" in lp.saved_text.value
+    again = widgets.LaunchPlanner(key="launch_plan")
+    assert again.value == lp.value and "saved plan" in again.saved_text.value
+    from pm_course.core import progress
+
+    progress.save_artifact("06_data_launch", "broken", {"tier": 9, "done": [], "rollout": []})
+    assert widgets.LaunchPlanner(key="broken").value["tier"] == 2  # an invalid saved plan is ignored
+    with pytest.raises(InputError, match="no key"):
+        widgets.LaunchPlanner().save()

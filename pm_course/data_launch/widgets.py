@@ -419,11 +419,30 @@ def _parse_rollout(text: str) -> list[tuple[float, int]]:
 
 
 class LaunchPlanner(ui.Widget):
-    """The launch checklist by function for a tier, and a staged rollout behind a feature flag."""
+    """The launch checklist by function for a tier, and a staged rollout behind a feature flag.
+
+    With ``key`` (e.g. ``"launch_plan"``) the planner has a *Save plan* button that keeps the plan in the
+    learner's progress (:func:`pm_course.core.progress.save_artifact`), and a new planner with the same key
+    starts from the saved plan.
+    """
+
+    MODULE = "06_data_launch"
 
     def __init__(self, tier: int = 2, done: Sequence[str] = (), rollout: Sequence[Sequence] = DEFAULT_ROLLOUT,
-                 name: str = "launch") -> None:
+                 name: str = "launch", key: str | None = None) -> None:
         super().__init__(name)
+        from ..core import progress
+        from ..core.validate import text
+
+        self.key = None if key is None else text("key", key)
+        saved = progress.load_artifact(self.MODULE, self.key, None) if self.key else None
+        if isinstance(saved, dict):
+            try:  # a saved plan that no longer validates is ignored, never a traceback
+                checklist_status(saved["tier"], saved["done"])
+                validate_rollout([tuple(st) for st in saved["rollout"]])
+                tier, done, rollout = saved["tier"], saved["done"], [tuple(st) for st in saved["rollout"]]
+            except (InputError, InputTypeError, KeyError, TypeError):
+                saved = None
         self.tier = W.ToggleButtons(options=[(f"Tier {t}", t) for t in TIERS], value=2, description="Tier")
         self.tier_text = W.HTML().add_class("pm-tier")
         self.boxes = {k: W.Checkbox(value=False, indent=False, description=f"{fn}: {what}",
@@ -439,10 +458,17 @@ class LaunchPlanner(ui.Widget):
         self.chart = W.Output().add_class("pm-chart")
         self.code_line = W.HTML().add_class("pm-code")
         self._stages = validate_rollout(list(rollout))
+        self.saved_text = W.HTML("Started from your saved plan." if saved else "").add_class("pm-saved")
+        extra: list = []
+        if self.key:
+            self.save_button = W.Button(description="Save plan", icon="save",
+                                        tooltip="Keep this plan in your progress (it survives export and import)")
+            self.save_button.on_click(lambda _: self.save())
+            extra = [W.HBox([self.save_button, self.saved_text])]
         self.widget = W.VBox([self.tier, self.tier_text, W.VBox(groups),
                               W.HTML("Rollout stages as <i>percent of customers : days to hold</i>, e.g. "
                                      "<code>5:3, 25:4, 100:0</code> (press Enter)"),
-                              self.rollout, self.result, self.chart, self.code_line])
+                              self.rollout, self.result, self.chart, self.code_line, *extra])
         self.widget.add_class("pm-launch")
         self.on_change([self.tier, *self.boxes.values()], lambda _: self.refresh())
         self.on_change(self.rollout, lambda _: self._typed_rollout())
@@ -467,6 +493,15 @@ class LaunchPlanner(ui.Widget):
             self.rollout.value = self._rollout_text(stages)
         self._stages = stages
         self.refresh()
+
+    def save(self) -> None:
+        """Keep the current plan in your progress under this planner's ``key``."""
+        from ..core import progress
+
+        if not self.key:
+            raise InputError("this planner has no key to save under: create it with LaunchPlanner(key='launch_plan').")
+        progress.save_artifact(self.MODULE, self.key, self.value)
+        self.saved_text.value = "Plan saved in your progress."
 
     @staticmethod
     def _rollout_text(stages: list[dict]) -> str:
