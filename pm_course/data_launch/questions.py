@@ -90,7 +90,7 @@ q3 = Question(
     checker=Choice(expected=_MANAGER_DROP, options=STEPS[1:]),
     hints=[
         "Count the funnel for managers only: funnel_counts(accounts, 'manager').",
-        "Compute each step's conversion with conversion_by_step, find the smallest; the step it leads into is the "
+        "Divide each count by the one before it and find the smallest ratio; the step it leads into is the "
         "answer (biggest_drop does this for you).",
     ],
     solution_text="# the step with the lowest conversion from the step before it\n"
