@@ -299,6 +299,7 @@ q11 = Question(
         "comparable, so the lift cannot be trusted, however significant.",
     ],
     solution_text="# the SRM check comes before reading any metric\n"
+                  "t2 = arm_totals(EXP2)\n"
                   "srm = srm_test([t2['control']['assigned'], t2['treatment']['assigned']], alpha=0.001)\n"
                   "answer_q11 = SRM_VERDICTS[1] if srm['mismatch'] else SRM_VERDICTS[2]",
     answer=SRM_VERDICTS[1],
