@@ -419,7 +419,10 @@ def build() -> dict[str, object]:
         "backlog": backlog,
         "stakeholders": STAKEHOLDERS,
     }
-    data.update(activity=_activity(data["analytics"]), experiment=_experiment())  # type: ignore[arg-type]
+    analytics = data["analytics"]
+    assert isinstance(analytics, dict)
+    data["activity"] = _activity(analytics)  # module 06: derived from the sign-ups, its own seed
+    data["experiment"] = _experiment()  # module 06: its own seed
     return data
 
 
