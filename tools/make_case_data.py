@@ -342,13 +342,111 @@ def _team_motivation() -> list[dict]:
         assert sorted(ranking) == sorted(_DRIVER_ORDER) and len(fed) == len(_DRIVER_ORDER)
         rows.append({"id": member, "role": role, "ranking": ranking, "fed": dict(zip(_DRIVER_ORDER, fed))})
     return rows
+def _activity(analytics: dict) -> dict:
+    """Weekly activity of the 600 sign-ups for the 12 weeks after each sign-up (module 06, cohort retention).
+
+    Its own seed, so the other datasets do not change; week 4 agrees with ``active_week_4`` in analytics.
+    """
+    rng = random.Random(SEED + 6)
+    rows = []
+    for a in analytics["accounts"]:
+        weeks = []
+        for n in range(1, 13):
+            if n == 4:
+                active = a["active_week_4"]
+            elif a["published_rota"]:
+                floor, start = (0.68, 0.27) if a["segment"] == "manager" else (0.56, 0.36)
+                active = rng.random() < floor + start * 2.718281828 ** (-(n - 1) / 1.5)
+            elif a["created_rota"]:
+                active = rng.random() < (0.55, 0.25, 0.1)[n - 1] if n <= 3 else rng.random() < 0.02
+            else:
+                active = False
+            if active:
+                weeks.append(n)
+        rows.append({"account": a["account"], "signup_week": a["signup_week"], "segment": a["segment"],
+                     "active_weeks": weeks})
+    return {
+        "definition": "an account is active in week n after sign-up (n = 1 to 12) if anyone in it published or "
+                      "edited a rota that week; week 0 is the sign-up week",
+        "observed_weeks": 12,
+        "accounts": rows,
+    }
+
+
+def _experiment_days(rng: random.Random, days: int, daily: tuple[float, float], rates: dict[str, float],
+                     guardrail: dict[str, float], keep: dict[str, float]) -> list[dict]:
+    out = []
+    for day in range(1, days + 1):
+        arrivals = max(0, int(round(rng.gauss(*daily))))
+        row: dict = {"day": day}
+        counts = {"control": 0, "treatment": 0}
+        for _ in range(arrivals):
+            counts["control" if rng.random() < 0.5 else "treatment"] += 1
+        for arm in ("control", "treatment"):
+            assigned = sum(rng.random() < keep[arm] for _ in range(counts[arm]))
+            converted = sum(rng.random() < rates[arm] for _ in range(assigned))
+            events = sum(rng.random() < guardrail[arm] for _ in range(assigned))
+            row[arm] = {"assigned": assigned, "converted": converted, "guardrail_events": events}
+        out.append(row)
+    return out
+
+
+def _experiment() -> dict:
+    """Two A/B tests on the staff app, as daily assignments and conversions per arm (module 06).
+
+    EXP-1 is clean; EXP-2 lost part of its treatment arm to a crash (a sample ratio mismatch to find).
+    """
+    rng = random.Random(SEED + 60)
+    return {
+        "unit": "staff member (a barista or shift lead who opens the Shiftbrew staff app)",
+        "eligible_staff_per_day": 440,
+        "experiments": [
+            {
+                "id": "EXP-1",
+                "name": "One-tap swap",
+                "change": "a 'Swap this shift' button on each shift card, replacing the three-screen swap form",
+                "hypothesis": "If staff can offer a shift for swap in one tap, more of them will complete a swap "
+                              "within 14 days, because the form is where most swap attempts stop today.",
+                "primary_metric": "completed a shift swap within 14 days of first seeing the app in the test",
+                "guardrail_metric": "raised a support ticket about a wrong or missing shift within 14 days",
+                "planned_split": [0.5, 0.5],
+                "alpha": 0.05,
+                "power": 0.8,
+                "baseline": 0.12,
+                "minimum_detectable_effect": 0.02,
+                "planned_days": 21,
+                "days": _experiment_days(rng, 21, (440, 35), {"control": 0.118, "treatment": 0.137},
+                                         {"control": 0.011, "treatment": 0.012},
+                                         {"control": 1.0, "treatment": 1.0}),
+            },
+            {
+                "id": "EXP-2",
+                "name": "Shift reminders",
+                "change": "a push reminder the evening before each shift, with a 'Confirm' button",
+                "hypothesis": "If staff get a reminder the evening before, more of them will confirm their next "
+                              "shift in the app within 48 hours, because forgotten shifts are the managers' top "
+                              "complaint.",
+                "primary_metric": "confirmed their next shift in the app within 48 hours",
+                "guardrail_metric": "turned push notifications off within 14 days",
+                "planned_split": [0.5, 0.5],
+                "alpha": 0.05,
+                "power": 0.8,
+                "baseline": 0.30,
+                "minimum_detectable_effect": 0.04,
+                "planned_days": 14,
+                "days": _experiment_days(rng, 14, (330, 30), {"control": 0.30, "treatment": 0.345},
+                                         {"control": 0.02, "treatment": 0.045},
+                                         {"control": 1.0, "treatment": 0.86}),
+            },
+        ],
+    }
 
 
 def build() -> dict[str, object]:
     rng = random.Random(SEED)
     backlog = [dict(zip(BACKLOG_FIELDS, row)) for row in BACKLOG]
     assert len({b["id"] for b in backlog}) == len(backlog)
-    return {
+    data: dict[str, object] = {
         "company": COMPANY,
         "market": MARKET,
         "interviews": _interviews(),
@@ -358,6 +456,11 @@ def build() -> dict[str, object]:
         "stakeholders": STAKEHOLDERS,
         "team_motivation": _team_motivation(),
     }
+    analytics = data["analytics"]
+    assert isinstance(analytics, dict)
+    data["activity"] = _activity(analytics)  # module 06: derived from the sign-ups, its own seed
+    data["experiment"] = _experiment()  # module 06: its own seed
+    return data
 
 
 def dumps(obj: object) -> str:

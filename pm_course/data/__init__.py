@@ -4,7 +4,7 @@ One loader for all its data: ``load(name)`` returns a fresh copy of plain
 Python data (lists and dicts), so an exercise can change it freely.
 
 Datasets: company, market, interviews, survey, analytics, backlog,
-stakeholders, team_motivation. ``docs/case_study.md`` describes each one. The files are made
+stakeholders, team_motivation, activity, experiment. ``docs/case_study.md`` describes each one. The files are made
 by ``tools/make_case_data.py`` with a fixed seed.
 """
 
@@ -20,7 +20,8 @@ from ..core.validate import InputError, InputTypeError
 
 __all__ = ["load", "NAMES"]
 
-NAMES = ("company", "market", "interviews", "survey", "analytics", "backlog", "stakeholders", "team_motivation")
+NAMES = ("company", "market", "interviews", "survey", "analytics", "backlog", "stakeholders", "team_motivation",
+         "activity", "experiment")
 
 
 @lru_cache(maxsize=None)
