@@ -55,7 +55,7 @@ _TIME_UNITS = {"day": 1 / 7, "days": 1 / 7, "week": 1, "weeks": 1, "month": 4.34
                "hour": 0, "hours": 0, "minute": 0, "minutes": 0}
 _MONTHS = ("january february march april may june july august september october november december "
            "jan feb mar apr jun jul aug sep sept oct nov dec").split()
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)?%?|[A-Za-z][A-Za-z'’-]*|%")
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?%?|[A-Za-z][A-Za-z0-9'’-]*|%")
 
 _CONCRETE = re.compile(
     r"\b(run|running|interview|interviewing|visit|visiting|lead|leading|write|writing|publish|present|presenting|"
@@ -85,7 +85,7 @@ _DEADLINE = re.compile(
     r"|\b(?:\d+|" + "|".join(_WORDS) + r")-(?:day|week|month)\b",
     re.IGNORECASE)
 _PRODUCED = re.compile(
-    r"\b(insights?|findings?|learn(?:ed|t|ings?)|lessons?|notes?|summar(?:y|ies)|write-?ups?|written up|ideas?|"
+    r"\b(insights?|findings?|learn(?:ed|t|ings?)|taught|lessons?|notes?|summar(?:y|ies)|write-?ups?|written up|ideas?|"
     r"opportunit(?:y|ies)|patterns?|themes?|problems? found|what I heard|feedback (?:received|gathered)|"
     r"observations?|hypothes[ie]s)\b", re.IGNORECASE)
 _CHANGED = re.compile(
