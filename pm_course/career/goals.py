@@ -61,7 +61,8 @@ _CONCRETE = re.compile(
     r"\b(run|running|interview|interviewing|visit|visiting|lead|leading|write|writing|publish|present|presenting|"
     r"ship|launch|shadow|shadowing|analy[sz]e|build|complete|facilitate|map|draft|design|test|review|pair|"
     r"read|attend|observe|call|deliver|teach|coach|mentor|score|set up|define|own|prioriti[sz]e|sit in|"
-    r"take|join|speak|send|produce|hold|organi[sz]e|conduct|document|rewrite|measure|survey|host|give)\b",
+    r"take|join|speak|send|produce|hold|organi[sz]e|conduct|document|rewrite|measure|survey|host|give|answer|reply|"
+    r"respond|fix)\b",
     re.IGNORECASE)
 _WHO = re.compile(
     r"\b(I|I'll|I’ll|I'm|I’m|I've|we|we'll|we’ll|"
@@ -157,7 +158,9 @@ def smart_check(goal: str) -> dict[str, str | None]:
     goal = text("the goal", goal, max_len=600)
     words = _tokens(goal)
     out: dict[str, str | None] = {}
-    out["S"] = (None if _CONCRETE.search(goal) and len(words) >= 6 else
+    actions = [m for m in _CONCRETE.finditer(goal)
+               if not re.search(r"\b(?:my|our|the|a|an|your)\s+$", goal[: m.start()], re.IGNORECASE)]
+    out["S"] = (None if actions and len(words) >= 6 else
                 "say what you will do: a concrete action (interview, run, write, present...), not only "
                 "'improve' or 'learn'.")
     qty = quantities(goal)

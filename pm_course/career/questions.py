@@ -363,11 +363,11 @@ def _goal_ready(p):
 
 _Q10_GOAL = {
     "area": _GAP,
-    "goal": "I will draft 2 one-page strategy briefs for the swap feature and review them with the Head of Product "
+    "goal": "I will draft 2 one-page strategy briefs for the swap feature and review them with the CEO "
             "by 31 March.",
     "metric": "2 briefs per quarter, the objections and insights each review produced, and the roadmap decisions "
               "that changed because of them",
-    "helpers": "the Head of Product as mentor; the CEO as sponsor",
+    "helpers": "a senior PM from my network as mentor; the CEO as sponsor",
 }
 q10 = Question(
     module=MODULE, id="q10", points=2,
@@ -473,18 +473,18 @@ w1 = WrittenAnswer(
     model_answer=(
         "Gap: Data and launch (2 of the 4 senior PM expects). I can read a dashboard, but I have never designed an "
         "experiment or owned a launch's metrics.\n\n"
-        "Goal 1 (by day 30): I will define the funnel for shift swaps with the analyst, from 'swap offered' to "
-        "'shift covered', and publish a one-page metric tree. Metric: 1 review with the analyst per week; the "
-        "questions the tree raised; the backlog items we re-scored because of them.\n\n"
+        "Goal 1 (by day 30): I will define the funnel for shift swaps with the engineering lead, from 'swap "
+        "offered' to 'shift covered', and publish a one-page metric tree. Metric: 1 review with the engineering lead "
+        "per week; the questions the tree raised; the backlog items we re-scored because of them.\n\n"
         "Goal 2 (by day 60): I will run 2 A/B tests on the swap notification and write a decision memo for each. "
         "Metric: 2 tests finished; what each taught us, written up within 3 days; the decision it led to (ship, "
         "drop or iterate).\n\n"
         "Goal 3 (by day 90): I will own the launch review of the swap feature and present its results to the "
         "leadership team. Metric: 1 launch review; the 3 findings I brought; the roadmap change it produced.\n\n"
-        "Who helps: the data analyst as a weekly mentor on method; the Head of Product as sponsor, who gives me "
-        "the launch review and tells others about the work; a PM at another company from my network, once a "
-        "month, to review my memos. I review the plan with my manager every two weeks and change a goal, not a "
-        "deadline, when it stops fitting."
+        "Who helps: a data-minded senior PM from my network as mentor, every two weeks, to review my test "
+        "designs and memos; the engineering lead for instrumentation; the CEO as sponsor, who gives me the launch "
+        "review and tells the board about the work. I review the plan with the CEO every two weeks and change a "
+        "goal, not a deadline, when it stops fitting."
     ),
     mark_scheme=[
         "1 point: goals close the named gap and are SMART: each has an action, a number with a unit, an owner "
