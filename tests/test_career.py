@@ -277,7 +277,7 @@ def test_an_activity_count_alone_is_not_a_feedback_loop():
 # ---------------------------------------------------------------- the plan
 
 GOAL = {"area": "Vision and strategy",
-        "goal": "I will draft 2 one-page strategy briefs and review them with the CEO by 31 March.",
+        "goal": "I will draft 2 one-page strategy briefs and review them with the CEO by 28 February.",
         "metric": "2 briefs per quarter, the insights each review produced, and the roadmap decisions that changed",
         "helpers": "a senior PM from my network as mentor; the CEO as sponsor"}
 

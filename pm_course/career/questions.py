@@ -364,7 +364,7 @@ def _goal_ready(p):
 _Q10_GOAL = {
     "area": _GAP,
     "goal": "I will draft 2 one-page strategy briefs for the swap feature and review them with the CEO "
-            "by 31 March.",
+            "by 28 February.",
     "metric": "2 briefs per quarter, the objections and insights each review produced, and the roadmap decisions "
               "that changed because of them",
     "helpers": "a senior PM from my network as mentor; the CEO as sponsor",
