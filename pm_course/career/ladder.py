@@ -38,19 +38,19 @@ __all__ = [
 #: Rungs in ladder order (management track after the individual-contributor rung).
 RUNGS: dict[str, dict[str, str]] = {
     "associate": {
-        "title": "Associate product manager", "track": "entry",
+        "title": "Associate product manager", "track": "shared",
         "scope": "a feature or a slice of one, defined by someone else",
         "ambiguity": "low: the problem is framed for you",
         "influence": "your own team, with a PM's backing",
     },
     "pm": {
-        "title": "Product manager", "track": "entry",
+        "title": "Product manager", "track": "shared",
         "scope": "a product area or a whole small product",
         "ambiguity": "medium: you frame problems inside a given strategy",
         "influence": "your team and the people next to it (design, engineering, support, sales)",
     },
     "senior": {
-        "title": "Senior product manager", "track": "entry",
+        "title": "Senior product manager", "track": "shared",
         "scope": "a larger or riskier product, several teams' worth of outcomes",
         "ambiguity": "high: you find which problems matter",
         "influence": "across teams and with senior stakeholders",
@@ -88,7 +88,7 @@ RUNGS: dict[str, dict[str, str]] = {
 }
 RUNG_ORDER = list(RUNGS)
 TRACKS = {
-    "entry": "the shared first rungs: associate PM, PM, senior PM",
+    "shared": "the first rungs, common to both tracks: associate PM, PM, senior PM",
     "individual contributor": "grow scope and depth without managing people (principal PM)",
     "management": "grow by leading PMs (group / lead PM, director, VP, chief product officer)",
 }
@@ -197,7 +197,7 @@ def meets(current: Mapping[str, int], target: str) -> bool:
 def highest_rung_met(current: Mapping[str, int], track: str = "management") -> str | None:
     """The highest rung (up the shared rungs, then ``track``) whose every expectation ``current`` meets."""
     track = choice("track", track, ["individual contributor", "management"])
-    path = [r for r in RUNG_ORDER if RUNGS[r]["track"] in ("entry", track)]
+    path = [r for r in RUNG_ORDER if RUNGS[r]["track"] in ("shared", track)]
     best = None
     for r in path:
         if meets(current, r):

@@ -68,7 +68,7 @@ class CompetencyAssessment(Widget):
                                        style=_STYLE, layout=w.Layout(width="400px")) for a in SKILL_AREAS}
         self.target_box = w.Dropdown(options=[(RUNGS[r]["title"], r) for r in RUNG_ORDER], value=self._target,
                                      description="Target rung", style=_STYLE, layout=w.Layout(width="400px"))
-        self.save_button = w.Button(description="Save assessment", icon="save")
+        self.save_button = w.Button(description="Save assessment", icon="save", layout=w.Layout(width="auto"))
         self.result = w.HTML()
         self.result.add_class("pm-result")
         self.chart = w.Output()
@@ -172,12 +172,18 @@ class PlanBuilder(Widget):
         if areas is None:
             ratings, _ = starting_ratings()
             areas = largest_gaps(ratings, target or "senior") or [list(SKILL_AREAS)[0]]
-        self._plan = make_plan(target or "senior", goals or [{"area": a, "goal": "-"} for a in areas], start, days)
+        if not goals:  # one row per area, with what was saved for that area, if anything
+            kept = {}
+            if isinstance(saved, dict) and isinstance(saved.get("goals"), list):
+                kept = {g.get("area"): g for g in saved["goals"] if isinstance(g, dict)}
+            goals = [{k: v for k, v in kept[a].items() if k in ("area", "goal", "metric", "helpers")} if a in kept
+                     else {"area": a, "goal": "-"} for a in areas]
+        self._plan = make_plan(target or "senior", goals, start, days)
         for g in self._plan["goals"]:
             if g["goal"] == "-":
                 g["goal"] = ""
-        self.export_button = w.Button(description="Export .md and .html", icon="download")
-        self.save_button = w.Button(description="Save plan", icon="save")
+        self.export_button = w.Button(description="Export .md and .html", icon="download", layout=w.Layout(width="auto"))
+        self.save_button = w.Button(description="Save plan", icon="save", layout=w.Layout(width="auto"))
         self.status = w.HTML()
         self.code_html = w.HTML()
         self.code_html.add_class("pm-code")
