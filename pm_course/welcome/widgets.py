@@ -21,13 +21,16 @@ def radar(ratings: dict[str, int], title: str = "Your skills today (1 = new to m
     With ``expected`` (a rating per skill area, e.g. what a target rung expects), a second series is drawn,
     dashed with square markers, and a legend names both (``label`` and ``expected_label``).
     """
+    from typing import cast
+
     import matplotlib.pyplot as plt
+    from matplotlib.projections.polar import PolarAxes
 
     areas = list(SKILL_AREAS)
     values = [ratings[a] for a in areas]
     angles = [2 * math.pi * i / len(areas) for i in range(len(areas))]
     fig = plt.figure(figsize=(6.0, 5.2), layout="constrained")
-    ax = fig.add_subplot(polar=True)
+    ax = cast(PolarAxes, fig.add_subplot(polar=True))
     ax.set_theta_offset(math.pi / 2)  # first area at the top, then clockwise in course order
     ax.set_theta_direction(-1)
     ax.plot(angles + angles[:1], values + values[:1], color=CATEGORY["highlight"], linewidth=2, marker="o",
