@@ -8,25 +8,39 @@ import textwrap
 import ipywidgets as w
 
 from ..course import module
-from ..ui import CATEGORY, figure, show_in
+from ..ui import CATEGORY, show_in
 from .skills import SCALE, SKILL_AREAS, suggest_start
 
 __all__ = ["SkillsAssessment", "radar"]
 
 
-def radar(ratings: dict[str, int], title: str = "Your skills today (1 = new to me, 5 = could teach it)"):
-    """A radar chart of the ratings; returns the matplotlib figure."""
+def radar(ratings: dict[str, int], title: str = "Your skills today (1 = new to me, 5 = could teach it)", *,
+          expected: dict[str, int] | None = None, label: str = "You today", expected_label: str = "Expected"):
+    """A radar chart of the ratings; returns the matplotlib figure.
+
+    With ``expected`` (a rating per skill area, e.g. what a target rung expects), a second series is drawn,
+    dashed with square markers, and a legend names both (``label`` and ``expected_label``).
+    """
+    from typing import cast
+
     import matplotlib.pyplot as plt
+    from matplotlib.projections.polar import PolarAxes
 
     areas = list(SKILL_AREAS)
     values = [ratings[a] for a in areas]
     angles = [2 * math.pi * i / len(areas) for i in range(len(areas))]
     fig = plt.figure(figsize=(6.0, 5.2), layout="constrained")
-    ax = fig.add_subplot(polar=True)
+    ax = cast(PolarAxes, fig.add_subplot(polar=True))
     ax.set_theta_offset(math.pi / 2)  # first area at the top, then clockwise in course order
     ax.set_theta_direction(-1)
-    ax.plot(angles + angles[:1], values + values[:1], color=CATEGORY["highlight"], linewidth=2, marker="o")
+    ax.plot(angles + angles[:1], values + values[:1], color=CATEGORY["highlight"], linewidth=2, marker="o",
+            label=label)
     ax.fill(angles + angles[:1], values + values[:1], color=CATEGORY["highlight"], alpha=0.2)
+    if expected is not None:
+        target = [expected[a] for a in areas]
+        ax.plot(angles + angles[:1], target + target[:1], color=CATEGORY["warning"], linewidth=2, linestyle="--",
+                marker="s", label=expected_label)
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.1), ncol=2, fontsize=8, frameon=False)
     ax.set_xticks(angles, [textwrap.fill(a, 12, break_long_words=False) for a in areas], fontsize=9)
     ax.tick_params(axis="x", pad=10)
     ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], fontsize=7)
