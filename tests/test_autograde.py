@@ -30,6 +30,14 @@ ASSIGNMENTS = assignments()
 FAST = Limits(cell_seconds=3, notebook_seconds=60, call_seconds=2)
 
 
+def page_text(path: Path) -> str:
+    """The text of an HTML page as a reader sees it (code is split into highlighted spans in the HTML)."""
+    import html as _html
+    import re
+
+    return _html.unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+
+
 def release_nb(course: Course) -> dict:
     return json.loads((course.release / f"{course.assignment}.ipynb").read_text())
 
@@ -200,7 +208,8 @@ def test_every_assignment_solutions_full_release_zero_and_feedback_keeps_tests_h
     assert course.scores("untouched")[assignment][0] == 0
     out = nbgrader(course.root, "generate_feedback", assignment, "--force")
     assert out.returncode == 0, out.stderr[-2000:]
-    html = (course.root / "feedback" / "untouched" / assignment / f"{assignment}.html").read_text()
+    html = page_text(course.root / "feedback" / "untouched" / assignment / f"{assignment}.html")
+    assert "q1.check(answer_q1)" in html  # the text is readable: the checks below are not vacuous
     source = (ROOT / "solutions" / assignment / name).read_text()
     assert "HIDDEN TESTS" not in html
     hidden = [line.strip() for block in source.split("### BEGIN HIDDEN TESTS")[1:]
@@ -278,3 +287,17 @@ def test_the_command_says_what_is_wrong(tmp_path):
 
     assert main(["autograde", "99_nothing", "--root", str(tmp_path), "--quiet"]) == 2
     assert main(["autograde", "04_prioritization", "--root", str(tmp_path), "--shard", "3/2", "--results", "x"]) == 2
+
+
+def test_plain_nbgrader_feedback_hides_hidden_tests_too(tmp_path):
+    assignment = "04_prioritization"
+    course = Course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    course.submit("untouched", {name: course.release / name})
+    out, _ = course.autograde()
+    assert out.returncode == 0, out.stderr[-2000:]
+    out = nbgrader(course.root, "generate_feedback", assignment, "--force")
+    assert out.returncode == 0, out.stderr[-2000:]
+    html = page_text(course.root / "feedback" / "untouched" / assignment / name.replace(".ipynb", ".html"))
+    assert "HIDDEN TESTS" not in html and "also=[Value(expected=" not in html
+    assert "q1.grade(answer_q1)" in html  # the visible part stays

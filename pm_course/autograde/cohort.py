@@ -237,17 +237,19 @@ def write_results(course: Course, results: list[dict], digests: dict[str, str]) 
             if stamp.is_file():
                 shutil.copy(stamp, target / "timestamp.txt")
             for nb in res["notebooks"]:
+                snb = gb.find_submission_notebook(nb["notebook"], assignment, student)
+                grades = {g.name: g for g in snb.grades}
                 for t in nb["tests"]:
-                    grade = gb.find_grade(t["grade_id"], nb["notebook"], assignment, student)
+                    grade = grades[t["grade_id"]]
                     grade.auto_score = t["score"]
                     grade.needs_manual_grade = grade.manual_score is not None
                 for w in nb["written"]:
-                    grade = gb.find_grade(w["grade_id"], nb["notebook"], assignment, student)
+                    grade = grades[w["grade_id"]]
                     grade.auto_score = None
                     grade.needs_manual_grade = True
-                gb.db.commit()
                 with open(target / f"{nb['notebook']}.ipynb", "w", encoding="utf-8") as fh:
                     json.dump(_autograded_notebook(course, assignment, nb, submitted), fh, indent=1)
+            gb.db.commit()  # one transaction per student: a crash mid-batch keeps every student written so far
             record = {"digest": digests.get(student, ""), "result": res}
             (target / RECORD).write_text(json.dumps(record), encoding="utf-8")
 
@@ -294,8 +296,6 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
         students = [student]
     students = [s for s in students if _in_shard(s, picked)]
     summary = Summary(assignment, sandboxed=sandboxed)
-    if results_dir is None:
-        ensure_assignment(course, assignment)
     sources = {n: str(course.source(assignment) / f"{n}.ipynb") for n in notebooks}
     digests, todo = {}, []
     for s in students:
@@ -324,7 +324,9 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
         setup = [_source(c) for n in notebooks for c in source_cells(Path(sources[n]))["setup"]]
         stubs = {k: str(v) for k, v in prepare_stubs(stub_dir, handed_out(setup)).items()}
         jobs = [(s, assignment, sources, str(course.submitted(s, assignment)), stubs, limits, sandboxed) for s in todo]
-        results = _run_jobs(jobs, workers or os.cpu_count() or 1, progress, log)
+        # While the workers grade, this process makes sure the gradebook knows the assignment (slow: nbgrader).
+        meanwhile = (lambda: ensure_assignment(course, assignment)) if results_dir is None else None
+        results = _run_jobs(jobs, workers or os.cpu_count() or 1, progress, log, meanwhile)
     finally:
         shutil.rmtree(stub_dir, ignore_errors=True)
     for res in results:
@@ -345,17 +347,21 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
     return summary
 
 
-def _run_jobs(jobs: list[tuple], workers: int, progress: bool | None, log) -> list[dict]:
+def _run_jobs(jobs: list[tuple], workers: int, progress: bool | None, log, meanwhile=None) -> list[dict]:
     from tqdm import tqdm
 
     show = sys.stderr.isatty() if progress is None else progress
     results: list[dict] = []
     if not jobs:
+        if meanwhile is not None:
+            meanwhile()
         return results
     bar = tqdm(total=len(jobs), unit="submission", disable=not show, file=sys.stderr)
     ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
     with cf.ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs))), mp_context=ctx) as pool:
         futures = {pool.submit(_job, j): j for j in jobs}
+        if meanwhile is not None:
+            meanwhile()
         for fut in cf.as_completed(futures):
             job = futures[fut]
             try:

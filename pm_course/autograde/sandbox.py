@@ -124,6 +124,21 @@ def _cgroup_for(limits: Limits) -> Path | None:
     return None
 
 
+_STALE_CGROUPS: list[Path] = []
+
+
+def _reap_cgroups() -> None:
+    """Remove the cgroups of closed sandboxes whose processes have gone (never waits)."""
+    for group in list(_STALE_CGROUPS):
+        try:
+            group.rmdir()
+            _STALE_CGROUPS.remove(group)
+        except FileNotFoundError:
+            _STALE_CGROUPS.remove(group)
+        except OSError:
+            continue
+
+
 class Sandbox:
     """One runner process, sandboxed (or, when allowed, only limited), with the request protocol."""
 
@@ -231,13 +246,9 @@ class Sandbox:
             except OSError:
                 pass
         if self._cgroup is not None:
-            for _ in range(50):
-                try:
-                    self._cgroup.rmdir()
-                    break
-                except OSError:
-                    time.sleep(0.02)
+            _STALE_CGROUPS.append(self._cgroup)  # removed once its processes are gone (see _reap_cgroups)
             self._cgroup = None
+        _reap_cgroups()
 
     def __enter__(self) -> Sandbox:
         self.start()
