@@ -32,7 +32,6 @@ import json
 import os
 import re
 import time
-import types
 from pathlib import Path
 from typing import Any
 
