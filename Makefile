@@ -17,6 +17,8 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 PORT ?= 8888
 WORKERS ?= 2
 
+
+.PHONY: grading-setup
 .PHONY: help lab lab-instructor test test-fast test-notebooks test-nbgrader test-browser bench release \
         data lock screenshots clean-notebooks clean venv
 
@@ -26,7 +28,8 @@ help:
 	@echo "make lab-instructor  JupyterLab with nbgrader's instructor tools switched on"
 	@echo "make release         regenerate exercises/ from solutions/ with nbgrader"
 	@echo "make test-browser    drive a real JupyterLab in headless Chromium"
-	@echo "make bench           print the speed budgets (import, check, notebooks)"
+	@echo "make bench           print the speed budgets (import, check, notebooks, grading)"
+	@echo "make grading-setup   install bubblewrap, the sandbox pm-course autograde uses (instructors)"
 
 venv: $(STAMP)
 
@@ -77,6 +80,10 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) tools/bench.py --write
+
+# The grading sandbox (pm-course autograde) is bubblewrap: installed with apt-get (root or passwordless sudo).
+grading-setup:
+	$(PYTHON) tools/browser_setup.py --only-grading
 
 release: $(STAMP)
 	$(PY) tools/release.py

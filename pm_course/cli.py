@@ -4,6 +4,8 @@
     pm-course export FILE              save your progress to FILE (JSON)
     pm-course import FILE              merge progress from FILE
     pm-course where                    where progress is kept
+    pm-course autograde ASSIGNMENT     grade a cohort in the sandbox (instructors; see docs/instructors.md)
+    pm-course report ASSIGNMENT        an HTML report of a graded assignment (instructors)
 """
 
 from __future__ import annotations
@@ -24,7 +26,12 @@ def main(argv: list[str] | None = None) -> int:
     p_imp = sub.add_parser("import", help="merge progress from a JSON file")
     p_imp.add_argument("file")
     sub.add_parser("where", help="where your progress is kept")
+    from .autograde import cli as grading
+
+    grading.add_commands(sub)
     args = parser.parse_args(argv)
+    if args.command in grading.COMMANDS:
+        return grading.run(args)
 
     from . import progress
     from .core.validate import InputError, InputTypeError

@@ -106,7 +106,8 @@ class WrittenAnswer:
             ])
         if len(text) > MAX_TEXT:
             return Feedback(INVALID, self.id, "too long", [f"At most {MAX_TEXT:,} characters; got {len(text):,}."])
-        met, missing = [], []
+        met: list[str] = []
+        missing: list[str] = []
         for rule in self.rules:
             try:
                 msg = rule.test(text)
