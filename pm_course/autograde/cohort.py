@@ -110,7 +110,7 @@ def _job(args: tuple) -> dict[str, Any]:
     notebooks = []
     for name in sources:
         src = Path(sources[name])
-        notebooks.append(grade_notebook(src, Path(submitted) / f"{name}.ipynb", stubs, limits, sandboxed))
+        notebooks.append(grade_notebook(src, Path(submitted) / f"{name}.ipynb", stubs, limits, sandboxed, student))
     return {"student": student, "assignment": assignment, "notebooks": notebooks, "sandboxed": sandboxed,
             "seconds": round(time.perf_counter() - t0, 3)}
 

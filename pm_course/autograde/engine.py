@@ -236,9 +236,16 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
+STUDENT_VARIABLE = "PM_COURSE_STUDENT_ID"
+
+
 def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits: Limits = DEFAULT_LIMITS,
-                   sandboxed: bool = True) -> dict[str, Any]:
-    """Grade one notebook of one submission. Never raises: every failure is a result with a reason."""
+                   sandboxed: bool = True, student: str = "") -> dict[str, Any]:
+    """Grade one notebook of one submission. Never raises: every failure is a result with a reason.
+
+    While the instructor's cells run here, ``PM_COURSE_STUDENT_ID`` holds nbgrader's id of the student
+    whose submission it is (an exam with a variant per learner binds its answers to it).
+    """
     t0 = time.perf_counter()
     source = source_cells(source_path)
     result: dict[str, Any] = {"notebook": source_path.stem, "sandboxed": sandboxed, "status": "graded",
@@ -267,6 +274,7 @@ def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits
                 cell_notes.setdefault(name, r.get("error", "")[:200])
     previous = os.environ.get("NBGRADER_EXECUTION")
     os.environ["NBGRADER_EXECUTION"] = "autograde"  # grading cells raise on anything but a pass; nothing is recorded
+    os.environ[STUDENT_VARIABLE] = student
     try:
         base: dict[str, Any] = {"__name__": "__grading__", "__builtins__": builtins}
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
@@ -281,6 +289,7 @@ def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits
         result["written"] = [{"grade_id": _meta(c)["grade_id"], "points": float(_meta(c).get("points", 0))}
                              for c in source["written"]]
     finally:
+        os.environ.pop(STUDENT_VARIABLE, None)
         if previous is None:
             os.environ.pop("NBGRADER_EXECUTION", None)
         else:
