@@ -341,16 +341,33 @@ def _analytics(rng: random.Random) -> dict:
     return {"accounts": accounts, "weekly": weekly}
 
 
+def _company(analytics: dict) -> dict:
+    """COMPANY, with the population the survey samples from (people, not accounts)."""
+    population = {
+        "owner": ACCOUNTS_BY_PLAN["Solo"],     # one owner per Solo account
+        "manager": ACCOUNTS_BY_PLAN["Group"],  # one operations manager per Group (chain) account
+        "barista": analytics["weekly"][-1]["staff_weekly_active"],  # staff active in the app in the survey week
+    }
+    return dict(COMPANY, survey_population={
+        **population,
+        "definition": "the people who use Shiftbrew at its paying accounts in the survey week: the owner of each "
+                      "Solo account, the operations manager of each Group account, and the staff (baristas) active "
+                      "in the app; each respondent is one person, not one account",
+    })
+
+
 def build() -> dict[str, object]:
     rng = random.Random(SEED)
     backlog = [dict(zip(BACKLOG_FIELDS, row)) for row in BACKLOG]
     assert len({b["id"] for b in backlog}) == len(backlog)
+    survey = _survey(rng)
+    analytics = _analytics(rng)
     return {
-        "company": COMPANY,
+        "company": _company(analytics),
         "market": MARKET,
         "interviews": _interviews(),
-        "survey": _survey(rng),
-        "analytics": _analytics(rng),
+        "survey": survey,
+        "analytics": analytics,
         "backlog": backlog,
         "stakeholders": STAKEHOLDERS,
     }

@@ -78,7 +78,7 @@ RULES: tuple[_Rule, ...] = (
             r"\bopinion\b", r"\b(good|great|nice|bad|cool|smart) idea\b", r"\bfavou?rite\b",
             r"\b(is|was|isn't) (it|this|that) (a |an )?(good|great|useful|helpful|cool|nice|valuable|important|interesting)\b",
             r"\bhow (useful|helpful|important|valuable|good|great|cool|interesting) (is|was|would|do|does|are)\b",
-            r"\brate\b", r"\bon a scale\b", r"\blooks? (good|nice|great|ok|okay)\b", r"\bwhat do you make of\b",
+            r"\b(how (would|do|did) you )rate\b", r"\brate (it|this|that|us|our|the (app|idea|product|feature))\b", r"\bon a scale\b", r"\blooks? (good|nice|great|ok|okay)\b", r"\bwhat do you make of\b",
             r"\brecommend\b", r"\bimpress", r"\bdo you find (it|this|that|our)\b", r"\bany feedback\b",
             r"\bfeedback on\b",
         ),
