@@ -33,7 +33,7 @@ def test_arr_is_paying_sites_times_blended_monthly_price_times_12():
     assert TODAY["arr_usd"] == pytest.approx(arr, rel=0.02)
     assert TODAY["blended_price_per_site_month_usd"] == pytest.approx(_blended_monthly_price(), abs=0.005)
     # the goals quote ARR rounded to $0.01M
-    assert "$%.2fM" % (TODAY["arr_usd"] / 1e6) in COMPANY["business_goals"][0]
+    assert f"${TODAY['arr_usd'] / 1e6:.2f}M" in COMPANY["business_goals"][0]
 
 
 def test_market_price_per_site_is_the_same_blended_price():
@@ -45,7 +45,7 @@ def test_market_price_per_site_is_the_same_blended_price():
 def test_group_share_agrees_with_the_plans_prices_and_the_goal():
     share = TODAY["sites_by_plan"]["Group"] / TODAY["paying_sites"]
     assert TODAY["group_share_of_sites"] == pytest.approx(share, abs=1e-4)
-    assert "from %d %%" % round(100 * share) in COMPANY["business_goals"][2]
+    assert f"from {round(100 * share)} %" in COMPANY["business_goals"][2]
     # the blended price is the plan prices weighted by that share
     assert _blended_monthly_price() == pytest.approx(share * PRICES["Group"] + (1 - share) * PRICES["Solo"])
 

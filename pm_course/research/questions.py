@@ -189,7 +189,7 @@ q5 = Question(
                    "N = load('company')['survey_population']['manager']\n"
                    "answer_q5 = margin_of_error(n, confidence=0.95, proportion=0.5, population=N)"),
     answer=MOE_MANAGERS,
-    wrong=[MOE_MANAGERS * 100, _MOE_ALL, _MOE_NO_ROOT, _MOE_MANAGERS_NO_FPC],
+    wrong=[MOE_MANAGERS * 100, _MOE_ALL, _MOE_NO_ROOT],  # the no-correction answer: see the misconception's example
     misconceptions=[
         Misconception(lambda a: 1 < a <= 100, "Give the margin as a fraction (0.050), not as a percentage (5).",
                       example=round(MOE_MANAGERS * 100, 1)),
@@ -577,7 +577,7 @@ q13 = Question(
                    "acv = {p: bu['sites_per_account'][p] * m['annual_price_per_site_usd'][p] for p in bu['accounts_in_sam']}\n"
                    "answer_q13 = sum(n * acv[p] for p, n in bu['accounts_in_sam'].items()) / 1e6"),
     answer=_millions(BOTTOM_UP_SAM),
-    wrong=[_millions(_BU_PER_SITE), _millions(_BU_BLENDED), _millions(_BU_MONTHLY), BOTTOM_UP_SAM],
+    wrong=[_millions(_BU_PER_SITE), _millions(_BU_BLENDED), _millions(_BU_MONTHLY)],
     misconceptions=[
         Misconception(_near(_millions(_BU_PER_SITE), 0.005), "That multiplies accounts by a price per site: an "
                       "account has several sites, so use the annual contract value per account.",
