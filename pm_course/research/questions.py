@@ -112,7 +112,7 @@ assert q2.answer == {s: NPS_SEG[s] for s in SEGMENTS}
 
 # ---------------------------------------------------------------- q3: least likely to recommend
 
-LOWEST_SEGMENT = min(NPS_SEG, key=NPS_SEG.get)
+LOWEST_SEGMENT = min(NPS_SEG, key=lambda k: NPS_SEG[k])
 
 q3 = Question(
     module=MODULE, id="q3", points=1,
@@ -123,9 +123,9 @@ q3 = Question(
                    "answer_q3 = min(answer_q2, key=answer_q2.get)"),
     answer=LOWEST_SEGMENT,
     wrong=[s for s in SEGMENTS if s != LOWEST_SEGMENT],
-    misconceptions=[Misconception(lambda a: a == max(NPS_SEG, key=NPS_SEG.get),
+    misconceptions=[Misconception(lambda a: a == max(NPS_SEG, key=lambda k: NPS_SEG[k]),
                                   "That segment has the highest NPS, not the lowest.",
-                                  example=max(NPS_SEG, key=NPS_SEG.get))],
+                                  example=max(NPS_SEG, key=lambda k: NPS_SEG[k]))],
 )
 
 # ---------------------------------------------------------------- q4: sample size with a finite population
@@ -373,11 +373,11 @@ q9 = Question(
 )
 
 _MANAGER_FACTS = theme_counts([s for s in _INTERVIEWS if s["segment"] == "manager"])
-MANAGER_TOP = max(_MANAGER_FACTS, key=_MANAGER_FACTS.get)
+MANAGER_TOP = max(_MANAGER_FACTS, key=lambda k: _MANAGER_FACTS[k])
 assert sorted(_MANAGER_FACTS.values())[-1] > sorted(_MANAGER_FACTS.values())[-2], "q10 needs a unique top theme"
 THEMES = sorted({s["theme"] for s in _INTERVIEWS})
 _ALL_COUNTS = theme_counts(_INTERVIEWS, kinds=None)
-_ALL_TOP = max(_ALL_COUNTS, key=_ALL_COUNTS.get)
+_ALL_TOP = max(_ALL_COUNTS, key=lambda k: _ALL_COUNTS[k])
 assert _ALL_TOP != MANAGER_TOP, "q10's misconception needs a different top theme across all segments"
 
 q10 = Question(
