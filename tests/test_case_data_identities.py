@@ -93,3 +93,38 @@ def test_interview_facts_are_specific_past_events():
     for s in load("interviews"):
         if s["kind"] == "fact":
             assert not any(w in s["quote"].lower() for w in ("usually", "always", "generally", "normally")), s
+
+
+def _texts():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for folder in ("notebooks", "solutions", "docs"):
+        for p in sorted((root / folder).rglob("*")):
+            if p.suffix == ".md":
+                yield p.relative_to(root), p.read_text(encoding="utf-8")
+            elif p.suffix == ".ipynb":
+                import json
+
+                cells = json.loads(p.read_text(encoding="utf-8"))["cells"]
+                yield p.relative_to(root), "\n".join("".join(c["source"]) for c in cells)
+
+
+def test_no_text_counts_sites_as_cafes_or_quotes_an_old_figure():
+    # 1,240 is the number of paying *sites*, in 760 accounts; $580 and $0.76M were old, inconsistent figures
+    for path, text in _texts():
+        assert "paying cafés" not in text and "paying cafes" not in text, path
+        assert "$580" not in text and "\\$580" not in text, path
+        assert "1,240 cafés" not in text, path
+
+
+def test_arr_quoted_in_texts_matches_the_data():
+    import re
+
+    arr = f"{TODAY['arr_usd'] / 1e6:.2f}M"
+    found = 0
+    for path, text in _texts():
+        for quoted in re.findall(r"(?:ARR|recurring revenue) (?:from )?\\?\$(\d\.\d\d)M", text):
+            found += 1
+            assert f"{quoted}M" == arr, (path, quoted)
+    assert found >= 3

@@ -826,3 +826,13 @@ def test_glossary_links_use_github_slugs_03():
     assert len(links) >= 8
     for _, slug in links:
         assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug), slug
+
+
+def test_solutions_show_reasoning_and_hints_do_not_give_the_code_03():
+    from pm_course.vision.questions import QUESTIONS
+
+    for q in QUESTIONS:
+        assert q.solution_text.lstrip().startswith("#"), f"{q.key}: solution_text starts with its reasoning"
+        code = [line for line in q.solution_text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        for h in q.hints:
+            assert not all(line.strip() in h for line in code), f"{q.key}: a hint holds the whole solution"
