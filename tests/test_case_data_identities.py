@@ -128,3 +128,18 @@ def test_arr_quoted_in_texts_matches_the_data():
             found += 1
             assert f"{quoted}M" == arr, (path, quoted)
     assert found >= 3
+
+
+def test_prices_quoted_in_texts_match_the_data():
+    import re
+
+    annual = MARKET["blended_annual_price_per_site_usd"]
+    monthly = {f"{p}": price for p, price in PRICES.items()}
+    found = 0
+    for path, text in _texts():
+        for quoted in re.findall(r"\\?\$(\d+) per site per year", text):
+            found += 1
+            assert int(quoted) == annual, (path, quoted)
+        for plan, quoted in re.findall(r"(Solo|Group)[^.$]{0,40}\\?\$(\d+)(?:\.\d+)? a month", text):
+            assert int(quoted) == monthly[plan], (path, plan, quoted)
+    assert found >= 1
