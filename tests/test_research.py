@@ -957,3 +957,11 @@ def test_solutions_show_reasoning_and_hints_do_not_give_the_code_02():
         code = [line for line in q.solution_text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
         for h in q.hints:
             assert not all(line.strip() in h for line in code), f"{q.key}: a hint holds the whole solution"
+
+
+def test_lesson_02_tree_root_is_a_product_outcome_and_gaps_are_covered():
+    text = " ".join(_src(c) for c in _cells("notebooks/02_research.ipynb"))
+    root = text.split("\nOutcome:", 1)[1].splitlines()[0]  # the root line of the tree drawn in the lesson
+    assert "churn" not in root and "share of open shifts filled" in root
+    for topic in ("informed consent", "usability test", "What NPS cannot tell you", "Recruit"):
+        assert topic in text, topic

@@ -836,3 +836,22 @@ def test_solutions_show_reasoning_and_hints_do_not_give_the_code_03():
         code = [line for line in q.solution_text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
         for h in q.hints:
             assert not all(line.strip() in h for line in code), f"{q.key}: a hint holds the whole solution"
+
+
+def test_lesson_03_compares_like_with_like_and_calls_nnl_a_simplification():
+    import re
+
+    cells = _cells("notebooks/03_vision_strategy_roadmap.ipynb")
+    chart = next(_src(c) for c in cells if c["cell_type"] == "code" and "weekly_chart(" in _src(c))
+    charted = re.search(r"counts = \[([^\]]*)\]", chart).group(1)
+    assert '"shifts_filled_without_manager_calls"' not in charted  # a share is not indexed beside counts
+    assert "shifts_filled_without_manager_calls_count" in charted
+    text = " ".join(_src(c) for c in cells)
+    assert "simplification" in text and "roadmap_by_problem(" in text
+    assert "committed" in text and "aspirational" in text and "Rumelt" in text and "Playing to Win" in text
+
+
+def test_q3_is_an_annual_objective_not_a_quarterly_one():
+    from pm_course.vision.questions import q3
+
+    assert "annual" in q3.prompt and "12 months" in q3.prompt
