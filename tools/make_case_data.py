@@ -17,6 +17,19 @@ from pathlib import Path
 SEED = 20261
 OUT = Path(__file__).resolve().parents[1] / "pm_course" / "data"
 
+# Plans and prices: the one source of ARR, price per site, Group-plan share and weekly revenue.
+# Group is for chains of 3 or more sites, Solo for one or two. Prices are per site per month.
+PRICES_PER_SITE_MONTH = {"Solo": 39, "Group": 84}
+SITES_BY_PLAN = {"Solo": 868, "Group": 372}        # 1,240 paying sites; Group share 372 / 1,240 = 30 %
+ACCOUNTS_BY_PLAN = {"Solo": 640, "Group": 120}     # 760 paying accounts (customers), 1.63 sites each
+PAYING_SITES = sum(SITES_BY_PLAN.values())
+PAYING_ACCOUNTS = sum(ACCOUNTS_BY_PLAN.values())
+MRR_USD = sum(SITES_BY_PLAN[p] * PRICES_PER_SITE_MONTH[p] for p in SITES_BY_PLAN)
+BLENDED_MONTHLY_PRICE = MRR_USD / PAYING_SITES     # $52.50 per site per month
+ARR_USD = MRR_USD * 12                             # $781,200: about $0.78M
+WEEKLY_SITE_GROWTH = 0.009                         # paying sites grew about 0.9 % a week over the last 26 weeks
+OPEN_SHIFTS_PER_SITE_WEEK = 1.5                    # shifts that open at short notice, per site with a rota, per week
+
 COMPANY = {
     "name": "Shiftbrew",
     "tagline": "Rotas that fill themselves, for independent cafés",
@@ -29,11 +42,16 @@ COMPANY = {
         "manager": "operations manager of a small chain (3 to 20 sites), who balances labour cost across sites",
         "barista": "front-line staff member, who checks shifts on a phone and wants to swap them easily",
     },
-    "pricing": {"currency": "USD", "plans": {"Solo": 39, "Group": 79}, "unit": "per site per month"},
+    "pricing": {"currency": "USD", "plans": dict(PRICES_PER_SITE_MONTH), "unit": "per site per month",
+                "plan_for": {"Solo": "one or two sites", "Group": "chains of 3 or more sites"}},
     "today": {
-        "paying_sites": 1240,
-        "paying_accounts": 760,
-        "arr_usd": 780_000,
+        "paying_sites": PAYING_SITES,
+        "paying_accounts": PAYING_ACCOUNTS,
+        "sites_by_plan": dict(SITES_BY_PLAN),
+        "accounts_by_plan": dict(ACCOUNTS_BY_PLAN),
+        "group_share_of_sites": round(SITES_BY_PLAN["Group"] / PAYING_SITES, 4),
+        "blended_price_per_site_month_usd": round(BLENDED_MONTHLY_PRICE, 2),
+        "arr_usd": round(ARR_USD),
         "monthly_site_churn": 0.031,
         "team": {"engineers": 7, "designers": 1, "product managers": 1, "sales": 2, "support": 2, "marketing": 1},
     },
@@ -53,9 +71,18 @@ MARKET = {
     "share_independent_or_small_chain": 0.55,
     "share_with_five_or_more_staff": 0.62,
     "obtainable_share_in_3_years": 0.06,
-    "average_sites_per_account": 1.6,
-    "annual_price_per_site_usd": {"Solo": 39 * 12, "Group": 79 * 12},
-    "blended_annual_price_per_site_usd": 580,
+    "average_sites_per_account": round(PAYING_SITES / PAYING_ACCOUNTS, 2),
+    "annual_price_per_site_usd": {p: price * 12 for p, price in PRICES_PER_SITE_MONTH.items()},
+    "blended_annual_price_per_site_usd": round(BLENDED_MONTHLY_PRICE * 12),
+    # Bottom-up sizing: businesses (accounts) counted in a separate source, times an annual contract value per
+    # account (Shiftbrew's own sites per account on each plan x that plan's annual price per site).
+    "bottom_up": {
+        "source": "a fictional register of café businesses, counted separately from the census",
+        "accounts_in_sam": {"Solo": 7_600, "Group": 700},
+        "what_counts": "independent cafés (Solo: one or two sites) and small chains (Group: 3 to 20 sites) "
+                       "with five or more staff",
+        "sites_per_account": {p: round(SITES_BY_PLAN[p] / ACCOUNTS_BY_PLAN[p], 3) for p in SITES_BY_PLAN},
+    },
     "competitors": [
         {"name": "spreadsheets and group chats", "kind": "workaround", "strength": "free and familiar",
          "weakness": "no swaps, no hours, errors in payroll"},
@@ -80,7 +107,7 @@ INTERVIEWS = [
     ("I03", "manager", "I copy the four site rotas into one spreadsheet to see what labour costs me each week.", "labour cost visibility", "fact"),
     ("I03", "manager", "Two weeks ago we were overstaffed on a rainy Tuesday and understaffed on Saturday.", "labour cost visibility", "fact"),
     ("I03", "manager", "Staff swap shifts in the group chat and I only find out when the wrong person turns up.", "swaps and availability", "fact"),
-    ("I04", "barista", "I check my shifts on a screenshot someone posted; it's usually out of date.", "communication", "fact"),
+    ("I04", "barista", "Last Tuesday I checked my shift on a screenshot someone had posted; it was two days out of date and I came in an hour late.", "communication", "fact"),
     ("I04", "barista", "I swapped with a colleague last week by messaging the owner, and she forgot to change the rota.", "swaps and availability", "fact"),
     ("I04", "barista", "It would be cool to have a chat in the app, I guess.", "communication", "hypothetical"),
     ("I05", "manager", "Payroll takes me a full day each month: I retype hours from three systems.", "payroll and hours", "fact"),
@@ -294,14 +321,22 @@ def _analytics(rng: random.Random) -> dict:
     sites_published = 640.0
     for week in range(1, 27):
         sites_published *= 1 + rng.gauss(0.018, 0.012)
+        share_filled = round(0.42 + week * 0.004 + rng.gauss(0, 0.01), 3)
+        # Paying sites grow smoothly to today's count in week 26; revenue is paying sites x the blended price
+        # (not sites publishing a rota: a paying site pays whether or not it published this week).
+        paying = round(PAYING_SITES * (1 + WEEKLY_SITE_GROWTH) ** (week - 26))
+        open_shifts = round(int(sites_published) * OPEN_SHIFTS_PER_SITE_WEEK)
         weekly.append({
             "week": week,
+            "paying_sites": paying,
             "sites_with_published_rota": int(sites_published),
-            "shifts_filled_without_manager_calls": round(0.42 + week * 0.004 + rng.gauss(0, 0.01), 3),
+            "open_shifts": open_shifts,
+            "shifts_filled_without_manager_calls": share_filled,
+            "shifts_filled_without_manager_calls_count": round(open_shifts * share_filled),
             "staff_weekly_active": int(sites_published * (6.1 + rng.gauss(0, 0.2))),
             "swaps_completed": int(sites_published * (0.9 + week * 0.01 + rng.gauss(0, 0.05))),
             "signups": int(rng.gauss(45, 8)),
-            "revenue_usd": int(sites_published * 48.5 * 12 / 52),
+            "revenue_usd": round(paying * BLENDED_MONTHLY_PRICE * 12 / 52),
         })
     return {"accounts": accounts, "weekly": weekly}
 
@@ -342,6 +377,8 @@ def _team_motivation() -> list[dict]:
         assert sorted(ranking) == sorted(_DRIVER_ORDER) and len(fed) == len(_DRIVER_ORDER)
         rows.append({"id": member, "role": role, "ranking": ranking, "fed": dict(zip(_DRIVER_ORDER, fed))})
     return rows
+
+
 def _activity(analytics: dict) -> dict:
     """Weekly activity of the 600 sign-ups for the 12 weeks after each sign-up (module 06, cohort retention).
 
@@ -442,25 +479,39 @@ def _experiment() -> dict:
     }
 
 
+def _company(analytics: dict) -> dict:
+    """COMPANY, with the population the survey samples from (people, not accounts)."""
+    population = {
+        "owner": ACCOUNTS_BY_PLAN["Solo"],     # one owner per Solo account
+        "manager": ACCOUNTS_BY_PLAN["Group"],  # one operations manager per Group (chain) account
+        "barista": analytics["weekly"][-1]["staff_weekly_active"],  # staff active in the app in the survey week
+    }
+    return dict(COMPANY, survey_population={
+        **population,
+        "definition": "the people who use Shiftbrew at its paying accounts in the survey week: the owner of each "
+                      "Solo account, the operations manager of each Group account, and the staff (baristas) active "
+                      "in the app; each respondent is one person, not one account",
+    })
+
+
 def build() -> dict[str, object]:
     rng = random.Random(SEED)
     backlog = [dict(zip(BACKLOG_FIELDS, row)) for row in BACKLOG]
     assert len({b["id"] for b in backlog}) == len(backlog)
-    data: dict[str, object] = {
-        "company": COMPANY,
+    survey = _survey(rng)
+    analytics = _analytics(rng)
+    return {
+        "company": _company(analytics),
         "market": MARKET,
         "interviews": _interviews(),
-        "survey": _survey(rng),
-        "analytics": _analytics(rng),
+        "survey": survey,
+        "analytics": analytics,
         "backlog": backlog,
         "stakeholders": STAKEHOLDERS,
-        "team_motivation": _team_motivation(),
+        "team_motivation": _team_motivation(),  # module 08: written by hand
+        "activity": _activity(analytics),  # module 06: derived from the sign-ups, its own seed
+        "experiment": _experiment(),  # module 06: its own seed
     }
-    analytics = data["analytics"]
-    assert isinstance(analytics, dict)
-    data["activity"] = _activity(analytics)  # module 06: derived from the sign-ups, its own seed
-    data["experiment"] = _experiment()  # module 06: its own seed
-    return data
 
 
 def dumps(obj: object) -> str:

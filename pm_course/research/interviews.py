@@ -78,7 +78,7 @@ RULES: tuple[_Rule, ...] = (
             r"\bopinion\b", r"\b(good|great|nice|bad|cool|smart) idea\b", r"\bfavou?rite\b",
             r"\b(is|was|isn't) (it|this|that) (a |an )?(good|great|useful|helpful|cool|nice|valuable|important|interesting)\b",
             r"\bhow (useful|helpful|important|valuable|good|great|cool|interesting) (is|was|would|do|does|are)\b",
-            r"\brate\b", r"\bon a scale\b", r"\blooks? (good|nice|great|ok|okay)\b", r"\bwhat do you make of\b",
+            r"\b(how (would|do|did) you )rate\b", r"\brate (it|this|that|us|our|the (app|idea|product|feature))\b", r"\bon a scale\b", r"\blooks? (good|nice|great|ok|okay)\b", r"\bwhat do you make of\b",
             r"\brecommend\b", r"\bimpress", r"\bdo you find (it|this|that|our)\b", r"\bany feedback\b",
             r"\bfeedback on\b",
         ),
@@ -278,7 +278,8 @@ def check_job_story(story: str) -> JobStoryCheck:
     elif want and so.start() < want.start():
         problems.append("put the parts in order: When ..., I want to ..., so I can ....")
     if has_when and want and so and so.start() > want.start():
-        start = _WHEN_RE.match(s).end()
+        when_match = _WHEN_RE.match(s)
+        start = when_match.end() if when_match else 0
         parts = {
             "situation": s[start:want.start()].strip(" ,"),
             "motivation": s[want.end():so.start()].strip(" ,"),

@@ -24,10 +24,11 @@ reviewer would point out, they do not judge whether a vision is *good*.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, number, text
+from ..core.validate import InputError, InputTypeError, choice, describe, number, text
 
 __all__ = [
     "key_result_progress",
@@ -115,12 +116,33 @@ def okr_score(key_result_scores: Sequence[float]) -> float:
     return sum(scores) / len(scores)
 
 
-def okr_verdict(score: float) -> str:
-    """A plain-language reading of an OKR score (0.0-1.0), after Google re:Work's 0.6-0.7 sweet spot."""
+OKR_KINDS = ("aspirational", "committed")
+
+
+def okr_verdict(score: float, kind: str = "aspirational") -> str:
+    """A plain-language reading of an OKR score (0.0-1.0), for an aspirational or a committed objective.
+
+    Google re:Work ("Guide: Set goals with OKRs") tells two kinds apart.
+    **Committed** OKRs are promises the team agrees to deliver: they are
+    expected to score 1.0, and less than 1.0 calls for an explanation.
+    **Aspirational** (stretch) OKRs are set beyond what the team knows how
+    to reach: an average around 0.6-0.7 is the sweet spot, and a 1.0 is good
+    news, though 1.0 every quarter suggests the objectives could be bolder.
+
+    >>> okr_verdict(1.0, "committed")
+    'delivered: a committed key result is expected to reach 1.0'
+    """
     x = number("score", score)
     if x < 0 or x > 1:
         guess = f" Did you mean {x / 100:g}?" if 1 < x <= 100 else ""
         raise InputError(f"score must be from 0.0 to 1.0; got {score!r}.{guess}")
+    k = choice("kind", kind, OKR_KINDS)
+    if k == "committed":
+        if x >= 1.0:
+            return "delivered: a committed key result is expected to reach 1.0"
+        if x >= 0.7:
+            return "short of a commitment: a committed OKR is expected to reach 1.0; explain what slipped and re-plan"
+        return "a missed commitment: find out what blocked it, and whether it should have been committed at all"
     if x < 0.4:
         return "well short: find out what blocked progress and whether the key results were the right ones"
     if x < 0.6:
@@ -129,7 +151,8 @@ def okr_verdict(score: float) -> str:
         return "in the 0.6-0.7 sweet spot: ambitious and largely achieved"
     if x < 1.0:
         return "above the sweet spot: good, but check the objective was ambitious enough"
-    return "fully achieved: if this happens every time, the objectives are not ambitious enough"
+    return ("fully achieved: good news for a stretch goal; if aspirational OKRs reach 1.0 every quarter, "
+            "set bolder ones (a committed OKR, by contrast, is expected to reach 1.0)")
 
 
 # ---------------------------------------------------------------- key result wording
@@ -736,6 +759,42 @@ def now_next_later(items: Sequence[dict]) -> dict[str, list[str]]:
     return board
 
 
+# The customer problem behind each backlog theme, in the customers' words (from the interviews of module 02).
+THEME_PROBLEMS: dict[str, str] = {
+    "last-minute cover": "owners cannot find cover when someone cancels at short notice",
+    "swaps and availability": "swaps and availability get lost in group chats and on paper",
+    "payroll and hours": "hours sent to payroll don't match the rota",
+    "communication": "staff find out about rota changes too late",
+    "rota takes too long": "building next week's rota takes hours",
+    "labour cost visibility": "managers see labour cost only after the week is over",
+    "pricing": "paying for Shiftbrew is harder than it should be",
+    "other": "keeping the product safe, accessible and reliable",
+}
+
+
+def roadmap_by_problem(roadmap: dict[str, Sequence[str]], items: Sequence[dict]) -> dict[str, dict[str, list[str]]]:
+    """A Now / Next / Later board of problems: for each column, each problem (theme) with the ids under it.
+
+    Bastow's roadmap lists problems or outcomes, not feature titles: this
+    regroups a board of backlog ids (e.g. from :func:`now_next_later`) under
+    the customer problem of each item's theme (:data:`THEME_PROBLEMS`), in
+    order of first appearance.
+    """
+    by_id = {it["id"]: it for it in _items(items)}
+    if type(roadmap) is not dict:
+        raise InputTypeError(f"roadmap must be a dict {{'Now': [...], 'Next': [...], 'Later': [...]}}; got {describe(roadmap)}.")
+    out: dict[str, dict[str, list[str]]] = {}
+    for column, ids in roadmap.items():
+        problems: dict[str, list[str]] = {}
+        for i in ids:
+            if i not in by_id:
+                raise InputError(f"{i!r} on the roadmap is not one of the items given.")
+            theme = str(by_id[i].get("theme", "other"))
+            problems.setdefault(THEME_PROBLEMS.get(theme, theme), []).append(i)
+        out[column] = problems
+    return out
+
+
 # Which of Shiftbrew's three business goals (company.json, in order) each backlog theme mainly serves.
 # A teaching judgement for this module, not part of the case data: 0 = ARR, 1 = churn, 2 = small chains.
 THEME_GOALS: dict[str, int | None] = {
@@ -776,14 +835,14 @@ def goal_coverage(
         raise InputTypeError(f"goals must be a non-empty list of texts; got {describe(goals)}.")
     tg = THEME_GOALS if theme_goals is None else theme_goals
     by_id = {it["id"]: it for it in _items(items)}
-    out = {g: {c: [] for c in COLUMNS} for g in list(goals) + ["no business goal"]}
+    out: dict[str, dict[str, list[str]]] = {g: {c: [] for c in COLUMNS} for g in list(goals) + ["no business goal"]}
     for col, ids in roadmap.items():
         if type(ids) not in (list, tuple):
             raise InputTypeError(f"roadmap[{col!r}] must be a list of item ids; got {describe(ids)}.")
         for i in ids:
             if i not in by_id:
                 raise InputError(f"roadmap[{col!r}] holds {i!r}, which is not one of the items given.")
-            idx = tg.get(by_id[i].get("theme"))
+            idx = tg.get(str(by_id[i].get("theme")))
             if idx is not None and not (type(idx) is int and 0 <= idx < len(goals)):
                 raise InputError(f"theme_goals maps {by_id[i].get('theme')!r} to {idx!r}, which is not a goal index (0 to {len(goals) - 1}).")
             key = goals[idx] if idx is not None else "no business goal"
