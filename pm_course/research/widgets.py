@@ -541,7 +541,7 @@ def funnel_chart(funnel: dict[str, Any], title: str = "Market size"):
 class MarketFunnel(_Displayable):
     """A top-down TAM / SAM / SOM funnel: a total and two shares (:func:`market_funnel`).
 
-    Defaults to Shiftbrew's market (``load("market")``): 41,000 cafés x $580 per
+    Defaults to Shiftbrew's market (``load("market")``): 41,000 cafés x $630 per
     site per year; serviceable share 0.55 x 0.62; obtainable share 0.06.
     ``.value`` is ``{'tam', 'sam', 'som', 'unit'}``.
     """
