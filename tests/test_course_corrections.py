@@ -128,3 +128,138 @@ def test_written_answers_are_declared(package):
         assert w.review(w.model_answer).title.startswith(f"{len(w.rules)} of {len(w.rules)}"), (
             f"{w.key}: the model answer meets every word rule")
         assert w.review("No.").title != w.review(w.model_answer).title
+
+
+# ---------------------------------------------------------------- issue 11: errors in 04 and 05
+
+import json  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cells(path):
+    return json.loads((ROOT / path).read_text(encoding="utf-8"))["cells"]
+
+
+def _text(path):
+    return "\n".join("".join(c["source"]) for c in _cells(path))
+
+
+@pytest.mark.parametrize("name", ["04_prioritization", "05_collaboration"])
+def test_points_stated_in_the_exercise_agree_with_the_nbgrader_cells(name):
+    from pm_course.course import questions
+
+    cells = _cells(f"solutions/{name}/{name}.ipynb")
+    auto = sum(c["metadata"]["nbgrader"].get("points", 0) for c in cells
+               if c["metadata"].get("nbgrader", {}).get("grade") and not c["metadata"]["nbgrader"].get("solution"))
+    manual = sum(c["metadata"]["nbgrader"].get("points", 0) for c in cells
+                 if c["metadata"].get("nbgrader", {}).get("grade") and c["metadata"]["nbgrader"].get("solution"))
+    assert auto == sum(q.points for q in questions(name))
+    header = "".join(cells[0]["source"])
+    stated_auto = re.search(r"(\d+) points auto-graded", header)
+    stated_manual = re.search(r"(\d+) points for the written", header)
+    assert stated_auto and int(stated_auto.group(1)) == auto, header
+    assert stated_manual and int(stated_manual.group(1)) == manual, header
+    # every "Qn ... (k points)" heading agrees with its question
+    by_id = {q.id: q for q in questions(name)}
+    for c in cells:
+        for m in re.finditer(r"\bQ(\d+)\b[^\n(]*\((\d+) points?\b", "".join(c["source"])):
+            assert by_id[f"q{m.group(1)}"].points == int(m.group(2)), m.group(0)
+
+
+def test_04_lesson_counts_the_items_that_hear_not_now():
+    from pm_course.data import load
+    from pm_course.prioritization.frameworks import best_within_capacity, capacity_items
+
+    backlog = load("backlog")
+    capacity = float(load("company")["sprint_capacity_person_months"])
+    best = best_within_capacity(capacity_items(backlog), capacity)
+    opening = "".join(_cells("notebooks/04_prioritization.ipynb")[0]["source"])
+    assert f"holds {len(best['ids'])} items" in opening
+    assert f"the other {len(backlog) - len(best['ids'])} will hear" in opening
+
+
+def test_04_lesson_reads_right_on_ice_kano_cd3_and_the_interviews():
+    text = _text("notebooks/04_prioritization.ipynb")
+    assert "average" in text and "later" in text and "Ellis and Brown" in text  # who averages, who multiplies
+    assert "Noriaki Kano" in text and "Categories drift" in text and "Over-served" in text
+    assert "One planning period" in text
+    for wrong in ("top pain in the interviews", "mostly indifferent", "nobody misses", "the other 34",
+                  "starts paying back six weeks earlier"):
+        assert wrong not in text
+    assert "ratio of the durations" in text  # CD3's real reason
+
+
+def test_04_interview_claim_matches_the_data():
+    from collections import Counter
+
+    from pm_course.data import load
+
+    counts = Counter(s["theme"] for s in load("interviews"))
+    text = _text("notebooks/04_prioritization.ipynb")
+    assert f"({counts['last-minute cover']} snippets; only communication, with {counts['communication']}" in text
+    assert counts["communication"] > counts["last-minute cover"]
+
+
+def test_05_q7_sprint_backlog_is_not_keyed_to_the_product_owner():
+    from pm_course.collaboration.questions import ROLE_TASKS
+
+    for task, role in ROLE_TASKS.items():
+        assert "sprint backlog" not in task.lower()
+    assert ROLE_TASKS["Write acceptance criteria and order the product backlog"] == "product owner"
+
+
+def test_05_q10_agrees_with_the_modules_daci():
+    from pm_course.collaboration.questions import DACI_ANSWER, SAY_NO, q10
+
+    approver = next(r for r, x in DACI_ANSWER.items() if x == "A")
+    assert approver == "CEO" and "CEO" in SAY_NO[q10.answer]  # the right reply names who approves
+    said = " ".join(q10.check("d").lines)
+    assert "moves the decision away" not in said and "approves" in said
+
+
+def test_raci_accepts_consult_and_consulted():
+    from pm_course.collaboration import validate_raci
+
+    for word in ("C", "Consult", "Consulted", "consult", "Inform", "Informed"):
+        assert validate_raci({"t": {"PM": "A/R", "Eng": word}}) == [], word
+    assert validate_raci({"t": {"PM": "A/R", "Eng": "FYI"}})
+
+
+def test_communication_frequencies_agree_with_the_forums():
+    from pm_course.collaboration import communication_plan
+    from pm_course.collaboration.stakeholders import _weeks
+    from pm_course.data import load
+
+    for key, entry in communication_plan(load("stakeholders")).items():
+        channel = next(s["channel"] for s in load("stakeholders") if s["id"] == key)
+        meets, needs = _weeks(channel), _weeks(entry["frequency"])
+        if meets is not None and needs is not None and meets > needs:
+            assert entry["frequency"] in entry["forum"], (key, entry["forum"])
+
+
+def test_the_product_trio_is_not_kept_informed():
+    from pm_course.collaboration import PRODUCT_TRIO, communication_plan
+    from pm_course.data import load
+
+    plan = communication_plan(load("stakeholders"))
+    for key in PRODUCT_TRIO:
+        assert "trio" in plan[key]["format"] and "inform" not in plan[key]["involvement"]
+
+
+def test_05_lesson_names_its_sources():
+    text = _text("notebooks/05_collaboration.ipynb")
+    assert "accountability" in text and "Sprint\nBacklog" in text or "Sprint Backlog" in text
+    assert "Johnson and Scholes' adaptation" in text
+    assert "Cohen and Bradford" in text and "Influence Without Authority" in text
+    assert "disagree and commit" in text and "Bezos" in text
+
+
+def test_00_q1_names_the_slip_behind_19():
+    from pm_course.data import load
+    from pm_course.welcome.questions import q1
+
+    fields = len(load("backlog")[0])
+    assert any("fields of one item" in line for line in q1.check(fields).lines)
