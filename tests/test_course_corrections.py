@@ -206,7 +206,7 @@ def test_04_interview_claim_matches_the_data():
 def test_05_q7_sprint_backlog_is_not_keyed_to_the_product_owner():
     from pm_course.collaboration.questions import ROLE_TASKS
 
-    for task, role in ROLE_TASKS.items():
+    for task in ROLE_TASKS:
         assert "sprint backlog" not in task.lower()
     assert ROLE_TASKS["Write acceptance criteria and order the product backlog"] == "product owner"
 
@@ -263,3 +263,115 @@ def test_00_q1_names_the_slip_behind_19():
 
     fields = len(load("backlog")[0])
     assert any("fields of one item" in line for line in q1.check(fields).lines)
+
+
+def _stated_minutes(text):
+    m = re.search(r"Time:?\*{0,2} about (\d+) (minutes|hours?)", text)
+    assert m, "no 'Time: about N minutes' stated"
+    return int(m.group(1)) * (60 if m.group(2).startswith("hour") else 1)
+
+
+@pytest.mark.parametrize("name", ["04_prioritization", "05_collaboration"])
+def test_module_minutes_include_the_exercise(name):
+    from pm_course.course import module
+
+    m = module(name)
+    exercise = _stated_minutes("".join(_cells(f"solutions/{name}/{name}.ipynb")[0]["source"]))
+    assert m.exercise_minutes == exercise
+    lesson_text = "".join(_cells(f"notebooks/{name}.ipynb")[0]["source"])
+    with_exercise = re.search(r"(\d+) (minutes|hours?),? with the exercise", lesson_text)
+    assert with_exercise, lesson_text
+    total = int(with_exercise.group(1)) * (60 if with_exercise.group(2).startswith("hour") else 1)
+    assert m.minutes == total and m.lesson_minutes > 0
+
+
+# ---------------------------------------------------------------- navigation (issue 12)
+
+LINK = re.compile(r"\[[^\]]+\]\(([^)#\s]+)(#[^)]*)?\)")
+
+
+def test_the_welcome_course_map_links_every_ready_module_and_its_exercise():
+    cell = next(c for c in _cells("notebooks/00_welcome.ipynb") if "from pm_course.course import MODULES" in "".join(c["source"]))
+    scope: dict = {}
+    exec("".join(cell["source"]).rsplit("\n", 1)[0], scope)  # all but the last line, which displays the table
+    table = "\n".join(scope["rows"])
+    from pm_course.course import MODULES
+
+    for m in MODULES:
+        if m.ready:
+            assert f"]({m.name}.ipynb)" in table, m.name
+            assert (ROOT / m.notebook).exists()
+            if (ROOT / "exercises" / m.name).exists():
+                assert f"](../exercises/{m.name}/{m.name}.ipynb)" in table, m.name
+
+
+@pytest.mark.parametrize("name", ["00_welcome", "04_prioritization", "05_collaboration"])
+def test_lesson_links_resolve_and_the_last_cell_links_the_exercise(name):
+    cells = _cells(f"notebooks/{name}.ipynb")
+    for c in cells:
+        if c["cell_type"] == "markdown":
+            for target, _ in LINK.findall("".join(c["source"])):
+                if not target.startswith("http"):
+                    assert (ROOT / "notebooks" / target).resolve().exists(), f"{name}: broken link {target}"
+    last = "".join(cells[-1]["source"])
+    if name != "00_welcome":
+        assert f"](../exercises/{name}/{name}.ipynb)" in last
+    else:
+        assert "](02_research.ipynb)" in last
+
+
+@pytest.mark.parametrize("name", ["04_prioritization", "05_collaboration"])
+def test_exercise_links_back_to_its_lesson_and_on_and_ends_with_the_review(name):
+    cells = _cells(f"solutions/{name}/{name}.ipynb")
+    text = "\n".join("".join(c["source"]) for c in cells)
+    assert f"](../../notebooks/{name}.ipynb)" in "".join(cells[0]["source"])
+    for target, _ in LINK.findall(text):
+        if not target.startswith("http"):
+            assert (ROOT / "solutions" / name / target).resolve().exists(), f"broken link {target}"
+    assert "Next module" in "".join(cells[-2]["source"])
+    assert "".join(cells[-1]["source"]).strip().endswith(f'pm_course.progress.review("{name}")')
+    written = [c for c in cells if c["metadata"].get("nbgrader", {}).get("grade_id", "").startswith("w")]
+    assert written and all(c["cell_type"] == "code" and c["metadata"]["nbgrader"]["solution"] for c in written)
+
+
+# ---------------------------------------------------------------- the glossary
+
+
+def _slug(heading):
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _glossary():
+    text = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    heads = re.findall(r"^### (.+)$", text, re.M)
+    return text, heads
+
+
+def test_the_glossary_has_one_heading_per_term_each_with_a_definition():
+    text, heads = _glossary()
+    assert len(heads) >= 100
+    assert len({_slug(h) for h in heads}) == len(heads), "two terms share an anchor"
+    for block in text.split("\n### ")[1:]:
+        assert len(block.split("\n", 1)[1].strip()) > 20, block[:40]
+    for target in re.findall(r"\]\(#([^)]+)\)", text):
+        assert target in {_slug(h) for h in heads}, target
+
+
+@pytest.mark.parametrize("name", ["00_welcome", "04_prioritization", "05_collaboration"])
+def test_lessons_link_glossary_terms_to_anchors_that_exist(name):
+    _, heads = _glossary()
+    anchors = {_slug(h) for h in heads}
+    text = _text(f"notebooks/{name}.ipynb")
+    links = re.findall(r"\]\(\.\./docs/glossary\.md#([^)]+)\)", text)
+    assert len(links) >= (3 if name == "00_welcome" else 15)
+    assert set(links) <= anchors, set(links) - anchors
+    assert len(links) == len(set(links)), "link a term on its first use only"
+
+
+@pytest.mark.parametrize("term", ["RICE", "ICE", "MoSCoW", "Kano model", "CD3", "WSJF", "RACI", "DACI",
+                                  "Net Promoter Score", "North Star metric", "OKR", "Opportunity solution tree",
+                                  "Product owner", "Power / interest grid", "Job story", "TAM, SAM, SOM"])
+def test_the_glossary_covers_the_course_terms(term):
+    _, heads = _glossary()
+    assert term in heads
