@@ -375,3 +375,34 @@ def test_lessons_link_glossary_terms_to_anchors_that_exist(name):
 def test_the_glossary_covers_the_course_terms(term):
     _, heads = _glossary()
     assert term in heads
+
+
+# ---------------------------------------------------------------- README and the Binder link
+
+
+def _binder_link():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("binder_link", ROOT / "tools" / "binder_link.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("remote", ["https://github.com/acme/pm-course.git", "https://github.com/acme/pm-course",
+                                    "git@github.com:acme/pm-course.git", "ssh://git@github.com/acme/pm-course.git"])
+def test_binder_link_is_derived_from_the_git_remote(remote):
+    url = _binder_link().binder_url(remote)
+    assert url == "https://mybinder.org/v2/gh/acme/pm-course/HEAD?urlpath=lab/tree/notebooks/00_welcome.ipynb"
+
+
+def test_binder_link_refuses_a_remote_binder_cannot_build():
+    with pytest.raises(ValueError, match="GitHub"):
+        _binder_link().binder_url("https://gitlab.com/acme/pm-course.git")
+
+
+def test_readme_explains_the_command_stopping_and_the_badge():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert ".venv/bin/pm-course" in readme and "Ctrl+C" in readme and "make binder-link" in readme
+    assert "\nbinder-link:" in makefile and "\nprogress:" in makefile
