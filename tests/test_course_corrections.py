@@ -406,3 +406,36 @@ def test_readme_explains_the_command_stopping_and_the_badge():
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert ".venv/bin/pm-course" in readme and "Ctrl+C" in readme and "make binder-link" in readme
     assert "\nbinder-link:" in makefile and "\nprogress:" in makefile
+
+
+# ---------------------------------------------------------------- make bench leaves tracked notebooks alone
+
+
+def test_bench_runs_the_lessons_on_a_copy_and_leaves_tracked_notebooks_unchanged(monkeypatch):
+    import sys
+
+    import nbclient
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import bench
+        import bench_lab
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    seen = []
+
+    class FakeClient:  # executes nothing; does what a kernel could do: write next to the notebook
+        def __init__(self, nb, resources, **kwargs):
+            self.path = Path(resources["metadata"]["path"])
+            seen.append(self.path)
+
+        def execute(self):
+            (self.path / "written_by_a_lesson.json").write_text("{}")
+
+    before = bench_lab.tracked_changes()
+    monkeypatch.setattr(nbclient, "NotebookClient", FakeClient)
+    times = bench.notebook_times()
+    assert len(times) == len(list((ROOT / "notebooks").glob("*.ipynb")))
+    assert seen and all(ROOT not in p.resolve().parents for p in seen)
+    assert bench_lab.tracked_changes() == before
+    assert not list((ROOT / "notebooks").glob("written_by_a_lesson.json"))

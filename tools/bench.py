@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -70,7 +71,11 @@ def notebook_times() -> list[tuple[str, float]]:
     results = []
     with tempfile.TemporaryDirectory() as home:
         os.environ["PM_COURSE_HOME"] = home
-        for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        # the kernels run in a copy of notebooks/, so a file a lesson writes never lands in the repository
+        workdir = Path(home) / "notebooks"
+        shutil.copytree(ROOT / "notebooks", workdir, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        shutil.copytree(ROOT / "docs", Path(home) / "docs")  # lessons link to ../docs
+        for path in sorted(workdir.glob("*.ipynb")):
             nb = nbformat.read(path, as_version=4)
             client = NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
                                     resources={"metadata": {"path": str(path.parent)}})
@@ -99,6 +104,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--write", action="store_true", help="also write docs/benchmarks.md")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
+    sys.path.insert(0, str(ROOT / "tools"))
+    from bench_lab import tracked_changes
+
+    before = tracked_changes()
 
     rows = []
     imp = import_time()
@@ -127,6 +136,9 @@ def main(argv: list[str]) -> int:
         md += [f"| {w} | {g} | {b} | {'yes' if ok else '**no**'} |" for w, g, b, ok in rows]
         (ROOT / "docs" / "benchmarks.md").write_text("\n".join(md) + "\n", encoding="utf-8")
         print("wrote docs/benchmarks.md")
+    if tracked_changes() != before:  # a benchmark must leave the committed notebooks as it found them
+        print("make bench changed tracked notebooks or settings:\n" + tracked_changes(), file=sys.stderr)
+        return 1
     return 0 if all(r[3] for r in rows) else 1
 
 

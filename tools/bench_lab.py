@@ -10,7 +10,8 @@
 
 ``make lab`` runs in a scratch copy of the course (its Makefile, settings and
 notebooks, with the real .venv linked in), so running the notebook never writes
-outputs into the committed one and the shared .venv is never touched. Budget: under 10 s each on the 2-core machine.
+outputs into the committed one and the shared .venv is never touched; the run
+fails if a tracked notebook or setting changed all the same. Budget: under 10 s each on the 2-core machine.
 """
 
 from __future__ import annotations
@@ -61,6 +62,20 @@ def _scratch_course(into: Path) -> Path:
     return course
 
 
+#: What a run must leave as it found it.
+TRACKED = ("notebooks", "exercises", "solutions", ".jupyter")
+
+
+def tracked_changes() -> str:
+    """``git status --porcelain`` of :data:`TRACKED` ("" outside a git checkout)."""
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "--", *TRACKED], cwd=ROOT,
+                             capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return out.stdout if out.returncode == 0 else ""
+
+
 def _wait_status(url: str, proc: subprocess.Popen, timeout: float) -> None:
     end = time.monotonic() + timeout
     while time.monotonic() < end:
@@ -81,10 +96,12 @@ def measure(timeout: float = 120) -> dict[str, float]:
     if not (ROOT / ".venv" / "bin" / "jupyter-lab").exists():
         raise SystemExit("no .venv with JupyterLab: run `make venv` first (the bench times a warm .venv)")
     figures: dict[str, float] = {}
+    before = tracked_changes()
     with tempfile.TemporaryDirectory(prefix="pm-course-bench-") as tmp:
         course = _scratch_course(Path(tmp))
         port, token = _free_port(), uuid.uuid4().hex
-        env = dict(os.environ, JUPYTER_TOKEN=token, PM_COURSE_HOME=str(Path(tmp) / "home"), BROWSER="true")
+        env = dict(os.environ, JUPYTER_TOKEN=token, PM_COURSE_HOME=str(Path(tmp) / "home"), BROWSER="true",
+                   JUPYTERLAB_WORKSPACES_DIR=str(Path(tmp) / "workspaces"))
         env.pop("MPLBACKEND", None)
         log = open(Path(tmp) / "lab.log", "w")
         t0 = time.perf_counter()
@@ -102,6 +119,9 @@ def measure(timeout: float = 120) -> dict[str, float]:
                 except subprocess.TimeoutExpired:
                     os.killpg(proc.pid, signal.SIGKILL)
             log.close()
+    if tracked_changes() != before:
+        raise RuntimeError("bench_lab changed tracked notebooks or settings (it must run on its scratch copy):\n"
+                           + tracked_changes())
     return figures
 
 
