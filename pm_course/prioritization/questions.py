@@ -474,7 +474,7 @@ w1 = WrittenAnswer(
     rules=[
         mentions("acknowledges the need", ["thanks", "thank you", "understand", "need", "prospect", "chain", "win"],
                  "Show you heard the request and the need behind it (the deal, multi-site labour cost).", at_least=2),
-        mentions("states the decision", ["not now", "no", "not going to", "won't", "will not", "not this sprint",
+        mentions("states the decision", ["not now", "not going to", "won't", "will not", "not this sprint",
                                          "not next sprint", "decline", "not in"],
                  "Say plainly what you decided (e.g. 'not in next sprint')."),
         mentions("gives reasons from the data or the goals",

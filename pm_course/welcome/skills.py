@@ -112,12 +112,16 @@ def set_goal(targets: Mapping[str, int] | int, goal: str, metric: str,
     saved = assessment()
     if "ratings" not in saved:
         raise InputError("Rate yourself first (move the sliders above, which saves your ratings); then set a goal.")
-    if isinstance(targets, int) and not isinstance(targets, bool):
-        targets = {a: targets for a in SKILL_AREAS}
-    wanted = gaps(saved["ratings"], targets)  # validates the targets
+    if isinstance(targets, Mapping):
+        wanted_targets: Mapping[str, int] = targets
+    elif isinstance(targets, int) and not isinstance(targets, bool):
+        wanted_targets = {a: targets for a in SKILL_AREAS}
+    else:
+        raise InputTypeError(f"targets must be one rating (1-5) or map skill areas to 1-5; got {targets!r}.")
+    wanted = gaps(saved["ratings"], wanted_targets)  # validates the targets
     data = {
         **saved,
-        "targets": {k: int(v) for k, v in targets.items()},
+        "targets": {k: int(v) for k, v in wanted_targets.items()},
         "goal": text("goal", goal),
         "metric": text("metric", metric),
     }
