@@ -79,7 +79,7 @@ def test_ratings_are_saved_with_progress_under_the_key_module_07_reads(fresh_hom
     w.sliders["Prioritization"].value = 1
     saved = load_artifact("00_welcome", "skills")
     assert saved["ratings"]["Prioritization"] == 1 and set(saved["ratings"]) == set(AREAS)
-    again = SkillsAssessment()  # a new session starts from the saved ratings
+    again = SkillsAssessment()  # a new assessment, later on, starts from the saved ratings
     assert again.value["Prioritization"] == 1
 
 

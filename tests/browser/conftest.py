@@ -7,7 +7,7 @@ Fixtures:
   ``make lab-instructor``) on a free loopback port, with a token, a temporary
   PM_COURSE_HOME and a temporary copy of ``notebooks/`` and ``exercises/`` as
   its root (and a copy of the settings), so that running and autosaving never touch the committed
-  notebooks; the session fails if a run changed a tracked notebook or setting.
+  notebooks; the test run fails if it changed a tracked notebook or setting.
 - ``page``: a new Chromium tab (Debian's Chromium, driven by Playwright). When a
   test fails, a screenshot and the browser console go to ``test-artifacts/``.
 
