@@ -17,9 +17,8 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 PORT ?= 8888
 WORKERS ?= 2
 
-
 .PHONY: grading-setup
-.PHONY: help lab lab-instructor test test-fast test-notebooks test-nbgrader test-browser bench release \
+.PHONY: help lab lab-instructor progress binder-link test test-fast test-notebooks test-nbgrader test-browser bench release \
         data lock screenshots clean-notebooks clean venv
 
 help:
@@ -29,6 +28,8 @@ help:
 	@echo "make release         regenerate exercises/ from solutions/ with nbgrader"
 	@echo "make test-browser    drive a real JupyterLab in headless Chromium"
 	@echo "make bench           print the speed budgets (import, check, notebooks, grading)"
+	@echo "make progress        print your progress (the same as .venv/bin/pm-course progress)"
+	@echo "make binder-link     print the Binder badge for this clone's GitHub remote (origin)"
 	@echo "make grading-setup   install bubblewrap, the sandbox pm-course autograde uses (instructors)"
 
 venv: $(STAMP)
@@ -55,6 +56,14 @@ lab-instructor: $(STAMP)
 	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter/instructor JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter/lab/workspaces \
 	  $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
+
+# The pm-course command lives in .venv: `.venv/bin/pm-course progress` from any shell, or this target.
+progress: $(STAMP)
+	$(BIN)/pm-course progress
+
+# The Binder badge, derived from the git remote "origin" (any GitHub URL: https or ssh).
+binder-link:
+	@$(PYTHON) tools/binder_link.py
 
 test: $(STAMP)
 	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \

@@ -42,8 +42,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "export":
             print(f"Progress saved to {progress.export(args.file)}")
         elif args.command == "import":
-            n = progress.import_(args.file)
-            print(f"Imported {n} new record{'s' if n != 1 else ''} from {args.file}")
+            print(progress.import_(args.file).message())
         elif args.command == "where":
             print(progress.where())
     except (InputError, InputTypeError, OSError) as exc:

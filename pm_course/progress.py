@@ -201,6 +201,33 @@ def export(path: str | os.PathLike = "pm_course_progress.json") -> Path:
     return _store.export_json(path)
 
 
-def import_(path: str | os.PathLike = "pm_course_progress.json") -> int:
-    """Merge progress from a file made by :func:`export`; returns how many records were new."""
-    return _store.import_json(path)
+class Imported(int):
+    """How many records an import added (an ``int``), shown as a sentence saying what was done."""
+
+    path: str
+
+    def __new__(cls, n: int, path: str | os.PathLike):
+        obj = super().__new__(cls, n)
+        obj.path = str(path)
+        return obj
+
+    def message(self) -> str:
+        n = int(self)
+        if n == 0:
+            return f"Nothing new in {self.path}: everything in it was already in your progress (kept as it was)."
+        return (f"Imported {n} new record{'s' if n != 1 else ''} from {self.path} into your progress; "
+                "what you already had is kept.")
+
+    def __repr__(self) -> str:
+        return self.message()
+
+    __str__ = __repr__
+
+
+def import_(path: str | os.PathLike = "pm_course_progress.json") -> Imported:
+    """Merge progress from a file made by :func:`export`; says what it did and counts the new records.
+
+    The result is a number (how many records were new) that shows as a sentence,
+    e.g. "Imported 12 new records from my_progress.json into your progress".
+    """
+    return Imported(_store.import_json(path), path)

@@ -5,9 +5,12 @@ Sources (the versions the course teaches):
 - Power / interest grid: Mendelow, A. L. (1981). "Environmental scanning: the
   impact of the stakeholder concept". Proceedings of the Second International
   Conference on Information Systems (ICIS), Cambridge, MA. The four strategies
-  (manage closely, keep satisfied, keep informed, monitor) are the usual
-  adaptation, e.g. Johnson, Scholes and Whittington, *Exploring Corporate
-  Strategy*.
+  (manage closely, keep satisfied, keep informed, monitor) come from Johnson
+  and Scholes' adaptation of Mendelow's grid (*Exploring Corporate Strategy*,
+  later editions with Whittington), not from Mendelow himself.
+- The product trio (product manager, designer, engineering lead; Torres,
+  *Continuous Discovery Habits*) is one team deciding together, not a set of
+  stakeholders to manage: :data:`PRODUCT_TRIO` roles get the trio's rhythm.
 - RACI (a responsibility assignment matrix): Project Management Institute,
   *A Guide to the Project Management Body of Knowledge (PMBOK Guide)*.
   Responsible, Accountable, Consulted, Informed; exactly one A and at least
@@ -32,6 +35,7 @@ __all__ = [
     "RACI_LETTERS",
     "DACI_LETTERS",
     "PLAN_BY_QUADRANT",
+    "PRODUCT_TRIO",
     "stakeholder_quadrant",
     "validate_raci",
     "validate_daci",
@@ -97,12 +101,14 @@ _SEPARATORS = re.compile(r"[\s/,+&;]+")
 def _letters(cell: str, letters: dict[str, str]) -> tuple[set[str], list[str]]:
     """Split one cell into known letters and unknown tokens.
 
-    Accepts one letter ("A"), several ("A/R", "AR", "A, R"), lower case, and the
-    full words ("Accountable"). A blank cell or "-" means the role is not involved.
+    Accepts one letter ("A"), several ("A/R", "AR", "A, R"), lower case, the
+    full words ("Accountable", "Consulted") and the verbs ("Consult", "Inform").
+    A blank cell or "-" means the role is not involved.
     Anything else is returned whole as unknown ("X", "RX", "Resp").
     """
     words = {word.casefold(): letter for letter, word in letters.items()}
     words.update({word.casefold() + "s": letter for letter, word in letters.items()})  # "Contributors"
+    words.update({word.casefold()[:-2]: letter for letter, word in letters.items() if word.endswith("ed")})  # "Consult"
     found: set[str] = set()
     unknown: list[str] = []
     for token in _SEPARATORS.split(cell.strip()):
@@ -288,6 +294,28 @@ PLAN_BY_QUADRANT: dict[str, dict[str, str]] = {
 }
 
 
+#: Stakeholder ids who sit in the product trio with the product manager (Torres): teammates, not an audience.
+PRODUCT_TRIO = ("designer", "eng_lead")
+TRIO_PLAN = {
+    "frequency": "daily",
+    "format": "working together in the product trio",
+    "involvement": "decide together: discovery and delivery are the trio's shared work",
+    "content": "everything: customer evidence, options, trade-offs, what to build next",
+}
+
+#: How often a forum meets, in weeks, by the words that name its rhythm.
+_RHYTHMS = (("daily", 0.2), ("weekly", 1.0), ("fortnightly", 2.0), ("every two weeks", 2.0),
+            ("monthly", 4.3), ("quarterly", 13.0))
+
+
+def _weeks(rhythm: str) -> float | None:
+    low = rhythm.casefold()
+    for word, weeks in _RHYTHMS:
+        if word in low:
+            return weeks
+    return None
+
+
 def communication_plan(stakeholders: list[dict[str, Any]], threshold: float = 5) -> dict[str, dict[str, Any]]:
     """A plan per stakeholder, from their quadrant on the power / interest grid.
 
@@ -297,10 +325,15 @@ def communication_plan(stakeholders: list[dict[str, Any]], threshold: float = 5)
     ``power``, ``interest``, ``quadrant``, and the quadrant's ``frequency``,
     ``format``, ``involvement`` and ``content`` (see :data:`PLAN_BY_QUADRANT`);
     ``forum`` is the stakeholder's own ``channel`` when given (meet people
-    where they already are), else the quadrant's format.
+    where they already are), else the quadrant's format. When that forum
+    meets less often than the quadrant's frequency (a quarterly review for a
+    monthly update), the forum says what goes in between, so the frequency and
+    the forum always agree. Members of the product trio (:data:`PRODUCT_TRIO`)
+    keep their grid position but get the trio's plan: daily, deciding together.
 
-    The quadrant strategies follow Mendelow (1981); the frequencies and
-    formats are the course's defaults, a starting point to adapt.
+    The quadrant strategies follow Johnson and Scholes' adaptation of
+    Mendelow (1981); the frequencies and formats are the course's defaults, a
+    starting point to adapt.
     """
     if type(stakeholders) not in (list, tuple):
         raise InputTypeError(
@@ -331,7 +364,13 @@ def communication_plan(stakeholders: list[dict[str, Any]], threshold: float = 5)
             "quadrant": quadrant,
             **PLAN_BY_QUADRANT[quadrant],
         }
+        if key in PRODUCT_TRIO:
+            entry.update(TRIO_PLAN)
         channel = s.get("channel")
-        entry["forum"] = channel if type(channel) is str and channel.strip() else PLAN_BY_QUADRANT[quadrant]["format"]
+        forum = channel.strip() if type(channel) is str and channel.strip() else entry["format"]
+        meets, needs = _weeks(forum), _weeks(entry["frequency"])
+        if meets is not None and needs is not None and meets > needs:
+            forum = f"{forum}; between its meetings: {entry['format']}, {entry['frequency']}"
+        entry["forum"] = forum
         plan[key] = entry
     return plan

@@ -19,8 +19,9 @@ import math
 import signal
 import threading
 import types
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from .validate import MalformedAnswer, NotAttempted, conform, describe, shape_name
 
@@ -36,6 +37,8 @@ __all__ = [
     "Rubric",
     "Rule",
     "WidgetState",
+    "Case",
+    "as_typed",
     "call_with_time_limit",
     "TimeLimitExceeded",
 ]
@@ -90,6 +93,21 @@ def _key(x: Any) -> Any:
     return _norm_text(x) if type(x) is str else x
 
 
+def as_typed(x: Any) -> str:
+    """The learner's own value, quoted as typed: ``13.0`` stays ``13.0``, ``'b5'`` stays ``'b5'``."""
+    if type(x) is float:
+        return repr(x)
+    if type(x) is int:
+        return str(x)
+    return repr(x)
+
+
+def _quote(items: Iterable[Any], limit: int = 10) -> str:
+    items = list(items)
+    shown = ", ".join(as_typed(x) for x in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
 @dataclass
 class Value(Checker):
     """A single value: a number within a tolerance, or text compared case- and space-insensitively.
@@ -137,7 +155,7 @@ class Value(Checker):
             return
         if self.shape in (float, int) and self.direction:
             side = "too high" if answer > self.expected else "too low"
-            lines = [f"Your answer {answer:g} is {side}{' (' + self.unit + ')' if self.unit else ''}."]
+            lines = [f"Your answer {as_typed(answer)} is {side}{' (' + self.unit + ')' if self.unit else ''}."]
             if self.precision:
                 lines.append(f"Give it {self.precision}; any answer that rounds to the right value passes.")
             raise Incorrect(*lines)
@@ -183,14 +201,14 @@ class SetOf(Checker):
     def verify(self, answer: Any) -> None:
         got = {_key(x) for x in answer}
         missing = len(self._expected - got)
-        extra = sorted((x for x in got if x not in self._expected), key=str)
+        extra = sorted((x for x in answer if _key(x) not in self._expected), key=str)  # as typed
         if not missing and not extra:
             return
         lines = []
         if missing:
             lines.append(f"{missing} item{'s are' if missing > 1 else ' is'} missing.")
         if extra:
-            lines.append("These do not belong: " + ", ".join(repr(x) for x in extra[:10]) + ".")
+            lines.append("These do not belong: " + _quote(extra) + ".")
         raise Incorrect(*lines)
 
 
@@ -210,22 +228,32 @@ class Ordering(Checker):
         if got == exp:
             return
         if len(got) != len(set(got)):
-            dupes = sorted({x for x in got if got.count(x) > 1}, key=str)
-            raise Incorrect("Each item should appear once; repeated: " + ", ".join(map(repr, dupes)) + ".")
+            seen: set[Any] = set()
+            dupes = []
+            for typed, key in zip(answer, got):
+                if got.count(key) > 1 and key not in seen:
+                    seen.add(key)
+                    dupes.append(typed)
+            raise Incorrect("Each item should appear once; repeated: " + _quote(dupes) + ".")
         missing = len(set(exp) - set(got))
-        extra = [x for x in got if x not in set(exp)]
+        extra = [typed for typed, key in zip(answer, got) if key not in set(exp)]  # as typed
         if missing or extra:
-            lines = [f"The ranking should hold exactly {len(exp)} items."]
+            n, size = len(got), len(exp)
+            if n == size:
+                lines = [f"Your ranking holds {n} items, the right number, but "
+                         f"{len(extra)} {'is' if len(extra) == 1 else 'are'} not among the items to rank."]
+            else:
+                lines = [f"Your ranking holds {n} item{'s' if n != 1 else ''}; it should hold exactly {size}."]
             if missing:
                 lines.append(f"{missing} expected item{'s are' if missing > 1 else ' is'} missing.")
             if extra:
-                lines.append("Not part of this ranking: " + ", ".join(map(repr, extra[:10])) + ".")
+                lines.append("Not part of this ranking (check the spelling): " + _quote(extra) + ".")
             raise Incorrect(*lines)
         first_wrong = next(i for i, (a, b) in enumerate(zip(got, exp)) if a != b)
         right = sum(a == b for a, b in zip(got, exp))
         raise Incorrect(
             f"Right items, wrong order: {right} of {len(exp)} are in the right place.",
-            f"The first one out of place is at position {first_wrong + 1} ({answer[first_wrong]!r}).",
+            f"The first one out of place is at position {first_wrong + 1} ({as_typed(answer[first_wrong])}).",
         )
 
 
@@ -320,14 +348,35 @@ def call_with_time_limit(fn: Callable, args: tuple, seconds: float) -> Any:
     return box.get("value")
 
 
+@dataclass(frozen=True)
+class Case:
+    """One input of a function question with a description of what it tests.
+
+    ``Case((backlog,), "a backlog with ties")``: the feedback names the case by
+    its description (its property: ties, an empty list, ...), so a learner
+    knows what to look at without being shown the expected output.
+    """
+
+    args: tuple
+    about: str
+
+
+def _case(item: Any) -> tuple[tuple, str]:
+    if isinstance(item, Case):
+        return tuple(item.args), item.about
+    return tuple(item), ""
+
+
 @dataclass
 class Function(Checker):
     """A function the learner writes, run on cases and compared with a reference.
 
-    ``inputs`` is a list of argument tuples; the expected results come from
-    ``reference`` (so they are never written twice). ``returns`` is the shape
-    the function must return. Each call gets a deep copy of its arguments and
-    ``time_limit`` seconds. Hidden tests add inputs with ``extra_inputs``.
+    ``inputs`` is a list of argument tuples, or of :class:`Case` (the
+    arguments and a description of what the case tests, shown in the
+    feedback); the expected results come from ``reference`` (so they are
+    never written twice). ``returns`` is the shape the function must return.
+    Each call gets a deep copy of its arguments and ``time_limit`` seconds.
+    Hidden tests add inputs with ``extra_inputs``.
     """
 
     reference: Callable
@@ -340,21 +389,22 @@ class Function(Checker):
     shape: Any = types.FunctionType
 
     def verify(self, answer: Any, extra_inputs: Sequence[tuple] = ()) -> None:
-        cases = list(self.inputs) + list(extra_inputs)
+        cases = [_case(c) for c in list(self.inputs) + list(extra_inputs)]
         failures = 0
         first: list[str] = []
-        for args in cases:
+        failed_about: list[str] = []
+        for args, about in cases:
             expected = self.reference(*copy.deepcopy(args))
             try:
                 result = call_with_time_limit(answer, copy.deepcopy(args), self.time_limit)
             except TimeLimitExceeded:
                 raise Incorrect(
-                    f"Your function did not finish within {self.time_limit:g} s on {self._show(args)}: "
+                    f"Your function did not finish within {self.time_limit:g} s on {self._show(args, about)}: "
                     "look for a loop that never ends."
                 )
             except Exception as exc:  # the learner's bug, reported as feedback
                 raise Incorrect(
-                    f"Your function raised {type(exc).__name__} on {self._show(args)}: {str(exc)[:200]}"
+                    f"Your function raised {type(exc).__name__} on {self._show(args, about)}: {str(exc)[:200]}"
                 )
             if result is Ellipsis:  # the exercise's stub `return ...` is still in place
                 raise NotAttempted("your function")
@@ -363,19 +413,23 @@ class Function(Checker):
             except NotAttempted:
                 raise Incorrect("Your function returned a result that still holds ... : finish your code.")
             except MalformedAnswer as exc:
-                raise Incorrect(f"On {self._show(args)}: {exc}")
+                raise Incorrect(f"On {self._show(args, about)}: {exc}")
             if not _equal(result, expected, self.abs_tol, self.rel_tol):
                 failures += 1
+                if about and about not in failed_about:
+                    failed_about.append(about)
                 if not first:
-                    first.append(f"On {self._show(args)} it returned {describe(result)}, which is not right.")
+                    first.append(f"On {self._show(args, about)} it returned {describe(result)}, which is not right.")
         if failures:
-            raise Incorrect(f"Your function is wrong on {failures} of {len(cases)} test cases.", *first)
+            head = f"Your function is wrong on {failures} of {len(cases)} test cases"
+            head += (": " + "; ".join(failed_about) + ".") if failed_about else "."
+            raise Incorrect(head, *first)
 
-    def _show(self, args: tuple) -> str:
+    def _show(self, args: tuple, about: str = "") -> str:
         if not self.show_inputs:
-            return "one of the test cases"
+            return about or "one of the test cases"
         shown = ", ".join(describe(a, 80) for a in args)
-        return f"the input ({shown})"
+        return f"{about} (input {shown})" if about else f"the input ({shown})"
 
 
 @dataclass
@@ -452,6 +506,9 @@ class WidgetState(Checker):
 
     def same(self, answer: Any, other: Any) -> bool:
         return self.inner.same(answer, other)
+
+    def describe_expected(self) -> str:
+        return "the widget itself (the variable that holds it), not its value"
 
     @property
     def shape(self):  # type: ignore[override]

@@ -9,7 +9,7 @@ import ipywidgets as w
 
 from ..course import module
 from ..ui import CATEGORY, show_in
-from .skills import SCALE, SKILL_AREAS, suggest_start
+from .skills import SCALE, SKILL_AREAS, assessment, save_ratings, suggest_start
 
 __all__ = ["SkillsAssessment", "radar"]
 
@@ -53,9 +53,12 @@ class SkillsAssessment:
     """Sliders (1-5) for each skill area; the radar chart and suggestions update as you move them.
 
     ``.value`` is a plain dict of ratings; ``.suggestions`` the areas to start with.
+    The ratings are saved with your progress as you move the sliders, and a new
+    assessment starts from the saved ones (``save=False`` for neither).
     """
 
-    def __init__(self, start: int = 3):
+    def __init__(self, start: int = 3, save: bool = True):
+        self.save = save
         self.sliders = {
             area: w.IntSlider(value=start, min=1, max=5, description=area, continuous_update=False,
                               style={"description_width": "150px"}, layout=w.Layout(width="420px"))
@@ -73,6 +76,11 @@ class SkillsAssessment:
             self.advice,
         ])
         self.widget.add_class("pm-skills")
+        saved = assessment().get("ratings") if save else None
+        if isinstance(saved, dict) and set(saved) == set(SKILL_AREAS):
+            for area, rating in saved.items():
+                if isinstance(rating, int) and 1 <= rating <= 5:
+                    self.sliders[area].value = rating
         self._update()
 
     @property
@@ -90,6 +98,8 @@ class SkillsAssessment:
         return suggest_start(self.value)
 
     def _update(self, change=None) -> None:
+        if self.save and change is not None:  # a slider moved: keep the ratings with your progress
+            save_ratings(self.value)
         picks = self.suggestions
         if picks:
             items = "".join(
