@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from .engine import _meta, _source, grade_notebook, strip_hidden_tests
-from .sandbox import DEFAULT_LIMITS, Limits, bwrap_status, prepare_stubs
+from .sandbox import DEFAULT_LIMITS, Limits, bwrap_status, prepare_mpl_seed, prepare_stubs
 
 __all__ = ["Course", "Summary", "autograde", "merge", "ENGINE_VERSION"]
 
@@ -105,12 +105,13 @@ def _digest(paths: Iterable[Path]) -> str:
 
 def _job(args: tuple) -> dict[str, Any]:
     """One submission (all its notebooks), in a worker process."""
-    student, assignment, sources, submitted, stubs, limits, sandboxed = args
+    student, assignment, sources, submitted, stubs, limits, sandboxed, mpl_seed = args
     t0 = time.perf_counter()
     notebooks = []
     for name in sources:
         src = Path(sources[name])
-        notebooks.append(grade_notebook(src, Path(submitted) / f"{name}.ipynb", stubs, limits, sandboxed, student))
+        notebooks.append(grade_notebook(src, Path(submitted) / f"{name}.ipynb", stubs, limits, sandboxed, student,
+                                        mpl_seed))
     return {"student": student, "assignment": assignment, "notebooks": notebooks, "sandboxed": sandboxed,
             "seconds": round(time.perf_counter() - t0, 3)}
 
@@ -323,7 +324,9 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
 
         setup = [_source(c) for n in notebooks for c in source_cells(Path(sources[n]))["setup"]]
         stubs = {k: str(v) for k, v in prepare_stubs(stub_dir, handed_out(setup)).items()}
-        jobs = [(s, assignment, sources, str(course.submitted(s, assignment)), stubs, limits, sandboxed) for s in todo]
+        seed = prepare_mpl_seed(stub_dir / "mpl") if todo else None
+        jobs = [(s, assignment, sources, str(course.submitted(s, assignment)), stubs, limits, sandboxed, seed)
+                for s in todo]
         # While the workers grade, this process makes sure the gradebook knows the assignment (slow: nbgrader).
         meanwhile = (lambda: ensure_assignment(course, assignment)) if results_dir is None else None
         results = _run_jobs(jobs, workers or os.cpu_count() or 1, progress, log, meanwhile)

@@ -122,6 +122,11 @@ def main() -> int:
     inbox = os.fdopen(fd_in, "r", encoding="utf-8", errors="replace")
     outbox = os.fdopen(fd_out, "w", encoding="utf-8")
     _install_stubs(os.environ.pop("PM_COURSE_STUBS", ""))
+    seed = os.environ.pop("PM_COURSE_MPL_SEED", "")
+    if seed and os.path.isdir(seed) and os.environ.get("MPLCONFIGDIR"):  # matplotlib's font cache, built once
+        import shutil
+
+        shutil.copytree(seed, os.environ["MPLCONFIGDIR"], dirs_exist_ok=True)
 
     def send(msg: dict) -> None:
         try:

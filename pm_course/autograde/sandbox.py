@@ -36,7 +36,7 @@ from typing import Any
 
 from . import plain
 
-__all__ = ["DEFAULT_LIMITS", "Limits", "Sandbox", "SandboxCrashed", "SandboxTimeout", "bwrap_status", "prepare_stubs"]
+__all__ = ["DEFAULT_LIMITS", "prepare_mpl_seed", "Limits", "Sandbox", "SandboxCrashed", "SandboxTimeout", "bwrap_status", "prepare_stubs"]
 
 
 @dataclass(frozen=True)
@@ -101,6 +101,14 @@ def prepare_stubs(target: Path, constants: dict[str, set[str]] | None = None) ->
     return stubs
 
 
+def prepare_mpl_seed(target: Path) -> str:
+    """Build matplotlib's font cache once, for every sandbox to copy (else each learner's run rebuilds it: ~2 s)."""
+    target.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, MPLCONFIGDIR=str(target), MPLBACKEND="Agg")
+    subprocess.run([sys.executable, "-c", "import matplotlib.font_manager"], env=env, capture_output=True, timeout=300)
+    return str(target)
+
+
 def _package_root() -> Path:
     import pm_course
 
@@ -142,8 +150,9 @@ def _reap_cgroups() -> None:
 class Sandbox:
     """One runner process, sandboxed (or, when allowed, only limited), with the request protocol."""
 
-    def __init__(self, stubs: dict[str, Path], limits: Limits = DEFAULT_LIMITS, sandboxed: bool = True):
-        self.limits, self.sandboxed, self.stubs = limits, sandboxed, stubs
+    def __init__(self, stubs: dict[str, Path], limits: Limits = DEFAULT_LIMITS, sandboxed: bool = True,
+                 mpl_seed: str | None = None):
+        self.limits, self.sandboxed, self.stubs, self.mpl_seed = limits, sandboxed, stubs, mpl_seed
         self.proc: subprocess.Popen | None = None
         self._buf = b""
         self._cgroup: Path | None = None
@@ -175,6 +184,8 @@ class Sandbox:
             cache = Path(real).parent / "__pycache__"
             for pyc in sorted(cache.glob("questions.*.pyc")) if cache.is_dir() else []:
                 args += ["--ro-bind", "/dev/null", str(pyc)]
+        if self.mpl_seed:
+            args += ["--ro-bind", self.mpl_seed, "/tmp/mpl-seed"]
         args += ["--dir", "/tmp/home", "--chdir", "/tmp", "--"]
         return args + runner
 
@@ -183,12 +194,16 @@ class Sandbox:
                "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
         if self.sandboxed:
             env.update(HOME="/tmp/home", PM_COURSE_HOME="/tmp/home/.pm_course", MPLCONFIGDIR="/tmp/mpl")
+            if self.mpl_seed:
+                env["PM_COURSE_MPL_SEED"] = "/tmp/mpl-seed"
         else:
             import tempfile
 
             scratch = tempfile.mkdtemp(prefix="pm-course-unsandboxed-")
             env.update(HOME=scratch, PM_COURSE_HOME=scratch + "/.pm_course", MPLCONFIGDIR=scratch + "/mpl",
                        PM_COURSE_STUBS=os.pathsep.join(f"{k}={v}" for k, v in self.stubs.items()))
+            if self.mpl_seed:
+                env["PM_COURSE_MPL_SEED"] = self.mpl_seed
         return env
 
     def start(self) -> None:
