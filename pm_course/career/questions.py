@@ -323,7 +323,11 @@ q9 = Question(
         "the widget shows for each rung above senior PM.",
         "total_gap(LEARNER, r) computes the same number in code for each r in ABOVE_SENIOR; keep the smallest.",
     ],
-    solution_text=f"assessment.set(ratings=LEARNER, target={_Q9!r})\nanswer_q9 = assessment",
+    solution_text=("# the total gap to a rung adds up, area by area, how many steps LEARNER is below what the rung\n"
+                   "# expects (being ahead counts 0). Above senior PM: "
+                   + ", ".join(f"{r} {total_gap(LEARNER, r)}" for r in ABOVE_SENIOR) + ";\n"
+                   f"# the smallest is {_Q9!r}, so that is the target.\n"
+                   f"assessment.set(ratings=LEARNER, target={_Q9!r})\nanswer_q9 = assessment"),
     answer={"target": _Q9, "ratings": dict(LEARNER), "total_gap": total_gap(LEARNER, _Q9)},
     wrong=[{"target": "principal", "ratings": dict(LEARNER)}, {"target": "senior", "ratings": dict(LEARNER)},
            {"target": _Q9, "ratings": {a: 3 for a in SKILL_AREAS}}],
@@ -382,7 +386,12 @@ q10 = Question(
         "Goal: 'I will <action> <number> <things> ... by <date>'. Metric: '<number> <activity> per <period>, "
         "the insights it produced, and the decisions that changed because of them'.",
     ],
-    solution_text=f"builder.set([{_Q10_GOAL!r}])\nanswer_q10 = builder",
+    solution_text=(f"# against senior PM, LEARNER's largest gap is {_GAP!r} (largest_gaps(LEARNER, 'senior', 1)).\n"
+                   "# The goal is SMART in Doran's sense: specific (draft one-page strategy briefs for the swap\n"
+                   "# feature), measurable (2), assignable ('I will'), realistic (2 briefs a quarter, beside the job)\n"
+                   "# and time-related (by 28 February). The metric is a feedback loop: an activity count with a\n"
+                   "# period, what each review produced, and the decisions that changed. A mentor and a sponsor help.\n"
+                   f"builder.set([{_Q10_GOAL!r}])\nanswer_q10 = builder"),
     answer={"target": "senior", "start": "2026-12-01", "days": 90, "goals": [dict(_Q10_GOAL)]},
     wrong=[
         {"target": "senior", "goals": [{**_Q10_GOAL, "goal": "I will get better at strategy."}]},

@@ -63,8 +63,8 @@ q2 = Question(
     checker=Value(expected=_CONV[1], decimals=3),
     hints=[
         "Step conversion = accounts at this step / accounts at the step just before it.",
-        "With counts = funnel_counts(accounts): the steps are signed_up, created_rota, invited_staff, ...; "
-        "divide counts[2] by counts[1].",
+        "funnel_counts gives the number of accounts at each step, in the order signed_up, created_rota, "
+        "invited_staff, ...: divide the count at invited_staff by the count at created_rota.",
     ],
     solution_text="# step conversion = this step / the step before\n"
                   "counts = funnel_counts(accounts)\n"
@@ -359,7 +359,12 @@ q12 = Question(
         "launch.set(tier, required_items(tier), [(0.05, 3), (0.25, 3), (1.0, 0)]) sets all three at once; the "
         "planner shows the line that reproduces what you clicked.",
     ],
-    solution_text="tier = launch_tier(1.0, True)\n"
+    solution_text="# one-tap swap reaches every customer (share 1.0) and changes how their staff work (True):\n"
+                  f"# launch_tier gives tier {LAUNCH_TIER}, the biggest launch, so the checklist asks for everything\n"
+                  "tier = launch_tier(1.0, True)\n"
+                  "# required_items(tier) marks done exactly what that tier needs; the rollout starts at 5 %,\n"
+                  "# then 25 % and 50 %, holding each stage 3 days so the guardrail metric has data before the\n"
+                  "# next step, and only then reaches everyone\n"
                   "launch.set(tier, required_items(tier), [(0.05, 3), (0.25, 3), (0.5, 3), (1.0, 0)])\n"
                   "answer_q12 = launch",
     answer={"tier": LAUNCH_TIER, "done": checklist_status(LAUNCH_TIER, [])["required"], "missing": [],

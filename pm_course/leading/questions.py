@@ -37,6 +37,15 @@ NEW_ACTIONS = {
         "motivating and inspiring",
 }
 NEW_ACTION_LIST = list(NEW_ACTIONS)
+#: Why each action is where it is: its side (managing copes with complexity, leading with change) and its pair.
+_Q1_WHY = {
+    NEW_ACTION_LIST[0]: "managing, 1st pair: putting a cost into next year's budget says how much and when",
+    NEW_ACTION_LIST[1]: "managing, 2nd pair: deciding who does which job when fits people into a structure",
+    NEW_ACTION_LIST[2]: "managing, 3rd pair: comparing a result with an agreed level catches a deviation",
+    NEW_ACTION_LIST[3]: "leading, 1st pair: where Shiftbrew should go and why is a direction, not a plan",
+    NEW_ACTION_LIST[4]: "leading, 2nd pair: the vision exists; getting others to tell the same story aligns them",
+    NEW_ACTION_LIST[5]: "leading, 3rd pair: connecting the work to the people it helps keeps the engineers moving",
+}
 q1 = Question(
     module=MODULE, id="q1", points=2,
     prompt="Place each action of NEW_ACTION_LIST in one of Kotter's six activities (a dict action -> activity).",
@@ -58,7 +67,11 @@ q1 = Question(
         "Then the pair: plan and budget / set a direction; organise and staff / align people; control and solve "
         "problems / motivate and inspire.",
     ],
-    solution_text="answer_q1 = {\n" + "".join(f"    {a!r}: {c!r},\n" for a, c in NEW_ACTIONS.items()) + "}",
+    solution_text=("# Kotter (1990): first the side, managing (copes with complexity) or leading (copes with change);\n"
+                   "# then the pair: plan and budget / set a direction; organise and staff / align people;\n"
+                   "# control and solve problems / motivate and inspire.\n"
+                   "answer_q1 = {\n"
+                   + "".join(f"    # {_Q1_WHY[a]}\n    {a!r}: {c!r},\n" for a, c in NEW_ACTIONS.items()) + "}"),
     answer=dict(NEW_ACTIONS),
     wrong=[{a: "setting a direction" for a in NEW_ACTIONS},
            {**NEW_ACTIONS, NEW_ACTION_LIST[4]: "setting a direction"}],
@@ -78,6 +91,14 @@ EMPOWERED = {
     "The product strategy: win small chains first": "leadership",
 }
 EMPOWERED_ITEMS = list(EMPOWERED)
+_Q2_WHY = {
+    "Hiring a designer for the swap team": "hiring is staffing, which Empowered files under management",
+    "Coaching the product manager every week": "coaching is management in Empowered (Kotter would say motivating, "
+                                               "a leadership activity)",
+    "The product vision": "the vision is part of the strategic context leadership provides",
+    "The team's objectives for the quarter": "team objectives are part of the strategic context",
+    "The product strategy: win small chains first": "the strategy is part of the strategic context",
+}
 q2 = Question(
     module=MODULE, id="q2", points=1,
     prompt="In Empowered (Cagan and Jones), is each item of EMPOWERED_ITEMS part of 'management' or of "
@@ -89,7 +110,10 @@ q2 = Question(
         "Empowered: leadership provides the strategic context; management staffs and coaches the team.",
         "Strategic context is the product vision, the strategy and the team objectives.",
     ],
-    solution_text="answer_q2 = {\n" + "".join(f"    {a!r}: {c!r},\n" for a, c in EMPOWERED.items()) + "}",
+    solution_text=("# Empowered (Cagan and Jones): leadership is the strategic context (vision, strategy, objectives);\n"
+                   "# management is staffing and coaching the people.\n"
+                   "answer_q2 = {\n"
+                   + "".join(f"    # {_Q2_WHY[a]}\n    {a!r}: {c!r},\n" for a, c in EMPOWERED.items()) + "}"),
     answer=dict(EMPOWERED),
     wrong=[{a: "leadership" for a in EMPOWERED}, {**EMPOWERED, "The product vision": "management"}],
     misconceptions=[Misconception(
@@ -116,7 +140,13 @@ q3 = Question(
         "connection with others.",
         "DRIVER_INFO[driver]['sdt'] holds the course's reading; try first, then compare.",
     ],
-    solution_text="answer_q3 = {d: DRIVER_INFO[d]['sdt'] for d in SDT_DRIVERS}",
+    solution_text=("# Autonomy is acting by your own choice, competence feeling effective and getting better,\n"
+                   "# relatedness connection with others. The course's reading (a driver can feed more than one):\n"
+                   "# ownership -> autonomy: you choose how to reach the outcome you own;\n"
+                   "# collaboration -> relatedness: working closely with engineering, design, sales and support;\n"
+                   "# growth -> competence: new skills and stretch assignments make you better at the job;\n"
+                   "# data -> competence: fast feedback on your decisions shows how effective they are.\n"
+                   "answer_q3 = {d: DRIVER_INFO[d]['sdt'] for d in SDT_DRIVERS}"),
     answer=dict(SDT),
     wrong=[{d: "autonomy" for d in SDT}, {**SDT, "growth": "autonomy"}],
     misconceptions=[Misconception(lambda a: a["ownership"] == "competence",
@@ -141,7 +171,12 @@ q4 = Question(
         "Motivators are about the work itself and what it gives you; hygiene factors are about the context around it.",
         "Herzberg's motivators: achievement, recognition, the work itself, responsibility, advancement, growth.",
     ],
-    solution_text="answer_q4 = {f: HERZBERG_FACTORS[f] for f in HERZBERG_LIST}",
+    solution_text=("# Herzberg (1959): motivators come from the work itself and what it gives you, and create\n"
+                   "# satisfaction; hygiene factors are the context around the work, and only prevent dissatisfaction.\n"
+                   "# recognition, responsibility, advancement: what the work gives you -> motivators;\n"
+                   "# salary, company policy and administration, relations with peers: the context -> hygiene\n"
+                   "# (good colleagues and fair pay stop complaints; they do not make the work itself satisfying).\n"
+                   "answer_q4 = {f: HERZBERG_FACTORS[f] for f in HERZBERG_LIST}"),
     answer=dict(HERZBERG),
     wrong=[{f: "motivator" for f in HERZBERG}, {**HERZBERG, "recognition": "hygiene"}],
     misconceptions=[Misconception(lambda a: a["salary"] == "motivator",
@@ -168,7 +203,12 @@ q5 = Question(
         "(do this to get that).",
         "Herzberg counts recognition among the motivators; Deci and Ryan warn about expected, contingent rewards.",
     ],
-    solution_text="answer_q5 = 'b'   # informational recognition; no expected, contingent prize",
+    solution_text=("# a: expected tangible rewards made contingent on an interesting task tend to lower interest in it\n"
+                   "#    (Deci and Ryan's cognitive evaluation theory; Pink's 'if-then' rewards).\n"
+                   "# c: a bonus per visit pays for the visit, not the insight, and turns it into a chore.\n"
+                   "# d: recognition is one of Herzberg's motivators; withholding it is not neutral.\n"
+                   "# b: specific recognition of what was learned and applied informs, and supports competence.\n"
+                   "answer_q5 = 'b'   # informational recognition; no expected, contingent prize"),
     answer="b",
     wrong=["a", "c", "d"],
     misconceptions=[
@@ -192,7 +232,10 @@ q6 = Question(
         "Average customer impact's points over the members of load('team_motivation'); driver_points(ranking) "
         "does the first step.",
     ],
-    solution_text=("team = load('team_motivation')\n"
+    solution_text=("# Each member's ranking gives points: 8 for the first driver down to 1 for the last\n"
+                   "# (driver_points). Add customer impact's points over the team, then divide by the number of\n"
+                   "# members: a mean of points, not of ranks (first place earns the most), and not the total.\n"
+                   "team = load('team_motivation')\n"
                    "answer_q6 = sum(driver_points(m['ranking'])['customer_impact'] for m in team) / len(team)"),
     answer=CI_POINTS,
     wrong=[9 - CI_POINTS, CI_POINTS * len(TEAM)],
@@ -220,7 +263,10 @@ q7 = Question(
         "attention = mean points / 8 x (5 - mean fed) / 4: high when a driver matters and today's work starves it.",
         "team_view(load('team_motivation')) returns the rows sorted, highest attention first.",
     ],
-    solution_text="answer_q7 = team_view(load('team_motivation'))[0]['driver']",
+    solution_text=("# attention = mean points / 8 x (5 - mean fed) / 4: high when a driver matters to the team and\n"
+                   "# today's work starves it. A driver that is already well fed needs little attention, however\n"
+                   "# much it matters. team_view sorts its rows highest attention first, so take the first row.\n"
+                   "answer_q7 = team_view(load('team_motivation'))[0]['driver']"),
     answer=FIRST,
     wrong=[HIGHEST_FED, "market_success"],
     misconceptions=[Misconception(HIGHEST_FED, "That driver is already well fed today; attention goes where "
@@ -258,7 +304,13 @@ q8 = Question(
         "Self-determination theory: autonomy (the PM chooses), competence (they get better at it), relatedness "
         "(you go together).",
     ],
-    solution_text="answer_q8 = {'move': 'b', 'reason': 'r2'}   # coach: ask, agree a goal, go together",
+    solution_text=("# Move b coaches: it asks what got in the way before prescribing, agrees the goal with the PM\n"
+                   "# (autonomy) and goes on the next visit together (competence and relatedness).\n"
+                   "# a mandates and tracks: it measures visits, not insight, and takes the ownership away;\n"
+                   "# c fills the gap for a month and grows nobody; d lets the gap grow until the review.\n"
+                   "# Reason r2 says why b works (self-determination theory; the count is feedback, not a target);\n"
+                   "# r1, r3 and r4 do not explain it.\n"
+                   "answer_q8 = {'move': 'b', 'reason': 'r2'}   # coach: ask, agree a goal, go together"),
     answer={"move": "b", "reason": "r2"},
     wrong=[{"move": "a", "reason": "r1"}, {"move": "b", "reason": "r1"}, {"move": "c", "reason": "r2"}],
     misconceptions=[
@@ -290,7 +342,11 @@ q9 = Question(
         "Read the phrase as accountability for the outcome, not as authority over people.",
         "Three statements are true: where it comes from, what it means, and what its critics say.",
     ],
-    solution_text="answer_q9 = {'s1', 's3', 's4'}",
+    solution_text=("# s4: the phrase was popularised by Ben Horowitz's 'Good Product Manager / Bad Product Manager' (1996).\n"
+                   "# s1: what it means, read well: accountability for the product's outcome, as a CEO's for the company.\n"
+                   "# s3: what its critics say (Marty Cagan among them): PMs have no authority and lead by influence.\n"
+                   "# s2 and s5 read it as authority: a PM cannot tell engineers what to build, nor decide alone.\n"
+                   "answer_q9 = {'s1', 's3', 's4'}"),
     answer=set(CEO_TRUE),
     wrong=[{"s1", "s2", "s4"}, {"s1"}],
     misconceptions=[Misconception(lambda a: "s2" in a or "s5" in a,
@@ -342,7 +398,13 @@ q10 = Question(
         "Give the team the problem rather than a solution, and promise the CEO an outcome with a checkpoint, "
         "not a promise on the team's behalf.",
     ],
-    solution_text=f"scenario.reset(seed={SCENARIO_SEED}); scenario.play({BEST_PATH!r})\nanswer_q10 = scenario",
+    solution_text=("# a: own the miss in the review instead of blaming engineering or moving the target;\n"
+                   "# a: go to cafés with the designer and an engineer (with this seed the visits show the cause);\n"
+                   "# a: bring the team the evidence and the problem, not a solution, and ask them for options;\n"
+                   "# a: promise the CEO an outcome with a checkpoint, not the full target on the team's behalf.\n"
+                   f"# The ending: team's trust {SCENARIO_ANSWER['outcome']['trust']['team']}/10 (7 or more needed), "
+                   f"target {SCENARIO_ANSWER['outcome']['target']}: {SCENARIO_ANSWER['outcome']['verdict']}.\n"
+                   f"scenario.reset(seed={SCENARIO_SEED}); scenario.play({BEST_PATH!r})\nanswer_q10 = scenario"),
     answer=SCENARIO_ANSWER,
     wrong=[
         play_leadership(["b", "b", "a"], seed=SCENARIO_SEED),
@@ -354,6 +416,16 @@ q10 = Question(
 # ---------------------------------------------------------------- q11: the sorter, through the widget
 
 ALL_RIGHT = {a["id"]: a["category"] for a in ACTIONS}
+
+
+_Q11_WHY = {
+    "planning and budgeting": "steps, dates and money (how and when)",
+    "organizing and staffing": "jobs, people and decision rights fitted to the plan",
+    "controlling and problem solving": "results compared with the plan, deviations caught and fixed",
+    "setting a direction": "a vision, a strategy or a goal (where and why)",
+    "aligning people": "communication and cooperation behind one direction",
+    "motivating and inspiring": "purpose, recognition and a say in the work",
+}
 
 
 def _all_placed(v: dict) -> str | None:
@@ -383,7 +455,14 @@ q11 = Question(
         "matches and why.",
         "Coaching is the tricky one: the sorter follows Kotter, who counts coaching among the ways to motivate.",
     ],
-    solution_text="sorter.set({a['id']: a['category'] for a in ACTIONS})\nanswer_q11 = sorter",
+    solution_text=("sorter.set({a['id']: a['category'] for a in ACTIONS})\n"
+                   "# ACTIONS holds Kotter's reading of each action: managing copes with complexity (the first\n"
+                   "# three activities), leading copes with change (the last three).\n"
+                   + "".join(f"# {c} ({', '.join(a['id'] for a in ACTIONS if a['category'] == c)}): {_Q11_WHY[c]}\n"
+                             for c in CATEGORIES)
+                   + "# A20, coaching, is the tricky one: Kotter counts coaching among the ways leaders motivate;\n"
+                     "# Empowered would call it management, but the sorter follows Kotter.\n"
+                     "answer_q11 = sorter"),
     answer={"placements": dict(ALL_RIGHT), "score": {}},
     wrong=[{"placements": {**ALL_RIGHT, "A20": "organizing and staffing"}, "score": {}},
            {"placements": {k: None for k in ALL_RIGHT}, "score": {}}],
