@@ -356,8 +356,8 @@ q12 = Question(
     hints=[
         "launch_tier(share_of_customers=1.0, changes_workflow=True) gives the tier; required_items(tier) lists "
         "what it needs.",
-        "launch.set(tier, required_items(tier), [(0.05, 3), (0.25, 3), (1.0, 0)]) sets all three at once; the "
-        "planner shows the line that reproduces what you clicked.",
+        "launch.set(tier, items, rollout) sets all three at once: the rollout is a list of (share of users, days "
+        "held) stages ending at 1.0; the planner shows the line that reproduces what you clicked.",
     ],
     solution_text="# one-tap swap reaches every customer (share 1.0) and changes how their staff work (True):\n"
                   f"# launch_tier gives tier {LAUNCH_TIER}, the biggest launch, so the checklist asks for everything\n"
