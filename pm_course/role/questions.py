@@ -514,7 +514,7 @@ w1 = WrittenAnswer(
         mentions("places the product owner and project work", ["product owner", "backlog", "project manager",
                                                               "schedule", "timeline"],
                  "Say who orders the backlog and who runs schedules, or that one person holds both, and why."),
-        mentions("ties it to Shiftbrew", ["churn", "chains", "Group", "Solo", "café", "cafés", "rota", "ARR"],
+        mentions("ties it to Shiftbrew", ["churn", "chains", "Group", "Solo", "café", "cafés", "rota"],
                  "Tie the remit to Shiftbrew's goals or customers."),
         length(min_words=150, max_words=300),
     ],
