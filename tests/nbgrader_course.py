@@ -65,6 +65,8 @@ class Course:
             sub = gb.find_submission(self.assignment, student)
             result = {}
             for nb in sub.notebooks:
-                auto = [g for g in nb.grades if g.cell.cell_type == "code"]
+                # a written answer is a manually graded code cell (grade and solution): not autograded
+                manual = {c.name for c in nb.notebook.solution_cells}
+                auto = [g for g in nb.grades if g.cell.cell_type == "code" and g.name not in manual]
                 result[nb.name] = (sum(g.auto_score or 0 for g in auto), sum(g.max_score for g in auto))
             return result
