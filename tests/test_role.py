@@ -545,3 +545,20 @@ def test_lesson_links_and_alt_text():
     assert "revenue" not in text.lower()  # revenue figures are being corrected elsewhere: the lesson uses none
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
     assert "revenue" not in code and "arr_usd" not in code and "business_goals" not in code
+
+
+def test_a_noisy_series_is_flagged_and_a_smooth_one_is_not():
+    weekly = load("analytics")["weekly"]
+    assert lifecycle_stage(series(weekly, "signups"))["noisy"]
+    smooth = lifecycle_stage(series(weekly, "sites_with_published_rota"))
+    assert not smooth["noisy"] and "steady" in smooth["reason"]
+    assert not lifecycle_stage([100 * 1.02 ** t for t in range(10)])["noisy"]
+    assert lifecycle_stage([100, 160, 90, 170, 95, 180])["noisy"]
+
+
+def test_explorer_does_not_confirm_a_stage_from_a_noisy_metric():
+    from pm_course.role.widgets import LifecycleExplorer
+
+    e = LifecycleExplorer()
+    e.set(metric="sign-ups", stage="growth")
+    assert "cannot confirm" in e.result.value and e.value["noisy"]

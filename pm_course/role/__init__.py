@@ -9,6 +9,7 @@ the exercise questions in :mod:`pm_course.role.questions`.
 from .lifecycle import (
     FAST,
     FLAT,
+    NOISY,
     STAGE_FOCUS,
     STAGES,
     compound_growth_rate,
@@ -47,7 +48,7 @@ from .stories import (
 
 __all__ = [
     "ACTIVITIES", "ANTI_PATTERNS", "BRIEF_FIELDS", "BRIEF_RULES", "CHEAPEST_TEST", "CRITERION_RULES", "FAST",
-    "FIND_COVER_ASSUMPTIONS", "FLAT", "REFERENCE_RANGES", "RISKS", "RISK_OWNERS", "ROLES", "STAGES",
+    "FIND_COVER_ASSUMPTIONS", "FLAT", "NOISY", "REFERENCE_RANGES", "RISKS", "RISK_OWNERS", "ROLES", "STAGES",
     "STAGE_FOCUS", "STORY_RULES", "TASKS", "check_brief", "check_criterion", "check_story",
     "check_story_with_criteria", "compound_growth_rate", "growth_change", "growth_rates", "lifecycle_stage",
     "parse_story", "problems", "role_of", "score_risk_board", "score_sorting", "series", "week_plan",

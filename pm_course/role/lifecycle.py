@@ -25,6 +25,7 @@ __all__ = [
     "STAGE_FOCUS",
     "FLAT",
     "FAST",
+    "NOISY",
     "growth_rates",
     "compound_growth_rate",
     "growth_change",
@@ -44,6 +45,8 @@ STAGE_FOCUS = {
 
 FLAT = 0.002  # 0.2 % a week, about 11 % a year: below this a metric is about flat
 FAST = 0.01  # 1 % a week, about 68 % a year: fast growth
+STEADY = 0.001  # a change in weekly growth under 0.1 percentage points reads as steady
+NOISY = 0.05  # week-on-week growth that swings by more than 5 % (standard deviation): endpoints mislead
 
 
 def _values(values: Any, name: str = "values") -> list[float]:
@@ -102,9 +105,13 @@ def lifecycle_stage(values: Sequence[float], *, flat: float = FLAT, fast: float 
     """The life-cycle stage a weekly metric suggests, with the numbers behind it.
 
     Returns ``{"stage", "rate" (compound per week), "change" (second half - first half),
-    "reason"}``. Rule of thumb (this course's, see the module docstring):
+    "reason", "noisy", "spread"}``. Rule of thumb (this course's, see the module docstring):
     rate < -flat: decline; |rate| <= flat: maturity; flat < rate < fast and
     change > 0: introduction (slow but speeding up); otherwise growth.
+
+    ``spread`` is the standard deviation of the week-on-week growth rates;
+    above :data:`NOISY` the series is ``noisy``: a rate read from its first and
+    last values can say almost anything, so do not name a stage from it alone.
     """
     rate = compound_growth_rate(values)
     change = growth_change(values)
@@ -117,8 +124,15 @@ def lifecycle_stage(values: Sequence[float], *, flat: float = FLAT, fast: float 
     elif rate < fast and change > 0:
         stage, why = "introduction", f"it grows slowly ({rate:.2%} a week) but speeds up ({change * 100:+.2f} points)"
     else:
-        trend = "speeding up" if change > 0 else "slowing down" if change < 0 else "steady"
+        trend = "steady" if abs(change) < STEADY else "speeding up" if change > 0 else "slowing down"
         stage, why = "growth", f"it grows {rate:.2%} a week, {trend} ({change * 100:+.2f} points)"
     if math.isclose(change, 0, abs_tol=1e-12):
         change = 0.0
-    return {"stage": stage, "rate": rate, "change": change, "reason": why}
+    rates = growth_rates(values)
+    mean = math.fsum(rates) / len(rates)
+    spread = math.sqrt(math.fsum((r - mean) ** 2 for r in rates) / len(rates))
+    noisy = spread > NOISY
+    if noisy:
+        why += (f"; but week-on-week growth swings from {min(rates):+.0%} to {max(rates):+.0%}, "
+                "so the endpoints alone can mislead")
+    return {"stage": stage, "rate": rate, "change": change, "reason": why, "noisy": noisy, "spread": spread}

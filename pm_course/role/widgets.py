@@ -322,11 +322,11 @@ class LifecycleExplorer(Widget):
 
     @property
     def value(self) -> dict[str, Any]:
-        """``{"metric", "stage" (yours, or None), "suggested", "rate", "change"}``: plain data."""
+        """``{"metric", "stage" (yours, or None), "suggested", "rate", "change", "noisy"}``: plain data."""
         s = lifecycle_stage(self._values())
         mark = self.stage_picker.value
         return {"metric": self.metric_picker.value, "stage": None if mark == _UNSET else mark,
-                "suggested": s["stage"], "rate": s["rate"], "change": s["change"]}
+                "suggested": s["stage"], "rate": s["rate"], "change": s["change"], "noisy": s["noisy"]}
 
     def set(self, metric: str | None = None, stage: str | None = None) -> None:
         """Choose the metric shown and/or mark the stage (one of STAGES)."""
@@ -378,6 +378,10 @@ class LifecycleExplorer(Widget):
         if v["stage"] is None:
             self.result.value = status_box(None, "Mark the stage you see", facts,
                                            detail="then compare with the rule of thumb")
+        elif s["noisy"]:
+            facts.append(f"Too noisy to call from the endpoints: {s['reason']}.")
+            facts.append("Average a few weeks at each end, or look at a steadier metric, before you name a stage.")
+            self.result.value = status_box(None, f"You marked {v['stage']}: this metric cannot confirm it", facts)
         else:
             agree = v["stage"] == v["suggested"]
             facts.append(f"The course's rule of thumb says {v['suggested']}: {s['reason']}.")

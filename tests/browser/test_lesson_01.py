@@ -1,7 +1,7 @@
 """Lesson 01 in a real JupyterLab: the life-cycle explorer reads Shiftbrew's data the way the lesson says.
 
 Marking a stage with the toggle buttons shows the verdict next to the growth rate computed from
-the weekly analytics; switching the metric to sign-ups redraws the chart with that metric's rate.
+the weekly analytics; switching the metric to active staff redraws the chart with that metric's rate.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def test_lifecycle_explorer_marks_the_stage_and_follows_the_metric(notebook, pag
 
     weekly = load("analytics")["weekly"]
     sites = series(weekly, "sites_with_published_rota")
-    signups = series(weekly, "signups")
+    staff = series(weekly, "staff_weekly_active")
 
     nb = notebook(f"notebooks/{LESSON.name}")
     cells = nb.run_all()
@@ -47,7 +47,8 @@ def test_lifecycle_explorer_marks_the_stage_and_follows_the_metric(notebook, pag
     eventually(lambda: f"You marked {stage}" in text_of(result), what=f"the verdict for {stage!r}")
     assert f"rule of thumb says {stage}" in text_of(result)
 
-    widget.locator("select").select_option("sign-ups")
-    eventually(lambda: f"Average growth {compound_growth_rate(signups):.2%} a week" in text_of(result),
-               what="the sign-ups growth rate")
+    assert f"{compound_growth_rate(staff):.2%}" != f"{compound_growth_rate(sites):.2%}"
+    widget.locator("select").select_option("staff active in the week")
+    eventually(lambda: f"Average growth {compound_growth_rate(staff):.2%} a week" in text_of(result),
+               what="the growth rate of staff active in the week")
     eventually(lambda: images(chart) and images(chart) != chart_before, what="the chart to be redrawn")
