@@ -338,8 +338,8 @@ q8 = Question(
     ]),
     hints=[
         "Growth of week t on week t-1 is values[t] / values[t - 1] - 1; there is none for the first week.",
-        "zip(values, values[1:]) pairs each week with the next: [b / a - 1 for a, b in zip(...)]. "
-        "Return fractions, not percent.",
+        "zip(values, values[1:]) pairs each week with the next; build the list of growths from those pairs. "
+        "Return fractions, not percent, and one item fewer than the values.",
     ],
     solution_text="# growth of each week on the one before; the first week has none\n"
                   "def week_on_week(values):\n"
