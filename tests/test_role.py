@@ -495,6 +495,8 @@ def test_story_question_feedback_per_rule():
     text = " ".join(fb.lines)
     assert fb.outcome == "failed" and "'user'" in text and "Given" in text
     assert q7.check({"story": "x"}).outcome == "invalid"
+    one = {"story": q7.answer["story"], "criteria": q7.answer["criteria"][:1]}
+    assert q7.check(one).outcome == "failed" and "at least two" in " ".join(q7.check(one).lines)
 
 
 def test_written_answer_model_meets_its_rules():

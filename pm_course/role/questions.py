@@ -196,20 +196,22 @@ _HALVES_SPLIT = (compound_growth_rate(SITES[_MID + 1:]) - compound_growth_rate(S
 q5 = Question(
     module=MODULE, id="q5", points=1,
     prompt="How much faster (positive) or slower (negative) did sites with a published rota grow in the "
-           "second half of the weeks than in the first? The compound weekly rate of weeks 13-26 minus that of "
-           "weeks 1-13, in percentage points to 2 decimal places.",
+           f"second half of the weeks than in the first? The compound weekly rate of weeks {_MID + 1}-{len(SITES)} "
+           f"minus that of weeks 1-{_MID + 1}, in percentage points to 2 decimal places.",
     checker=Value(expected=_CHANGE, decimals=2, unit="percentage points"),
     hints=[
-        "Compute the compound weekly rate of each half (they share week 13), then subtract the first from the second.",
+        f"Compute the compound weekly rate of each half (they share week {_MID + 1}), then subtract the first "
+        "from the second.",
         "growth_change(values) does it, as a fraction: multiply by 100 for percentage points.",
     ],
-    solution_text="# second half's compound weekly rate minus the first half's; halves share week 13\n"
+    solution_text=f"# second half's compound weekly rate minus the first half's; halves share week {_MID + 1}\n"
                   "answer_q5 = growth_change(sites) * 100",
     answer=_CHANGE,
     wrong=[_HALVES_SPLIT, _CHANGE / 100 + 0.5, _CHANGE + 1],
     misconceptions=[
         Misconception(lambda a: abs(a - _HALVES_SPLIT) < 0.005 and abs(_HALVES_SPLIT - _CHANGE) >= 0.01,
-                      "The halves share the middle week (13): weeks 1-13 and weeks 13-26, 12 and 13 steps.",
+                      f"The halves share the middle week ({_MID + 1}): weeks 1-{_MID + 1} and "
+                      f"{_MID + 1}-{len(SITES)}.",
                       example=_HALVES_SPLIT),
     ],
 )
@@ -267,6 +269,8 @@ def _story_rule(part: str):
             found = problems(res["story"])
         elif part == "count":
             found = [res["count"]] if res["count"] else []
+            if len(criteria) == 1:
+                found.append("give at least two criteria: the main path and one edge case.")
         else:
             found = [f"criterion {i + 1}, {p}" for i, c in enumerate(res["criteria"]) for p in problems(c)]
         return "; ".join(found) or None
@@ -502,8 +506,8 @@ QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11]
 
 w1 = WrittenAnswer(
     module=MODULE, id="w1", points=4,
-    prompt="Write a note (150 to 300 words) to Shiftbrew's founders on what their first product manager "
-           "should own and what they should not own, and why.",
+    prompt="Write a note (150 to 300 words) to Shiftbrew's founders on what their first (and so far only) "
+           "product manager should own and what they should not own, and why.",
     rules=[
         mentions("says what the PM owns", ["discovery", "problem", "outcome", "strategy", "success metric",
                                            "customers", "roadmap"],
