@@ -564,3 +564,30 @@ def test_explorer_does_not_confirm_a_stage_from_a_noisy_metric():
     e = LifecycleExplorer()
     e.set(metric="sign-ups", stage="growth")
     assert "cannot confirm" in e.result.value and e.value["noisy"]
+
+
+_PLAIN = st.sampled_from(["a shift", "the owner", "a barista", "the rota", "an open shift", "two sites", "Monday"])
+_VERB = st.sampled_from(["opens it", "accepts it", "publishes it", "swaps it", "exports the hours"])
+_SEEN = st.sampled_from(["the rota shows the barista", "an alert arrives within 60 seconds",
+                         "the file has one row per person", "the owner sees the message 'covered'"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(_PLAIN, _VERB, _SEEN, st.sampled_from(["fast", "easy", "intuitive", "user-friendly", "seamless"]))
+def test_criteria_property_plain_passes_and_a_vague_then_is_flagged(context, action, seen, vague):
+    good = f"Given {context}, when the owner {action}, then {seen}"
+    assert not problems(check_criterion(good)), good
+    bad = f"Given {context}, when the owner {action}, then it is {vague}"
+    assert check_criterion(bad)["testable: an observable result"], bad
+    assert check_criterion(f"Given {context}, then {seen}")["Given / When / Then"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["café owner", "barista", "chain's operations manager"]),
+       st.sampled_from(["copy last week's rota", "swap a shift", "see today's staff"]),
+       st.sampled_from(["Sunday planning takes minutes", "a gap is covered without calls", "I know who is in"]))
+def test_story_property_template_parts_round_trip(who, want, why):
+    story = f"As a {who}, I want to {want}, so that {why}"
+    assert parse_story(story) == {"role": who, "want": want, "benefit": why}
+    assert not problems(check_story(story)), story
+    assert check_story(f"As a {who}, I want to {want} and chat, so that {why}")["small: one goal (INVEST)"]
