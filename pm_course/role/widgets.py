@@ -352,7 +352,9 @@ class LifecycleExplorer(Widget):
         fig, (top, bottom) = figure(7.5, 5.2, nrows=2, sharex=True)
         top.plot(weeks, values, color=CATEGORY["highlight"], marker="o", markersize=3, label=self.metric_picker.value)
         top.set_ylabel(self.metric_picker.value)
-        top.set_title(f"Shiftbrew, {self.metric_picker.value}: {s['rate']:.2%} a week on average", fontsize=10)
+        noisy = " (noisy: read with care)" if s["noisy"] else ""
+        top.set_title(f"Shiftbrew, {self.metric_picker.value}: {s['rate']:.2%} a week, first to last week{noisy}",
+                      fontsize=10)
         mid = (len(values) - 1) // 2
         bottom.bar(weeks[1:], rates, color=[CATEGORY["secondary"] if r >= 0 else CATEGORY["bad"] for r in rates],
                    label="week-on-week growth")
@@ -373,8 +375,8 @@ class LifecycleExplorer(Widget):
     def refresh(self) -> None:
         v = self.value
         s = lifecycle_stage(self._values())
-        facts = [f"Average growth {v['rate']:.2%} a week; the second half grew {v['change'] * 100:+.2f} points "
-                 "faster than the first half a week (negative: slower)."]
+        facts = [f"Compound growth {v['rate']:.2%} a week from the first week to the last; the second half grew "
+                 f"{v['change'] * 100:+.2f} points a week faster than the first (negative: slower)."]
         if v["stage"] is None:
             self.result.value = status_box(None, "Mark the stage you see", facts,
                                            detail="then compare with the rule of thumb")

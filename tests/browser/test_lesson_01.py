@@ -37,7 +37,7 @@ def test_lifecycle_explorer_marks_the_stage_and_follows_the_metric(notebook, pag
     widget.scroll_into_view_if_needed()
     result = widget.locator(".pm-result")
     chart = widget.locator(".pm-chart")
-    assert f"Average growth {compound_growth_rate(sites):.2%} a week" in text_of(result), text_of(result)
+    assert f"Compound growth {compound_growth_rate(sites):.2%} a week" in text_of(result), text_of(result)
     assert "Mark the stage you see" in text_of(result)
     eventually(lambda: images(chart), what="the life-cycle chart to be drawn")
     chart_before = images(chart)
@@ -49,6 +49,6 @@ def test_lifecycle_explorer_marks_the_stage_and_follows_the_metric(notebook, pag
 
     assert f"{compound_growth_rate(staff):.2%}" != f"{compound_growth_rate(sites):.2%}"
     widget.locator("select").select_option("staff active in the week")
-    eventually(lambda: f"Average growth {compound_growth_rate(staff):.2%} a week" in text_of(result),
+    eventually(lambda: f"Compound growth {compound_growth_rate(staff):.2%} a week" in text_of(result),
                what="the growth rate of staff active in the week")
     eventually(lambda: images(chart) and images(chart) != chart_before, what="the chart to be redrawn")
