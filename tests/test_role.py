@@ -344,6 +344,13 @@ def _round_trip(widget, fresh):
     assert fresh.value == widget.value
 
 
+def test_three_circles(widgets):
+    fig = widgets.three_circles()
+    _has_labels(fig)
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert all(w in texts for w in ("business", "technology", "user experience", "product"))
+
+
 def test_role_sorter(widgets):
     s = widgets.RoleSorter()
     assert s.value == {}

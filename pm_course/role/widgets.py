@@ -38,7 +38,7 @@ from .roles import (
 )
 from .stories import BRIEF_FIELDS, check_brief, check_story_with_criteria, problems
 
-__all__ = ["RoleSorter", "WeekPlanner", "LifecycleExplorer", "StoryChecker", "RiskBoard", "METRICS"]
+__all__ = ["RoleSorter", "WeekPlanner", "LifecycleExplorer", "StoryChecker", "RiskBoard", "METRICS", "three_circles"]
 
 MODULE = "01_pm_role"
 _UNSET = "(choose)"
@@ -48,6 +48,38 @@ _ROLE_COLOURS = {"product manager": PALETTE["blue"], "product owner": PALETTE["o
 
 def _error(exc: Exception) -> str:
     return status_box(False, "That input was not accepted", [str(exc)])
+
+
+# ---------------------------------------------------------------- the three circles
+
+
+def three_circles():
+    """Eriksson's three circles (2011): business, technology, user experience; the PM in the overlap."""
+    from matplotlib.patches import Circle
+
+    fig, ax = figure(6.0, 5.0)
+    spots = {"business": (0.0, 0.55), "technology": (-0.5, -0.3), "user experience": (0.5, -0.3)}
+    colours = {"business": PALETTE["blue"], "technology": PALETTE["orange"], "user experience": PALETTE["green"]}
+    notes = {"business": "goals, pricing,\nsales, churn", "technology": "what can be built,\nat what cost",
+             "user experience": "what people want\nand can use"}
+    offsets = {"business": (0, 0.45), "technology": (-0.42, -0.3), "user experience": (0.42, -0.3)}
+    for name, (x, y) in spots.items():
+        ax.add_patch(Circle((x, y), 0.75, facecolor=colours[name], alpha=0.25, edgecolor=colours[name], linewidth=2))
+        dx, dy = offsets[name]
+        ax.text(x + dx, y + dy, f"{name}\n", ha="center", va="center", fontsize=11, fontweight="bold")
+        ax.text(x + dx, y + dy - 0.12, notes[name], ha="center", va="center", fontsize=8.5)
+    ax.text(0, 0.0, "product\nmanager", ha="center", va="center", fontsize=11, fontweight="bold",
+            bbox={"facecolor": "white", "edgecolor": "black", "boxstyle": "round"})
+    ax.set_xlim(-1.4, 1.4)
+    ax.set_ylim(-1.2, 1.4)
+    ax.set_aspect("equal")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    ax.set_xlabel("the PM knows enough of each to ask good questions")
+    ax.set_ylabel("where the PM's decisions sit")
+    ax.set_title("Where the product manager stands (after Eriksson, 2011)")
+    return fig
 
 
 # ---------------------------------------------------------------- role sorter
