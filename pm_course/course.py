@@ -37,8 +37,9 @@ class Module:
 MODULES: tuple[Module, ...] = (
     Module("00", "welcome", "Welcome", 20,
            "how the course works, checks and progress, skills self-assessment", "welcome", True),
-    Module("01", "pm_role", "The product manager's role", 45,
-           "what PMs do; business, technology and customers; PM vs product owner vs project manager; the lifecycle"),
+    Module("01", "pm_role", "The product manager's role", 90,
+           "what PMs do; business, technology and customers; PM vs product owner vs project manager; the lifecycle",
+           "role", True, 40),
     Module("02", "research", "User and market research", 100,
            "interviews, synthesis, jobs to be done, surveys and NPS, market sizing, continuous discovery", "research", True,
            40),
