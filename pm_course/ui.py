@@ -17,7 +17,13 @@ naming convention (docs/authoring.md, "Widgets"):
 ``.quiet()``        a context in which control changes do not trigger redraws
 ``.refresh()``      redraw everything from the state
 ``name``            the variable name used in the reproduce-from-code line
+``.code_box``       the ipywidgets.HTML showing ``code()`` (made by :meth:`Widget.make_code_box`,
+                    updated by :meth:`Widget.show_code`)
 ==================  ===============================================================
+
+A widget with a chart makes ``self.chart`` with :meth:`Widget.make_chart` and
+redraws it with :meth:`Widget.draw` (which shows ``self.plot()`` and closes
+the figure): there is one display path for every chart of the course.
 
 Colours are the Okabe-Ito palette, safe for the common forms of colour
 blindness; never let colour be the only cue (add labels, hatches or markers).
@@ -35,6 +41,7 @@ __all__ = [
     "Widget",
     "figure",
     "show_in",
+    "place_labels",
     "code_box",
     "table",
     "status_box",
@@ -92,6 +99,63 @@ def show_in(output, fig) -> None:
         output.clear_output(wait=True)
         display(fig)
     plt.close(fig)
+
+
+def place_labels(ax, points: Sequence[tuple[float, float]], labels: Sequence[str], *, fontsize: float = 7.5,
+                 weights: Sequence[str] | None = None, gap: float = 3.0) -> list:
+    """Label scatter points so that labels overlap neither each other nor the other markers.
+
+    A deterministic rule, no extra dependency: points are labelled from the
+    most crowded outwards; each label takes the first of a ring of candidate
+    positions (right, left, above, below, then further out) whose box is free,
+    and a label moved away from its point gets a thin leader line. Call it
+    after the axes limits are final. Returns the annotations.
+    """
+    fig = ax.figure
+    fig.draw_without_rendering()  # settle the layout, so data -> pixel transforms are final
+    to_px = ax.transData.transform
+    scale = fig.dpi / 72.0
+    h = fontsize * 1.25 * scale
+    pts = [tuple(to_px(p)) for p in points]
+    boxes: list[tuple[float, float, float, float]] = []
+    r = 4.5 * scale  # marker radius in pixels
+    markers = [(x - r, y - r, x + r, y + r) for x, y in pts]
+
+    def free(b) -> bool:
+        def hit(o):
+            return b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1]
+        return not any(hit(o) for o in boxes) and not any(hit(o) for o in markers)
+
+    x0, y0, x1, y1 = ax.bbox.extents
+    crowd = [sum(abs(px - qx) < 60 * scale and abs(py - qy) < 25 * scale for qx, qy in pts) for px, py in pts]
+    order = sorted(range(len(pts)), key=lambda i: (-crowd[i], pts[i][0], pts[i][1]))
+    out: list = [None] * len(pts)
+    for i in order:
+        px, py = pts[i]
+        w_ = (len(labels[i]) * 0.62 + 0.6) * fontsize * scale
+        g = gap * scale + r
+        cands = []
+        for step in range(0, 7):
+            d = step * h * 0.9
+            cands += [(g, -h / 2 + d), (g, -h / 2 - d), (-g - w_, -h / 2 + d), (-g - w_, -h / 2 - d)]
+            if step:
+                cands += [(-w_ / 2, g + d - h * 0.9), (-w_ / 2, -g - h - d + h * 0.9)]
+        best = cands[0]
+        for dx, dy in cands:
+            b = (px + dx, py + dy, px + dx + w_, py + dy + h)
+            if b[0] >= x0 and b[2] <= x1 and b[1] >= y0 and b[3] <= y1 and free(b):
+                best = (dx, dy)
+                break
+        dx, dy = best
+        boxes.append((px + dx, py + dy, px + dx + w_, py + dy + h))
+        far = abs(dy + h / 2) > h * 0.8
+        out[i] = ax.annotate(
+            labels[i], points[i], xytext=((dx + (0 if dx > 0 else 0)) / scale, (dy + h * 0.2) / scale),
+            textcoords="offset points", fontsize=fontsize, ha="left", va="bottom",
+            weight=(weights[i] if weights else "normal"),
+            arrowprops=dict(arrowstyle="-", color=PALETTE["grey"], lw=0.6, shrinkA=0, shrinkB=3) if far else None,
+        )
+    return out
 
 
 # ---------------------------------------------------------------- HTML pieces
@@ -191,6 +255,9 @@ class Widget:
     """
 
     widget: Any = None
+    chart: Any = None
+    code_box: Any = None
+    code_intro: str = "Reproduce this in code:"
 
     def __init__(self, name: str = "widget") -> None:
         from .core.validate import text
@@ -218,6 +285,36 @@ class Widget:
 
     def refresh(self) -> None:
         """Redraw from the state (subclasses override)."""
+
+    # -- pieces every widget shares
+
+    def make_chart(self, css_class: str = "pm-chart"):
+        """Make ``self.chart``, the ipywidgets Output that :meth:`draw` fills with :meth:`plot`."""
+        import ipywidgets as W
+
+        self.chart = W.Output()
+        self.chart.add_class(css_class)
+        return self.chart
+
+    def draw(self) -> None:
+        """Show a new :meth:`plot` in ``self.chart`` (and close the figure)."""
+        show_in(self.chart, self.plot())
+
+    def make_code_box(self, intro: str | None = None):
+        """Make ``self.code_box``, the HTML box that shows :meth:`code` (see :meth:`show_code`)."""
+        import ipywidgets as W
+
+        if intro is not None:
+            self.code_intro = intro
+        self.code_box = W.HTML()
+        self.code_box.add_class("pm-code")
+        return self.code_box
+
+    def show_code(self, empty: str = "") -> None:
+        """Put the current :meth:`code` line in ``self.code_box`` (``empty`` when there is none)."""
+        if self.code_box is not None:
+            line = self.code()
+            self.code_box.value = code_box(line, self.code_intro) if line else empty
 
     # -- updates
 

@@ -40,6 +40,9 @@ __all__ = [
     "fraction",
     "text",
     "choice",
+    "one_of",
+    "members",
+    "records",
     "MAX_TEXT",
     "MAX_ITEMS",
     "MAX_DEPTH",
@@ -198,6 +201,64 @@ def choice(name: str, value: Any, options: Iterable[str], *, normalise: bool = T
         if (_norm(opt) if normalise else opt) == key:
             return opt
     raise InputError(f"{name} must be one of {_list(opts)}; got {value!r}.")
+
+
+def one_of(name: str, value: Any, options: Iterable[Any], *, hint: str = "") -> Any:
+    """Return ``value`` if it is exactly one of ``options`` (numbers or text, compared as given).
+
+    >>> one_of("confidence", 0.95, (0.9, 0.95, 0.99))
+    0.95
+    """
+    opts = list(options)
+    if type(value) is bool or type(value) not in (int, float, str) or value not in opts:
+        shown = repr(value) if type(value) in (int, float, str) else describe(value)
+        raise InputError(f"{name} must be one of {_list(opts)}; got {shown}.{_sp(hint)}")
+    return value
+
+
+def members(name: str, value: Any, known: Iterable[str], *, what: str = "id", where: str = "",
+            example: Any = None) -> list[str]:
+    """A list of ids (text), each one of ``known``; returns it as a list.
+
+    ``what`` names one id ("item id"), ``where`` the collection ("the planner"),
+    ``example`` a valid list for the message.
+
+    >>> members("ids", ["B01"], ["B01", "B02"], what="item id")
+    ['B01']
+    """
+    eg = f", e.g. {example!r}" if example is not None else ""
+    if type(value) not in (list, tuple, set, frozenset) or any(type(v) is not str for v in value):
+        raise InputTypeError(f"{name} takes a list of {what}s{eg}; got {describe(value)}.")
+    pool = list(known)
+    unknown = [v for v in value if v not in pool]
+    if unknown:
+        holds = f"{where} holds" if where else "the known ids are"
+        raise InputError(f"unknown {what}(s) {_list(unknown)}; {holds} {', '.join(pool)}.")
+    return list(value)
+
+
+def records(name: str, value: Any, *, keys: Iterable[str] = (), example: str = "", empty_ok: bool = False) -> list[dict]:
+    """A list of records (dicts), each holding ``keys``; returns it as a list.
+
+    Messages say which record is wrong and which keys it lacks.
+
+    >>> records("snippets", [{"id": "S01", "quote": "..."}], keys=("id", "quote"))
+    [{'id': 'S01', 'quote': '...'}]
+    """
+    need = list(keys)
+    eg = f" ({example})" if example else ""
+    if type(value) not in (list, tuple):
+        raise InputTypeError(f"{name} must be a list of dicts{eg}; got {describe(value)}.")
+    if not value and not empty_ok:
+        raise InputError(f"{name} is empty: give at least one record{eg}.")
+    for i, r in enumerate(value):
+        if type(r) is not dict:
+            with_keys = f" with {_list(need)}" if need else ""
+            raise InputTypeError(f"{name}[{i}] must be a dict{with_keys}{eg}; got {describe(r)}.")
+        missing = [k for k in need if k not in r]
+        if missing:
+            raise InputError(f"{name}[{i}] has no {_list(missing)}{eg}; it has {_list(list(r)) or 'no keys'}.")
+    return list(value)
 
 
 def _norm(s: str) -> str:

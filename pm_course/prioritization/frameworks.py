@@ -29,12 +29,14 @@ __all__ = [
     "MOSCOW",
     "QUADRANTS",
     "rice_score",
+    "rice_inputs",
     "rice_value",
     "ice_score",
     "wsjf",
     "cost_of_delay",
     "cd3",
     "kano_category",
+    "normalise_kano_answer",
     "kano_counts",
     "kano_coefficients",
     "kano_dominant",
@@ -182,6 +184,25 @@ def rice_score(reach: float, impact: float, confidence: float, effort: float) ->
     return value / e
 
 
+RICE_INPUTS = ("reach", "impact", "confidence", "effort")
+
+
+def rice_inputs(table: Mapping[str, Mapping[str, float]], item_id: str, **changes: float) -> dict[str, float]:
+    """The RICE inputs of ``item_id`` in ``table`` (id -> inputs) with ``changes`` applied, validated.
+
+    >>> rice_inputs({"B05": {"reach": 950, "impact": 3, "confidence": 0.8, "effort": 3}}, "B05", confidence=0.5)
+    {'reach': 950, 'impact': 3, 'confidence': 0.5, 'effort': 3}
+    """
+    if item_id not in table:
+        raise InputError(f"there is no item {item_id!r} in this table; the ids are {', '.join(table)}.")
+    unknown = set(changes) - set(RICE_INPUTS)
+    if unknown:
+        raise InputError(f"RICE inputs are reach, impact, confidence and effort; got {', '.join(sorted(unknown))}.")
+    new = {**table[item_id], **changes}
+    rice_score(**new)  # validates, with the teaching messages
+    return new
+
+
 def ice_score(impact: float, confidence: float, ease: float, *, method: str = "product") -> float:
     """ICE score (Sean Ellis): Impact, Confidence and Ease, each scored 1 to 10.
 
@@ -286,6 +307,11 @@ def _kano_answer(name: str, value: Any) -> str:
         f"{name} must be one of {', '.join(map(repr, KANO_ANSWERS))} "
         f"(case and spaces do not matter, 'must be' and 'live with' are fine); got {value!r}."
     )
+
+
+def normalise_kano_answer(name: str, value: Any) -> str:
+    """One of :data:`KANO_ANSWERS` as written there ("Must be" -> "must-be"); ``name`` is used in messages."""
+    return _kano_answer(name, value)
 
 
 def kano_category(functional: str, dysfunctional: str) -> str:

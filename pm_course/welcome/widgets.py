@@ -8,7 +8,7 @@ import textwrap
 import ipywidgets as w
 
 from ..course import module
-from ..ui import CATEGORY, figure, show_in
+from ..ui import CATEGORY, Widget
 from .skills import SCALE, SKILL_AREAS, suggest_start
 
 __all__ = ["SkillsAssessment", "radar"]
@@ -35,13 +35,15 @@ def radar(ratings: dict[str, int], title: str = "Your skills today (1 = new to m
     return fig
 
 
-class SkillsAssessment:
+class SkillsAssessment(Widget):
     """Sliders (1-5) for each skill area; the radar chart and suggestions update as you move them.
 
-    ``.value`` is a plain dict of ratings; ``.suggestions`` the areas to start with.
+    ``.value`` is a plain dict of ratings; ``.suggestions`` the areas to start with;
+    ``skills.set({"Research": 2, ...})`` moves the sliders from code; ``.plot()`` is the radar chart.
     """
 
-    def __init__(self, start: int = 3):
+    def __init__(self, start: int = 3, name: str = "skills"):
+        super().__init__(name)
         self.sliders = {
             area: w.IntSlider(value=start, min=1, max=5, description=area, continuous_update=False,
                               style={"description_width": "150px"}, layout=w.Layout(width="420px"))
@@ -49,33 +51,41 @@ class SkillsAssessment:
         }
         self.advice = w.HTML()
         self.advice.add_class("pm-result")
-        self.plot = w.Output()
-        for s in self.sliders.values():
-            s.observe(self._update, names="value")
+        self.make_chart("pm-chart")
+        self.on_change(list(self.sliders.values()), lambda _: self.refresh())
         scale = " · ".join(f"{k} {v}" for k, v in SCALE.items())
         self.widget = w.VBox([
             w.HTML(f"<b>Rate yourself</b> <span style='opacity:.7'>({scale})</span>"),
-            w.HBox([w.VBox(list(self.sliders.values())), self.plot]),
+            w.HBox([w.VBox(list(self.sliders.values())), self.chart]),
             self.advice,
         ])
         self.widget.add_class("pm-skills")
-        self._update()
+        self.refresh()
 
     @property
     def value(self) -> dict[str, int]:
         return {area: s.value for area, s in self.sliders.items()}
 
-    @value.setter
-    def value(self, ratings: dict[str, int]) -> None:
-        suggest_start(ratings)  # validates every area and rating
-        for area, rating in ratings.items():
-            self.sliders[area].value = rating
+    def set(self, ratings: dict[str, int]) -> None:
+        """Move the sliders: ``ratings`` maps skill areas to 1-5 (areas left out keep their rating)."""
+        suggest_start({**self.value, **ratings} if type(ratings) is dict else ratings)  # validates
+        with self.quiet():
+            for area, rating in ratings.items():
+                self.sliders[area].value = rating
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set({self.value!r})"
 
     @property
     def suggestions(self) -> list[str]:
         return suggest_start(self.value)
 
-    def _update(self, change=None) -> None:
+    def plot(self):
+        """The radar chart of the current ratings (a new matplotlib Figure)."""
+        return radar(self.value)
+
+    def refresh(self) -> None:
         picks = self.suggestions
         if picks:
             items = "".join(
@@ -86,10 +96,4 @@ class SkillsAssessment:
             self.advice.value = f"<b>Start with</b><ol>{items}</ol>"
         else:
             self.advice.value = "<b>You rate yourself 4 or more everywhere:</b> try the capstone (module 09) first."
-        self.figure = radar(self.value)  # kept, so code and tests can read what is drawn
-        show_in(self.plot, self.figure)
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+        self.draw()
