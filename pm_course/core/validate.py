@@ -38,6 +38,7 @@ __all__ = [
     "number",
     "integer",
     "fraction",
+    "percent_guess",
     "text",
     "choice",
     "one_of",
@@ -160,8 +161,21 @@ def integer(name: str, value: Any, *, low: int | None = None, high: int | None =
     return x
 
 
-def fraction(name: str, value: Any, *, allow_zero: bool = True, allow_one: bool = True) -> float:
-    """A share between 0 and 1. A value such as 80 gets "did you mean 0.8?"."""
+def percent_guess(x: float, *, one_is_percent: bool = False) -> float | None:
+    """The fraction meant when a percentage is written where a fraction belongs (80 -> 0.8), else None.
+
+    The one rule behind every "did you mean x/100?" of the course. ``one_is_percent``
+    reads 1 as 1 % (for quantities that are never a whole, such as a margin of error).
+
+    >>> percent_guess(80), percent_guess(0.8), percent_guess(1), percent_guess(1, one_is_percent=True)
+    (0.8, None, None, 0.01)
+    """
+    low_ok = x >= 1 if one_is_percent else x > 1
+    return x / 100 if low_ok and x <= 100 else None
+
+
+def fraction(name: str, value: Any, *, allow_zero: bool = True, allow_one: bool = True, hint: str = "") -> float:
+    """A share between 0 and 1. A value such as 80 gets "did you mean 0.8?"; ``hint`` is appended."""
     if type(value) is bool or not _is_real(value):
         raise InputTypeError(f"{name} must be a fraction between 0 and 1 (a number); got {describe(value)}.")
     converted = _numpy_scalar(value)
@@ -171,9 +185,12 @@ def fraction(name: str, value: Any, *, allow_zero: bool = True, allow_one: bool 
     bad = x < 0 or x > 1 or (x == 0 and not allow_zero) or (x == 1 and not allow_one)
     if bad:
         rng = _range_text(0, 1, not allow_zero, not allow_one)
-        if 1 < x <= 100:  # a percentage written as a number: say which fraction was meant
-            raise InputError(f"{name} is a fraction {rng}; did you mean {x / 100:g}? (got {value!r})")
-        raise InputError(f"{name} is a fraction {rng}; got {value!r}.")
+        guess = percent_guess(x)
+        if guess is not None:  # a percentage written as a number: say which fraction was meant
+            raise InputError(
+                f"{name} is a fraction {rng}; did you mean {guess:g}? (got {value!r}: write {x:g} % as {guess:g}.){_sp(hint)}"
+            )
+        raise InputError(f"{name} is a fraction {rng}; got {value!r}.{_sp(hint)}")
     return x
 
 
@@ -237,28 +254,35 @@ def members(name: str, value: Any, known: Iterable[str], *, what: str = "id", wh
     return list(value)
 
 
-def records(name: str, value: Any, *, keys: Iterable[str] = (), example: str = "", empty_ok: bool = False) -> list[dict]:
+def records(name: str, value: Any, *, keys: Iterable[str] = (), what: str = "records", example: str = "",
+            empty_ok: bool = False) -> list:
     """A list of records (dicts), each holding ``keys``; returns it as a list.
 
-    Messages say which record is wrong and which keys it lacks.
+    The one list-of-records check of the course: any iterable except text and
+    a dict is accepted; the messages say which record (counting from 1) is
+    wrong and which keys it lacks. ``what`` names the records ("backlog
+    items"), ``example`` where such a list comes from ("as from load('backlog')").
 
     >>> records("snippets", [{"id": "S01", "quote": "..."}], keys=("id", "quote"))
     [{'id': 'S01', 'quote': '...'}]
     """
+    from collections.abc import Mapping
+
     need = list(keys)
-    eg = f" ({example})" if example else ""
-    if type(value) not in (list, tuple):
-        raise InputTypeError(f"{name} must be a list of dicts{eg}; got {describe(value)}.")
-    if not value and not empty_ok:
-        raise InputError(f"{name} is empty: give at least one record{eg}.")
-    for i, r in enumerate(value):
-        if type(r) is not dict:
+    eg = f", {example}" if example else ""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InputTypeError(f"{name} must be a list of {what} (dicts{eg}); got {describe(value)}.")
+    out = list(value)
+    if not out and not empty_ok:
+        raise InputError(f"{name} is empty: give at least one of the {what}{eg}.")
+    for i, r in enumerate(out):
+        if not isinstance(r, Mapping):
             with_keys = f" with {_list(need)}" if need else ""
-            raise InputTypeError(f"{name}[{i}] must be a dict{with_keys}{eg}; got {describe(r)}.")
+            raise InputTypeError(f"item {i + 1} of {name} must be a dict{with_keys}; got {describe(r)}.")
         missing = [k for k in need if k not in r]
         if missing:
-            raise InputError(f"{name}[{i}] has no {_list(missing)}{eg}; it has {_list(list(r)) or 'no keys'}.")
-    return list(value)
+            raise InputError(f"item {i + 1} of {name} has no {_list(missing)}; it has {_list(list(r)) or 'no keys'}.")
+    return out
 
 
 def _norm(s: str) -> str:

@@ -17,7 +17,7 @@ import re
 from fractions import Fraction
 from typing import Any, Iterable, Mapping, Sequence
 
-from ..core.validate import InputError, InputTypeError, describe, number, text
+from ..core.validate import InputError, InputTypeError, describe, fraction, number, records, text
 
 __all__ = [
     "IMPACT_SCALE",
@@ -77,19 +77,8 @@ def _positive(name: str, value: Any, unit: str, why: str) -> float:
 
 
 def _share(name: str, value: Any, *, levels: str = "") -> float:
-    """A fraction between 0 and 1; a percentage such as 80 gets 'did you mean 0.8?'."""
-    if type(value) is bool:
-        raise InputTypeError(f"{name} must be a fraction between 0 and 1 (a number); got {describe(value)}.")
-    x = number(name, value)  # type and finiteness
-    if 0 <= x <= 1:
-        return x
-    tail = f" {levels}" if levels else ""
-    if 1 < x <= 100:
-        raise InputError(
-            f"{name} is a fraction between 0 and 1; did you mean {x / 100:g}? "
-            f"(got {value!r}: write {x:g} % as {x / 100:g}.){tail}"
-        )
-    raise InputError(f"{name} is a fraction between 0 and 1; got {value!r}.{tail}")
+    """A fraction between 0 and 1; a percentage such as 80 gets 'did you mean 0.8?' (:func:`~pm_course.core.validate.fraction`)."""
+    return fraction(name, value, hint=levels)
 
 
 def _one_to_ten(name: str, value: Any, framework: str) -> float:
@@ -120,13 +109,7 @@ def _fibonacci(name: str, value: Any) -> int:
 
 
 def _items(name: str, items: Any) -> list[Mapping[str, Any]]:
-    if isinstance(items, (str, bytes)) or isinstance(items, Mapping) or not isinstance(items, Iterable):
-        raise InputTypeError(f"{name} must be a list of items (dicts); got {describe(items)}.")
-    out = list(items)
-    for i, it in enumerate(out):
-        if not isinstance(it, Mapping):
-            raise InputTypeError(f"item {i + 1} of {name} must be a dict; got {describe(it)}.")
-    return out
+    return records(name, items, what="items", empty_ok=True)
 
 
 def _field(item: Mapping[str, Any], key: str, where: str) -> Any:

@@ -303,8 +303,7 @@ def check_job_story(story: str) -> JobStoryCheck:
 
 def check_snippets(snippets: Any, keys: tuple[str, ...] = ("id", "quote")) -> list[dict]:
     """Interview snippets to work on: a non-empty list of dicts holding ``keys`` (as in ``load("interviews")``)."""
-    return records("snippets", snippets if type(snippets) is not tuple else list(snippets), keys=keys,
-                   example="as in load('interviews')")
+    return records("snippets", snippets, keys=keys, what="interview snippets", example="as in load('interviews')")
 
 
 def check_tags(tags: Any, snippet_ids: list[str], themes: list[str]) -> dict[str, str]:
@@ -322,7 +321,7 @@ def check_tags(tags: Any, snippet_ids: list[str], themes: list[str]) -> dict[str
 def _snippets(snippets: Any) -> list[dict]:
     if isinstance(snippets, (str, bytes, dict)) or not isinstance(snippets, Iterable):
         raise InputTypeError(f"snippets must be a list of dicts such as load('interviews'); got {describe(snippets)}.")
-    out = records("snippets", list(snippets), keys=("theme",), example="tag every snippet with a theme first",
+    out = records("snippets", list(snippets), keys=("theme",), what="interview snippets (tag each with a theme)",
                   empty_ok=True)
     return out
 

@@ -324,8 +324,8 @@ class NPSExplorer(Widget):
 
     def __init__(self, rows: list[dict] | None = None, segment: str = "all", name: str = "explorer"):
         super().__init__(name)
-        self.rows = load("survey") if rows is None else records("rows", list(rows), keys=("segment", "nps"),
-                                                                   example="survey responses, as in load('survey')")
+        self.rows = load("survey") if rows is None else records("rows", rows, keys=("segment", "nps"),
+                                                                   what="survey responses", example="as in load('survey')")
         segments = sorted({r["segment"] for r in self.rows})
         self.segment = w.ToggleButtons(options=["all"] + segments, value="all", description="Segment")
         self.on_change(self.segment, lambda _: self.refresh())

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
-from ..core.validate import InputError, InputTypeError, describe, number, text
+from ..core.validate import InputError, InputTypeError, describe, number, percent_guess, records, text
 
 __all__ = [
     "key_result_progress",
@@ -115,7 +115,7 @@ def okr_score(key_result_scores: Sequence[float]) -> float:
         name = f"key result score {i + 1}"
         x = number(name, s)
         if x < 0 or x > 1:
-            guess = f" Did you mean {x / 100:g}?" if 1 < x <= 100 else ""
+            guess = f" Did you mean {percent_guess(x):g}?" if percent_guess(x) is not None else ""
             raise InputError(
                 f"{name} must be a grade from 0.0 to 1.0 (OKRs are graded 0.0-1.0, not in percent); got {s!r}.{guess}"
             )
@@ -181,7 +181,7 @@ def okr_verdict(score: float) -> str:
     """A plain-language reading of an OKR score (0.0-1.0), after Google re:Work's 0.6-0.7 sweet spot."""
     x = number("score", score)
     if x < 0 or x > 1:
-        guess = f" Did you mean {x / 100:g}?" if 1 < x <= 100 else ""
+        guess = f" Did you mean {percent_guess(x):g}?" if percent_guess(x) is not None else ""
         raise InputError(f"score must be from 0.0 to 1.0; got {score!r}.{guess}")
     if x < 0.4:
         return "well short: find out what blocked progress and whether the key results were the right ones"
@@ -779,17 +779,8 @@ def roadmap_column(certainty: str) -> str:
 
 
 def _items(items: Any, name: str = "items") -> list[dict]:
-    if type(items) not in (list, tuple):
-        raise InputTypeError(f"{name} must be a list of backlog items (dicts, as from load('backlog')); got {describe(items)}.")
-    out = []
-    for i, it in enumerate(items):
-        if type(it) is not dict:
-            raise InputTypeError(f"item {i + 1} of {name} must be a dict (a backlog item); got {describe(it)}.")
-        for key in ("id", "certainty"):
-            if key not in it:
-                raise InputError(f"item {i + 1} of {name} has no {key!r}; backlog items have 'id', 'title', 'theme', 'certainty'.")
-        out.append(it)
-    return out
+    return records(name, items, keys=("id", "certainty"), what="backlog items", example="as from load('backlog')",
+                   empty_ok=True)
 
 
 def roadmap_ids(ids: Any, backlog: Sequence[dict]) -> list[str]:
