@@ -102,57 +102,75 @@ def show_in(output, fig) -> None:
 
 
 def place_labels(ax, points: Sequence[tuple[float, float]], labels: Sequence[str], *, fontsize: float = 7.5,
-                 weights: Sequence[str] | None = None, gap: float = 3.0) -> list:
-    """Label scatter points so that labels overlap neither each other nor the other markers.
+                 weights: Sequence[str] | None = None, gap: float = 3.0,
+                 avoid_x: Sequence[float] = (), avoid_y: Sequence[float] = ()) -> list:
+    """Label scatter points so that labels overlap neither each other nor the markers.
 
     A deterministic rule, no extra dependency: points are labelled from the
     most crowded outwards; each label takes the first of a ring of candidate
-    positions (right, left, above, below, then further out) whose box is free,
-    and a label moved away from its point gets a thin leader line. Call it
-    after the axes limits are final. Returns the annotations.
+    positions (right, left, then above and below, further out step by step)
+    whose box is free, measured with the real text size; a label moved away
+    from its point gets a thin leader line. Call it after the axes limits are
+    final. Labels also keep off the lines at ``avoid_x`` / ``avoid_y`` (data
+    coordinates, e.g. quadrant splits) where they can, and off the legend.
+    Returns the annotations.
     """
     fig = ax.figure
     fig.draw_without_rendering()  # settle the layout, so data -> pixel transforms are final
+    renderer = fig.canvas.get_renderer()
     to_px = ax.transData.transform
     scale = fig.dpi / 72.0
-    h = fontsize * 1.25 * scale
+    pad = 1.5 * scale
     pts = [tuple(to_px(p)) for p in points]
-    boxes: list[tuple[float, float, float, float]] = []
     r = 4.5 * scale  # marker radius in pixels
     markers = [(x - r, y - r, x + r, y + r) for x, y in pts]
-
-    def free(b) -> bool:
-        def hit(o):
-            return b[0] < o[2] and b[2] > o[0] and b[1] < o[3] and b[3] > o[1]
-        return not any(hit(o) for o in boxes) and not any(hit(o) for o in markers)
-
+    legend = ax.get_legend()
+    if legend is not None:
+        markers.append(tuple(legend.get_window_extent(renderer).extents))
+    lines_x = [to_px((v, 0))[0] for v in avoid_x]
+    lines_y = [to_px((0, v))[1] for v in avoid_y]
+    boxes: list[tuple[float, float, float, float]] = []
     x0, y0, x1, y1 = ax.bbox.extents
+
+    def score(b) -> int:
+        """0 when the box is free; higher the worse (overlaps count most, lines least)."""
+        def hit(o):
+            return b[0] < o[2] + pad and b[2] + pad > o[0] and b[1] < o[3] + pad and b[3] + pad > o[1]
+        inside = b[0] >= x0 and b[2] <= x1 and b[1] >= y0 and b[3] <= y1
+        crosses = any(b[0] < v < b[2] for v in lines_x) or any(b[1] < v < b[3] for v in lines_y)
+        return (100 * sum(map(hit, boxes)) + 10 * sum(map(hit, markers)) + (0 if inside else 50)
+                + (1 if crosses else 0))
+
     crowd = [sum(abs(px - qx) < 60 * scale and abs(py - qy) < 25 * scale for qx, qy in pts) for px, py in pts]
     order = sorted(range(len(pts)), key=lambda i: (-crowd[i], pts[i][0], pts[i][1]))
     out: list = [None] * len(pts)
     for i in order:
         px, py = pts[i]
-        w_ = (len(labels[i]) * 0.62 + 0.6) * fontsize * scale
+        weight = weights[i] if weights else "normal"
+        probe = ax.text(0, 0, labels[i], fontsize=fontsize, weight=weight)
+        ext = probe.get_window_extent(renderer)
+        probe.remove()
+        w_, h = ext.width, ext.height
         g = gap * scale + r
         cands = []
-        for step in range(0, 7):
-            d = step * h * 0.9
+        for step in range(0, 9):
+            d = step * (h + pad)
             cands += [(g, -h / 2 + d), (g, -h / 2 - d), (-g - w_, -h / 2 + d), (-g - w_, -h / 2 - d)]
-            if step:
-                cands += [(-w_ / 2, g + d - h * 0.9), (-w_ / 2, -g - h - d + h * 0.9)]
-        best = cands[0]
+            cands += [(-w_ / 2, g + d), (-w_ / 2, -g - h - d)]
+        best, best_score = cands[0], None
         for dx, dy in cands:
             b = (px + dx, py + dy, px + dx + w_, py + dy + h)
-            if b[0] >= x0 and b[2] <= x1 and b[1] >= y0 and b[3] <= y1 and free(b):
-                best = (dx, dy)
+            sc = score(b)
+            if best_score is None or sc < best_score:
+                best, best_score = (dx, dy), sc
+            if sc == 0:
                 break
         dx, dy = best
         boxes.append((px + dx, py + dy, px + dx + w_, py + dy + h))
-        far = abs(dy + h / 2) > h * 0.8
+        far = (dx < 0 and dx + w_ < -g * 1.5) or dx > g * 1.5 or abs(dy + h / 2) > h
         out[i] = ax.annotate(
-            labels[i], points[i], xytext=((dx + (0 if dx > 0 else 0)) / scale, (dy + h * 0.2) / scale),
-            textcoords="offset points", fontsize=fontsize, ha="left", va="bottom",
-            weight=(weights[i] if weights else "normal"),
+            labels[i], points[i], xytext=(dx / scale, dy / scale), textcoords="offset points",
+            fontsize=fontsize, ha="left", va="bottom", weight=weight, in_layout=False,
             arrowprops=dict(arrowstyle="-", color=PALETTE["grey"], lw=0.6, shrinkA=0, shrinkB=3) if far else None,
         )
     return out

@@ -66,16 +66,19 @@ def stakeholder_grid(stakeholders: list[dict[str, Any]], threshold: float = 5, h
         colour, _ = _STYLE[quadrant]
         ax.text(x, y, quadrant.upper(), ha=ha, va=va, fontsize=9, color=colour, weight="bold", alpha=0.9)
     seen: dict[tuple[float, float], int] = {}
+    points, labels, weights = [], [], []
     for s, (key, entry) in zip(stakeholders, plan.items()):
         x, y = float(entry["interest"]), float(entry["power"])
         n = seen.get((x, y), 0)
         seen[(x, y)] = n + 1
         colour, marker = _STYLE[entry["quadrant"]]
         size = 110 if key == highlight else 60
-        ax.scatter([x + 0.12 * n], [y], s=size, color=colour, marker=marker, edgecolor=PALETTE["black"],
+        dodge = 0.18 * n  # people on the same spot sit side by side
+        ax.scatter([x + dodge], [y], s=size, color=colour, marker=marker, edgecolor=PALETTE["black"],
                    linewidth=1.5 if key == highlight else 0.5, zorder=3)
-        ax.annotate(_short(s), (x + 0.12 * n, y), xytext=(6, -11 * n + 3), textcoords="offset points",
-                    fontsize=8, weight="bold" if key == highlight else "normal")
+        points.append((x + dodge, y))
+        labels.append(_short(s))
+        weights.append("bold" if key == highlight else "normal")
     handles = [ax.scatter([], [], color=c, marker=m, label=q) for q, (c, m) in _STYLE.items()]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="quadrant",
               title_fontsize=8, frameon=False)
@@ -86,6 +89,7 @@ def stakeholder_grid(stakeholders: list[dict[str, Any]], threshold: float = 5, h
     ax.set_xlabel("Interest (1-10): how much they care about, or are affected by, the product")
     ax.set_ylabel("Power (1-10): how much they can change or block it")
     ax.set_title(f"Shiftbrew's stakeholders on the power / interest grid (high = above {threshold:g})", fontsize=10)
+    place_labels(ax, points, labels, fontsize=8, weights=weights, avoid_x=[cut], avoid_y=[cut])
     return fig
 
 

@@ -301,10 +301,12 @@ class ValueEffortMatrix(Widget):
         ax.legend(loc="upper right", fontsize=8, title="quadrant", title_fontsize=8)
         ax.margins(x=0.08, y=0.08)
         if self.labels.value:
-            ids = [b["id"] for b in self._rows]
+            spots: dict[tuple[float, float], list[str]] = {}
+            for b in self._rows:  # items on the same spot share one label ("B19, B25")
+                spots.setdefault((effort[b["id"]], vals[b["id"]]), []).append(b["id"])
             ax.set_xlim(*ax.get_xlim())
             ax.set_ylim(*ax.get_ylim())
-            place_labels(ax, [(effort[i], vals[i]) for i in ids], ids, fontsize=7)
+            place_labels(ax, list(spots), [", ".join(ids) for ids in spots.values()], fontsize=7)
         return fig
 
     def refresh(self) -> None:

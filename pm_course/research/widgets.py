@@ -255,13 +255,10 @@ class AffinityBoard(Widget):
         if tags:
             self.draw()
         else:  # the empty state: what to do, not an empty chart
-            from IPython.display import HTML, display
-
-            with self.chart:
-                self.chart.clear_output(wait=True)
-                display(HTML(status_box(None, "No snippet tagged yet.", detail=(
-                    "Pick a theme in a snippet's menu above: the evidence count per theme (facts first) "
-                    "is drawn here."))))
+            message = status_box(None, "No snippet tagged yet.", detail=(
+                "Pick a theme in a snippet's menu above: the evidence count per theme (facts first) is drawn here."))
+            self.chart.outputs = ({"output_type": "display_data", "metadata": {},
+                                   "data": {"text/html": message, "text/plain": "No snippet tagged yet."}},)
         self.show_code()
 
 

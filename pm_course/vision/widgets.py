@@ -473,7 +473,7 @@ def roadmap_figure(placement: dict[str, str], items: Sequence[dict], goals: Sequ
             ax.add_patch(FancyBboxPatch((x + 0.03, -r - 0.78), 0.94, 0.68, boxstyle="round,pad=0.01",
                                         facecolor=colour, alpha=0.35, edgecolor=colour, linewidth=1.2))
             label = f"{iid} {it.get('title', '')}"
-            label = label if len(label) <= 46 else label[:45] + "…"
+            label = textwrap.shorten(label, 46, placeholder=" …")  # cut between words, never inside one
             tag = f"G{idx + 1}" if idx is not None else "-"
             ax.text(x + 0.06, -r - 0.44, _plain(label), va="center", fontsize=7.5)
             ax.text(x + 0.95, -r - 0.44, tag, va="center", ha="right", fontsize=7.5, fontweight="bold")

@@ -21,7 +21,7 @@ def radar(ratings: dict[str, int], title: str = "Your skills today (1 = new to m
     areas = list(SKILL_AREAS)
     values = [ratings[a] for a in areas]
     angles = [2 * math.pi * i / len(areas) for i in range(len(areas))]
-    fig = plt.figure(figsize=(6.0, 5.2), layout="constrained")
+    fig = plt.figure(figsize=(6.4, 5.4), layout="constrained")
     ax = fig.add_subplot(polar=True)
     ax.set_theta_offset(math.pi / 2)  # first area at the top, then clockwise in course order
     ax.set_theta_direction(-1)
@@ -31,7 +31,7 @@ def radar(ratings: dict[str, int], title: str = "Your skills today (1 = new to m
     ax.tick_params(axis="x", pad=10)
     ax.set_yticks([1, 2, 3, 4, 5], ["1", "2", "3", "4", "5"], fontsize=7)
     ax.set_ylim(0, 5)
-    ax.set_title(title, fontsize=10)
+    ax.set_title(title, fontsize=10, pad=22)
     return fig
 
 
