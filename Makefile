@@ -17,12 +17,14 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 PORT ?= 8888
 WORKERS ?= 2
 
-.PHONY: help lab lab-instructor test test-fast test-notebooks test-nbgrader test-browser bench release \
+.PHONY: help lab lab-instructor lint doctest new-module test test-fast test-notebooks test-nbgrader test-browser bench release \
         data lock screenshots clean-notebooks clean venv
 
 help:
 	@echo "make lab             run the course in JupyterLab (opens the welcome notebook)"
-	@echo "make test            run every test (unit, property, notebooks, nbgrader round trip)"
+	@echo "make test            run every test (lint and types, doctests, unit, property, notebooks, nbgrader round trip)"
+	@echo "make lint            ruff and mypy (configured in pyproject.toml)"
+	@echo "make new-module NN=06 SLUG=data_and_launch PKG=launch   lay out a new module from the reference pattern"
 	@echo "make lab-instructor  JupyterLab with nbgrader's instructor tools switched on"
 	@echo "make release         regenerate exercises/ from solutions/ with nbgrader"
 	@echo "make test-browser    drive a real JupyterLab in headless Chromium"
@@ -53,7 +55,14 @@ lab-instructor: $(STAMP)
 	  $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(BIN)/ruff check pm_course tests tools
+	$(BIN)/mypy
+
+doctest: $(STAMP)
+	$(BIN)/pytest -q --doctest-modules pm_course
+
+test: lint doctest
 	$(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \
 	  --nbval-lax --nbval-current-env
 

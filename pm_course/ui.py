@@ -32,8 +32,9 @@ blindness; never let colour be the only cue (add labels, hatches or markers).
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 __all__ = [
     "PALETTE",

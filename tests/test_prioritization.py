@@ -9,7 +9,6 @@ own worked example was not available to check against, so none is claimed).
 from __future__ import annotations
 
 import itertools
-import math
 import os
 import sys
 import time
@@ -452,11 +451,10 @@ def test_package_import_is_pure():
 
 def test_questions_self_test(tmp_path, monkeypatch):
     monkeypatch.setenv("PM_COURSE_HOME", str(tmp_path))
-    from pm_course.prioritization.questions import QUESTIONS
-
     from types import SimpleNamespace
 
     from pm_course.core import WidgetState
+    from pm_course.prioritization.questions import QUESTIONS
 
     def wrap(q, v):
         return SimpleNamespace(value=v) if isinstance(q.checker, WidgetState) else v

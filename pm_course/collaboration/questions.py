@@ -353,7 +353,7 @@ def _replays(v: dict) -> str | None:
     return None
 
 
-def _field(v: dict, *keys: str) -> Any:
+def _field(v: Any, *keys: str) -> Any:
     for k in keys:
         v = v[k] if type(v) is dict and k in v else None
     return v

@@ -271,7 +271,7 @@ class Scenario:
         """Make one choice ('a', 'b', ...) at the current node; returns what happened."""
         if self.finished:
             raise InputError(
-                f"the story has ended ({self.outcome['title']}); call reset() to play again, "
+                f"the story has ended ({self.outcome['title']}); call reset() to play again, "  # type: ignore[index]
                 "or reset(seed=...) for a different run of chance."
             )
         opts = NODES[self.node].options
@@ -346,7 +346,7 @@ class Scenario:
         return [ending.lesson]
 
     def __repr__(self) -> str:
-        state = f"ended: {self.outcome['title']}" if self.finished else f"at '{self.title}'"
+        state = f"ended: {self.outcome['title']}" if self.finished else f"at '{self.title}'"  # type: ignore[index]
         return f"<Scenario seed={self.seed} choices={self.choices} {state}>"
 
 

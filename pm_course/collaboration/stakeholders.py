@@ -344,7 +344,7 @@ def communication_plan(stakeholders: list[dict[str, Any]], threshold: float = 5)
 # ---------------------------------------------------------------- checks shared by the widgets
 
 
-def _key(s: dict[str, Any]) -> str:
+def _key(s: dict[str, Any]) -> Any:
     return s.get("id", s.get("role"))
 
 

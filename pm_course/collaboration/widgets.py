@@ -158,7 +158,7 @@ class StakeholderMap(Widget):
         self._select()
 
     @staticmethod
-    def _key(s: dict[str, Any]) -> str:
+    def _key(s: dict[str, Any]) -> Any:
         return s.get("id", s.get("role"))
 
     def _find(self, key: str) -> dict[str, Any]:
@@ -327,7 +327,8 @@ class RaciEditor(Widget):
             else:
                 self._build(matrix, list(dict.fromkeys(self.roles + roles)))
             return
-        self.cells[(task, role)].value = raci_cell(self.tasks, self.roles, task, role, letters)
+        letters = raci_cell(self.tasks, self.roles, task, role, letters)  # validates task and role too
+        self.cells[(task, str(role))].value = letters
 
     @property
     def problems(self) -> list[str]:
@@ -340,7 +341,7 @@ class RaciEditor(Widget):
     def refresh(self) -> None:
         problems = self.problems
         bad_tasks = {t for t in self.tasks if any(p.startswith(repr(t) + ":") for p in problems)}
-        for (task, role), box in self.cells.items():
+        for (task, _role), box in self.cells.items():
             if task in bad_tasks:
                 box.add_class("pm-raci-bad")
             else:
@@ -442,7 +443,7 @@ class ScenarioPlayer(Widget):
         if s.finished:
             self.story.value = ""
             self.buttons.children = []
-            o = s.outcome
+            o: Any = s.outcome
             colour = {"strong": PALETTE["green"], "mixed": PALETTE["orange"], "poor": PALETTE["vermillion"]}[o["verdict"]]
             self.result.value = (
                 f"<div role='status' style='border-left:6px solid {colour};padding:.3em .8em'>"

@@ -21,7 +21,7 @@ import time
 import uuid
 import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from .validate import InputError, InputTypeError
 
@@ -220,7 +220,7 @@ def load_artifact(module: str, key: str, default: Any = None) -> Any:
 
 def artifacts(module: str | None = None) -> list[dict[str, Any]]:
     """Every saved artifact (optionally of one module) as ``{"module", "key", "ts", "data"}`` dicts."""
-    sql, args = "SELECT module, key, ts, data FROM artifacts", ()
+    sql, args = "SELECT module, key, ts, data FROM artifacts", cast(tuple[str, ...], ())
     if module is not None:
         sql, args = sql + " WHERE module = ?", (module,)
     rows = _connect().execute(sql + " ORDER BY module, key", args).fetchall()

@@ -24,7 +24,8 @@ import math
 import sys
 import types
 import typing
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 __all__ = [
     "InputError",
@@ -424,7 +425,7 @@ def _conform(value: Any, shape: Any, where: str, depth: int) -> Any:
             try:
                 return set(items)
             except TypeError:
-                raise MalformedAnswer(f"{where} should be {shape_name(shape)}; its items cannot be collected in a set.")
+                raise MalformedAnswer(f"{where} should be {shape_name(shape)}; its items cannot be collected in a set.") from None
         return items
     if origin is tuple:
         if type(value) not in (tuple, list):

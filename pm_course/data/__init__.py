@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -23,7 +23,7 @@ __all__ = ["load", "NAMES"]
 NAMES = ("company", "market", "interviews", "survey", "analytics", "backlog", "stakeholders")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(name: str) -> Any:
     return json.loads(resources.files(__name__).joinpath(f"{name}.json").read_text(encoding="utf-8"))
 

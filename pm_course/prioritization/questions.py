@@ -32,7 +32,6 @@ from .frameworks import (
     kano_category,
     kano_survey,
     moscow_effort_shares,
-    opportunity_score,
     outcome_opportunities,
     rank_by,
     rice_score,

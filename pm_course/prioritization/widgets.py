@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import statistics
 import textwrap
-from typing import Any, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import ipywidgets as W
 
@@ -33,8 +34,8 @@ from .frameworks import (
     kano_category,
     kano_survey,
     normalise_kano_answer,
-    rice_score,
     rice_inputs,
+    rice_score,
     rice_value,
     total_of,
     value_effort_quadrant,
@@ -62,7 +63,7 @@ class RiceTable(Widget):
         self._titles = {b["id"]: b.get("title", "") for b in rows}
         self._original = {b["id"]: self._inputs_of(b) for b in rows}
         self._inputs = {k: dict(v) for k, v in self._original.items()}
-        for k, v in self._inputs.items():
+        for v in self._inputs.values():
             rice_score(**v)  # validates every row once, with the teaching messages
         first = rows[0]["id"]
         self.item = W.Dropdown(options=[(f"{k} {t}", k) for k, t in self._titles.items()], value=first,

@@ -280,7 +280,8 @@ def check_job_story(story: str) -> JobStoryCheck:
     elif want and so.start() < want.start():
         problems.append("put the parts in order: When ..., I want to ..., so I can ....")
     if has_when and want and so and so.start() > want.start():
-        start = _WHEN_RE.match(s).end()
+        when = _WHEN_RE.match(s)
+        start = when.end() if when else 0
         parts = {
             "situation": s[start:want.start()].strip(" ,"),
             "motivation": s[want.end():so.start()].strip(" ,"),

@@ -91,7 +91,7 @@ q2 = Question(
 
 # ---------------------------------------------------------------- q3: least likely to recommend
 
-LOWEST_SEGMENT = min(NPS_SEG, key=NPS_SEG.get)
+LOWEST_SEGMENT = min(NPS_SEG, key=NPS_SEG.__getitem__)
 
 q3 = Question(
     module=MODULE, id="q3", points=1,
@@ -101,7 +101,7 @@ q3 = Question(
     solution_text="answer_q3 = min(answer_q2, key=answer_q2.get)",
     answer=LOWEST_SEGMENT,
     wrong=[s for s in SEGMENTS if s != LOWEST_SEGMENT],
-    misconceptions=[Misconception(lambda a: a == max(NPS_SEG, key=NPS_SEG.get),
+    misconceptions=[Misconception(lambda a: a == max(NPS_SEG, key=NPS_SEG.__getitem__),
                                   "That segment has the highest NPS, not the lowest.")],
 )
 
@@ -313,7 +313,7 @@ q9 = Question(
 )
 
 _MANAGER_FACTS = theme_counts([s for s in _INTERVIEWS if s["segment"] == "manager"])
-MANAGER_TOP = max(_MANAGER_FACTS, key=_MANAGER_FACTS.get)
+MANAGER_TOP = max(_MANAGER_FACTS, key=_MANAGER_FACTS.__getitem__)
 assert sorted(_MANAGER_FACTS.values())[-1] > sorted(_MANAGER_FACTS.values())[-2], "q10 needs a unique top theme"
 THEMES = sorted({s["theme"] for s in _INTERVIEWS})
 
@@ -329,7 +329,7 @@ q10 = Question(
                    "answer_q10 = next(iter(theme_counts(managers)))"),
     answer=MANAGER_TOP,
     wrong=[t for t in THEMES if t != MANAGER_TOP][:3],
-    misconceptions=[Misconception(lambda a: a == max(theme_counts(_INTERVIEWS, kinds=None), key=theme_counts(_INTERVIEWS, kinds=None).get),
+    misconceptions=[Misconception(lambda a: a == max(theme_counts(_INTERVIEWS, kinds=None), key=theme_counts(_INTERVIEWS, kinds=None).__getitem__),
                                   "That theme leads across all segments; the question asks about managers only.")],
 )
 

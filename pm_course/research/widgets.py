@@ -77,7 +77,7 @@ class QuestionCritic(Widget):
         self.on_change(self.examples, self._pick)
         self.widget = w.VBox([self.box, self.examples, self.result, self.code_box])
         self.widget.add_class("pm-question-critic")
-        self._critique = None
+        self._critique: Any = None
         self.set(question) if question else self.refresh()
 
     def set(self, question: str) -> None:

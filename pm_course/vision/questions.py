@@ -353,7 +353,7 @@ SHIFTBREW_BOARD = {
 
 
 def _rules(criteria, adapt=lambda a: a) -> list[Rule]:
-    return [Rule(name, (lambda test: lambda a: test(adapt(a)))(test)) for name, test in criteria]
+    return [Rule(name, (lambda test: lambda a: test(adapt(a)))(test)) for name, test in criteria]  # noqa: B023 (bound)
 
 
 def _mentions_case(a: dict) -> str | None:
@@ -422,7 +422,7 @@ POSITIONING_CASE_RULE = Rubric(rules=[Rule("a real alternative", _names_a_real_a
 
 # ---------------------------------------------------------------- q12: North Star rubric
 
-SHIFTBREW_NORTH_STAR = {
+SHIFTBREW_NORTH_STAR: dict[str, Any] = {
     "name": "Shifts filled per week without the manager phoning round",
     "customer_value": ("Each one is a gap that staff covered themselves, so owners and managers get their "
                        "morning back and the café opens on time."),

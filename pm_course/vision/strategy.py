@@ -24,8 +24,9 @@ reviewer would point out, they do not judge whether a vision is *good*.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from ..core.validate import InputError, InputTypeError, describe, number, percent_guess, records, text
 
@@ -874,14 +875,14 @@ def goal_coverage(
         raise InputTypeError(f"goals must be a non-empty list of texts; got {describe(goals)}.")
     tg = THEME_GOALS if theme_goals is None else theme_goals
     by_id = {it["id"]: it for it in _items(items)}
-    out = {g: {c: [] for c in COLUMNS} for g in list(goals) + ["no business goal"]}
+    out: dict[str, dict[str, list[str]]] = {g: {c: [] for c in COLUMNS} for g in list(goals) + ["no business goal"]}
     for col, ids in roadmap.items():
         if type(ids) not in (list, tuple):
             raise InputTypeError(f"roadmap[{col!r}] must be a list of item ids; got {describe(ids)}.")
         for i in ids:
             if i not in by_id:
                 raise InputError(f"roadmap[{col!r}] holds {i!r}, which is not one of the items given.")
-            idx = tg.get(by_id[i].get("theme"))
+            idx = tg.get(str(by_id[i].get("theme", "")))
             if idx is not None and not (type(idx) is int and 0 <= idx < len(goals)):
                 raise InputError(f"theme_goals maps {by_id[i].get('theme')!r} to {idx!r}, which is not a goal index (0 to {len(goals) - 1}).")
             key = goals[idx] if idx is not None else "no business goal"

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import html
 import textwrap
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import ipywidgets as w
 
@@ -236,7 +237,7 @@ class OKRBuilder(Widget):
     @property
     def progress(self) -> list[float | None]:
         """Each key result's progress (None where baseline equals target)."""
-        out = []
+        out: list[float | None] = []
         for kr in self.value["key_results"]:
             try:
                 out.append(key_result_progress(kr["baseline"], kr["target"], kr["actual"]))
@@ -265,12 +266,12 @@ class OKRBuilder(Widget):
                        f"<span style='display:inline-block;width:{120 - int(p * 120)}px;height:.7em;"
                        f"background:rgba(127,127,127,.25)'></span>")
             except InputError:
-                bar = "<span style='color:%s'>set a target different from the baseline</span>" % CATEGORY["bad"]
+                bar = f"<span style='color:{CATEGORY['bad']}'>set a target different from the baseline</span>"
             critique = critique_key_result(t)
-            words = ("<span style='color:%s'>&#10003; a measurable, time-bound outcome</span>" % CATEGORY["good"]
+            words = (f"<span style='color:{CATEGORY['good']}'>&#10003; a measurable, time-bound outcome</span>"
                      if not critique else
-                     "<span style='color:%s'>&#9888; %s</span>" % (CATEGORY["bad"],
-                                                                    html.escape("; ".join(c.split(":")[0] for c in critique))))
+                     f"<span style='color:{CATEGORY['bad']}'>&#9888; "
+                     f"{html.escape('; '.join(c.split(':')[0] for c in critique))}</span>")
             row["status"].value = f"{bar} &nbsp; {words}"
         s = self.score
         n = len(self.value["key_results"])

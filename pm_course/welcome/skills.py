@@ -8,7 +8,7 @@ modules to start with. It is a self-assessment for planning, not a test.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ..core.validate import InputError, InputTypeError, integer
 

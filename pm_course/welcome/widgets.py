@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import textwrap
+from typing import Any
 
 import ipywidgets as w
 
@@ -22,7 +23,7 @@ def radar(ratings: dict[str, int], title: str = "Your skills today (1 = new to m
     values = [ratings[a] for a in areas]
     angles = [2 * math.pi * i / len(areas) for i in range(len(areas))]
     fig = plt.figure(figsize=(6.4, 5.4), layout="constrained")
-    ax = fig.add_subplot(polar=True)
+    ax: Any = fig.add_subplot(polar=True)  # a PolarAxes
     ax.set_theta_offset(math.pi / 2)  # first area at the top, then clockwise in course order
     ax.set_theta_direction(-1)
     ax.plot(angles + angles[:1], values + values[:1], color=CATEGORY["highlight"], linewidth=2, marker="o")
