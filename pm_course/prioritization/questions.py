@@ -67,8 +67,8 @@ q1 = Question(
         "RICE = Reach x Impact x Confidence / Effort. Read B05's four inputs from the backlog.",
         "Confidence is a fraction (0.8), not a percentage (80); effort is in person-months (3).",
     ],
-    solution_text="b05 = next(b for b in backlog if b['id'] == 'B05')\n"
-                  "answer_q1 = rice_score(b05['reach'], b05['impact'], b05['confidence'], b05['effort'])  # 760",
+    solution_text=("b05 = by_id['B05']\n"
+                   "answer_q1 = rice_score(b05['reach'], b05['impact'], b05['confidence'], b05['effort'])"),
     answer=_rice(_B05),
     wrong=[rice_value(950, 3, 0.8), 950 * 3 * 0.8 * 3, rice_score(950, 3, 0.5, 3)],
     misconceptions=[
@@ -90,7 +90,8 @@ q2 = Question(
         "The backlog has ice_impact, ice_confidence and ice_ease for each item, each from 1 to 10.",
         "This course teaches ICE as the product Impact x Confidence x Ease (1 to 1000).",
     ],
-    solution_text="answer_q2 = ice_score(b03['ice_impact'], b03['ice_confidence'], b03['ice_ease'])  # 6 x 9 x 10",
+    solution_text=("b03 = by_id['B03']\n"
+                   "answer_q2 = ice_score(b03['ice_impact'], b03['ice_confidence'], b03['ice_ease'])"),
     answer=_ICE_B03,
     wrong=[(_B03["ice_impact"] + _B03["ice_confidence"] + _B03["ice_ease"]) / 3, _ICE_B03 / 10],
     misconceptions=[
@@ -111,8 +112,10 @@ q3 = Question(
         "Score every item with rice_score, sort from highest to lowest, keep the first five ids.",
         "sorted(backlog, key=..., reverse=True) sorts dicts by a score; a list comprehension takes the ids.",
     ],
-    solution_text="ranked = sorted(backlog, key=lambda b: rice_score(b['reach'], b['impact'], b['confidence'], "
-                  "b['effort']), reverse=True)\nanswer_q3 = [b['id'] for b in ranked[:5]]",
+    solution_text=('def rice_of(b):\n'
+                   "    return rice_score(b['reach'], b['impact'], b['confidence'], b['effort'])\n"
+                   '\n'
+                   "answer_q3 = [b['id'] for b in sorted(backlog, key=rice_of, reverse=True)[:5]]"),
     answer=list(_RICE_RANKING[:5]),
     wrong=[_VALUE_RANKING[:5], list(reversed(_RICE_RANKING[:5])), _RICE_RANKING[-5:][::-1]],
     misconceptions=[
@@ -147,10 +150,10 @@ q4 = Question(
         "sorted(items, key=score, reverse=True) keeps equal items in their original order (sorting is stable). "
         "Return a list of ids, not of dicts.",
     ],
-    solution_text="def rank_by_rice(backlog):\n"
-                  "    def score(b):\n"
-                  "        return rice_score(b['reach'], b['impact'], b['confidence'], b['effort'])\n"
-                  "    return [b['id'] for b in sorted(backlog, key=score, reverse=True)]",
+    solution_text=('def rank_by_rice(backlog):\n'
+                   '    def score(b):\n'
+                   '        return rice_score(b["reach"], b["impact"], b["confidence"], b["effort"])\n'
+                   '    return [b["id"] for b in sorted(backlog, key=score, reverse=True)]'),
     answer=lambda backlog: rank_by(backlog, _rice),
     wrong=[
         lambda backlog: [b["id"] for b in sorted(backlog, key=_rice)],
@@ -185,7 +188,7 @@ q5 = Question(
         "Look each pair up in the evaluation table: the row is the functional answer, the column the dysfunctional.",
         "kano_category(functional, dysfunctional) does the lookup: {k: kano_category(*p) for k, p in KANO_PAIRS.items()}.",
     ],
-    solution_text="answer_q5 = {k: kano_category(f, d) for k, (f, d) in KANO_PAIRS.items()}",
+    solution_text='answer_q5 = {label: kano_category(f, d) for label, (f, d) in KANO_PAIRS.items()}',
     answer=dict(_KANO_EXPECTED),
     wrong=[{**_KANO_EXPECTED, "P5": "M"}, {**_KANO_EXPECTED, "P3": "Q", "P4": "A"}],
 )
@@ -205,7 +208,7 @@ q6 = Question(
         "Classify each respondent's pair with kano_category, count the letters per feature, take the largest count.",
         "kano_survey(survey) returns counts and the dominant category per feature.",
     ],
-    solution_text="answer_q6 = {f: v['category'] for f, v in kano_survey(survey).items()}",
+    solution_text="answer_q6 = {feature: v['category'] for feature, v in kano_survey(survey).items()}",
     answer=dict(_KANO_FEATURES),
     wrong=[{**_KANO_FEATURES, "in-app chat": "R"}, {**_KANO_FEATURES, "payroll export": "O"}],
 )
@@ -249,9 +252,10 @@ q8 = Question(
         "Importance and satisfaction go on 0-10 first: 10 x the share of respondents rating 4 or 5 of 5 (top_two_box).",
         "Then opportunity = importance + max(importance - satisfaction, 0): opportunity_score(importance, satisfaction).",
     ],
-    solution_text=f"imp = top_two_box([r['outcomes'][{_OUTCOME!r}]['importance'] for r in survey])\n"
-                  f"sat = top_two_box([r['outcomes'][{_OUTCOME!r}]['satisfaction'] for r in survey])\n"
-                  "answer_q8 = opportunity_score(imp, sat)",
+    solution_text=('outcome = "know the week\'s labour cost before the week starts"\n'
+                   "importance = top_two_box([r['outcomes'][outcome]['importance'] for r in survey])\n"
+                   "satisfaction = top_two_box([r['outcomes'][outcome]['satisfaction'] for r in survey])\n"
+                   'answer_q8 = opportunity_score(importance, satisfaction)'),
     answer=_OPP,
     wrong=[_OPP_FROM_MEANS, _OPP / 2],
     misconceptions=[
@@ -274,8 +278,8 @@ q9 = Question(
         "DSDM's 60 % rule is about effort, not about the number of items: add up person-months per category.",
         "moscow_effort_shares(items)['shares']['Must'], with items the backlog dicts of DRAFT_PLAN.",
     ],
-    solution_text="plan = [b for b in backlog if b['id'] in DRAFT_PLAN]\n"
-                  "answer_q9 = moscow_effort_shares(plan)['shares']['Must']",
+    solution_text=('plan = [by_id[k] for k in DRAFT_PLAN]\n'
+                   "answer_q9 = moscow_effort_shares(plan)['shares']['Must']"),
     answer=_MUST_SHARE,
     wrong=[_MUST_COUNT, _MUST_SHARE * 100],
     misconceptions=[
@@ -299,9 +303,8 @@ q10 = Question(
         "CD3 = cost_of_delay_per_week / duration_weeks for each item; highest CD3 goes first.",
         "sorted(CD3_ITEMS, key=lambda k: -cd3(...)) with the item's two fields.",
     ],
-    solution_text="by_id = {b['id']: b for b in backlog}\n"
-                  "answer_q10 = sorted(CD3_ITEMS, key=lambda k: cd3(by_id[k]['cost_of_delay_per_week'], "
-                  "by_id[k]['duration_weeks']), reverse=True)",
+    solution_text=("answer_q10 = sorted(CD3_ITEMS, key=lambda k: cd3(by_id[k]['cost_of_delay_per_week'], by_id[k]['duration_weeks']),\n"
+                   '                    reverse=True)'),
     answer=list(_CD3_ORDER),
     wrong=[_COD_ORDER, list(reversed(_CD3_ORDER))],
     misconceptions=[
@@ -325,8 +328,11 @@ q11 = Question(
         "WSJF = (business_value + time_criticality + risk_reduction) / job_size, all from the backlog.",
         "A small job with a moderate cost of delay can beat a big job with a large one.",
     ],
-    solution_text="answer_q11 = max(WSJF_ITEMS, key=lambda k: wsjf(by_id[k]['business_value'], "
-                  "by_id[k]['time_criticality'], by_id[k]['risk_reduction'], by_id[k]['job_size']))",
+    solution_text=('def wsjf_of(k):\n'
+                   '    b = by_id[k]\n'
+                   "    return wsjf(b['business_value'], b['time_criticality'], b['risk_reduction'], b['job_size'])\n"
+                   '\n'
+                   'answer_q11 = max(WSJF_ITEMS, key=wsjf_of)'),
     answer=_TOP_WSJF,
     wrong=[_TOP_COD] if _TOP_COD != _TOP_WSJF else [k for k in WSJF_ITEMS if k != _TOP_WSJF][:1],
     misconceptions=[

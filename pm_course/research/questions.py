@@ -51,7 +51,7 @@ q1 = Question(
         "NPS = 100 x (promoters - detractors) / all responses; passives count only in the total.",
         "nps([r['nps'] for r in survey]) does it for you.",
     ],
-    solution_text="survey = load('survey')\nanswer_q1 = nps([r['nps'] for r in survey])",
+    solution_text='answer_q1 = nps([r["nps"] for r in survey])',
     answer=NPS_ALL,
     wrong=[NPS_ALL / 100, _MEAN, _NPS_7_UP, _NPS_6_PASSIVE],
     misconceptions=_NPS_MISCONCEPTIONS,
@@ -81,9 +81,7 @@ q2 = Question(
         "Split the responses by r['segment'] first, then compute the NPS of each group.",
         "nps_by_segment(survey) returns the dict; or {s: nps([r['nps'] for r in survey if r['segment'] == s]) for s in ...}.",
     ],
-    solution_text=("survey = load('survey')\n"
-                   "answer_q2 = {s: nps([r['nps'] for r in survey if r['segment'] == s])\n"
-                   "             for s in ['owner', 'manager', 'barista']}"),
+    solution_text='answer_q2 = {s: nps([r["nps"] for r in survey if r["segment"] == s]) for s in ["owner", "manager", "barista"]}',
     answer=dict(NPS_SEG),
     wrong=[{s: NPS_ALL for s in SEGMENTS}, {s: v / 100 for s, v in NPS_SEG.items()},
            {"owner": NPS_SEG["manager"], "manager": NPS_SEG["owner"], "barista": NPS_SEG["barista"]}],
@@ -121,7 +119,7 @@ q4 = Question(
         f"The population is small ({ACCOUNTS}): apply the finite population correction n0 / (1 + (n0 - 1) / N).",
         "Round up at the end. sample_size(0.05, 0.95, 0.5, population=...) does it all.",
     ],
-    solution_text=f"answer_q4 = sample_size(0.05, confidence=0.95, proportion=0.5, population={ACCOUNTS})",
+    solution_text='answer_q4 = sample_size(0.05, confidence=0.95, proportion=0.5, population=company["today"]["paying_accounts"])',
     answer=N_ACCOUNTS,
     wrong=[_N_INFINITE, N_ACCOUNTS - 1, 384],
     misconceptions=[
@@ -148,8 +146,8 @@ q5 = Question(
         "E = z sqrt(p (1 - p) / n), with z for 95 % confidence.",
         "margin_of_error(n, 0.95, 0.5) gives it; treat the customer base as very large here.",
     ],
-    solution_text=("n = sum(1 for r in load('survey') if r['segment'] == 'manager')\n"
-                   "answer_q5 = margin_of_error(n, confidence=0.95, proportion=0.5)"),
+    solution_text=('n_managers = sum(1 for r in survey if r["segment"] == "manager")\n'
+                   'answer_q5 = margin_of_error(n_managers, confidence=0.95, proportion=0.5)'),
     answer=MOE_MANAGERS,
     wrong=[MOE_MANAGERS * 100, _MOE_ALL, 1.96 * (0.25 / N_MANAGERS)],
     misconceptions=[
@@ -235,7 +233,7 @@ q7 = Question(
         "Ask about the last time it happened, not what they would do.",
         "For example, start with 'Tell me about the last time ...'.",
     ],
-    solution_text="answer_q7 = 'Tell me about the last time someone called in sick before a shift: what did you do?'",
+    solution_text='answer_q7 = "Tell me about the last time someone called in sick before a shift: what did you do?"',
     answer="Tell me about the last time someone called in sick before a shift: what did you do?",
     wrong=[BAD_QUESTION, "Would you like an app that finds cover?", "What do you usually do when someone calls in sick?",
            "Tell me about your favourite coffee.", "How do you feel about finding cover?"],
@@ -278,7 +276,8 @@ q8 = Question(
         "Leave the product out: no app, button or notification; the team decides those later.",
         "check_job_story(text) tells you which part is missing.",
     ],
-    solution_text=f"answer_q8 = {JOB_STORY!r}",
+    solution_text=('answer_q8 = ("When someone calls in sick before the morning shift, I want to reach the staff who are free without "\n'
+                   '             "calling them one by one, so I can open on time and keep my own day for the business.")'),
     answer=JOB_STORY,
     wrong=[
         "As an owner, I want a button that texts all my staff, so that I can find cover.",
@@ -303,8 +302,7 @@ q9 = Question(
         "Keep the snippets whose theme is the one asked about.",
         "Of those, count only the ones whose 'kind' is 'fact': opinions and hypotheticals are not evidence.",
     ],
-    solution_text=(f"answer_q9 = sum(1 for s in load('interviews')\n"
-                   f"                if s['theme'] == {LABOUR_THEME!r} and s['kind'] == 'fact')"),
+    solution_text='answer_q9 = sum(1 for s in interviews if s["theme"] == "labour cost visibility" and s["kind"] == "fact")',
     answer=LABOUR_FACTS,
     wrong=[_LABOUR_ALL, LABOUR_FACTS + 1],
     misconceptions=[Misconception(lambda a: a == _LABOUR_ALL,
@@ -325,8 +323,7 @@ q10 = Question(
         "Keep the snippets with segment 'manager' and kind 'fact'.",
         "Count them by theme: theme_counts(snippets) does it and sorts the themes, most first.",
     ],
-    solution_text=("managers = [s for s in load('interviews') if s['segment'] == 'manager']\n"
-                   "answer_q10 = next(iter(theme_counts(managers)))"),
+    solution_text='answer_q10 = next(iter(theme_counts([s for s in interviews if s["segment"] == "manager"])))',
     answer=MANAGER_TOP,
     wrong=[t for t in THEMES if t != MANAGER_TOP][:3],
     misconceptions=[Misconception(lambda a: a == max(theme_counts(_INTERVIEWS, kinds=None), key=theme_counts(_INTERVIEWS, kinds=None).__getitem__),
@@ -358,12 +355,12 @@ q11 = Question(
         "Loop over the snippets; skip any whose s['kind'] is not 'fact'.",
         "counts[theme] = counts.get(theme, 0) + 1 adds one to a theme's count.",
     ],
-    solution_text=("def fact_counts(snippets):\n"
-                   "    counts = {}\n"
-                   "    for s in snippets:\n"
-                   "        if s['kind'] == 'fact':\n"
-                   "            counts[s['theme']] = counts.get(s['theme'], 0) + 1\n"
-                   "    return counts"),
+    solution_text=('def fact_counts(snippets):\n'
+                   '    counts = {}\n'
+                   '    for s in snippets:\n'
+                   '        if s["kind"] == "fact":\n'
+                   '            counts[s["theme"]] = counts.get(s["theme"], 0) + 1\n'
+                   '    return counts'),
     answer=lambda snippets: theme_counts(snippets),
     wrong=[lambda snippets: theme_counts(snippets, kinds=None),
            lambda snippets: {s["theme"]: 1 for s in snippets if s["kind"] == "fact"}],
@@ -409,11 +406,10 @@ q12 = Question(
         "SAM = TAM x share_independent_or_small_chain x share_with_five_or_more_staff; SOM = SAM x obtainable_share_in_3_years.",
         "market_funnel(total, [share1, share2], obtainable_share, 'USD per year') returns all three.",
     ],
-    solution_text=("m = load('market')\n"
-                   "f = market_funnel(m['cafes_total'] * m['blended_annual_price_per_site_usd'],\n"
-                   "                  [m['share_independent_or_small_chain'], m['share_with_five_or_more_staff']],\n"
-                   "                  m['obtainable_share_in_3_years'], 'USD per year')\n"
-                   "answer_q12 = {'tam': f['tam'], 'sam': f['sam'], 'som': f['som']}"),
+    solution_text=('f = market_funnel(market["cafes_total"] * market["blended_annual_price_per_site_usd"],\n'
+                   '                  [market["share_independent_or_small_chain"], market["share_with_five_or_more_staff"]],\n'
+                   '                  market["obtainable_share_in_3_years"], "USD per year")\n'
+                   'answer_q12 = {"tam": f["tam"], "sam": f["sam"], "som": f["som"]}'),
     answer={k: FUNNEL_USD[k] for k in ("tam", "sam", "som")},
     wrong=[{k: _FUNNEL_SITES[k] for k in ("tam", "sam", "som")},
            {"tam": FUNNEL_USD["tam"], "sam": FUNNEL_USD["tam"] * SHARES[0], "som": FUNNEL_USD["tam"] * SHARES[0] * 0.06}],
@@ -431,8 +427,7 @@ q13 = Question(
         "The price in market.json is per site per year; an account has several sites on average.",
         "USD per account = sites per account x USD per site.",
     ],
-    solution_text=("m = load('market')\n"
-                   "answer_q13 = m['average_sites_per_account'] * m['blended_annual_price_per_site_usd']"),
+    solution_text='answer_q13 = market["average_sites_per_account"] * market["blended_annual_price_per_site_usd"]',
     answer=ACV,
     wrong=[PRICE_PER_SITE, PRICE_PER_SITE / SITES_PER_ACCOUNT, ACV / 12],
     misconceptions=[

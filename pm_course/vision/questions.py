@@ -49,10 +49,9 @@ q1 = Question(
         "Progress is the share of the distance from the baseline to the target that has been covered.",
         "(actual - baseline) / (target - baseline), clipped to 0..1; weekly[0] is week 1, weekly[-1] is week 26.",
     ],
-    solution_text=("weekly = load('analytics')['weekly']\n"
-                   "baseline = weekly[0]['shifts_filled_without_manager_calls']\n"
-                   "actual = weekly[-1]['shifts_filled_without_manager_calls']\n"
-                   "answer_q1 = key_result_progress(baseline=baseline, target=0.60, actual=actual)"),
+    solution_text=('baseline = weekly[0]["shifts_filled_without_manager_calls"]\n'
+                   'actual = weekly[-1]["shifts_filled_without_manager_calls"]\n'
+                   'answer_q1 = key_result_progress(baseline=baseline, target=0.60, actual=actual)'),
     answer=_Q1,
     wrong=[FILLED_WEEK_26 / 0.60, _Q1 * 100, 1 - _Q1],
     misconceptions=[
@@ -102,14 +101,14 @@ q3 = Question(
         "Score each key result from 0.0 to 1.0 first, with key_result_progress.",
         "The objective's score is the mean of its key results' scores: okr_score([...]).",
     ],
-    solution_text=("weekly = load('analytics')['weekly']\n"
-                   "scores = [\n"
-                   "    key_result_progress(3.1, 2.0, 2.4),\n"
-                   "    key_result_progress(weekly[0]['shifts_filled_without_manager_calls'], 0.60,\n"
-                   "                        weekly[-1]['shifts_filled_without_manager_calls']),\n"
-                   "    key_result_progress(0.30, 0.45, 0.33),\n"
-                   "]\n"
-                   "answer_q3 = okr_score(scores)"),
+    solution_text=('scores = [\n'
+                   '    key_result_progress(3.1, 2.0, 2.4),\n'
+                   '    key_result_progress(weekly[0]["shifts_filled_without_manager_calls"], 0.60,\n'
+                   '                        weekly[-1]["shifts_filled_without_manager_calls"]),\n'
+                   '    key_result_progress(0.30, 0.45, 0.33),\n'
+                   ']\n'
+                   'answer_q3 = okr_score(scores)\n'
+                   'print(f"{answer_q3:.2f}: {okr_verdict(answer_q3)}")'),
     answer=_Q3,
     wrong=[_Q3 * 100, _Q3 * 3, 0.65],
     misconceptions=[
@@ -153,8 +152,8 @@ q4 = Question(
         "An output is something you can finish by working harder (ship, launch, run, redesign).",
         "An outcome is a change you hope the output causes: in behaviour (owners, staff) or in business results.",
     ],
-    solution_text=("answer_q4 = {'a': 'output', 'b': 'outcome', 'c': 'output', 'd': 'outcome',\n"
-                   "             'e': 'output', 'f': 'outcome', 'g': 'output', 'h': 'outcome'}"),
+    solution_text=('answer_q4 = {"a": "output", "b": "outcome", "c": "output", "d": "outcome",\n'
+                   '             "e": "output", "f": "outcome", "g": "output", "h": "outcome"}'),
     answer=_Q4,
     wrong=[{k: "outcome" for k in _Q4}, {**_Q4, "h": "output", "e": "outcome"}],
     misconceptions=[Misconception(lambda a: len(set(a.values())) == 1,
@@ -184,7 +183,7 @@ q5 = Question(
         "Check each one for three things: is there a number? is it a change (not a task)? does it say by when?",
         "critique_key_result(KEY_RESULTS['b']) lists what is missing; 'launch' and 'hold' are tasks.",
     ],
-    solution_text=("answer_q5 = {k for k, text in KEY_RESULTS.items() if not critique_key_result(text)}\n"
+    solution_text=('answer_q5 = {key for key, kr in KEY_RESULTS.items() if not critique_key_result(kr)}\n'
                    "# {'a', 'd', 'f'}: b and e are tasks, c has no number or date, g has no time frame"),
     answer=_Q5,
     wrong=[{"a", "d", "f", "g"}, {"a", "b", "d", "e", "f"}, {"a"}],
@@ -215,9 +214,9 @@ q6 = Question(
         "A North Star counts the moment customers get value from the product, over a period.",
         "Revenue is what the company captures, raw activity can happen without value, and outputs are the team's work.",
     ],
-    solution_text=("answer_q6 = {'a', 'c', 'd', 'f'}\n"
-                   "# a is revenue, c raw activity, d a top-of-funnel count, f an output;\n"
-                   "# b and e count value delivered to cafés every week"),
+    solution_text=('answer_q6 = {"a", "c", "d", "f"}  # revenue, raw activity, a top-of-funnel count, an output\n'
+                   '# a is revenue, c raw activity, d a top-of-funnel count, f an output;\n'
+                   '# b and e count value delivered to cafés every week'),
     answer=_Q6,
     wrong=[{"a", "d", "f"}, {"a", "c", "d", "e", "f"}, {"b", "e"}],
     misconceptions=[
@@ -253,13 +252,13 @@ q7 = Question(
         "Breadth counts accounts or users; depth how much of the product each uses.",
         "Frequency is 'how often per period'; efficiency is time or effort per task.",
     ],
-    solution_text=("answer_q7 = {\n"
-                   "    'sites that publish a rota each week': 'breadth',\n"
-                   "    \"share of each site's staff who claim open shifts\": 'depth',\n"
-                   "    'open shifts posted per site per week': 'frequency',\n"
-                   "    'median minutes from an open shift to cover': 'efficiency',\n"
-                   "    'new cafés inviting their staff in their first week': 'breadth',\n"
-                   "}"),
+    solution_text=('answer_q7 = {\n'
+                   '    "sites that publish a rota each week": "breadth",\n'
+                   '    "share of each site\'s staff who claim open shifts": "depth",\n'
+                   '    "open shifts posted per site per week": "frequency",\n'
+                   '    "median minutes from an open shift to cover": "efficiency",\n'
+                   '    "new cafés inviting their staff in their first week": "breadth",\n'
+                   '}'),
     answer=dict(_INPUT_METRICS),
     wrong=[{**_INPUT_METRICS, "median minutes from an open shift to cover": "frequency"},
            {k: "breadth" for k in _INPUT_METRICS}],
@@ -297,9 +296,9 @@ q8 = Question(
         "Loop over the items and look at item['certainty'].",
         "A dict such as {'high': 'Now', 'medium': 'Next', 'low': 'Later'} turns a certainty into a column.",
     ],
-    solution_text=("def place_on_roadmap(items):\n"
-                   "    column = {'high': 'Now', 'medium': 'Next', 'low': 'Later'}\n"
-                   "    return {item['id']: column[item['certainty']] for item in items}"),
+    solution_text=('def place_on_roadmap(items):\n'
+                   '    column = {"high": "Now", "medium": "Next", "low": "Later"}\n'
+                   '    return {item["id"]: column[item["certainty"]] for item in items}'),
     answer=_q8_answer,
     wrong=[_q8_reversed, _q8_all_now],
 )
@@ -331,8 +330,7 @@ q9 = Question(
         "Value: will they buy or choose it? Usability: can they use it? Feasibility: can we build it?",
         "Business viability: does it work for the rest of the business (legal, finance, sales, brand)?",
     ],
-    solution_text=("answer_q9 = {'a': 'value', 'b': 'usability', 'c': 'feasibility',\n"
-                   "             'd': 'business viability', 'e': 'usability'}"),
+    solution_text='answer_q9 = {"a": "value", "b": "usability", "c": "feasibility", "d": "business viability", "e": "usability"}',
     answer=_Q9,
     wrong=[{**_Q9, "a": "usability"}, {**_Q9, "d": "feasibility", "c": "business viability"}],
 )
@@ -372,7 +370,18 @@ q10 = Question(
         "Run check_vision_board(your_board) and fix each criterion it lists.",
         "The vision is the change for cafés, not the app; the business goals are in load('company')['business_goals'].",
     ],
-    solution_text="answer_q10 = " + repr(SHIFTBREW_BOARD).replace("', '", "',\n    '"),
+    solution_text=('answer_q10 = {\n'
+                   '    "vision": "Café teams always know who is working, and owners get their Sunday evenings back.",\n'
+                   '    "target_group": ("Owners of independent cafés and operations managers of small coffee chains (1 to 20 sites) "\n'
+                   '                     "in the UK, Ireland and the Netherlands, with baristas as daily users."),\n'
+                   '    "needs": ("Cover last-minute gaps without phoning round, swap shifts without chasing the owner, and send "\n'
+                   '              "correct hours to payroll without retyping them."),\n'
+                   '    "product": ("Shiftbrew: shift swaps and open shifts on the phone with approval, rotas copied or built from "\n'
+                   '                "availability, and hours exported in each payroll provider\'s format."),\n'
+                   '    "business_goals": ("Cut monthly site churn from 3.1 % to under 2 %, grow ARR to $1.2M within 12 months, "\n'
+                   '                       "and raise Group-plan sites from 30 % to 45 %."),\n'
+                   '}\n'
+                   'print(check_vision_board(answer_q10))'),
     answer=dict(SHIFTBREW_BOARD),
     wrong=[
         {**SHIFTBREW_BOARD, "vision": "The best rota app with AI features for cafés", "target_group": "everyone"},
@@ -411,7 +420,10 @@ q11 = Question(
         "Keep the template's signal words in order: For ... who ..., ... is a ... that .... Unlike ..., ....",
         "The alternative is what cafés use today (load('market')['competitors']), not 'competitors'.",
     ],
-    solution_text=f"answer_q11 = ({SHIFTBREW_POSITIONING!r})",
+    solution_text=('answer_q11 = ("For operations managers of small coffee chains who cover gaps by moving staff between sites by hand, "\n'
+                   '              "Shiftbrew is a rota app that shows who is free across every site and fills open shifts in minutes. "\n'
+                   '              "Unlike an enterprise workforce suite, Shiftbrew is priced for 3 to 20 sites and set up in an afternoon.")\n'
+                   'print(check_positioning(answer_q11))'),
     answer=SHIFTBREW_POSITIONING,
     wrong=[
         "Shiftbrew is the best rota app for everyone.",
@@ -463,7 +475,18 @@ q12 = Question(
         "Count the moment a café gets value (a shift sorted, a rota published), per week; not revenue, not log-ins.",
         "Inputs are what teams can move: how many sites (breadth), how much each uses it (depth), how often, how fast.",
     ],
-    solution_text="answer_q12 = " + repr(SHIFTBREW_NORTH_STAR),
+    solution_text=('answer_q12 = {\n'
+                   '    "name": "Open shifts covered by staff per week, without a manager call",\n'
+                   '    "customer_value": ("Every covered shift is a gap the team closed on its own, so owners stop phoning "\n'
+                   '                       "round at dawn and cafés open fully staffed."),\n'
+                   '    "inputs": {\n'
+                   '        "cafés with at least one open shift posted per week": "breadth",\n'
+                   '        "share of staff at a site who have claimed a shift": "depth",\n'
+                   '        "shift swaps completed per site per week": "frequency",\n'
+                   '        "median minutes from an open shift to a claim": "efficiency",\n'
+                   '    },\n'
+                   '}\n'
+                   'print(check_north_star(answer_q12))'),
     answer={**SHIFTBREW_NORTH_STAR, "inputs": dict(SHIFTBREW_NORTH_STAR["inputs"])},
     wrong=[
         {**SHIFTBREW_NORTH_STAR, "name": "Monthly recurring revenue"},
@@ -549,15 +572,13 @@ q13 = Question(
         "The week-1 and week-26 values are weekly[0] and weekly[-1]['shifts_filled_without_manager_calls']; "
         "then copy the line the builder shows into the answer cell so it can be replayed.",
     ],
-    solution_text=(
-        "weekly = load('analytics')['weekly']\n"
-        "okr = OKRBuilder()\n"
-        "okr.set(objective='Cafés sort their shifts without the manager', key_results=[\n"
-        "    ('Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26',\n"
-        "     weekly[0]['shifts_filled_without_manager_calls'], 0.60, weekly[-1]['shifts_filled_without_manager_calls']),\n"
-        "    ('Cut monthly site churn from 3.1 % to 2 % by the end of Q4', 3.1, 2.0, 2.4),\n"
-        "])"
-    ),
+    solution_text=('okr.set(objective="Cafés sort their shifts without the manager", key_results=[\n'
+                   '    ("Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26",\n'
+                   '     weekly[0]["shifts_filled_without_manager_calls"], 0.60, weekly[-1]["shifts_filled_without_manager_calls"]),\n'
+                   '    ("Cut monthly site churn from 3.1 % to 2 % by the end of Q4", 3.1, 2.0, 2.4),\n'
+                   '    ("Raise the share of Group-plan sites from 30 % to 45 % within 12 months", 0.30, 0.45, 0.33),\n'
+                   '])\n'
+                   'answer_q13 = okr'),
     answer=_Q13_ANSWER,
     wrong=[
         {**_Q13_ANSWER, "key_results": _Q13_ANSWER["key_results"][:1]},
