@@ -59,6 +59,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check pm_course tests tools
 	$(BIN)/mypy
 
+# Lay out a new module from the reference pattern: make new-module NN=06 SLUG=data_launch PKG=launch
+new-module: $(STAMP)
+	@test -n "$(NN)" -a -n "$(SLUG)" -a -n "$(PKG)" || { echo "usage: make new-module NN=06 SLUG=data_launch PKG=launch"; exit 2; }
+	$(PY) tools/new_module.py $(NN) $(SLUG) $(PKG) $(if $(TITLE),--title "$(TITLE)")
+
 doctest: $(STAMP)
 	$(BIN)/pytest -q --doctest-modules pm_course
 
