@@ -136,8 +136,11 @@ def _with_prompt(md: str, prompt: str, qid: str = "") -> str:
             return "\n\n".join(paragraphs)
     lines = md.split("\n")
     if lines and lines[0].startswith("#"):
-        rest = "\n".join(lines[1:]).strip("\n")
-        return "\n".join([lines[0], "", prompt] + (["", rest] if rest.strip() else []))
+        rest = "\n".join(lines[1:]).strip("\n").split("\n\n")
+        if rest[0].strip() and not rest[0].lstrip().startswith(("|", "`", "-", "*", ">", "#", "<", "1.")):
+            rest = rest[1:]  # the task's own wording gives way to the declared prompt
+        rest_text = "\n\n".join(rest).strip("\n")
+        return "\n".join([lines[0], "", prompt] + (["", rest_text] if rest_text.strip() else []))
     return prompt + "\n\n" + md
 
 
