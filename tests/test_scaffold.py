@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-NN, SLUG, PKG = "06", "scaffold_check", "scaffold_check"
+NN, SLUG, PKG = "10", "scaffold_check", "scaffold_check"  # a number no module has: nothing on the map changes
 NAME = f"{NN}_{SLUG}"
 
 
@@ -50,7 +50,7 @@ def test_the_scaffold_lays_out_every_file(course_copy):
         assert (root / rel).is_file(), rel
     course = (root / "pm_course" / "course.py").read_text(encoding="utf-8")
     assert f'Module("{NN}", "{SLUG}", "Scaffold check"' in course and f'"{PKG}", True)' in course
-    assert course.count(f'Module("{NN}",') == 1  # the existing entry for the number is completed, not doubled
+    assert course.count(f'Module("{NN}",') == 1
     assert not (ROOT / "pm_course" / PKG).exists(), "the scaffold wrote into the real course"
     again = subprocess.run([sys.executable, "tools/new_module.py", NN, SLUG, PKG, "--no-release"], cwd=root,
                            env=env, capture_output=True, text=True)
@@ -67,3 +67,19 @@ def test_the_new_module_passes_its_tests_before_any_content(course_copy):
     lint = subprocess.run([str(Path(sys.executable).parent / "ruff"), "check", f"pm_course/{PKG}", f"tests/test_{PKG}.py"],
                           cwd=root, capture_output=True, text=True)
     assert lint.returncode == 0, lint.stdout
+
+
+def test_the_course_map_entry_of_a_planned_module_is_completed(tmp_path):
+    """A number already on the map (a planned module, no package yet) keeps its title, minutes and topics."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("new_module", ROOT / "tools" / "new_module.py")
+    new_module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(new_module)
+    (tmp_path / "pm_course").mkdir()
+    (tmp_path / "pm_course" / "course.py").write_text((ROOT / "pm_course" / "course.py").read_text(encoding="utf-8"))
+    title = new_module.course_entry(tmp_path, "08", "leading", "leading", "")
+    src = (tmp_path / "pm_course" / "course.py").read_text(encoding="utf-8")
+    assert title == "Leading products" and src.count('Module("08",') == 1
+    assert 'Module("08", "leading", "Leading products", 40,' in src and '"leading", True),' in src
+    compile(src, "course.py", "exec")
