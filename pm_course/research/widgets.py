@@ -156,15 +156,17 @@ def theme_chart(snippets: list[dict], tags: dict[str, str], facts_only: bool = T
     if not facts_only:
         ax.barh(y, o, left=f, color=CATEGORY["neutral"], hatch="//", edgecolor="white",
                 label="opinions, compliments, hypotheticals")
-    for yi, fi, oi in zip(y, f, o):
-        total = fi + (0 if facts_only else oi)
+    totals = [fi + (0 if facts_only else oi) for fi, oi in zip(f, o)]
+    for yi, total in zip(y, totals):
         ax.text(total + 0.1, yi, str(total), va="center", fontsize=9)
+    ax.set_xlim(0, max(totals + [1]) * 1.12 + 0.5)  # room for the count labels
     ax.set_yticks(y, order)
     ax.set_xlabel("number of snippets (evidence count)" if not facts_only else "number of facts (evidence count)")
     ax.set_ylabel("theme")
     ax.set_title(title)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28 if len(order) < 4 else -0.12), ncol=2, fontsize=8,
+              frameon=False)  # below the axes: never on a bar
     return fig
 
 
