@@ -18,12 +18,14 @@ PORT ?= 8888
 WORKERS ?= 2
 
 .PHONY: grading-setup
-.PHONY: help lab lab-instructor progress binder-link test test-fast test-notebooks test-nbgrader test-browser bench release \
+.PHONY: help lab lab-instructor progress binder-link lint doctest new-module test test-fast test-notebooks test-nbgrader test-browser bench release \
         data lock screenshots clean-notebooks clean venv
 
 help:
 	@echo "make lab             run the course in JupyterLab (opens the welcome notebook)"
-	@echo "make test            run every test (unit, property, notebooks, nbgrader round trip)"
+	@echo "make test            run every test (lint and types, doctests, unit, property, notebooks, nbgrader round trip)"
+	@echo "make lint            ruff and mypy (configured in pyproject.toml)"
+	@echo "make new-module NN=06 SLUG=data_and_launch PKG=launch   lay out a new module from the reference pattern"
 	@echo "make lab-instructor  JupyterLab with nbgrader's instructor tools switched on"
 	@echo "make release         regenerate exercises/ from solutions/ with nbgrader"
 	@echo "make test-browser    drive a real JupyterLab in headless Chromium"
@@ -65,7 +67,19 @@ progress: $(STAMP)
 binder-link:
 	@$(PYTHON) tools/binder_link.py
 
-test: $(STAMP)
+lint: $(STAMP)
+	$(BIN)/ruff check pm_course tests tools
+	$(BIN)/mypy
+
+# Lay out a new module from the reference pattern: make new-module NN=06 SLUG=data_launch PKG=launch
+new-module: $(STAMP)
+	@test -n "$(NN)" -a -n "$(SLUG)" -a -n "$(PKG)" || { echo "usage: make new-module NN=06 SLUG=data_launch PKG=launch"; exit 2; }
+	$(PY) tools/new_module.py $(NN) $(SLUG) $(PKG) $(if $(TITLE),--title "$(TITLE)")
+
+doctest: $(STAMP)
+	$(BIN)/pytest -q --doctest-modules pm_course
+
+test: lint doctest
 	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \
 	  --nbval-lax --nbval-current-env
 

@@ -113,8 +113,9 @@ class Review:
 
 def review(module: str) -> Review:
     """Every question of one exercise and where it stands: passed, not yet, not attempted, or not checked yet."""
-    from .core.written import WrittenAnswer  # noqa: F401 - written answers are listed too, when a module has them
     import importlib
+
+    from .core.written import WrittenAnswer  # noqa: F401 - written answers are listed too, when a module has them
 
     m = _module(module)
     latest: dict[str, str] = {}

@@ -7,7 +7,6 @@ import json
 
 import nbformat
 import pytest
-
 from nbgrader_course import ROOT, Course, assignments
 
 ASSIGNMENTS = assignments()

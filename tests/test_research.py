@@ -757,13 +757,13 @@ def test_question_critic_widget(no_open_figures):
     critic.set("Would you pay $10 a month for this?")
     assert critic.value["verdict"] == "bad" and "price" in critic.value["rules"]
     assert "Bad question" in critic.result.value
-    assert "critic.set(&#x27;Would you pay $10 a month for this?&#x27;)" in critic.code.value
+    assert "critic.set(&#x27;Would you pay $10 a month for this?&#x27;)" in critic.code_box.value
     critic.box.value = "Tell me about the last time you built the rota."   # as if typed
     assert critic.value["verdict"] == "good" and "Good question" in critic.result.value
     critic.examples.value = critic.examples.options[1][1]
     assert critic.value["question"] == critic.examples.options[1][1] and critic.value["verdict"] == "bad"
-    critic.value = ""
-    assert critic.value["verdict"] is None and critic.code.value == ""
+    critic.set("")
+    assert critic.value["verdict"] is None and critic.code_box.value == ""
     assert "pm-result" in critic.result._dom_classes
     with pytest.raises(InputTypeError):
         critic.set(3)
@@ -782,12 +782,12 @@ def test_affinity_board_widget(no_open_figures):
                            "S03": "other"}
     assert board.counts == {"last-minute cover": 2, "rota takes too long": 1}   # S03 is a compliment
     assert "4 of 6 snippets tagged" in board.result.value and "last-minute cover" in board.result.value
-    assert "board.set(" in board.code.value
+    assert "board.set(" in board.code_box.value
     board.facts_only.value = False
     assert board.counts["other"] == 1
     board.dropdowns["S05"].value = "payroll and hours"                  # a click
     assert board.value["S05"] == "payroll and hours"
-    board.value = {}
+    board.set({})
     assert board.value == {}
     with pytest.raises(InputError, match="not a snippet"):
         board.set({"S99": "other"})
@@ -814,7 +814,7 @@ def test_nps_explorer_widget(no_open_figures):
     explorer.set("manager")
     assert explorer.value["nps"] == pytest.approx(nps_by_segment(survey)["manager"])
     assert "NPS for managers" in explorer.result.value and "Only 75 responses" in explorer.result.value
-    assert "explorer.set(&#x27;manager&#x27;)" in explorer.code.value
+    assert "explorer.set(&#x27;manager&#x27;)" in explorer.code_box.value
     explorer.segment.value = "barista"                                    # a click
     assert explorer.value["segment"] == "barista" and "baristas" in explorer.result.value
     with pytest.raises(InputError, match="segment must be one of"):
@@ -830,7 +830,7 @@ def test_sample_size_calculator_widget(no_open_figures):
     assert "385 responses" in calc.result.value
     calc.set(0.05, 0.95, 0.5, 760)
     assert calc.value["n"] == 256 and calc.value["population"] == 760
-    assert "calculator.set(0.05, 0.95, 0.5, 760)" in calc.code.value
+    assert "calculator.set(0.05, 0.95, 0.5, 760)" in calc.code_box.value
     calc.confidence.value = 0.99                                          # a click
     assert calc.value["n"] == sample_size(0.05, 0.99, 0.5, 760)
     assert "99 % confidence" in calc.result.value
@@ -853,7 +853,7 @@ def test_market_funnel_widget(no_open_figures):
     funnel.set(41_000, [0.55, 0.62], 0.06, "sites")
     assert funnel.value["tam"] == 41_000 and funnel.value["unit"] == "sites"
     assert funnel.value["som"] == pytest.approx(41_000 * 0.341 * 0.06)
-    assert "funnel.set(41000.0, 0.341, 0.06, &#x27;sites&#x27;)" in funnel.code.value
+    assert "funnel.set(41000.0, 0.341, 0.06, &#x27;sites&#x27;)" in funnel.code_box.value
     assert "41k" in funnel.result.value
     funnel.som_share.value = 0.1                                          # a drag
     assert funnel.value["som"] == pytest.approx(41_000 * 0.341 * 0.1)

@@ -494,8 +494,8 @@ def test_vision_board_builder_updates_feedback_and_code():
     b.set(GOOD_BOARD)
     assert b.value == GOOD_BOARD
     assert b.report.passed and "passes the rubric" in b.feedback.value
-    assert b.code_line.startswith("board.set(") and "Sunday night" in b.code_line
-    assert html.escape(b.code_line) in b.code.value
+    assert b.code().startswith("board.set(") and "Sunday night" in b.code()
+    assert html.escape(b.code()) in b.code_box.value
     b.fields["target_group"].value = "everyone"
     assert "not yet" in b.feedback.value and "target group" in b.feedback.value
     assert "pm-result" in b.feedback._dom_classes
@@ -504,7 +504,7 @@ def test_vision_board_builder_updates_feedback_and_code():
 def test_vision_board_builder_replays_from_its_code_line():
     b = widgets.VisionBoardBuilder(GOOD_BOARD)
     replay = widgets.VisionBoardBuilder()
-    exec(b.code_line, {"board": replay})
+    exec(b.code(), {"board": replay})
     assert replay.value == b.value
 
 
@@ -533,9 +533,9 @@ def test_okr_builder_scores_as_values_are_entered():
     o.rows[1]["target"].value = 0.0  # target == baseline
     assert "different from the baseline" in o.rows[1]["status"].value
     assert o.progress[1] is None
-    assert o.code_line.startswith("okr.set(objective=")
+    assert o.code().startswith("okr.set(objective=")
     replay = widgets.OKRBuilder()
-    exec(o.code_line, {"okr": replay})
+    exec(o.code(), {"okr": replay})
     assert replay.value == o.value
 
 
@@ -546,7 +546,7 @@ def test_okr_builder_set_and_value_round_trip():
     assert [(k["text"], k["baseline"], k["target"], k["actual"]) for k in o.value["key_results"]] == krs
     assert o.score == pytest.approx(okr_score([key_result_progress(*k[1:]) for k in krs]))
     o2 = widgets.OKRBuilder()
-    o2.value = o.value
+    o2.set(**o.value)
     assert o2.value == o.value
     o.set(objective="x")
     assert o.value["key_results"] == []
@@ -585,7 +585,7 @@ def test_north_star_tree_widget():
     t.set(GOOD_NORTH_STAR)
     assert t.value == GOOD_NORTH_STAR
     assert "passes the rubric" in t.feedback.value
-    assert t.code_line.startswith("tree.set(")
+    assert t.code().startswith("tree.set(")
     t.metric_name.value = "Daily active users"
     assert "not raw activity" in t.feedback.value
     t.inputs.value = t.inputs.value + "\nbad line without kind"
@@ -623,9 +623,9 @@ def test_roadmap_board_starts_by_certainty_and_moves_items():
     assert r.value["B07"] == "Now"
     assert r.columns["Now"] == ["B01", "B07"]
     assert "against their certainty" in r.summary.value and "B07" in r.summary.value
-    assert r.code_line.startswith("roadmap.set({") and "'B07': 'Now'" in r.code_line
+    assert r.code().startswith("roadmap.set({") and "'B07': 'Now'" in r.code()
     replay = widgets.RoadmapBoard(ids=["B01", "B05", "B04", "B07"])
-    exec(r.code_line, {"roadmap": replay})
+    exec(r.code(), {"roadmap": replay})
     assert replay.value == r.value
     r.picker.value = "B01"  # selecting another item does not move anything
     assert r.value["B07"] == "Now" and r.column.value == "Now"
@@ -654,7 +654,7 @@ def test_roadmap_board_bad_input():
 
 def test_roadmap_figure_draws_every_item():
     r = widgets.RoadmapBoard()
-    fig = r.figure()
+    fig = r.plot()
     texts = " ".join(t.get_text() for t in fig.axes[0].texts)
     for b in load("backlog"):
         assert b["id"] in texts

@@ -63,12 +63,12 @@ def test_widget_updates_suggestion_and_chart_when_a_slider_moves():
     w.sliders["Leadership"].value = 1
     assert w.suggestions[0] == "Leadership"
     assert "Leadership" in w.advice.value and w.advice.value != before
-    w.value = {a: 5 for a in AREAS}
+    w.set({a: 5 for a in AREAS})
     assert "capstone" in w.advice.value
-    drawn = list(w.figure.axes[0].lines[0].get_ydata())
+    drawn = list(w.plot().axes[0].lines[0].get_ydata())
     assert drawn[:-1] == [5] * len(AREAS)  # the chart shows the new ratings (closed polygon)
     with pytest.raises(InputError):
-        w.value = {"Research": 9}
+        w.set({"Research": 9})
 
 
 def test_ratings_are_saved_with_progress_under_the_key_module_07_reads(fresh_home):

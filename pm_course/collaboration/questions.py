@@ -49,9 +49,9 @@ q1 = Question(
         "Look the prospect up in load('stakeholders'): power 5, interest 9.",
         "A score is high only when it is strictly above the threshold: is 5 above 5?",
     ],
-    solution_text="# The prospect's scores are power 5, interest 9. High means strictly above the threshold (5):\n"
-                  "# interest is high, power is not, so the quadrant is the one for low power and high interest.\n"
-                  "answer_q1 = stakeholder_quadrant(power=5, interest=9)",
+    solution_text=("# The prospect's scores are power 5, interest 9. High means strictly above the threshold (5):\n"
+                   '# interest is high, power is not, so the quadrant is the one for low power and high interest.\n'
+                   'answer_q1 = stakeholder_quadrant(people["key_customer"]["power"], people["key_customer"]["interest"])'),
     answer=_quadrant("key_customer"),
     wrong=["manage closely", "monitor"],
     misconceptions=[
@@ -82,13 +82,10 @@ q2 = Question(
         "High means strictly above 5. Power is the vertical axis (can they change or block it?), "
         "interest the horizontal one.",
     ],
-    solution_text=(
-        "# For each stakeholder: power (can they change or block it?) and interest (how much they care),\n"
-        "# each high only when strictly above 5; stakeholder_quadrant reads both.\n"
-        "people = {s['id']: s for s in load('stakeholders')}\n"
-        "answer_q2 = {k: stakeholder_quadrant(people[k]['power'], people[k]['interest'])\n"
-        "             for k in ['finance', 'investor', 'legal', 'eng_lead', 'support_lead', 'barista_council']}"
-    ),
+    solution_text=('# For each stakeholder: power (can they change or block it?) and interest (how much they care),\n'
+                   '# each high only when strictly above 5; stakeholder_quadrant reads both.\n'
+                   'answer_q2 = {k: stakeholder_quadrant(people[k]["power"], people[k]["interest"])\n'
+                   '             for k in ["finance", "investor", "legal", "eng_lead", "support_lead", "barista_council"]}'),
     answer={k: _quadrant(k) for k in Q2_IDS},
     wrong=[{k: ("keep informed" if _quadrant(k) == "keep satisfied" else _quadrant(k)) for k in Q2_IDS},
            {k: "manage closely" for k in Q2_IDS}],
@@ -109,11 +106,9 @@ q3 = Question(
         "Manage closely = high power and high interest: both strictly above 5.",
         "communication_plan(load('stakeholders')) gives every stakeholder's quadrant; keep those in 'manage closely'.",
     ],
-    solution_text=(
-        "# Manage closely = high power and high interest, both strictly above 5.\n"
-        "plan = communication_plan(load('stakeholders'))\n"
-        "answer_q3 = {k for k, p in plan.items() if p['quadrant'] == 'manage closely'}"
-    ),
+    solution_text=('# Manage closely = high power and high interest, both strictly above 5.\n'
+                   'plan = communication_plan(stakeholders)\n'
+                   'answer_q3 = {k for k, p in plan.items() if p["quadrant"] == "manage closely"}'),
     answer=set(MANAGE_CLOSELY),
     wrong=[set(MANAGE_CLOSELY) | {"designer", "key_customer"}, set(MANAGE_CLOSELY) - {"eng_lead"}],
     misconceptions=[
@@ -164,12 +159,10 @@ q5 = Question(
         "Check each task for exactly one A, at least one R, and only R, A, C, I (or the words they stand for).",
         "validate_raci(BROKEN_RACI) lists every problem; each starts with the task's name.",
     ],
-    solution_text=(
-        "# Each task needs exactly one A, at least one R, and only R, A, C or I in its cells;\n"
-        "# validate_raci lists every problem, each starting with its task's name.\n"
-        "problems = validate_raci(BROKEN_RACI)\n"
-        "answer_q5 = {task for task in BROKEN_RACI if any(p.startswith(repr(task)) for p in problems)}"
-    ),
+    solution_text=('# Each task needs exactly one A, at least one R, and only R, A, C or I in its cells;\n'
+                   "# validate_raci lists every problem, each starting with its task's name.\n"
+                   'problems = validate_raci(BROKEN_RACI)\n'
+                   'answer_q5 = {task for task in BROKEN_RACI if any(p.startswith(repr(task) + ":") for p in problems)}'),
     answer=set(BROKEN_TASKS),
     wrong=[set(BROKEN_TASKS) - {"Support briefing and help articles"}, set(BROKEN_RACI)],
     misconceptions=[
@@ -252,13 +245,20 @@ q6 = Question(
         "One owner per task: the product manager owns the scope, the engineering lead the build, the marketing "
         "manager the campaign. Someone who owns and also does the work gets 'A/R'. 'FYI' is not a RACI letter.",
     ],
-    solution_text=(
-        "# Fix each task in turn: one A (the owner the team agreed), at least one R (who does the work),\n"
-        "# 'A/R' when the owner also does it, 'I' for the CEO on the scope and for 'FYI'.\n"
-        "answer_q6 = {\n"
-        + "".join(f"    {t!r}: {row!r},\n" for t, row in FIXED_RACI.items())
-        + "}\nvalidate_raci(answer_q6)   # []"
-    ),
+    solution_text=('# Fix each task in turn: one A (the owner the team agreed), at least one R (who does the work),\n'
+                   "# 'A/R' when the owner also does it, 'I' for the CEO on the scope and for 'FYI'.\n"
+                   'answer_q6 = {\n'
+                   '    "Decide what ships in the swap launch": {\n'
+                   '        "Product manager": "A/R", "CEO": "I", "Engineering lead": "C", "Designer": "C"},\n'
+                   '    "Build and test shift swaps": {\n'
+                   '        "Engineering lead": "A", "Engineers": "R", "Designer": "C", "Product manager": "C"},\n'
+                   '    "Launch campaign": {\n'
+                   '        "Marketing manager": "A/R", "Product manager": "C", "CEO": "I"},\n'
+                   '    "Support briefing and help articles": {\n'
+                   '        "Support lead": "A/R", "Product manager": "C", "Engineers": "C"},\n'
+                   '    "Release notes": {\n'
+                   '        "Product manager": "A", "Support lead": "R", "Marketing manager": "C", "Engineers": "C"},\n'
+                   '}'),
     answer=FIXED_RACI,
     wrong=[
         BROKEN_RACI,
@@ -304,9 +304,16 @@ q7 = Question(
         "Ask of each task: is it about why and what (strategy), about the backlog with the team this sprint, "
         "or about when and with whom?",
     ],
-    solution_text="# Why and what (strategy, the board): product manager. The product backlog and the team's\n"
-                  "# questions during the sprint: product owner. Schedule, budget, risks: project manager.\n"
-                  "answer_q7 = {\n" + "".join(f"    {t!r}: {r!r},\n" for t, r in ROLE_TASKS.items()) + "}",
+    solution_text=("# Why and what (strategy, the board): product manager. The product backlog and the team's\n"
+                   '# questions during the sprint: product owner. Schedule, budget, risks: project manager.\n'
+                   'answer_q7 = {\n'
+                   '    "Decide which customer problem the team tackles next quarter, and explain why": "product manager",\n'
+                   '    "Write acceptance criteria and order the product backlog": "product owner",\n'
+                   '    "Track the launch schedule, dependencies and who is free when": "project manager",\n'
+                   '    "Present the product strategy and its evidence to the board": "product manager",\n'
+                   '    "Answer the developers\' questions about a story in the middle of the sprint": "product owner",\n'
+                   '    "Keep the budget and the risk log of the database migration": "project manager",\n'
+                   '}'),
     answer=dict(ROLE_TASKS),
     wrong=[{t: "product manager" for t in ROLE_TASKS},
            {t: ("product owner" if r == "product manager" else "product manager" if r == "product owner" else r)
@@ -355,9 +362,10 @@ q8 = Question(
         "Read the task again: who makes calls that trade a deal against a launch date, who runs such decisions, "
         "who holds the facts, who only needs the result?",
     ],
-    solution_text="# Approver: the CEO (a deal against a launch date is the CEO's call). Driver: the product manager,\n"
-                  "# who runs the decision. Contributors: who holds the facts. Informed: who needs the result.\n"
-                  "answer_q8 = " + repr(DACI_ANSWER) + f"\nvalidate_daci({{{DACI_DECISION!r}: answer_q8}})   # []",
+    solution_text=("# Approver: the CEO (a deal against a launch date is the CEO's call). Driver: the product manager,\n"
+                   '# who runs the decision. Contributors: who holds the facts. Informed: who needs the result.\n'
+                   'answer_q8 = {"Product manager": "D", "CEO": "A", "Head of Sales": "C", "Engineering lead": "C",\n'
+                   '             "Support lead": "I", "Marketing manager": "I"}'),
     answer=dict(DACI_ANSWER),
     wrong=[{**DACI_ANSWER, "Head of Sales": "A"}, {**DACI_ANSWER, "Product manager": "A", "CEO": "C"},
            {**DACI_ANSWER, "Support lead": "C", "Marketing manager": "C"}],
@@ -382,7 +390,7 @@ def _replays(v: dict) -> str | None:
     return None
 
 
-def _field(v: dict, *keys: str) -> Any:
+def _field(v: Any, *keys: str) -> Any:
     for k in keys:
         v = v[k] if type(v) is dict and k in v else None
     return v
@@ -435,9 +443,9 @@ q4 = Question(
         "Each quadrant has its own rhythm in PLAN_BY_QUADRANT; communication_plan(load('stakeholders')) "
         "gives it for everyone.",
     ],
-    solution_text="# The support lead: power 3, interest 8, so low power and high interest; that quadrant's\n"
-                  "# rhythm is in PLAN_BY_QUADRANT, and communication_plan applies it.\n"
-                  "answer_q4 = communication_plan(load('stakeholders'))['support_lead']['frequency']",
+    solution_text=("# The support lead: power 3, interest 8, so low power and high interest; that quadrant's\n"
+                   '# rhythm is in PLAN_BY_QUADRANT, and communication_plan applies it.\n'
+                   'answer_q4 = communication_plan(stakeholders)["support_lead"]["frequency"]'),
     answer=PLAN["support_lead"]["frequency"],
     wrong=[f for f in FREQUENCIES if f != PLAN["support_lead"]["frequency"]][:2],
     misconceptions=[Misconception("quarterly", "Low power is not low interest: the support lead cares a lot "
@@ -474,8 +482,15 @@ q11 = Question(
         "Does the statement say what to build (a button, a notification, a report)? Then the solution is "
         "already decided.",
     ],
-    solution_text="# A problem names an outcome and leaves the how open; a feature already names what to build.\n"
-                  "answer_q11 = {\n" + "".join(f"    {s!r}: {k!r},\n" for s, k in STATEMENTS.items()) + "}",
+    solution_text=('# A problem names an outcome and leaves the how open; a feature already names what to build.\n'
+                   'answer_q11 = {\n'
+                   '    "Cut the time an owner spends on next week\'s rota from three hours to under one": "problem to solve",\n'
+                   '    "Add an auto-fill button to the rota screen": "feature to build",\n'
+                   '    "Fewer shifts go uncovered when someone calls in sick": "problem to solve",\n'
+                   '    "Build push notifications for shift changes": "feature to build",\n'
+                   '    "Chain managers stop overspending their weekly labour budget": "problem to solve",\n'
+                   '    "Ship a custom report for the 14-site prospect": "feature to build",\n'
+                   '}'),
     answer=dict(STATEMENTS),
     wrong=[{s: "problem to solve" for s in STATEMENTS}, {s: "feature to build" for s in STATEMENTS}],
 )
@@ -500,9 +515,9 @@ q10 = Question(
         "A rule is not a reason; a yes you cannot keep is worse than a no. The CEO approves this trade (the "
         "module's DACI), so the driver brings the CEO a recommendation, not the bare question.",
     ],
-    solution_text="# The CEO approves this trade (the DACI of Q8); the product manager drives it. A good reply\n"
-                  "# gives the recommendation and the reason, the need behind the request, an alternative and a next step.\n"
-                  "answer_q10 = 'c'",
+    solution_text=('# The CEO approves this trade (the DACI of Q8); the product manager drives it. A good reply\n'
+                   '# gives the recommendation and the reason, the need behind the request, an alternative and a next step.\n'
+                   'answer_q10 = "c"'),
     answer="c",
     wrong=["a", "b", "d"],
     misconceptions=[
@@ -556,16 +571,14 @@ q9 = Question(
         "Loop over the tasks; for each, collect the roles whose cell contains the letter A once upper-cased.",
         "Keep the role when exactly one was collected; otherwise store None.",
     ],
-    solution_text=(
-        "# For each task, collect every role whose cell holds an A (upper-cased, so 'a' and 'A/R' count);\n"
-        "# exactly one such role is the owner, none or several means no one really owns it (None).\n"
-        "def owner(matrix):\n"
-        "    result = {}\n"
-        "    for task, roles in matrix.items():\n"
-        "        owners = [role for role, cell in roles.items() if 'A' in cell.upper()]\n"
-        "        result[task] = owners[0] if len(owners) == 1 else None\n"
-        "    return result"
-    ),
+    solution_text=("# For each task, collect every role whose cell holds an A (upper-cased, so 'a' and 'A/R' count);\n"
+                   '# exactly one such role is the owner, none or several means no one really owns it (None).\n'
+                   'def owner(matrix):\n'
+                   '    result = {}\n'
+                   '    for task, roles in matrix.items():\n'
+                   '        owners = [role for role, cell in roles.items() if "A" in cell.upper()]\n'
+                   '        result[task] = owners[0] if len(owners) == 1 else None\n'
+                   '    return result'),
     answer=_owner_answer,
     wrong=[_owner_first_a, _owner_exact],
 )

@@ -41,6 +41,10 @@ __all__ = [
     "validate_daci",
     "accountable",
     "communication_plan",
+    "find_stakeholder",
+    "stakeholder_placements",
+    "raci_roles",
+    "raci_cell",
 ]
 
 #: The four quadrants of the power / interest grid, from the most attention to the least.
@@ -374,3 +378,61 @@ def communication_plan(stakeholders: list[dict[str, Any]], threshold: float = 5)
         entry["forum"] = forum
         plan[key] = entry
     return plan
+
+
+# ---------------------------------------------------------------- checks shared by the widgets
+
+
+def _key(s: dict[str, Any]) -> Any:
+    return s.get("id", s.get("role"))
+
+
+def find_stakeholder(stakeholders: list[dict[str, Any]], key: Any) -> dict[str, Any]:
+    """The stakeholder whose id (or role) is ``key``; the message lists the ids when there is none."""
+    text("the stakeholder id", key)
+    for s in stakeholders:
+        if _key(s) == key:
+            return s
+    known = ", ".join(repr(_key(s)) for s in stakeholders)
+    raise InputError(f"there is no stakeholder {key!r} on this map; the ids are {known}.")
+
+
+def stakeholder_placements(placements: Any) -> dict[str, dict[str, Any]]:
+    """A dict ``{id: {"power": p, "interest": i}}`` (either score may be left out); the scores are checked later."""
+    if type(placements) is not dict:
+        raise InputTypeError(
+            "placements must be a dict such as {'finance': {'power': 7, 'interest': 3}}; "
+            f"got {describe(placements)}."
+        )
+    for key, spot in placements.items():
+        if type(spot) is not dict:
+            raise InputTypeError(f"the placement of {key!r} must be a dict with 'power' and 'interest'; got {describe(spot)}.")
+    return placements
+
+
+def raci_roles(matrix: dict[str, dict[str, str]], roles: Any = None) -> list[str]:
+    """The roles (columns) of a RACI matrix: ``roles`` if given (checked against the matrix), else those it uses."""
+    if roles is None:
+        roles = list(dict.fromkeys(r for row in matrix.values() for r in row))
+    else:
+        if type(roles) is not list or not roles:
+            raise InputTypeError(f"roles must be a non-empty list of role names; got {describe(roles)}.")
+        for r in roles:
+            text("a role name", r)
+        extra = [r for row in matrix.values() for r in row if r not in roles]
+        if extra:
+            raise InputError(f"the matrix uses roles not in roles: {', '.join(map(repr, dict.fromkeys(extra)))}.")
+    if not roles:
+        raise InputError("the matrix names no roles: give at least one, e.g. {'launch plan': {'PM': 'A'}}.")
+    return list(roles)
+
+
+def raci_cell(tasks: list[str], roles: list[str], task: Any, role: Any, letters: Any) -> str:
+    """Check one cell of a RACI matrix (a task and a role it has, letters as text, "" for none); returns the letters."""
+    text("task", task)
+    text("role", role)
+    if task not in tasks:
+        raise InputError(f"there is no task {task!r}; the tasks are {', '.join(map(repr, tasks))}.")
+    if role not in roles:
+        raise InputError(f"there is no role {role!r}; the roles are {', '.join(map(repr, roles))}.")
+    return text("letters", letters, empty_ok=True)

@@ -401,19 +401,19 @@ class Function(Checker):
                 raise Incorrect(
                     f"Your function did not finish within {self.time_limit:g} s on {self._show(args, about)}: "
                     "look for a loop that never ends."
-                )
+                ) from None
             except Exception as exc:  # the learner's bug, reported as feedback
                 raise Incorrect(
                     f"Your function raised {type(exc).__name__} on {self._show(args, about)}: {str(exc)[:200]}"
-                )
+                ) from None
             if result is Ellipsis:  # the exercise's stub `return ...` is still in place
                 raise NotAttempted("your function")
             try:
                 result = conform(result, self.returns, "the value your function returned")
             except NotAttempted:
-                raise Incorrect("Your function returned a result that still holds ... : finish your code.")
+                raise Incorrect("Your function returned a result that still holds ... : finish your code.") from None
             except MalformedAnswer as exc:
-                raise Incorrect(f"On {self._show(args, about)}: {exc}")
+                raise Incorrect(f"On {self._show(args, about)}: {exc}") from None
             if not _equal(result, expected, self.abs_tol, self.rel_tol):
                 failures += 1
                 if about and about not in failed_about:
@@ -498,7 +498,7 @@ class WidgetState(Checker):
         try:
             state = getattr(answer, self.attr)
         except Exception:
-            raise MalformedAnswer(f"Expected the widget from this exercise; got {describe(answer)}.")
+            raise MalformedAnswer(f"Expected the widget from this exercise; got {describe(answer)}.") from None
         return self.inner.conform(state)
 
     def verify(self, answer: Any) -> None:

@@ -1,15 +1,20 @@
 """Questions: declared, not coded.
 
-    q1 = Question(
-        module="04_prioritization", id="q1", points=1,
-        prompt="RICE score of the 'Shift swap' item.",
-        checker=Value(expected=rice_score(...)),
-        hints=["Reach x Impact x Confidence / Effort", "Confidence is a fraction"],
-        solution="answer = rice_score(reach=..., ...)",
-        answer=rice_score(...),             # the reference answer, for self-tests
-        wrong=[rice_score(...) * 100],      # answers that must fail, for self-tests
-        misconceptions=[Misconception(lambda a: a > 1000, "Confidence is 0.8, not 80.")],
-    )
+>>> from pm_course.core import Misconception, Question, Value
+>>> from pm_course.prioritization import rice_score
+>>> q1 = Question(
+...     module="04_prioritization", id="q1", points=1,
+...     prompt="The RICE score of B05, 'Find cover', as a whole number.",
+...     checker=Value(expected=rice_score(950, 3, 0.8, 3), decimals=0),
+...     hints=["RICE = Reach x Impact x Confidence / Effort.", "Confidence is a fraction: 0.8, not 80."],
+...     solution_text="answer_q1 = rice_score(reach=950, impact=3, confidence=0.8, effort=3)",
+...     answer=rice_score(950, 3, 0.8, 3),          # the reference answer, for self-tests
+...     wrong=[rice_score(950, 3, 0.8, 3) * 100],    # answers that must fail, for self-tests
+...     misconceptions=[Misconception(lambda a: a > 10_000, "Confidence is a fraction (0.8), not 80.",
+...                                   example=76_000)],
+... )
+>>> q1.grade(760)                                   # what an nbgrader test cell runs
+q1: passed
 
 The learner passes the answer explicitly: ``q1.check(answer)``, ``q1.hint()``
 (each call the next hint), ``q1.solution()``. In an nbgrader test cell,
@@ -20,8 +25,9 @@ the answer is not right. Nothing here inspects the caller's stack or globals.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from . import progress
 from .checkers import Checker, Function, Incorrect

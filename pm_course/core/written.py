@@ -26,8 +26,8 @@ hand in nbgrader's formgrader with the same mark scheme.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from . import progress
 from .checkers import Rule

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -24,7 +24,7 @@ NAMES = ("company", "market", "interviews", "survey", "analytics", "backlog", "s
          "activity", "experiment")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(name: str) -> Any:
     return json.loads(resources.files(__name__).joinpath(f"{name}.json").read_text(encoding="utf-8"))
 

@@ -70,10 +70,10 @@ q1 = Question(
         "RICE = Reach x Impact x Confidence / Effort. Read B05's four inputs from the backlog.",
         "Confidence is a fraction (0.8), not a percentage (80); effort is in person-months (3).",
     ],
-    solution_text="# RICE = Reach x Impact x Confidence / Effort, with the four fields of B05 from the backlog.\n"
-                  "# Confidence stays a fraction (0.8); effort is in person-months and divides.\n"
-                  "b05 = next(b for b in backlog if b['id'] == 'B05')\n"
-                  "answer_q1 = rice_score(b05['reach'], b05['impact'], b05['confidence'], b05['effort'])",
+    solution_text=('# RICE = Reach x Impact x Confidence / Effort, with the four fields of B05 from the backlog.\n'
+                   '# Confidence stays a fraction (0.8); effort is in person-months and divides.\n'
+                   "b05 = by_id['B05']\n"
+                   "answer_q1 = rice_score(b05['reach'], b05['impact'], b05['confidence'], b05['effort'])"),
     answer=_rice(_B05),
     wrong=[rice_value(950, 3, 0.8), 950 * 3 * 0.8 * 3, rice_score(950, 3, 0.5, 3)],
     misconceptions=[
@@ -123,9 +123,11 @@ q3 = Question(
         "Score every item with rice_score, sort from highest to lowest, keep the first five ids.",
         "sorted(backlog, key=..., reverse=True) sorts dicts by a score; a list comprehension takes the ids.",
     ],
-    solution_text="# Score every item, sort from the highest score down, keep the first five ids.\n"
-                  "ranked = sorted(backlog, key=lambda b: rice_score(b['reach'], b['impact'], b['confidence'], "
-                  "b['effort']), reverse=True)\nanswer_q3 = [b['id'] for b in ranked[:5]]",
+    solution_text=('# Score every item, sort from the highest score down, keep the first five ids.\n'
+                   'def rice_of(b):\n'
+                   "    return rice_score(b['reach'], b['impact'], b['confidence'], b['effort'])\n"
+                   '\n'
+                   "answer_q3 = [b['id'] for b in sorted(backlog, key=rice_of, reverse=True)[:5]]"),
     answer=list(_RICE_RANKING[:5]),
     wrong=[_VALUE_RANKING[:5], list(reversed(_RICE_RANKING[:5])), _RICE_RANKING[-5:][::-1]],
     misconceptions=[
@@ -163,12 +165,12 @@ q4 = Question(
         "sorted(items, key=score, reverse=True) keeps equal items in their original order (sorting is stable). "
         "Return a list of ids, not of dicts.",
     ],
-    solution_text="# Score each item, sort by the score from high to low, return the ids.\n"
-                  "# sorted() is stable: with reverse=True, items with equal scores keep their backlog order.\n"
-                  "def rank_by_rice(backlog):\n"
-                  "    def score(b):\n"
-                  "        return rice_score(b['reach'], b['impact'], b['confidence'], b['effort'])\n"
-                  "    return [b['id'] for b in sorted(backlog, key=score, reverse=True)]",
+    solution_text=('# Score each item, sort by the score from high to low, return the ids.\n'
+                   '# sorted() is stable: with reverse=True, items with equal scores keep their backlog order.\n'
+                   'def rank_by_rice(backlog):\n'
+                   '    def score(b):\n'
+                   '        return rice_score(b["reach"], b["impact"], b["confidence"], b["effort"])\n'
+                   '    return [b["id"] for b in sorted(backlog, key=score, reverse=True)]'),
     answer=lambda backlog: rank_by(backlog, _rice),
     wrong=[
         lambda backlog: [b["id"] for b in sorted(backlog, key=_rice)],
@@ -205,9 +207,9 @@ q5 = Question(
         "Each pair is (functional, dysfunctional). kano_category(functional, dysfunctional) looks one pair up: "
         "use it to check your reading of the table, pair by pair.",
     ],
-    solution_text="# Each pair is (functional answer, dysfunctional answer): the row, then the column of the\n"
-                  "# evaluation table (Berger et al. 1993). kano_category does that lookup for one pair.\n"
-                  "answer_q5 = {k: kano_category(f, d) for k, (f, d) in KANO_PAIRS.items()}",
+    solution_text=('# Each pair is (functional answer, dysfunctional answer): the row, then the column of the\n'
+                   '# evaluation table (Berger et al. 1993). kano_category does that lookup for one pair.\n'
+                   'answer_q5 = {label: kano_category(f, d) for label, (f, d) in KANO_PAIRS.items()}'),
     answer=dict(_KANO_EXPECTED),
     wrong=[{**_KANO_EXPECTED, "P5": "M"}, {**_KANO_EXPECTED, "P3": "Q", "P4": "A"}],
 )
@@ -227,9 +229,9 @@ q6 = Question(
         "Classify each respondent's pair with kano_category, count the letters per feature, take the largest count.",
         "kano_survey(survey) returns counts and the dominant category per feature.",
     ],
-    solution_text="# Classify every respondent's pair per feature, count the letters, keep the most frequent.\n"
-                  "# kano_survey does the counting and returns the dominant category of each feature.\n"
-                  "answer_q6 = {f: v['category'] for f, v in kano_survey(survey).items()}",
+    solution_text=("# Classify every respondent's pair per feature, count the letters, keep the most frequent.\n"
+                   '# kano_survey does the counting and returns the dominant category of each feature.\n'
+                   "answer_q6 = {feature: v['category'] for feature, v in kano_survey(survey).items()}"),
     answer=dict(_KANO_FEATURES),
     wrong=[{**_KANO_FEATURES, "in-app chat": "R"}, {**_KANO_FEATURES, "payroll export": "O"}],
 )
@@ -277,11 +279,12 @@ q8 = Question(
         "Importance and satisfaction go on 0-10 first: 10 x the share of respondents rating 4 or 5 of 5 (top_two_box).",
         "Then opportunity = importance + max(importance - satisfaction, 0): opportunity_score(importance, satisfaction).",
     ],
-    solution_text="# Importance and satisfaction on 0-10: 10 x the share of respondents rating 4 or 5 of 5.\n"
-                  "# Then the unmet part counts again: opportunity = importance + max(importance - satisfaction, 0).\n"
-                  f"imp = top_two_box([r['outcomes'][{_OUTCOME!r}]['importance'] for r in survey])\n"
-                  f"sat = top_two_box([r['outcomes'][{_OUTCOME!r}]['satisfaction'] for r in survey])\n"
-                  "answer_q8 = opportunity_score(imp, sat)",
+    solution_text=('# Importance and satisfaction on 0-10: 10 x the share of respondents rating 4 or 5 of 5.\n'
+                   '# Then the unmet part counts again: opportunity = importance + max(importance - satisfaction, 0).\n'
+                   'outcome = "know the week\'s labour cost before the week starts"\n'
+                   "importance = top_two_box([r['outcomes'][outcome]['importance'] for r in survey])\n"
+                   "satisfaction = top_two_box([r['outcomes'][outcome]['satisfaction'] for r in survey])\n"
+                   'answer_q8 = opportunity_score(importance, satisfaction)'),
     answer=_OPP,
     wrong=[_OPP_FROM_MEANS, _OPP / 2, _OPP_NO_X10, _IMP],
     misconceptions=[
@@ -308,9 +311,9 @@ q9 = Question(
         "DSDM's 60 % rule is about effort, not about the number of items: add up person-months per category.",
         "moscow_effort_shares(items)['shares']['Must'], with items the backlog dicts of DRAFT_PLAN.",
     ],
-    solution_text="# DSDM's 60 % rule counts effort, not items: add up the person-months per category.\n"
-                  "plan = [b for b in backlog if b['id'] in DRAFT_PLAN]\n"
-                  "answer_q9 = moscow_effort_shares(plan)['shares']['Must']",
+    solution_text=("# DSDM's 60 % rule counts effort, not items: add up the person-months per category.\n"
+                   'plan = [by_id[k] for k in DRAFT_PLAN]\n'
+                   "answer_q9 = moscow_effort_shares(plan)['shares']['Must']"),
     answer=_MUST_SHARE,
     wrong=[_MUST_COUNT, _MUST_SHARE * 100],
     misconceptions=[
@@ -335,11 +338,10 @@ q10 = Question(
         "CD3 = cost_of_delay_per_week / duration_weeks for each item; highest CD3 goes first.",
         "sorted(CD3_ITEMS, key=lambda k: -cd3(...)) with the item's two fields.",
     ],
-    solution_text="# CD3 = cost of delay per week / duration in weeks: the value lost per week of the team's time.\n"
-                  "# Highest CD3 first delivers the most value over the period.\n"
-                  "by_id = {b['id']: b for b in backlog}\n"
-                  "answer_q10 = sorted(CD3_ITEMS, key=lambda k: cd3(by_id[k]['cost_of_delay_per_week'], "
-                  "by_id[k]['duration_weeks']), reverse=True)",
+    solution_text=("# CD3 = cost of delay per week / duration in weeks: the value lost per week of the team's time.\n"
+                   '# Highest CD3 first delivers the most value over the period.\n'
+                   "answer_q10 = sorted(CD3_ITEMS, key=lambda k: cd3(by_id[k]['cost_of_delay_per_week'], by_id[k]['duration_weeks']),\n"
+                   '                    reverse=True)'),
     answer=list(_CD3_ORDER),
     wrong=[_COD_ORDER, list(reversed(_CD3_ORDER))],
     misconceptions=[
@@ -363,10 +365,13 @@ q11 = Question(
         "WSJF = (business_value + time_criticality + risk_reduction) / job_size, all from the backlog.",
         "A small job with a moderate cost of delay can beat a big job with a large one.",
     ],
-    solution_text="# WSJF (SAFe) = Cost of Delay / job size, with Cost of Delay = business value + time criticality\n"
-                  "# + risk reduction; the highest WSJF goes first.\n"
-                  "answer_q11 = max(WSJF_ITEMS, key=lambda k: wsjf(by_id[k]['business_value'], "
-                  "by_id[k]['time_criticality'], by_id[k]['risk_reduction'], by_id[k]['job_size']))",
+    solution_text=('# WSJF (SAFe) = Cost of Delay / job size, with Cost of Delay = business value + time criticality\n'
+                   '# + risk reduction; the highest WSJF goes first.\n'
+                   'def wsjf_of(k):\n'
+                   '    b = by_id[k]\n'
+                   "    return wsjf(b['business_value'], b['time_criticality'], b['risk_reduction'], b['job_size'])\n"
+                   '\n'
+                   'answer_q11 = max(WSJF_ITEMS, key=wsjf_of)'),
     answer=_TOP_WSJF,
     wrong=[_TOP_COD] if _TOP_COD != _TOP_WSJF else [k for k in WSJF_ITEMS if k != _TOP_WSJF][:1],
     misconceptions=[

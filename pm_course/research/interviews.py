@@ -29,9 +29,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, text
+from ..core.validate import InputError, InputTypeError, describe, records, text
 
 __all__ = [
+    "check_snippets",
+    "check_tags",
     "RULES",
     "Critique",
     "critique_question",
@@ -300,15 +302,28 @@ def check_job_story(story: str) -> JobStoryCheck:
 # ---------------------------------------------------------------- synthesis
 
 
+def check_snippets(snippets: Any, keys: tuple[str, ...] = ("id", "quote")) -> list[dict]:
+    """Interview snippets to work on: a non-empty list of dicts holding ``keys`` (as in ``load("interviews")``)."""
+    return records("snippets", snippets, keys=keys, what="interview snippets", example="as in load('interviews')")
+
+
+def check_tags(tags: Any, snippet_ids: list[str], themes: list[str]) -> dict[str, str]:
+    """Tags for an affinity board: a dict snippet id -> theme, each id one of ``snippet_ids``, each theme one of ``themes``."""
+    if type(tags) is not dict:
+        raise InputTypeError(f"tags must be a dict of snippet id -> theme; got {describe(tags)}.")
+    for sid, theme in tags.items():
+        if sid not in snippet_ids:
+            raise InputError(f"{sid!r} is not a snippet on this board; the ids run {', '.join(snippet_ids[:3])}, ...")
+        if theme not in themes:
+            raise InputError(f"{theme!r} is not a theme on this board; the themes are {', '.join(map(repr, themes))}.")
+    return dict(tags)
+
+
 def _snippets(snippets: Any) -> list[dict]:
     if isinstance(snippets, (str, bytes, dict)) or not isinstance(snippets, Iterable):
         raise InputTypeError(f"snippets must be a list of dicts such as load('interviews'); got {describe(snippets)}.")
-    out = list(snippets)
-    for i, s in enumerate(out):
-        if type(s) is not dict:
-            raise InputTypeError(f"snippets[{i}] must be a dict with a 'theme' field; got {describe(s)}.")
-        if "theme" not in s:
-            raise InputError(f"snippets[{i}] has no 'theme' field: tag every snippet with a theme first.")
+    out = records("snippets", list(snippets), keys=("theme",), what="interview snippets (tag each with a theme)",
+                  empty_ok=True)
     return out
 
 

@@ -62,9 +62,8 @@ q1 = Question(
         "NPS = 100 x (promoters - detractors) / all responses; passives count only in the total.",
         "The package has a function for it, named after the score: look at what the setup cell imports.",
     ],
-    solution_text=("# NPS = % promoters (9-10) - % detractors (0-6); passives (7-8) count only in the total.\n"
-                   "survey = load('survey')\n"
-                   "answer_q1 = nps([r['nps'] for r in survey])   # about -9"),
+    solution_text=('# NPS = % promoters (9-10) - % detractors (0-6); passives (7-8) count only in the total.\n'
+                   'answer_q1 = nps([r["nps"] for r in survey])'),
     answer=NPS_ALL,
     wrong=[NPS_ALL / 100, _MEAN, _NPS_7_UP, _NPS_6_PASSIVE, round(NPS_ALL) - 1],
     misconceptions=_NPS_MISCONCEPTIONS,
@@ -100,10 +99,8 @@ q2 = Question(
         "Split the responses by r['segment'] first, then compute the NPS of each group.",
         "Compute one NPS per group, with the same function as in q1; a dict comprehension over the segments builds the dict.",
     ],
-    solution_text=("# Split the responses by segment, then take the NPS of each group on its own.\n"
-                   "survey = load('survey')\n"
-                   "answer_q2 = {s: nps([r['nps'] for r in survey if r['segment'] == s])\n"
-                   "             for s in ['owner', 'manager', 'barista']}"),
+    solution_text=('# Split the responses by segment, then take the NPS of each group on its own.\n'
+                   'answer_q2 = {s: nps([r["nps"] for r in survey if r["segment"] == s]) for s in ["owner", "manager", "barista"]}'),
     answer=dict(NPS_SEG),
     wrong=[{s: NPS_ALL for s in SEGMENTS}, {s: v / 100 for s, v in NPS_SEG.items()},
            {"owner": NPS_SEG["manager"], "manager": NPS_SEG["owner"], "barista": NPS_SEG["barista"]}],
@@ -146,9 +143,9 @@ q4 = Question(
         f"The population is small ({ACCOUNTS}): apply the finite population correction n0 / (1 + (n0 - 1) / N).",
         "Round up at the end. sample_size(...) has a population argument for the correction.",
     ],
-    solution_text=("# n0 = z^2 p (1 - p) / E^2 = 1.96^2 x 0.25 / 0.05^2, about 384 for a very large population;\n"
-                   f"# the population is only {ACCOUNTS} accounts, so correct it: n0 / (1 + (n0 - 1) / N), rounded up.\n"
-                   f"answer_q4 = sample_size(0.05, confidence=0.95, proportion=0.5, population={ACCOUNTS})"),
+    solution_text=('# n0 = z^2 p (1 - p) / E^2 = 1.96^2 x 0.25 / 0.05^2, about 384 for a very large population;\n'
+                   '# the population is only 760 accounts, so correct it: n0 / (1 + (n0 - 1) / N), rounded up.\n'
+                   'answer_q4 = sample_size(0.05, confidence=0.95, proportion=0.5, population=company["today"]["paying_accounts"])'),
     answer=N_ACCOUNTS,
     wrong=[_N_INFINITE, N_ACCOUNTS - 1, 384],
     misconceptions=[
@@ -182,12 +179,12 @@ q5 = Question(
         f"Then multiply by the finite population correction sqrt((N - n) / (N - 1)), with N = {N_POP_MANAGERS}; "
         "margin_of_error(...) takes a population argument.",
     ],
-    solution_text=("# n = the managers who answered; N = the managers there are (one per Group account).\n"
-                   "# E = z sqrt(p (1 - p) / n) x sqrt((N - n) / (N - 1)): the correction matters when n is a large\n"
-                   "# part of N (here more than half of all managers answered).\n"
-                   "n = sum(1 for r in load('survey') if r['segment'] == 'manager')\n"
-                   "N = load('company')['survey_population']['manager']\n"
-                   "answer_q5 = margin_of_error(n, confidence=0.95, proportion=0.5, population=N)"),
+    solution_text=('# n = the managers who answered; N = the managers there are (one per Group account).\n'
+                   '# E = z sqrt(p (1 - p) / n) x sqrt((N - n) / (N - 1)): the correction matters when n is a large\n'
+                   '# part of N (here more than half of all managers answered).\n'
+                   'n_managers = sum(1 for r in survey if r["segment"] == "manager")\n'
+                   'answer_q5 = margin_of_error(n_managers, confidence=0.95, proportion=0.5,\n'
+                   '                            population=company["survey_population"]["manager"])'),
     answer=MOE_MANAGERS,
     wrong=[MOE_MANAGERS * 100, _MOE_ALL, _MOE_NO_ROOT],  # the no-correction answer: see the misconception's example
     misconceptions=[
@@ -290,9 +287,9 @@ q7 = Question(
         "Ask about the last time it happened, not what they would do.",
         "For example, start with 'Tell me about the last time ...'.",
     ],
-    solution_text=("# Leave the app out (no pitch), and ask about one real, recent event instead of a prediction;\n"
-                   "# keep the problem: a shift someone could not work at short notice.\n"
-                   "answer_q7 = 'Tell me about the last time someone called in sick before a shift: what did you do?'"),
+    solution_text=('# Leave the app out (no pitch), and ask about one real, recent event instead of a prediction;\n'
+                   '# keep the problem: a shift someone could not work at short notice.\n'
+                   'answer_q7 = "Tell me about the last time someone called in sick before a shift: what did you do?"'),
     answer="Tell me about the last time someone called in sick before a shift: what did you do?",
     wrong=[BAD_QUESTION, "Would you like an app that finds cover?", "What do you usually do when someone calls in sick?",
            "Tell me about your favourite coffee.", "How do you feel about finding cover?"],
@@ -336,8 +333,9 @@ q8 = Question(
         "Leave the product out: no app, button or notification; the team decides those later.",
         "check_job_story(text) tells you which part is missing.",
     ],
-    solution_text=("# Situation (the moment it happens), motivation (what they want to do), outcome (why); no solution.\n"
-                   f"answer_q8 = {JOB_STORY!r}"),
+    solution_text=('# Situation (the moment it happens), motivation (what they want to do), outcome (why); no solution.\n'
+                   'answer_q8 = ("When someone calls in sick before the morning shift, I want to reach the staff who are free without "\n'
+                   '             "calling them one by one, so I can open on time and keep my own day for the business.")'),
     answer=JOB_STORY,
     wrong=[
         "As an owner, I want a button that texts all my staff, so that I can find cover.",
@@ -362,9 +360,8 @@ q9 = Question(
         "Keep the snippets whose theme is the one asked about.",
         "Of those, count only the ones whose 'kind' is 'fact': opinions and hypotheticals are not evidence.",
     ],
-    solution_text=("# Evidence = facts about past behaviour; opinions and hypotheticals are left out.\n"
-                   f"answer_q9 = sum(1 for s in load('interviews')\n"
-                   f"                if s['theme'] == {LABOUR_THEME!r} and s['kind'] == 'fact')"),
+    solution_text=('# Evidence = facts about past behaviour; opinions and hypotheticals are left out.\n'
+                   'answer_q9 = sum(1 for s in interviews if s["theme"] == "labour cost visibility" and s["kind"] == "fact")'),
     answer=LABOUR_FACTS,
     wrong=[_LABOUR_ALL, LABOUR_FACTS + 1],
     misconceptions=[Misconception(lambda a: a == _LABOUR_ALL,
@@ -389,8 +386,7 @@ q10 = Question(
         "Count them by theme (a Counter, or the theme_counts function of the lesson), and take the largest.",
     ],
     solution_text=("# Keep the managers' snippets; theme_counts counts facts only, sorted most first.\n"
-                   "managers = [s for s in load('interviews') if s['segment'] == 'manager']\n"
-                   "answer_q10 = next(iter(theme_counts(managers)))"),
+                   'answer_q10 = next(iter(theme_counts([s for s in interviews if s["segment"] == "manager"])))'),
     answer=MANAGER_TOP,
     wrong=[t for t in THEMES if t != MANAGER_TOP][:3],
     misconceptions=[Misconception(lambda a: a == _ALL_TOP,
@@ -466,14 +462,14 @@ q11 = Question(
         "Keep a dict of counts and add one to a theme's count each time a fact about it comes by; a theme that "
         "never gets a fact should never become a key.",
     ],
-    solution_text=("# Count facts only: skip opinions, compliments and hypotheticals. A theme becomes a key the\n"
-                   "# first time a fact about it appears, so themes with no facts are left out.\n"
-                   "def fact_counts(snippets):\n"
-                   "    counts = {}\n"
-                   "    for s in snippets:\n"
-                   "        if s['kind'] == 'fact':\n"
-                   "            counts[s['theme']] = counts.get(s['theme'], 0) + 1\n"
-                   "    return counts"),
+    solution_text=('# Count facts only: skip opinions, compliments and hypotheticals. A theme becomes a key the\n'
+                   '# first time a fact about it appears, so themes with no facts are left out.\n'
+                   'def fact_counts(snippets):\n'
+                   '    counts = {}\n'
+                   '    for s in snippets:\n'
+                   '        if s["kind"] == "fact":\n'
+                   '            counts[s["theme"]] = counts.get(s["theme"], 0) + 1\n'
+                   '    return counts'),
     answer=lambda snippets: theme_counts(snippets),
     wrong=[_all_kinds, _one_each, _with_zeros],
     misconceptions=[
@@ -534,13 +530,12 @@ q12 = Question(
         "SAM = TAM x both serviceable shares; SOM = SAM x the obtainable share. Divide by 1,000,000 at the end.",
         "market_funnel(total, [share, ...], obtainable_share, unit) returns all three from a total.",
     ],
-    solution_text=("# Top-down: start from a published total (every café x the annual price per site) and narrow\n"
-                   "# it with the shares; the units stay USD per year throughout. Report in $M.\n"
-                   "m = load('market')\n"
-                   "f = market_funnel(m['cafes_total'] * m['blended_annual_price_per_site_usd'],\n"
-                   "                  [m['share_independent_or_small_chain'], m['share_with_five_or_more_staff']],\n"
-                   "                  m['obtainable_share_in_3_years'], 'USD per year')\n"
-                   "answer_q12 = {k: f[k] / 1e6 for k in ('tam', 'sam', 'som')}"),
+    solution_text=('# Top-down: start from a published total (every café x the annual price per site) and narrow\n'
+                   '# it with the shares; the units stay USD per year throughout. Report in $M.\n'
+                   'f = market_funnel(market["cafes_total"] * market["blended_annual_price_per_site_usd"],\n'
+                   '                  [market["share_independent_or_small_chain"], market["share_with_five_or_more_staff"]],\n'
+                   '                  market["obtainable_share_in_3_years"], "USD per year")\n'
+                   'answer_q12 = {k: f[k] / 1e6 for k in ("tam", "sam", "som")}'),
     answer={k: _millions(FUNNEL_USD[k]) for k in ("tam", "sam", "som")},
     wrong=[{k: _FUNNEL_SITES[k] for k in ("tam", "sam", "som")},
            {k: FUNNEL_USD[k] for k in ("tam", "sam", "som")},
@@ -570,12 +565,11 @@ q13 = Question(
         "Annual contract value per account = sites per account x USD per site per year, plan by plan.",
         "Bottom-up SAM = Solo accounts x Solo ACV + Group accounts x Group ACV; then divide by 1,000,000.",
     ],
-    solution_text=("# Bottom-up: count the customers you could serve (accounts, from a separate source) and multiply\n"
-                   "# by what each pays a year. Keep units straight: USD/account = sites/account x USD/site.\n"
-                   "m = load('market')\n"
-                   "bu = m['bottom_up']\n"
-                   "acv = {p: bu['sites_per_account'][p] * m['annual_price_per_site_usd'][p] for p in bu['accounts_in_sam']}\n"
-                   "answer_q13 = sum(n * acv[p] for p, n in bu['accounts_in_sam'].items()) / 1e6"),
+    solution_text=('# Bottom-up: count the customers you could serve (accounts, from a separate source) and multiply\n'
+                   '# by what each pays a year. Keep units straight: USD/account = sites/account x USD/site.\n'
+                   'bu = market["bottom_up"]\n'
+                   'acv = {p: bu["sites_per_account"][p] * market["annual_price_per_site_usd"][p] for p in bu["accounts_in_sam"]}\n'
+                   'answer_q13 = sum(bottom_up(n, acv[p]) for p, n in bu["accounts_in_sam"].items()) / 1e6'),
     answer=_millions(BOTTOM_UP_SAM),
     wrong=[_millions(_BU_PER_SITE), _millions(_BU_BLENDED), _millions(_BU_MONTHLY)],
     misconceptions=[

@@ -50,11 +50,10 @@ q1 = Question(
         "Progress is the share of the distance from the baseline to the target that has been covered.",
         "(actual - baseline) / (target - baseline), clipped to 0..1; weekly[0] is week 1, weekly[-1] is week 26.",
     ],
-    solution_text=("# Progress = the share of the distance from baseline to target covered so far, clipped to 0..1.\n"
-                   "weekly = load('analytics')['weekly']\n"
-                   "baseline = weekly[0]['shifts_filled_without_manager_calls']\n"
-                   "actual = weekly[-1]['shifts_filled_without_manager_calls']\n"
-                   "answer_q1 = key_result_progress(baseline=baseline, target=0.60, actual=actual)"),
+    solution_text=('# Progress = the share of the distance from baseline to target covered so far, clipped to 0..1.\n'
+                   'baseline = weekly[0]["shifts_filled_without_manager_calls"]\n'
+                   'actual = weekly[-1]["shifts_filled_without_manager_calls"]\n'
+                   'answer_q1 = key_result_progress(baseline=baseline, target=0.60, actual=actual)'),
     answer=_Q1,
     wrong=[FILLED_WEEK_26 / 0.60, _Q1 * 100, 1 - _Q1],
     misconceptions=[
@@ -76,9 +75,9 @@ q2 = Question(
         "The same formula works when the target is below the baseline: the signs cancel.",
         "(2.4 - 3.1) / (2.0 - 3.1): how much of the planned fall has happened?",
     ],
-    solution_text=("# The planned fall is 3.1 - 2.0 = 1.1 points; churn has fallen 3.1 - 2.4 = 0.7 of them.\n"
-                   "# The same formula as a rising target: (actual - baseline) / (target - baseline).\n"
-                   "answer_q2 = key_result_progress(baseline=3.1, target=2.0, actual=2.4)   # 0.7 / 1.1"),
+    solution_text=('# The planned fall is 3.1 - 2.0 = 1.1 points; churn has fallen 3.1 - 2.4 = 0.7 of them.\n'
+                   '# The same formula as a rising target: (actual - baseline) / (target - baseline).\n'
+                   'answer_q2 = key_result_progress(baseline=3.1, target=2.0, actual=2.4)'),
     answer=_Q2,
     wrong=[2.4 / 2.0, 2.0 / 2.4, (3.1 - 2.4) / 3.1, 1 - _Q2, _Q2 * 100],
     misconceptions=[
@@ -110,15 +109,15 @@ q3 = Question(
         "Score each key result from 0.0 to 1.0 first, with key_result_progress.",
         "The objective's score is the mean of its key results' scores: okr_score([...]).",
     ],
-    solution_text=("# Grade each key result from 0.0 to 1.0, then take the plain mean (not the sum).\n"
-                   "weekly = load('analytics')['weekly']\n"
-                   "scores = [\n"
-                   "    key_result_progress(3.1, 2.0, 2.4),\n"
-                   "    key_result_progress(weekly[0]['shifts_filled_without_manager_calls'], 0.60,\n"
-                   "                        weekly[-1]['shifts_filled_without_manager_calls']),\n"
-                   "    key_result_progress(0.30, 0.45, 0.33),\n"
-                   "]\n"
-                   "answer_q3 = okr_score(scores)"),
+    solution_text=('# Grade each key result from 0.0 to 1.0, then take the plain mean (not the sum).\n'
+                   'scores = [\n'
+                   '    key_result_progress(3.1, 2.0, 2.4),\n'
+                   '    key_result_progress(weekly[0]["shifts_filled_without_manager_calls"], 0.60,\n'
+                   '                        weekly[-1]["shifts_filled_without_manager_calls"]),\n'
+                   '    key_result_progress(0.30, 0.45, 0.33),\n'
+                   ']\n'
+                   'answer_q3 = okr_score(scores)\n'
+                   'print(f"{answer_q3:.2f}: {okr_verdict(answer_q3, \'aspirational\')}")'),
     answer=_Q3,
     wrong=[_Q3 * 100, _Q3 * 3, 0.65],
     misconceptions=[
@@ -163,10 +162,10 @@ q4 = Question(
         "An output is something you can finish by working harder (ship, launch, run, redesign).",
         "An outcome is a change you hope the output causes: in behaviour (owners, staff) or in business results.",
     ],
-    solution_text=("# Outputs are work the team can finish (launch, ship, run, redesign); outcomes are changes in what\n"
-                   "# customers do or in business results (owners spend less time, churn falls, tickets halve).\n"
-                   "answer_q4 = {'a': 'output', 'b': 'outcome', 'c': 'output', 'd': 'outcome',\n"
-                   "             'e': 'output', 'f': 'outcome', 'g': 'output', 'h': 'outcome'}"),
+    solution_text=('# Outputs are work the team can finish (launch, ship, run, redesign); outcomes are changes in what\n'
+                   '# customers do or in business results (owners spend less time, churn falls, tickets halve).\n'
+                   'answer_q4 = {"a": "output", "b": "outcome", "c": "output", "d": "outcome",\n'
+                   '             "e": "output", "f": "outcome", "g": "output", "h": "outcome"}'),
     answer=_Q4,
     wrong=[{k: "outcome" for k in _Q4}, {**_Q4, "h": "output", "e": "outcome"}],
     misconceptions=[Misconception(lambda a: len(set(a.values())) == 1,
@@ -197,8 +196,8 @@ q5 = Question(
         "Check each one for three things: is there a number? is it a change (not a task)? does it say by when?",
         "Verbs such as 'launch' and 'hold' describe tasks; decide each one yourself, then compare with critique_key_result.",
     ],
-    solution_text=("# Keep the statements with a number, a time frame and a change in results.\n"
-                   "answer_q5 = {k for k, text in KEY_RESULTS.items() if not critique_key_result(text)}\n"
+    solution_text=('# Keep the statements with a number, a time frame and a change in results.\n'
+                   'answer_q5 = {key for key, kr in KEY_RESULTS.items() if not critique_key_result(kr)}\n'
                    "# {'a', 'd', 'f'}: b and e are tasks, c has no number or date, g has no time frame"),
     answer=_Q5,
     wrong=[{"a", "d", "f", "g"}, {"a", "b", "d", "e", "f"}, {"a"}],
@@ -230,9 +229,9 @@ q6 = Question(
         "A North Star counts the moment customers get value from the product, over a period.",
         "Revenue is what the company captures, raw activity can happen without value, and outputs are the team's work.",
     ],
-    solution_text=("# a is revenue (what the company captures), c raw activity, d a top-of-funnel count, f an output;\n"
-                   "# b and e count a moment a café gets value (a shift sorted without phoning round), per week.\n"
-                   "answer_q6 = {'a', 'c', 'd', 'f'}"),
+    solution_text=('# a is revenue (what the company captures), c raw activity, d a top-of-funnel count, f an output;\n'
+                   '# b and e count a moment a café gets value (a shift sorted without phoning round), per week.\n'
+                   'answer_q6 = {"a", "c", "d", "f"}  # revenue, raw activity, a top-of-funnel count, an output'),
     answer=_Q6,
     wrong=[{"a", "d", "f"}, {"a", "c", "d", "e", "f"}, {"b", "e"}],
     misconceptions=[
@@ -270,15 +269,15 @@ q7 = Question(
         "Breadth counts accounts or users; depth how much of the product each uses.",
         "Frequency is 'how often per period'; efficiency is time or effort per task.",
     ],
-    solution_text=("# Breadth counts sites or people; depth is how much of their work goes through the product;\n"
-                   "# frequency is how often per period; efficiency is time or effort per task.\n"
-                   "answer_q7 = {\n"
-                   "    'sites that publish a rota each week': 'breadth',\n"
-                   "    \"share of a site's rota changes made in the app (not by text or on paper)\": 'depth',\n"
-                   "    'open shifts posted per site per week': 'frequency',\n"
-                   "    'median minutes from an open shift to cover': 'efficiency',\n"
-                   "    'cafés that filled at least one open shift through the app this week': 'breadth',\n"
-                   "}"),
+    solution_text=('# Breadth counts sites or people; depth is how much of their work goes through the product;\n'
+                   '# frequency is how often per period; efficiency is time or effort per task.\n'
+                   'answer_q7 = {\n'
+                   '    "sites that publish a rota each week": "breadth",\n'
+                   '    "share of a site\'s rota changes made in the app (not by text or on paper)": "depth",\n'
+                   '    "open shifts posted per site per week": "frequency",\n'
+                   '    "median minutes from an open shift to cover": "efficiency",\n'
+                   '    "cafés that filled at least one open shift through the app this week": "breadth",\n'
+                   '}'),
     answer=dict(_INPUT_METRICS),
     wrong=[{**_INPUT_METRICS, "median minutes from an open shift to cover": "frequency"},
            {k: "breadth" for k in _INPUT_METRICS}],
@@ -335,10 +334,10 @@ q8 = Question(
         "Certainty falls from Now to Later: the best-understood items go first. A small lookup table from "
         "certainty to column saves a chain of ifs.",
     ],
-    solution_text=("# Certainty falls from Now (high) to Later (low); one lookup per item, keyed by its id.\n"
-                   "def place_on_roadmap(items):\n"
-                   "    column = {'high': 'Now', 'medium': 'Next', 'low': 'Later'}\n"
-                   "    return {item['id']: column[item['certainty']] for item in items}"),
+    solution_text=('# Certainty falls from Now (high) to Later (low); one lookup per item, keyed by its id.\n'
+                   'def place_on_roadmap(items):\n'
+                   '    column = {"high": "Now", "medium": "Next", "low": "Later"}\n'
+                   '    return {item["id"]: column[item["certainty"]] for item in items}'),
     answer=_q8_answer,
     wrong=[_q8_reversed, _q8_all_now, _q8_first_only],
     misconceptions=[
@@ -381,10 +380,9 @@ q9 = Question(
         "Value: will they buy or choose it? Usability: can they use it? Feasibility: can we build it?",
         "Business viability: does it work for the rest of the business (legal, finance, sales, brand)?",
     ],
-    solution_text=("# Value: will they choose it? Usability: can they use (and understand) it? Feasibility: can we\n"
-                   "# build it? Business viability: does it work for legal, finance, sales and pricing?\n"
-                   "answer_q9 = {'a': 'value', 'b': 'usability', 'c': 'feasibility',\n"
-                   "             'd': 'business viability', 'e': 'usability'}"),
+    solution_text=('# Value: will they choose it? Usability: can they use (and understand) it? Feasibility: can we\n'
+                   '# build it? Business viability: does it work for legal, finance, sales and pricing?\n'
+                   'answer_q9 = {"a": "value", "b": "usability", "c": "feasibility", "d": "business viability", "e": "usability"}'),
     answer=_Q9,
     wrong=[{**_Q9, "a": "usability"}, {**_Q9, "d": "feasibility", "c": "business viability"}],
 )
@@ -427,8 +425,19 @@ q10 = Question(
         "The vision is the change for cafés, not the app; the business goals are in load('company')['business_goals'].",
     ],
     solution_text=("# The vision is a change for cafés (no product in it); the target group a segment, not 'everyone';\n"
-                   "# the needs problems, not features; the business goals measurable, from company.json.\n"
-                   "answer_q10 = " + repr(SHIFTBREW_BOARD).replace("', '", "',\n    '")),
+                   '# the needs problems, not features; the business goals measurable, from company.json.\n'
+                   'answer_q10 = {\n'
+                   '    "vision": "Café teams always know who is working, and owners get their Sunday evenings back.",\n'
+                   '    "target_group": ("Owners of independent cafés and operations managers of small coffee chains (1 to 20 sites) "\n'
+                   '                     "in the UK, Ireland and the Netherlands, with baristas as daily users."),\n'
+                   '    "needs": ("Cover last-minute gaps without phoning round, swap shifts without chasing the owner, and send "\n'
+                   '              "correct hours to payroll without retyping them."),\n'
+                   '    "product": ("Shiftbrew: shift swaps and open shifts on the phone with approval, rotas copied or built from "\n'
+                   '                "availability, and hours exported in each payroll provider\'s format."),\n'
+                   '    "business_goals": ("Cut monthly site churn from 3.1 % to under 2 %, grow ARR to $1.2M within 12 months, "\n'
+                   '                       "and raise Group-plan sites from 30 % to 45 %."),\n'
+                   '}\n'
+                   'print(check_vision_board(answer_q10))'),
     answer=dict(SHIFTBREW_BOARD),
     wrong=[
         {**SHIFTBREW_BOARD, "vision": "The best rota app with AI features for cafés", "target_group": "everyone"},
@@ -466,9 +475,12 @@ q11 = Question(
         "Keep the template's signal words in order: For ... who ..., ... is a ... that .... Unlike ..., ....",
         "The alternative is what cafés use today (load('market')['competitors']), not 'competitors'.",
     ],
-    solution_text=("# Choose a customer, a need from the interviews, a category buyers compare in, the benefit, the\n"
+    solution_text=('# Choose a customer, a need from the interviews, a category buyers compare in, the benefit, the\n'
                    "# alternative they use today (a workaround, not 'competitors') and the one thing it cannot do.\n"
-                   f"answer_q11 = ({SHIFTBREW_POSITIONING!r})"),
+                   'answer_q11 = ("For operations managers of small coffee chains who cover gaps by moving staff between sites by hand, "\n'
+                   '              "Shiftbrew is a rota app that shows who is free across every site and fills open shifts in minutes. "\n'
+                   '              "Unlike an enterprise workforce suite, Shiftbrew is priced for 3 to 20 sites and set up in an afternoon.")\n'
+                   'print(check_positioning(answer_q11))'),
     answer=SHIFTBREW_POSITIONING,
     wrong=[
         "Shiftbrew is the best rota app for everyone.",
@@ -521,9 +533,20 @@ q12 = Question(
         "Count the moment a café gets value (a shift sorted, a rota published), per week; not revenue, not log-ins.",
         "Inputs are what teams can move: how many sites (breadth), how much each uses it (depth), how often, how fast.",
     ],
-    solution_text=("# Count the moment customers get value (a shift covered without phoning round), per week; then\n"
-                   "# the levers that drive it: how many sites (breadth), how much (depth), how often, how fast.\n"
-                   "answer_q12 = " + repr(SHIFTBREW_NORTH_STAR)),
+    solution_text=('# Count the moment customers get value (a shift covered without phoning round), per week; then\n'
+                   '# the levers that drive it: how many sites (breadth), how much (depth), how often, how fast.\n'
+                   'answer_q12 = {\n'
+                   '    "name": "Open shifts covered by staff per week, without a manager call",\n'
+                   '    "customer_value": ("Every covered shift is a gap the team closed on its own, so owners stop phoning "\n'
+                   '                       "round at dawn and cafés open fully staffed."),\n'
+                   '    "inputs": {\n'
+                   '        "cafés with at least one open shift posted per week": "breadth",\n'
+                   '        "share of staff at a site who have claimed a shift": "depth",\n'
+                   '        "shift swaps completed per site per week": "frequency",\n'
+                   '        "median minutes from an open shift to a claim": "efficiency",\n'
+                   '    },\n'
+                   '}\n'
+                   'print(check_north_star(answer_q12))'),
     answer={**SHIFTBREW_NORTH_STAR, "inputs": dict(_NS_INPUTS)},
     wrong=[
         {**SHIFTBREW_NORTH_STAR, "name": "Monthly recurring revenue"},
@@ -616,17 +639,15 @@ q13 = Question(
         "The week-1 and week-26 values are weekly[0] and weekly[-1]['shifts_filled_without_manager_calls']; "
         "then copy the line the builder shows into the answer cell so it can be replayed.",
     ],
-    solution_text=(
-        "# A qualitative objective, then 2-5 outcome key results with a number and a time frame; one tracks the\n"
-        "# share of shifts filled without manager calls from week 1 (baseline) to week 26 (actual).\n"
-        "weekly = load('analytics')['weekly']\n"
-        "okr = OKRBuilder()\n"
-        "okr.set(objective='Cafés sort their shifts without the manager', key_results=[\n"
-        "    ('Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26',\n"
-        "     weekly[0]['shifts_filled_without_manager_calls'], 0.60, weekly[-1]['shifts_filled_without_manager_calls']),\n"
-        "    ('Cut monthly site churn from 3.1 % to 2 % by the end of Q4', 3.1, 2.0, 2.4),\n"
-        "])"
-    ),
+    solution_text=('# A qualitative objective, then 2-5 outcome key results with a number and a time frame; one tracks the\n'
+                   '# share of shifts filled without manager calls from week 1 (baseline) to week 26 (actual).\n'
+                   'okr.set(objective="Cafés sort their shifts without the manager", key_results=[\n'
+                   '    ("Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26",\n'
+                   '     weekly[0]["shifts_filled_without_manager_calls"], 0.60, weekly[-1]["shifts_filled_without_manager_calls"]),\n'
+                   '    ("Cut monthly site churn from 3.1 % to 2 % by the end of Q4", 3.1, 2.0, 2.4),\n'
+                   '    ("Raise the share of Group-plan sites from 30 % to 45 % within 12 months", 0.30, 0.45, 0.33),\n'
+                   '])\n'
+                   'answer_q13 = okr'),
     answer=_Q13_ANSWER,
     wrong=[
         {**_Q13_ANSWER, "key_results": _Q13_ANSWER["key_results"][:1]},

@@ -107,7 +107,7 @@ class Lab:
         self.log_path = ARTIFACTS / f"jupyterlab-{name}.log"
 
     # -- lifecycle
-    def start(self) -> "Lab":
+    def start(self) -> Lab:
         for folder in ("notebooks", "exercises"):
             if (REPO / folder).is_dir():
                 shutil.copytree(REPO / folder, self.root / folder,
@@ -129,7 +129,7 @@ class Lab:
             PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
         )
         ARTIFACTS.mkdir(exist_ok=True)
-        for attempt in range(3):
+        for _attempt in range(3):
             self.port = _free_port()
             cmd = [
                 str(Path(sys.executable).parent / "jupyter-lab"),
