@@ -21,9 +21,11 @@ from .strategy import (
     VISION_BOARD_FIELDS,
     _metric,
     critique_key_result,
+    key_result_count_issue,
     key_result_issues,
     key_result_progress,
     okr_score,
+    okr_shape_issue,
     parse_positioning,
     roadmap_column,
 )
@@ -563,15 +565,9 @@ class _OKRRubric(Rubric):
 
     def conform(self, answer: Any) -> Any:
         value = conform(answer, None)
-        if type(value) is not dict or set(value) != {"objective", "key_results"}:
-            raise MalformedAnswer("Expected the OKR builder's value: a dict with 'objective' and 'key_results'.")
-        if type(value["objective"]) is not str or type(value["key_results"]) is not list:
-            raise MalformedAnswer("'objective' should be a text and 'key_results' a list.")
-        for i, kr in enumerate(value["key_results"]):
-            if type(kr) is not dict or set(kr) != {"text", "baseline", "target", "actual"}:
-                raise MalformedAnswer(f"key result {i + 1} should have text, baseline, target and actual.")
-            if type(kr["text"]) is not str or any(type(kr[k]) not in (int, float) for k in ("baseline", "target", "actual")):
-                raise MalformedAnswer(f"key result {i + 1}: text is a str, baseline, target and actual are numbers.")
+        issue = okr_shape_issue(value)
+        if issue:
+            raise MalformedAnswer(issue)
         return value
 
 
@@ -585,8 +581,7 @@ def _okr_objective(v: dict) -> str | None:
 
 
 def _okr_count(v: dict) -> str | None:
-    n = len(v["key_results"])
-    return None if 2 <= n <= 5 else f"{n} key result(s); an objective has 2 to 5."
+    return key_result_count_issue(len(v["key_results"]))
 
 
 def _okr_wording(v: dict) -> str | None:
