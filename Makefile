@@ -77,7 +77,7 @@ new-module: $(STAMP)
 	$(PY) tools/new_module.py $(NN) $(SLUG) $(PKG) $(if $(TITLE),--title "$(TITLE)")
 
 doctest: $(STAMP)
-	$(BIN)/pytest -q --doctest-modules pm_course
+	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -q --doctest-modules pm_course
 
 test: lint doctest
 	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \
