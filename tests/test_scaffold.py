@@ -77,9 +77,13 @@ def test_the_course_map_entry_of_a_planned_module_is_completed(tmp_path):
     new_module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(new_module)
     (tmp_path / "pm_course").mkdir()
-    (tmp_path / "pm_course" / "course.py").write_text((ROOT / "pm_course" / "course.py").read_text(encoding="utf-8"))
-    title = new_module.course_entry(tmp_path, "08", "leading", "leading", "")
+    course = (ROOT / "pm_course" / "course.py").read_text(encoding="utf-8")
+    # a planned module: on the map with its title, minutes and topics, but no package yet
+    planned = '    Module("10", "pricing", "Pricing and packaging", 40,\n           "value metrics, tiers, price tests"),\n)'
+    course = course.replace("\n)\n", "\n" + planned + "\n", 1)
+    (tmp_path / "pm_course" / "course.py").write_text(course, encoding="utf-8")
+    title = new_module.course_entry(tmp_path, "10", "pricing", "pricing", "")
     src = (tmp_path / "pm_course" / "course.py").read_text(encoding="utf-8")
-    assert title == "Leading products" and src.count('Module("08",') == 1
-    assert 'Module("08", "leading", "Leading products", 40,' in src and '"leading", True),' in src
+    assert title == "Pricing and packaging" and src.count('Module("10",') == 1
+    assert 'Module("10", "pricing", "Pricing and packaging", 40,' in src and '"pricing", True' in src
     compile(src, "course.py", "exec")
