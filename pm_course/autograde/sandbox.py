@@ -142,8 +142,10 @@ def _reap_cgroups() -> None:
 class Sandbox:
     """One runner process, sandboxed (or, when allowed, only limited), with the request protocol."""
 
-    def __init__(self, stubs: dict[str, Path], limits: Limits = DEFAULT_LIMITS, sandboxed: bool = True):
+    def __init__(self, stubs: dict[str, Path], limits: Limits = DEFAULT_LIMITS, sandboxed: bool = True,
+                 student: str = ""):
         self.limits, self.sandboxed, self.stubs = limits, sandboxed, stubs
+        self.student = student  # nbgrader's id of the submitter, seen as PM_COURSE_STUDENT_ID (a variant exam)
         self.proc: subprocess.Popen | None = None
         self._buf = b""
         self._cgroup: Path | None = None
@@ -181,6 +183,8 @@ class Sandbox:
     def _env(self) -> dict[str, str]:
         env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PM_COURSE_GRADED": "1", "MPLBACKEND": "Agg",
                "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
+        if self.student:
+            env["PM_COURSE_STUDENT_ID"] = self.student
         if self.sandboxed:
             env.update(HOME="/tmp/home", PM_COURSE_HOME="/tmp/home/.pm_course", MPLCONFIGDIR="/tmp/mpl")
         else:
