@@ -40,7 +40,7 @@ STUDENT_VARIABLE = "PM_COURSE_STUDENT_ID"
 DEMO_ID = "demo-learner"
 
 _BACKLOG_IDS = ("B01", "B02", "B03", "B04", "B05", "B06")
-_STAKEHOLDERS = ("ceo", "cto", "head_of_sales", "support_lead")
+_STAKEHOLDERS = ("ceo", "cto", "sales_head", "support_lead")
 _FIBONACCI = (1, 2, 3, 5, 8, 13, 20)
 _FUNNEL_STEPS = ("signed up", "created a rota", "invited staff", "published a rota")
 

@@ -105,7 +105,7 @@ def step_figure(step: str, data: Any):
         ax.set_xlabel("person-months")
         ax.set_ylabel("quarter")
         ax.set_xlim(0, max(left, float(data["capacity"])) * 1.1 or 1)
-        ax.legend(loc="upper right", fontsize=8)
+        ax.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False)
         ax.set_title("Roadmap within capacity")
         return fig, (f"Stacked bar of the chosen items' effort ({', '.join(chosen)}): {left:g} person-months "
                      f"against a capacity of {float(data['capacity']):g}, dashed line.")
@@ -113,9 +113,13 @@ def step_figure(step: str, data: Any):
         fig, ax = ui.figure(6, 4.5)
         ax.axhline(5, color="#999", lw=1)
         ax.axvline(5, color="#999", lw=1)
+        spots: dict[tuple, list[str]] = {}
         for k, v in data.items():
-            ax.scatter(v["interest"], v["power"], color=ui.CATEGORY["highlight"], zorder=3)
-            ax.annotate(k, (v["interest"], v["power"]), textcoords="offset points", xytext=(4, 4), fontsize=8)
+            spots.setdefault((v["interest"], v["power"]), []).append(k)
+        for (x, y), names in spots.items():
+            ax.scatter(x, y, color=ui.CATEGORY["highlight"], zorder=3)
+            ax.annotate(", ".join(names), (x, y), textcoords="offset points", xytext=(4, 4), fontsize=8,
+                        ha="right" if x > 7 else "left")
         ax.set_xlim(0, 10.5)
         ax.set_ylim(0, 10.5)
         ax.set_xlabel("interest (0-10)")

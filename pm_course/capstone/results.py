@@ -21,7 +21,7 @@ def pass_points(total: float) -> float:
     return PASS_MARK * total
 
 
-@dataclass
+@dataclass(repr=False)
 class ExamResult:
     student_id: str | None
     score: float
@@ -54,6 +54,8 @@ class ExamResult:
         if self.not_passed:
             lines.append("Not passed yet: " + ", ".join(self.not_passed))
         return "\n".join(lines)
+
+    __repr__ = __str__
 
     def _repr_html_(self) -> str:
         verdict = (f"Passed: {self.score:g} of {self.total:g} points ({self.share:.0%})" if self.passed else

@@ -69,7 +69,7 @@ class CapstoneTracker(ui.Widget):
 
     def plot(self):
         v = self.value
-        fig, ax = ui.figure(7.0, 3.2)
+        fig, ax = ui.figure(8.0, 3.2)
         labels = [STEP_TITLES[s] for s in STEPS][::-1]
         open_ = [len(v[s]["problems"]) if v[s]["saved"] else 0 for s in STEPS][::-1]
         colours = [ui.CATEGORY["good"] if v[s]["saved"] and not v[s]["problems"] else
@@ -80,7 +80,7 @@ class CapstoneTracker(ui.Widget):
             ax.text(0.02, i, text, va="center", fontsize=9)
         ax.set_xlim(0, 1)
         ax.set_xticks([])
-        ax.set_xlabel("state of each step (green: done, orange: saved with open points, grey: not saved)")
+        ax.set_xlabel("green: done; orange: open points; grey: not saved")
         ax.set_ylabel("capstone step")
         ax.set_title("Your capstone: the six steps")
         return fig
