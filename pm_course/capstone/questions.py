@@ -158,11 +158,11 @@ def _kr1(case: Case) -> float:
 q4 = Question(
     module=MODULE, id="q4", points=1,
     prompt="The progress of your objective's first key result, case.key_results[0], from its baseline to its "
-           "target (0 at the baseline, 1 at the target, above 1 beyond it), to 2 decimal places.",
+           "target (0 at the baseline or below, 1 at the target or beyond), to 2 decimal places.",
     checker=_variant("q4", _kr1, lambda x: Value(expected=x, decimals=2)),
-    hints=["Progress = (actual - baseline) / (target - baseline).",
+    hints=["Progress = (actual - baseline) / (target - baseline), kept between 0 and 1.",
            "key_result_progress(baseline, target, actual) from pm_course.vision."],
-    solution_text="# (actual - baseline) / (target - baseline)\n"
+    solution_text="# (actual - baseline) / (target - baseline), between 0 and 1\n"
                   "kr = case.key_results[0]\n"
                   "answer_q4 = key_result_progress(kr['baseline'], kr['target'], kr['actual'])",
     answer=_kr1(_DEMO), wrong=[_kr1(_DEMO) + 0.2, -1.0],
@@ -426,8 +426,8 @@ q16 = Question(
                                   "That is both arms together: the question asks for each arm.", example=_n(_DEMO) * 2)],
 )
 
-TIERS_ASKED = {"share_of_customers": 0.35, "changes_workflow": True}
-_TIER = launch_tier(**TIERS_ASKED)
+TIERS_ASKED: dict[str, Any] = {"share_of_customers": 0.35, "changes_workflow": True}
+_TIER = launch_tier(TIERS_ASKED["share_of_customers"], TIERS_ASKED["changes_workflow"])
 q17 = Question(
     module=MODULE, id="q17", points=1,
     prompt="The launch tier (1 the biggest, 3 the smallest) of a change that reaches TIERS_ASKED"

@@ -12,6 +12,7 @@ so it survives export and import. Pure logic: no widgets, no plots.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from ..core import progress
@@ -149,7 +150,7 @@ def _review_launch(data: dict) -> list[str]:
     return problems
 
 
-_REVIEWS = {"research": (dict, _review_research), "job_stories": (list, _review_job_stories),
+_REVIEWS: dict[str, tuple[type, Callable[[Any], list[str]]]] = {"research": (dict, _review_research), "job_stories": (list, _review_job_stories),
             "vision": (dict, _review_vision), "roadmap": (dict, _review_roadmap),
             "stakeholders": (dict, _review_stakeholders), "launch": (dict, _review_launch)}
 

@@ -29,7 +29,7 @@ def issue(name, folder=".", *, date=None):
     Needs the assessment's auto-graded part passed (``pm_course.capstone.result()``) and every module's
     exercise attempted (your progress). The certificate says plainly that it is self-assessed.
     """
-    from .issue import issue_self_paced
+    from .issuing import issue_self_paced
 
     return issue_self_paced(name, folder, date=date)
 

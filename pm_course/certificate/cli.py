@@ -62,7 +62,7 @@ def _certify(args) -> int:
     from ..capstone.questions import BY_MODULE
     from .content import certificate_content, sign
     from .gradebook import default_db, scores
-    from .issue import slug, write_record
+    from .issuing import slug, write_record
 
     private = Path(args.key).read_bytes()
     rows = scores(args.assignment, args.db or default_db(args.root))
