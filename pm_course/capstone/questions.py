@@ -282,13 +282,6 @@ def _best(case: Case) -> list:
     return sorted(best_within_capacity(case.capacity_items(), case.capacity)["ids"])
 
 
-class _Planned:
-    """Stands in for the capacity planner in the self-test (any object with a ``.value`` will do)."""
-
-    def __init__(self, ids):
-        self.value = sorted(ids)
-
-
 q10 = Question(
     module=MODULE, id="q10", points=2,
     prompt="With the capacity planner made for your case, capacity_planner(case), choose the items that deliver "
@@ -301,7 +294,8 @@ q10 = Question(
                   "planner = capacity_planner(case)\n"
                   "planner.set(best_within_capacity(case.capacity_items(), case.capacity)['ids'])\n"
                   "answer_q10 = planner",
-    answer=_Planned(_best(_DEMO)), wrong=[_Planned([b["id"] for b in _DEMO.backlog]), _Planned([])],
+    # as for every widget question, the reference and wrong answers are the planner's .value
+    answer=_best(_DEMO), wrong=[[b["id"] for b in _DEMO.backlog], ["B01"]],
 )
 
 KANO_PAIR = ("like", "dislike")
