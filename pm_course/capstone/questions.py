@@ -597,7 +597,7 @@ w2 = WrittenAnswer(
 BY_MODULE: dict[str, list[Question]] = {
     "02_research": [q1, q2, q3],
     "03_vision_strategy_roadmap": [q4, q5, q6],
-    "04_prioritization": [q7, q8, q9, q10, q11, q21],
+    "04_prioritization": [q7, q8, q9, q10, q11, q21],  # q21 (a function) comes last in the notebook
     "05_collaboration": [q12, q13],
     "06_data_launch": [q14, q15, q16, q17],
     "07_career": [q18],
