@@ -30,15 +30,19 @@ def test_tracker_follows_a_resaved_step_and_the_portfolio_shows_its_plots(notebo
     before = images(chart)
     assert before, "the tracker's chart is not shown"
 
-    # re-save the launch step with an empty tier-1 checklist, then press the tracker's Refresh button
+    # the lesson's launch plan misses part of the tier-2 checklist: re-save it as a complete tier-3 launch,
+    # then press the tracker's Refresh button
+    assert "tier-2 launch checklist" in text_of(status)
     index = nb.code_cell_containing('{step: len(v["problems"])')
-    nb.replace_and_run(index, 'save_step("launch", {"experiment": experiment.value, '
-                              '"launch": {"tier": 1, "done": [], "rollout": [[1.0, 0]]}})')
-    assert "tier-1 launch checklist" not in text_of(status)
+    nb.replace_and_run(index, 'from pm_course.data_launch import required_items; save_step("launch", '
+                              '{"experiment": experiment.value, "launch": {"tier": 3, "done": required_items(3), '
+                              '"rollout": [[1.0, 0]]}})')
+    assert "tier-2 launch checklist" in text_of(status)  # not redrawn until refreshed
     button = tracker.locator("button", has_text="Refresh")
     button.scroll_into_view_if_needed()
     button.click()
-    eventually(lambda: "tier-1 launch checklist" in text_of(status), what="the tracker to show the launch's open points")
+    eventually(lambda: "tier-2 launch checklist" not in text_of(status) and "6 of 6 steps saved" in text_of(status),
+               what="the tracker to show the launch step without open points")
     eventually(lambda: images(chart) and images(chart) != before, what="the tracker's chart to redraw")
 
     # the portfolio the lesson wrote is one self-contained file: it opens on its own, plots and alt text included
