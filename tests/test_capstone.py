@@ -570,3 +570,28 @@ def test_self_paced_certificate_needs_the_pass_and_every_module(fresh_home, tmp_
     assert not certificate.check_code(out["json"])
     with pytest.raises(InputError, match="certificate"):
         certificate.check_code(tmp_path / "missing.json")
+
+
+# ---------------------------------------------------------------- properties
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=st.text(min_size=1, max_size=40).filter(lambda s: s.strip()), score=st.integers(0, 23),
+       other=st.text(min_size=1, max_size=40).filter(lambda s: s.strip()))
+def test_the_code_is_a_function_of_the_content(name, score, other):
+    from pm_course.certificate import certificate_content, verification_code
+
+    def make(n, sc):
+        return certificate_content(n, kind="self-assessed", score=sc, total=23, modules=["02_research"], date="2026-12-01")
+
+    assert verification_code(make(name, score)) == verification_code(make(name, score))
+    if other.strip() != name.strip():
+        assert verification_code(make(name, score)) != verification_code(make(other, score))
+    if score < 23:
+        assert verification_code(make(name, score)) != verification_code(make(name, score + 1))
+
+
+def test_the_case_shows_itself_to_the_learner():
+    html = exam.case_for("s0001")._repr_html_()
+    for part in ("case.backlog", "case.key_results", "case.stakeholders", "case.capacity", "case.ab"):
+        assert part in html

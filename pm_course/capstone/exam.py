@@ -175,6 +175,30 @@ class Case:
     def __repr__(self) -> str:
         return f"<Shiftbrew case for {self.student_id!r}>"
 
+    def _repr_html_(self) -> str:
+        from ..ui import esc, table
+
+        backlog = table(["id", "title", "reach", "impact", "confidence", "effort", "BV", "TC", "RR", "job size"],
+                        [(b["id"], b["title"][:40], b["reach"], b["impact"], b["confidence"], b["effort"],
+                          b["business_value"], b["time_criticality"], b["risk_reduction"], b["job_size"])
+                         for b in self.backlog], left=(0, 1), caption="case.backlog")
+        krs = table(["key result", "baseline", "target", "actual"],
+                    [(k["text"], k["baseline"], k["target"], k["actual"]) for k in self.key_results],
+                    caption="case.key_results")
+        people = table(["id", "role", "power", "interest"],
+                       [(k, v["role"], v["power"], v["interest"]) for k, v in self.stakeholders.items()],
+                       left=(0, 1), caption="case.stakeholders")
+        a = self.ab
+        facts = [f"case.capacity: {self.capacity} person-months", f"case.survey_scores: {len(self.survey_scores)} answers",
+                 f"case.cafes: {self.cafes}, case.annual_value: {self.annual_value} USD",
+                 f"case.funnel: {', '.join(f'{s} {c}' for s, c in zip(self.funnel['steps'], self.funnel['counts']))}",
+                 f"case.ab: control {a['control_converted']} of {a['control_assigned']}, treatment "
+                 f"{a['treatment_converted']} of {a['treatment_assigned']}",
+                 f"case.planning: baseline {self.planning['baseline']}, mde {self.planning['mde']}"]
+        items = "".join(f"<li>{esc(f)}</li>" for f in facts)
+        return (f"<div class='pm-case'><b>Your Shiftbrew case ({esc(self.student_id)})</b><ul>{items}</ul>"
+                f"{backlog}{krs}{people}</div>")
+
 
 _CACHE: dict[str, Case] = {}
 _current: list[str] = [DEMO_ID]
