@@ -313,6 +313,32 @@ q11 = Question(
                     Misconception("A", "Attractive features delight when there, but nobody minds their absence.")],
 )
 
+def rank_by_rice_reference(backlog: list) -> list:
+    """The reference: ids by RICE score, highest first; ties keep the backlog's order."""
+    return rank_by(backlog, _rice)
+
+
+_TIES = [{"id": "T1", "reach": 100, "impact": 1, "confidence": 1.0, "effort": 1},
+         {"id": "T2", "reach": 200, "impact": 1, "confidence": 1.0, "effort": 2},
+         {"id": "T3", "reach": 300, "impact": 1, "confidence": 1.0, "effort": 1}]
+q12 = Question(
+    module=MODULE, id="q12", points=2,
+    prompt="Write rank_by_rice(backlog): the ids ranked by RICE score, highest first; items with equal scores keep "
+           "their order in the backlog.",
+    checker=Function(reference=rank_by_rice_reference, returns=list[str],
+                     inputs=[(_DEMO.backlog,), (_TIES,), (_TIES[:1],)]),
+    hints=["Compute each item's score with rice_score(...), then sort the items by it.",
+           "sorted(..., reverse=True) is stable, so equal scores keep their order; return ids, not dicts."],
+    solution_text="def rank_by_rice(backlog):\n"
+                  "    def score(b):\n"
+                  "        return rice_score(b['reach'], b['impact'], b['confidence'], b['effort'])\n"
+                  "    return [b['id'] for b in sorted(backlog, key=score, reverse=True)]",
+    answer=lambda backlog: rank_by(backlog, _rice),
+    wrong=[lambda backlog: [b["id"] for b in sorted(backlog, key=_rice)],
+           lambda backlog: [b["id"] for b in backlog]],
+)
+q12.answer.__name__ = "rank_by_rice"
+
 # ================================================================ 05 collaboration
 
 
@@ -320,16 +346,16 @@ def _quadrants(case: Case) -> dict:
     return {k: stakeholder_quadrant(v["power"], v["interest"]) for k, v in case.stakeholders.items()}
 
 
-q12 = Question(
-    module=MODULE, id="q12", points=1,
+q13 = Question(
+    module=MODULE, id="q13", points=1,
     prompt="Place each stakeholder of case.stakeholders on the power-interest grid: a dict of id -> "
            "'manage closely', 'keep satisfied', 'keep informed' or 'monitor'.",
-    checker=_variant("q12", _quadrants, lambda x: Mapping(
+    checker=_variant("q13", _quadrants, lambda x: Mapping(
         expected=x, categories=["manage closely", "keep satisfied", "keep informed", "monitor"])),
     hints=["High power and high interest: manage closely; high power, low interest: keep satisfied.",
            "stakeholder_quadrant(power, interest) from pm_course.collaboration (5 and above is high)."],
     solution_text="# the Mendelow grid: power first, then interest\n"
-                  "answer_q12 = {k: stakeholder_quadrant(v['power'], v['interest']) for k, v in case.stakeholders.items()}",
+                  "answer_q13 = {k: stakeholder_quadrant(v['power'], v['interest']) for k, v in case.stakeholders.items()}",
     answer=_quadrants(_DEMO), wrong=[{k: "monitor" for k in _DEMO.stakeholders}],
 )
 
@@ -346,8 +372,8 @@ def _raci_broken() -> set:
     return {t for t in RACI_TASKS if any(f"'{t}'" in p for p in problems)}
 
 
-q13 = Question(
-    module=MODULE, id="q13", points=1,
+q14 = Question(
+    module=MODULE, id="q14", points=1,
     prompt="Which tasks of RACI_MATRIX break the RACI rules (exactly one Accountable, at least one Responsible)? "
            "A set of task names.",
     checker=SetOf(expected=_raci_broken()),
@@ -355,7 +381,7 @@ q13 = Question(
            "validate_raci(matrix) lists the problems; each names its task."],
     solution_text="# one A and at least one R per task\n"
                   "problems = validate_raci(RACI_MATRIX)\n"
-                  "answer_q13 = {t for t in RACI_TASKS if any(repr(t) in p for p in problems)}",
+                  "answer_q14 = {t for t in RACI_TASKS if any(repr(t) in p for p in problems)}",
     answer=_raci_broken(), wrong=[set(RACI_TASKS), {"Write the launch brief"}],
 )
 
@@ -366,14 +392,14 @@ def _overall(case: Case) -> float:
     return overall_conversion(case.funnel["counts"])
 
 
-q14 = Question(
-    module=MODULE, id="q14", points=1,
+q15 = Question(
+    module=MODULE, id="q15", points=1,
     prompt="The overall conversion of your case's onboarding funnel, case.funnel, from the first step to the last, "
            "as a fraction to 3 decimal places.",
-    checker=_variant("q14", _overall, lambda x: Value(expected=x, decimals=3)),
+    checker=_variant("q15", _overall, lambda x: Value(expected=x, decimals=3)),
     hints=["Overall conversion = accounts at the last step / accounts at the first step.",
            "overall_conversion(counts) from pm_course.data_launch; a fraction, not a percentage."],
-    solution_text="# last step / first step\nanswer_q14 = overall_conversion(case.funnel['counts'])",
+    solution_text="# last step / first step\nanswer_q15 = overall_conversion(case.funnel['counts'])",
     answer=_overall(_DEMO), wrong=[_overall(_DEMO) * 100, 1.0],
     misconceptions=[Misconception(lambda a: abs(a / 100 - _overall(_cur())) < 0.0005,
                                   "Give a fraction (like 0.25), not a percentage.", example=_overall(_DEMO) * 100)],
@@ -385,16 +411,16 @@ def _z(case: Case) -> float:
     return z_test(a["treatment_converted"], a["treatment_assigned"], a["control_converted"], a["control_assigned"])["z"]
 
 
-q15 = Question(
-    module=MODULE, id="q15", points=1,
+q16 = Question(
+    module=MODULE, id="q16", points=1,
     prompt="The z statistic of your A/B test, case.ab, with the treatment as the first arm and the control as the "
            "second (positive when the treatment converts better), to 2 decimal places.",
-    checker=_variant("q15", _z, lambda x: Value(expected=x, decimals=2)),
+    checker=_variant("q16", _z, lambda x: Value(expected=x, decimals=2)),
     hints=["The two-proportion z-test compares the conversion rates with a pooled standard error.",
            "z_test(x1, n1, x2, n2) with the treatment's converted and assigned counts first; read ['z']."],
     solution_text="# two-proportion z-test, treatment first\n"
                   "ab = case.ab\n"
-                  "answer_q15 = z_test(ab['treatment_converted'], ab['treatment_assigned'], "
+                  "answer_q16 = z_test(ab['treatment_converted'], ab['treatment_assigned'], "
                   "ab['control_converted'], ab['control_assigned'])['z']",
     answer=_z(_DEMO), wrong=[_z(_DEMO) + 1, 100.0],
     misconceptions=[Misconception(lambda a: abs(_z(_cur())) > 0.05 and abs(a + _z(_cur())) < 0.005,
@@ -406,15 +432,15 @@ def _n(case: Case) -> float:
     return sample_size_per_arm(case.planning["baseline"], case.planning["mde"])
 
 
-q16 = Question(
-    module=MODULE, id="q16", points=1,
+q17 = Question(
+    module=MODULE, id="q17", points=1,
     prompt="The staff needed in each arm of a new test, case.planning (baseline rate, minimum detectable effect in "
            "points), with alpha 0.05 and power 0.8, as a whole number.",
-    checker=_variant("q16", _n, lambda x: Value(expected=x, decimals=0)),
+    checker=_variant("q17", _n, lambda x: Value(expected=x, decimals=0)),
     hints=["The sample size grows with the variance at the baseline and shrinks with the square of the effect.",
            "sample_size_per_arm(baseline, mde) from pm_course.data_launch (alpha 0.05, power 0.8 by default)."],
     solution_text="# the normal-approximation sample size per arm\n"
-                  "answer_q16 = sample_size_per_arm(case.planning['baseline'], case.planning['mde'])",
+                  "answer_q17 = sample_size_per_arm(case.planning['baseline'], case.planning['mde'])",
     answer=_n(_DEMO), wrong=[_n(_DEMO) * 2, 30.0],
     misconceptions=[Misconception(lambda a: abs(a - 2 * _n(_cur())) < 0.5,
                                   "That is both arms together: the question asks for each arm.", example=_n(_DEMO) * 2)],
@@ -422,28 +448,28 @@ q16 = Question(
 
 TIERS_ASKED: dict[str, Any] = {"share_of_customers": 0.35, "changes_workflow": True}
 _TIER = launch_tier(TIERS_ASKED["share_of_customers"], TIERS_ASKED["changes_workflow"])
-q17 = Question(
-    module=MODULE, id="q17", points=1,
+q18 = Question(
+    module=MODULE, id="q18", points=1,
     prompt="The launch tier (1 the biggest, 3 the smallest) of a change that reaches TIERS_ASKED"
            "['share_of_customers'] of customers and changes how they work, as a whole number.",
     checker=Value(expected=_TIER, decimals=0),
     hints=["A tier grows with the share of customers reached and with changes to their workflow.",
            "launch_tier(share_of_customers, changes_workflow) from pm_course.data_launch."],
-    solution_text="# many customers and a changed workflow: a big launch\nanswer_q17 = launch_tier(**TIERS_ASKED)",
+    solution_text="# many customers and a changed workflow: a big launch\nanswer_q18 = launch_tier(**TIERS_ASKED)",
     answer=_TIER, wrong=[3 if _TIER != 3 else 1],
 )
 
 # ================================================================ 07 career
 
 GOAL = "Get better at talking to customers."
-q18 = Question(
-    module=MODULE, id="q18", points=1,
+q19 = Question(
+    module=MODULE, id="q19", points=1,
     prompt="GOAL is a development goal. Which SMART letters does it miss? The letters in the order S, M, A, R, T, "
            "as one text (e.g. 'MT').",
     checker=Value(expected=missing_letters(GOAL), shape=str),
     hints=["Specific (what exactly), Measurable (a number), Assignable (who), Realistic, Time-related (by when).",
            "missing_letters(goal) from pm_course.career checks each letter."],
-    solution_text="# what exactly, how much, who, by when?\nanswer_q18 = missing_letters(GOAL)",
+    solution_text="# what exactly, how much, who, by when?\nanswer_q19 = missing_letters(GOAL)",
     answer=missing_letters(GOAL), wrong=["MT", "T", "SMART" if missing_letters(GOAL) != "SMART" else "S"],
 )
 
@@ -451,61 +477,34 @@ q18 = Question(
 
 KOTTER_ACTIVITIES = ["setting a direction", "planning and budgeting", "aligning people", "controlling and problem solving"]
 _KOTTER = {a: kotter_kind(a) for a in KOTTER_ACTIVITIES}
-q19 = Question(
-    module=MODULE, id="q19", points=1,
+q20 = Question(
+    module=MODULE, id="q20", points=1,
     prompt="Sort the activities in KOTTER_ACTIVITIES into Kotter's 'managing' and 'leading': a dict of activity -> "
            "'managing' or 'leading'.",
     checker=Mapping(expected=_KOTTER, categories=["managing", "leading"]),
     hints=["Managing copes with complexity (plans, budgets, control); leading copes with change.",
            "kotter_kind(category) from pm_course.leading."],
     solution_text="# managing copes with complexity, leading with change\n"
-                  "answer_q19 = {a: kotter_kind(a) for a in KOTTER_ACTIVITIES}",
+                  "answer_q20 = {a: kotter_kind(a) for a in KOTTER_ACTIVITIES}",
     answer=_KOTTER, wrong=[{a: "leading" for a in KOTTER_ACTIVITIES}],
 )
 
 FACTORS = ["recognition", "salary", "the work itself", "working conditions"]
 _HERZ = {f: HERZBERG_FACTORS[f] for f in FACTORS}
-q20 = Question(
-    module=MODULE, id="q20", points=1,
+q21 = Question(
+    module=MODULE, id="q21", points=1,
     prompt="In Herzberg's two-factor theory, is each of FACTORS a 'motivator' or a 'hygiene' factor? "
            "A dict of factor -> 'motivator' or 'hygiene'.",
     checker=Mapping(expected=_HERZ, categories=["motivator", "hygiene"]),
     hints=["Hygiene factors prevent dissatisfaction when missing; motivators create satisfaction when present.",
            "HERZBERG_FACTORS in pm_course.leading maps each factor to its kind."],
     solution_text="# the work and its recognition motivate; pay and conditions are hygiene\n"
-                  "answer_q20 = {f: HERZBERG_FACTORS[f] for f in FACTORS}",
+                  "answer_q21 = {f: HERZBERG_FACTORS[f] for f in FACTORS}",
     answer=_HERZ, wrong=[{f: "motivator" for f in FACTORS}],
     misconceptions=[Misconception(lambda a: a.get("salary") == "motivator",
                                   "In Herzberg's study pay is a hygiene factor: its lack dissatisfies, more of it "
                                   "does not motivate for long.", example={**_HERZ, "salary": "motivator"})],
 )
-
-
-def rank_by_rice_reference(backlog: list) -> list:
-    """The reference: ids by RICE score, highest first; ties keep the backlog's order."""
-    return rank_by(backlog, _rice)
-
-
-_TIES = [{"id": "T1", "reach": 100, "impact": 1, "confidence": 1.0, "effort": 1},
-         {"id": "T2", "reach": 200, "impact": 1, "confidence": 1.0, "effort": 2},
-         {"id": "T3", "reach": 300, "impact": 1, "confidence": 1.0, "effort": 1}]
-q21 = Question(
-    module=MODULE, id="q21", points=2,
-    prompt="Write rank_by_rice(backlog): the ids ranked by RICE score, highest first; items with equal scores keep "
-           "their order in the backlog.",
-    checker=Function(reference=rank_by_rice_reference, returns=list[str],
-                     inputs=[(_DEMO.backlog,), (_TIES,), (_TIES[:1],)]),
-    hints=["Compute each item's score with rice_score(...), then sort the items by it.",
-           "sorted(..., reverse=True) is stable, so equal scores keep their order; return ids, not dicts."],
-    solution_text="def rank_by_rice(backlog):\n"
-                  "    def score(b):\n"
-                  "        return rice_score(b['reach'], b['impact'], b['confidence'], b['effort'])\n"
-                  "    return [b['id'] for b in sorted(backlog, key=score, reverse=True)]",
-    answer=lambda backlog: rank_by(backlog, _rice),
-    wrong=[lambda backlog: [b["id"] for b in sorted(backlog, key=_rice)],
-           lambda backlog: [b["id"] for b in backlog]],
-)
-q21.answer.__name__ = "rank_by_rice"
 
 # ================================================================ written answers
 
@@ -593,17 +592,18 @@ w2 = WrittenAnswer(
     ],
 )
 
-#: The questions by the module whose learning objectives they test (add a module's questions here).
+#: The questions by the module whose learning objectives they test, in course order: the one place a module's
+#: questions are added (then ``python tools/make_capstone_exam.py`` and ``python tools/release.py 09_capstone``).
 BY_MODULE: dict[str, list[Question]] = {
     "02_research": [q1, q2, q3],
     "03_vision_strategy_roadmap": [q4, q5, q6],
-    "04_prioritization": [q7, q8, q9, q10, q11, q21],  # q21 (a function) comes last in the notebook
-    "05_collaboration": [q12, q13],
-    "06_data_launch": [q14, q15, q16, q17],
-    "07_career": [q18],
-    "08_leading": [q19, q20],
+    "04_prioritization": [q7, q8, q9, q10, q11, q12],
+    "05_collaboration": [q13, q14],
+    "06_data_launch": [q15, q16, q17, q18],
+    "07_career": [q19],
+    "08_leading": [q20, q21],
 }
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, q15, q16, q17, q18, q19, q20, q21]
+QUESTIONS = [q for qs in BY_MODULE.values() for q in qs]
 WRITTEN = [w1, w2]
 
 
