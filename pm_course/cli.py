@@ -6,6 +6,7 @@
     pm-course where                    where progress is kept
     pm-course autograde ASSIGNMENT     grade a cohort in the sandbox (instructors; see docs/instructors.md)
     pm-course report ASSIGNMENT        an HTML report of a graded assignment (instructors)
+    pm-course keygen / certify / verify   signed certificates (pm_course/certificate/cli.py)
 """
 
 from __future__ import annotations
@@ -29,9 +30,14 @@ def main(argv: list[str] | None = None) -> int:
     from .autograde import cli as grading
 
     grading.add_commands(sub)
+    from .certificate import cli as certificates
+
+    certificates.add_commands(sub)
     args = parser.parse_args(argv)
     if args.command in grading.COMMANDS:
         return grading.run(args)
+    if args.command in certificates.COMMANDS:
+        return certificates.run(args)
 
     from . import progress
     from .core.validate import InputError, InputTypeError

@@ -57,8 +57,8 @@ MODULES: tuple[Module, ...] = (
            "the ladder, eligibility, core skills, portfolio, SMART goals, mentors and network", "career", True, 40),
     Module("08", "leading", "Leading products", 100,
            "motivation, the CEO-of-the-product mindset, managing vs leading", "leading", True, 40),
-    Module("09", "capstone", "Capstone and certificate", 120,
-           "the case end to end; an assessment that issues a certificate"),
+    Module("09", "capstone", "Capstone and certificate", 180,
+           "the case end to end; an assessment that issues a certificate", "capstone", True, 90),
 )
 
 

@@ -119,13 +119,13 @@ def _cells_to_run(source: dict, sub: dict) -> list[dict]:
 
 
 def _run_in_sandbox(cells: list[dict], stubs: dict, limits: Limits, sandboxed: bool,
-                    mpl_seed: str | None = None) -> tuple[Sandbox, list[dict], list[str]]:
+                    mpl_seed: str | None = None, student: str = "") -> tuple[Sandbox, list[dict], list[str]]:
     """Run the cells; restart without any cell that brings the sandbox down. Returns the live sandbox."""
     skipped: set[int] = set()
     notes: list[str] = []
     started = time.monotonic()
     for _attempt in range(MAX_RESTARTS + 1):
-        box = Sandbox(stubs, limits, sandboxed=sandboxed, mpl_seed=mpl_seed)
+        box = Sandbox(stubs, limits, sandboxed=sandboxed, mpl_seed=mpl_seed, student=student)
         box.start()
         order = [i for i in range(len(cells)) if i not in skipped]
         try:
@@ -245,7 +245,8 @@ def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits
     """Grade one notebook of one submission. Never raises: every failure is a result with a reason.
 
     While the instructor's cells run here, ``PM_COURSE_STUDENT_ID`` holds nbgrader's id of the student
-    whose submission it is (an exam with a variant per learner binds its answers to it).
+    whose submission it is (an exam with a variant per learner binds its answers to it); the sandbox
+    sees it too, as plain nbgrader's kernel sees the student in its working directory.
     """
     t0 = time.perf_counter()
     source = source_cells(source_path)
@@ -261,7 +262,7 @@ def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits
     cells = _cells_to_run(source, sub)
     box = None
     try:
-        box, ran, notes = _run_in_sandbox(cells, stubs, limits, sandboxed, mpl_seed)
+        box, ran, notes = _run_in_sandbox(cells, stubs, limits, sandboxed, mpl_seed, student)
         result["notes"] = notes
     except SandboxCrashed as exc:
         ran = [{"status": "stopped", "output": "", "error": str(exc)} for _ in cells]

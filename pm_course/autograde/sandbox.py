@@ -151,8 +151,9 @@ class Sandbox:
     """One runner process, sandboxed (or, when allowed, only limited), with the request protocol."""
 
     def __init__(self, stubs: dict[str, Path], limits: Limits = DEFAULT_LIMITS, sandboxed: bool = True,
-                 mpl_seed: str | None = None):
+                 mpl_seed: str | None = None, student: str = ""):
         self.limits, self.sandboxed, self.stubs, self.mpl_seed = limits, sandboxed, stubs, mpl_seed
+        self.student = student  # nbgrader's id of the submitter, seen as PM_COURSE_STUDENT_ID (a variant exam)
         self.proc: subprocess.Popen | None = None
         self._buf = b""
         self._cgroup: Path | None = None
@@ -192,6 +193,8 @@ class Sandbox:
     def _env(self) -> dict[str, str]:
         env = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "PM_COURSE_GRADED": "1", "MPLBACKEND": "Agg",
                "PYTHONHASHSEED": "0", "PYTHONDONTWRITEBYTECODE": "1"}
+        if self.student:
+            env["PM_COURSE_STUDENT_ID"] = self.student
         if self.sandboxed:
             env.update(HOME="/tmp/home", PM_COURSE_HOME="/tmp/home/.pm_course", MPLCONFIGDIR="/tmp/mpl")
             if self.mpl_seed:
