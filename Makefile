@@ -17,16 +17,22 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 PORT ?= 8888
 WORKERS ?= 2
 
-.PHONY: help lab lab-instructor test test-fast test-notebooks test-nbgrader test-browser bench release \
+.PHONY: grading-setup
+.PHONY: help lab lab-instructor progress binder-link lint doctest new-module test test-fast test-notebooks test-nbgrader test-browser bench release \
         data lock screenshots clean-notebooks clean venv
 
 help:
 	@echo "make lab             run the course in JupyterLab (opens the welcome notebook)"
-	@echo "make test            run every test (unit, property, notebooks, nbgrader round trip)"
+	@echo "make test            run every test (lint and types, doctests, unit, property, notebooks, nbgrader round trip)"
+	@echo "make lint            ruff and mypy (configured in pyproject.toml)"
+	@echo "make new-module NN=06 SLUG=data_and_launch PKG=launch   lay out a new module from the reference pattern"
 	@echo "make lab-instructor  JupyterLab with nbgrader's instructor tools switched on"
 	@echo "make release         regenerate exercises/ from solutions/ with nbgrader"
 	@echo "make test-browser    drive a real JupyterLab in headless Chromium"
-	@echo "make bench           print the speed budgets (import, check, notebooks)"
+	@echo "make bench           print the speed budgets (import, check, notebooks, grading)"
+	@echo "make progress        print your progress (the same as .venv/bin/pm-course progress)"
+	@echo "make binder-link     print the Binder badge for this clone's GitHub remote (origin)"
+	@echo "make grading-setup   install bubblewrap, the sandbox pm-course autograde uses (instructors)"
 
 venv: $(STAMP)
 
@@ -53,15 +59,35 @@ lab-instructor: $(STAMP)
 	  $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
 
-test: $(STAMP)
-	$(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \
+# The pm-course command lives in .venv: `.venv/bin/pm-course progress` from any shell, or this target.
+progress: $(STAMP)
+	$(BIN)/pm-course progress
+
+# The Binder badge, derived from the git remote "origin" (any GitHub URL: https or ssh).
+binder-link:
+	@$(PYTHON) tools/binder_link.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check pm_course tests tools
+	$(BIN)/mypy
+
+# Lay out a new module from the reference pattern: make new-module NN=06 SLUG=data_launch PKG=launch
+new-module: $(STAMP)
+	@test -n "$(NN)" -a -n "$(SLUG)" -a -n "$(PKG)" || { echo "usage: make new-module NN=06 SLUG=data_launch PKG=launch"; exit 2; }
+	$(PY) tools/new_module.py $(NN) $(SLUG) $(PKG) $(if $(TITLE),--title "$(TITLE)")
+
+doctest: $(STAMP)
+	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -q --doctest-modules pm_course
+
+test: lint doctest
+	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \
 	  --nbval-lax --nbval-current-env
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not browser" tests
 
 test-notebooks: $(STAMP)
-	$(BIN)/pytest -n $(WORKERS) --nbval-lax --nbval-current-env notebooks solutions
+	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -n $(WORKERS) --nbval-lax --nbval-current-env notebooks solutions
 
 test-nbgrader: $(STAMP)
 	$(BIN)/pytest -q tests/test_nbgrader_roundtrip.py
@@ -77,6 +103,10 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) tools/bench.py --write
+
+# The grading sandbox (pm-course autograde) is bubblewrap: installed with apt-get (root or passwordless sudo).
+grading-setup:
+	$(PYTHON) tools/browser_setup.py --only-grading
 
 release: $(STAMP)
 	$(PY) tools/release.py

@@ -38,3 +38,11 @@ c.Autograde.sanitize_preprocessors = [
     "pm_course.grading.TamperGuard",
     "nbgrader.preprocessors.CheckCellMetadata",
 ]
+
+# Feedback shows the test cells without their hidden tests, and failed tests by their message only
+# (pm-course autograde writes them that way already; this covers plain `nbgrader autograde` too).
+c.GenerateFeedback.preprocessors = [
+    "pm_course.grading.HideHiddenTests",
+    "nbgrader.preprocessors.GetGrades",
+    "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+]

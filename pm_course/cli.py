@@ -5,6 +5,9 @@
     pm-course import FILE              merge progress from FILE
     pm-course repair                   recover from a damaged progress database
     pm-course where                    where progress is kept
+    pm-course autograde ASSIGNMENT     grade a cohort in the sandbox (instructors; see docs/instructors.md)
+    pm-course report ASSIGNMENT        an HTML report of a graded assignment (instructors)
+    pm-course keygen / certify / verify   signed certificates (pm_course/certificate/cli.py)
 """
 
 from __future__ import annotations
@@ -27,7 +30,17 @@ def main(argv: list[str] | None = None) -> int:
     p_imp.add_argument("file")
     sub.add_parser("repair", help="recover from a damaged progress database (saves what can be read first)")
     sub.add_parser("where", help="where your progress is kept")
+    from .autograde import cli as grading
+
+    grading.add_commands(sub)
+    from .certificate import cli as certificates
+
+    certificates.add_commands(sub)
     args = parser.parse_args(argv)
+    if args.command in grading.COMMANDS:
+        return grading.run(args)
+    if args.command in certificates.COMMANDS:
+        return certificates.run(args)
 
     from . import progress
     from .core.validate import InputError, InputTypeError

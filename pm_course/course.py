@@ -13,10 +13,16 @@ class Module:
     number: str
     slug: str
     title: str
-    minutes: int
+    minutes: int  # the whole module: reading, playing with the widgets and the exercise together
     covers: str
     package: str | None = None  # pm_course.<package> holds its logic, widgets and questions
     ready: bool = False  # lesson notebook published
+    exercise_minutes: int = 0  # the part of ``minutes`` the exercise takes (0: no exercise notebook)
+
+    @property
+    def lesson_minutes(self) -> int:
+        """The lesson alone: ``minutes`` less the exercise."""
+        return self.minutes - self.exercise_minutes
 
     @property
     def name(self) -> str:
@@ -31,26 +37,28 @@ class Module:
 MODULES: tuple[Module, ...] = (
     Module("00", "welcome", "Welcome", 20,
            "how the course works, checks and progress, skills self-assessment", "welcome", True),
-    Module("01", "pm_role", "The product manager's role", 45,
-           "what PMs do; business, technology and customers; PM vs product owner vs project manager; the lifecycle"),
+    Module("01", "pm_role", "The product manager's role", 90,
+           "what PMs do; business, technology and customers; PM vs product owner vs project manager; the lifecycle",
+           "role", True, 40),
     Module("02", "research", "User and market research", 100,
-           "interviews, synthesis, jobs to be done, surveys and NPS, market sizing, continuous discovery", "research", True),
-    Module("03", "vision_strategy_roadmap", "Vision, strategy and roadmap", 90,
-           "vision board, positioning, North Star, OKRs, Now/Next/Later, aligning with the business", "vision", True),
+           "interviews, synthesis, jobs to be done, surveys and NPS, market sizing, continuous discovery", "research", True,
+           40),
+    Module("03", "vision_strategy_roadmap", "Vision, strategy and roadmap", 100,
+           "vision board, positioning, North Star, OKRs, Now/Next/Later, aligning with the business", "vision", True, 45),
     Module("04", "prioritization", "Prioritization", 120,
            "saying no, RICE, ICE, MoSCoW, Kano, Cost of Delay and WSJF, opportunity scoring, capacity",
-           "prioritization", True),
-    Module("05", "collaboration", "Collaboration and stakeholders", 75,
+           "prioritization", True, 60),
+    Module("05", "collaboration", "Collaboration and stakeholders", 120,
            "stakeholder map, RACI/DACI, communication, influence without authority, empowered teams",
-           "collaboration", True),
-    Module("06", "data_launch", "Data-driven decisions and launch", 75,
-           "metrics and funnels, experiments and A/B tests, launch and iterate"),
-    Module("07", "career", "Career paths and skills", 45,
-           "the ladder, eligibility, core skills, portfolio, SMART goals, mentors and network"),
-    Module("08", "leading", "Leading products", 40,
-           "motivation, the CEO-of-the-product mindset, managing vs leading"),
-    Module("09", "capstone", "Capstone and certificate", 120,
-           "the case end to end; an assessment that issues a certificate"),
+           "collaboration", True, 45),
+    Module("06", "data_launch", "Data-driven decisions and launch", 120,
+           "metrics and funnels, experiments and A/B tests, launch and iterate", "data_launch", True, 45),
+    Module("07", "career", "Career paths and skills", 90,
+           "the ladder, eligibility, core skills, portfolio, SMART goals, mentors and network", "career", True, 40),
+    Module("08", "leading", "Leading products", 100,
+           "motivation, the CEO-of-the-product mindset, managing vs leading", "leading", True, 40),
+    Module("09", "capstone", "Capstone and certificate", 180,
+           "the case end to end; an assessment that issues a certificate", "capstone", True, 90),
 )
 
 

@@ -37,3 +37,24 @@ class TamperGuard(NbGraderPreprocessor):
             self.log.warning("Cell %s (%s) not run: %s", index, meta.get("grade_id", "added by the learner"), reasons)
             cell.source = MESSAGE.format(text=text)
         return cell, resources
+
+
+class HideHiddenTests(NbGraderPreprocessor):
+    """For ``nbgrader generate_feedback``: test cells lose their hidden part, and errors show their message only.
+
+    nbgrader's own feedback shows the autograded notebook, whose test cells hold
+    the hidden tests (expected values included) when plain ``nbgrader
+    autograde`` made it. ``pm-course autograde`` already writes test cells
+    without them; this keeps the plain path from leaking them too.
+    """
+
+    def preprocess_cell(self, cell, resources, index):
+        meta = cell.metadata.get("nbgrader", {})
+        if cell.cell_type == "code" and meta.get("grade") and not meta.get("solution"):
+            from .autograde.engine import strip_hidden_tests
+
+            cell.source = strip_hidden_tests(cell.source)
+            for out in cell.get("outputs", []):
+                if out.get("output_type") == "error":
+                    out["traceback"] = [f"{out.get('ename', 'Error')}: {out.get('evalue', '')}"]
+        return cell, resources

@@ -21,7 +21,7 @@ from typing import Any
 from .core import progress as _store
 from .course import MODULES, questions
 
-__all__ = ["summary", "plot", "export", "import_", "repair", "where", "Summary"]
+__all__ = ["summary", "review", "plot", "export", "import_", "repair", "where", "Summary", "Review", "Imported"]
 
 
 @dataclass
@@ -71,6 +71,75 @@ class Summary:
             "<td colspan='4'></td></tr></tfoot></table>"
             f"<p style='opacity:.7'>Saved in {esc(self.location)}</p>"
         )
+
+
+@dataclass
+class Review:
+    """Where each question of one exercise stands, from your latest check of it (``.rows``)."""
+
+    module: str
+    title: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for r in self.rows:
+            out[r["state"]] = out.get(r["state"], 0) + 1
+        return out
+
+    def _head(self) -> str:
+        c = self.counts
+        return (f"{self.module} {self.title}: {c.get('passed', 0)} of {len(self.rows)} questions passed"
+                + "".join(f", {n} {state}" for state, n in c.items() if state != "passed"))
+
+    def __str__(self) -> str:
+        lines = [self._head(), f"{'question':<10}{'points':>7}  {'state':<16}prompt"]
+        for r in self.rows:
+            lines.append(f"{r['question']:<10}{r['points']:>7}  {r['state']:<16}{r['prompt'][:70]}")
+        return "\n".join(lines)
+
+    __repr__ = __str__
+
+    def _repr_html_(self) -> str:
+        from .ui import table
+
+        return f"<p><b>{html.escape(self._head())}</b></p>" + table(
+            ["question", "points", "state", "prompt"],
+            [[r["question"], r["points"], r["state"], r["prompt"]] for r in self.rows],
+            left=(0, 2, 3), selected=lambda i, row: row[2] != "passed",
+        ) + "<p style='opacity:.7'>From your latest check of each question; run the notebook's cells to update it.</p>"
+
+
+def review(module: str) -> Review:
+    """Every question of one exercise and where it stands: passed, not yet, not attempted, or not checked yet."""
+    import importlib
+
+    from .core.written import WrittenAnswer  # noqa: F401 - written answers are listed too, when a module has them
+
+    m = _module(module)
+    latest: dict[str, str] = {}
+    for e in _store.events(m.name):
+        if e["action"] == "check":
+            latest[e["question"]] = e["outcome"]
+    items = list(questions(m.name))
+    if m.package:
+        try:
+            items += list(getattr(importlib.import_module(f"pm_course.{m.package}.questions"), "WRITTEN", []))
+        except ModuleNotFoundError:
+            pass
+    names = {"passed": "passed", "failed": "not yet", "invalid": "check the form", "not attempted": "not attempted",
+             "reviewed": "draft checked"}
+    rows = [{"question": q.id, "points": q.points, "prompt": q.prompt,
+             "state": names.get(latest.get(q.id, ""), "not checked yet")} for q in items]
+    return Review(m.name, m.title, rows)
+
+
+def _module(name: str):
+    from .core.validate import text
+    from .course import module
+
+    return module(text("module", name))
 
 
 def where() -> str:
@@ -146,9 +215,45 @@ def export(path: str | os.PathLike = "pm_course_progress.json") -> _store.Export
     return _store.export_json(path)
 
 
-def import_(path: str | os.PathLike = "pm_course_progress.json") -> _store.Imported:
-    """Merge progress from a file made by :func:`export`; returns how many events were new (``.artifacts`` too)."""
-    return _store.import_json(path)
+class Imported(int):
+    """How many new events an import added (the int itself), shown as a sentence saying what was done.
+
+    ``.events`` and ``.artifacts`` count what was stored; ``.report()`` is the command's short line.
+    """
+
+    events: int
+    artifacts: int
+    path: str
+
+    def __new__(cls, result: _store.Imported, path: str | os.PathLike):
+        obj = super().__new__(cls, int(result))
+        obj.events, obj.artifacts, obj.path = result.events, result.artifacts, str(path)
+        return obj
+
+    def report(self) -> str:
+        return (f"Imported {self.events} new event{'s' if self.events != 1 else ''} and {self.artifacts} "
+                f"artifact{'s' if self.artifacts != 1 else ''}")
+
+    def message(self) -> str:
+        if not self.events and not self.artifacts:
+            return f"Nothing new in {self.path}: everything in it was already in your progress (kept as it was)."
+        saved = f" and {self.artifacts} piece{'s' if self.artifacts != 1 else ''} of saved work" if self.artifacts else ""
+        return (f"Imported {self.events} new record{'s' if self.events != 1 else ''}{saved} from {self.path} into "
+                "your progress; what you already had is kept.")
+
+    def __repr__(self) -> str:
+        return self.message()
+
+    __str__ = __repr__
+
+
+def import_(path: str | os.PathLike = "pm_course_progress.json") -> Imported:
+    """Merge progress from a file made by :func:`export`; says what it did and counts the new records.
+
+    The result is a number (how many events were new) that shows as a sentence, e.g. "Imported 12 new
+    records from my_progress.json into your progress"; ``.artifacts`` counts the saved work imported.
+    """
+    return Imported(_store.import_json(path), path)
 
 
 def repair() -> _store.Repaired:

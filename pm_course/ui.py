@@ -17,7 +17,13 @@ naming convention (docs/authoring.md, "Widgets"):
 ``.quiet()``        a context in which control changes do not trigger redraws
 ``.refresh()``      redraw everything from the state
 ``name``            the variable name used in the reproduce-from-code line
+``.code_box``       the ipywidgets.HTML showing ``code()`` (made by :meth:`Widget.make_code_box`,
+                    updated by :meth:`Widget.show_code`)
 ==================  ===============================================================
+
+A widget with a chart makes ``self.chart`` with :meth:`Widget.make_chart` and
+redraws it with :meth:`Widget.draw` (which shows ``self.plot()`` and closes
+the figure): there is one display path for every chart of the course.
 
 Colours are the Okabe-Ito palette, safe for the common forms of colour
 blindness; never let colour be the only cue (add labels, hatches or markers).
@@ -26,8 +32,9 @@ blindness; never let colour be the only cue (add labels, hatches or markers).
 from __future__ import annotations
 
 import html
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any
 
 __all__ = [
     "PALETTE",
@@ -35,6 +42,7 @@ __all__ = [
     "Widget",
     "figure",
     "show_in",
+    "place_labels",
     "code_box",
     "table",
     "status_box",
@@ -92,6 +100,81 @@ def show_in(output, fig) -> None:
         output.clear_output(wait=True)
         display(fig)
     plt.close(fig)
+
+
+def place_labels(ax, points: Sequence[tuple[float, float]], labels: Sequence[str], *, fontsize: float = 7.5,
+                 weights: Sequence[str] | None = None, gap: float = 3.0,
+                 avoid_x: Sequence[float] = (), avoid_y: Sequence[float] = ()) -> list:
+    """Label scatter points so that labels overlap neither each other nor the markers.
+
+    A deterministic rule, no extra dependency: points are labelled from the
+    most crowded outwards; each label takes the first of a ring of candidate
+    positions (right, left, then above and below, further out step by step)
+    whose box is free, measured with the real text size; a label moved away
+    from its point gets a thin leader line. Call it after the axes limits are
+    final. Labels also keep off the lines at ``avoid_x`` / ``avoid_y`` (data
+    coordinates, e.g. quadrant splits) where they can, and off the legend.
+    Returns the annotations.
+    """
+    fig = ax.figure
+    fig.draw_without_rendering()  # settle the layout, so data -> pixel transforms are final
+    renderer = fig.canvas.get_renderer()
+    to_px = ax.transData.transform
+    scale = fig.dpi / 72.0
+    pad = 1.5 * scale
+    pts = [tuple(to_px(p)) for p in points]
+    r = 4.5 * scale  # marker radius in pixels
+    markers = [(x - r, y - r, x + r, y + r) for x, y in pts]
+    legend = ax.get_legend()
+    if legend is not None:
+        markers.append(tuple(legend.get_window_extent(renderer).extents))
+    lines_x = [to_px((v, 0))[0] for v in avoid_x]
+    lines_y = [to_px((0, v))[1] for v in avoid_y]
+    boxes: list[tuple[float, float, float, float]] = []
+    x0, y0, x1, y1 = ax.bbox.extents
+
+    def score(b) -> int:
+        """0 when the box is free; higher the worse (overlaps count most, lines least)."""
+        def hit(o):
+            return b[0] < o[2] + pad and b[2] + pad > o[0] and b[1] < o[3] + pad and b[3] + pad > o[1]
+        inside = b[0] >= x0 and b[2] <= x1 and b[1] >= y0 and b[3] <= y1
+        crosses = any(b[0] < v < b[2] for v in lines_x) or any(b[1] < v < b[3] for v in lines_y)
+        return (100 * sum(map(hit, boxes)) + 10 * sum(map(hit, markers)) + (0 if inside else 50)
+                + (1 if crosses else 0))
+
+    crowd = [sum(abs(px - qx) < 60 * scale and abs(py - qy) < 25 * scale for qx, qy in pts) for px, py in pts]
+    order = sorted(range(len(pts)), key=lambda i: (-crowd[i], pts[i][0], pts[i][1]))
+    out: list = [None] * len(pts)
+    for i in order:
+        px, py = pts[i]
+        weight = weights[i] if weights else "normal"
+        probe = ax.text(0, 0, labels[i], fontsize=fontsize, weight=weight)
+        ext = probe.get_window_extent(renderer)
+        probe.remove()
+        w_, h = ext.width, ext.height
+        g = gap * scale + r
+        cands = []
+        for step in range(0, 9):
+            d = step * (h + pad)
+            cands += [(g, -h / 2 + d), (g, -h / 2 - d), (-g - w_, -h / 2 + d), (-g - w_, -h / 2 - d)]
+            cands += [(-w_ / 2, g + d), (-w_ / 2, -g - h - d)]
+        best, best_score = cands[0], None
+        for dx, dy in cands:
+            b = (px + dx, py + dy, px + dx + w_, py + dy + h)
+            sc = score(b)
+            if best_score is None or sc < best_score:
+                best, best_score = (dx, dy), sc
+            if sc == 0:
+                break
+        dx, dy = best
+        boxes.append((px + dx, py + dy, px + dx + w_, py + dy + h))
+        far = (dx < 0 and dx + w_ < -g * 1.5) or dx > g * 1.5 or abs(dy + h / 2) > h
+        out[i] = ax.annotate(
+            labels[i], points[i], xytext=(dx / scale, dy / scale), textcoords="offset points",
+            fontsize=fontsize, ha="left", va="bottom", weight=weight, in_layout=False,
+            arrowprops=dict(arrowstyle="-", color=PALETTE["grey"], lw=0.6, shrinkA=0, shrinkB=3) if far else None,
+        )
+    return out
 
 
 # ---------------------------------------------------------------- HTML pieces
@@ -191,6 +274,9 @@ class Widget:
     """
 
     widget: Any = None
+    chart: Any = None
+    code_box: Any = None
+    code_intro: str = "Reproduce this in code:"
 
     def __init__(self, name: str = "widget") -> None:
         from .core.validate import text
@@ -218,6 +304,36 @@ class Widget:
 
     def refresh(self) -> None:
         """Redraw from the state (subclasses override)."""
+
+    # -- pieces every widget shares
+
+    def make_chart(self, css_class: str = "pm-chart"):
+        """Make ``self.chart``, the ipywidgets Output that :meth:`draw` fills with :meth:`plot`."""
+        import ipywidgets as W
+
+        self.chart = W.Output()
+        self.chart.add_class(css_class)
+        return self.chart
+
+    def draw(self) -> None:
+        """Show a new :meth:`plot` in ``self.chart`` (and close the figure)."""
+        show_in(self.chart, self.plot())
+
+    def make_code_box(self, intro: str | None = None):
+        """Make ``self.code_box``, the HTML box that shows :meth:`code` (see :meth:`show_code`)."""
+        import ipywidgets as W
+
+        if intro is not None:
+            self.code_intro = intro
+        self.code_box = W.HTML()
+        self.code_box.add_class("pm-code")
+        return self.code_box
+
+    def show_code(self, empty: str = "") -> None:
+        """Put the current :meth:`code` line in ``self.code_box`` (``empty`` when there is none)."""
+        if self.code_box is not None:
+            line = self.code()
+            self.code_box.value = code_box(line, self.code_intro) if line else empty
 
     # -- updates
 

@@ -10,8 +10,17 @@ import tempfile
 
 os.environ["PM_COURSE_HOME"] = tempfile.mkdtemp(prefix="pm-course-test-home-")
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Grading cells raise on any answer that does not pass, as under nbgrader (also in the kernels nbval starts,
+# so a wrong answer in a solutions notebook fails the run). Learners' own sessions do not set it.
+os.environ["PM_COURSE_GRADE_STRICT"] = "1"
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+# Property tests judge results, not speed: a loaded 2-core CI machine must not fail them on time.
+# Speed is measured by `make bench`.
+settings.register_profile("course", deadline=None)
+settings.load_profile("course")
 
 
 @pytest.fixture()

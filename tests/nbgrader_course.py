@@ -58,13 +58,19 @@ class Course:
         return out, time.perf_counter() - start
 
     def scores(self, student: str) -> dict[str, tuple[float, float]]:
-        """For each notebook: (auto score, max auto score) over the autograded code test cells."""
+        """For each notebook: (auto score, max auto score) over the autograded code test cells.
+
+        Manually graded answer cells (written answers: solution and grade cells at once) are left out:
+        a person grades them, so they are in neither the solutions' full marks nor the release's zero.
+        """
         from nbgrader.api import Gradebook
 
         with Gradebook(f"sqlite:///{self.root}/gradebook.db") as gb:
             sub = gb.find_submission(self.assignment, student)
             result = {}
             for nb in sub.notebooks:
-                auto = [g for g in nb.grades if g.cell.cell_type == "code"]
+                # written answers are manually graded code cells (grade and solution): not autograded
+                manual = {c.name for c in nb.notebook.solution_cells}
+                auto = [g for g in nb.grades if g.cell.cell_type == "code" and g.cell.name not in manual]
                 result[nb.name] = (sum(g.auto_score or 0 for g in auto), sum(g.max_score for g in auto))
             return result

@@ -69,7 +69,7 @@ def test_set_counts_missing_and_names_extras():
     c = SetOf(expected=["B01", "B03", "B05"])
     run(c, ["b05", "B01", "B03"])
     lines = fails(c, ["B01", "B03", "B99"])
-    assert "1 item is missing" in lines[0] and "'b99'" in lines[1]
+    assert "1 item is missing" in lines[0] and "'B99'" in lines[1]  # quoted as typed
     assert "B05" not in " ".join(lines).upper().replace("B99", "")
 
 
@@ -79,7 +79,9 @@ def test_ordering_reports_first_misplaced_without_the_answer():
     lines = fails(c, ["B01", "B05", "B03"])
     assert "1 of 3" in lines[0] and "position 1" in lines[1]
     assert "Each item should appear once" in fails(c, ["B01", "B01", "B03"])[0]
-    assert "exactly 3 items" in fails(c, ["B01", "B05"])[0]
+    assert "should hold exactly 3" in fails(c, ["B01", "B05"])[0]
+    lines = fails(c, ["B05", "b1", "B03"])  # the right count, one id misspelled: said so, quoted as typed
+    assert "holds 3 items, the right number" in lines[0] and "'b1'" in " ".join(lines)
 
 
 def test_mapping_counts_and_hints_and_checks_keys_and_categories():

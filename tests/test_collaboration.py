@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from pm_course.collaboration import (
     PLAN_BY_QUADRANT,
+    PRODUCT_TRIO,
     QUADRANTS,
     Scenario,
     accountable,
@@ -233,8 +234,11 @@ def test_plan_covers_every_stakeholder_in_order():
     for s in people:
         entry = plan[s["id"]]
         assert entry["quadrant"] == stakeholder_quadrant(s["power"], s["interest"])
-        assert entry["frequency"] == PLAN_BY_QUADRANT[entry["quadrant"]]["frequency"]
-        assert entry["forum"] == s["channel"]
+        if s["id"] in PRODUCT_TRIO:  # teammates in the product trio, not an audience to keep informed
+            assert entry["frequency"] == "daily" and "trio" in entry["format"]
+        else:
+            assert entry["frequency"] == PLAN_BY_QUADRANT[entry["quadrant"]]["frequency"]
+        assert entry["forum"].startswith(s["channel"])
         assert entry["content"] and entry["involvement"]
 
 
@@ -397,24 +401,24 @@ def widgets():
 def test_stakeholder_map_value_and_displays(widgets):
     m = widgets.StakeholderMap()
     assert m.value["finance"] == {"power": 6, "interest": 3, "quadrant": "keep satisfied"}
-    assert "nothing to replay" in m.code_html.value
-    m.place("finance", power=6, interest=8)
+    assert "nothing to replay" in m.code_box.value
+    m.set("finance", power=6, interest=8)
     assert m.value["finance"]["quadrant"] == "manage closely"
     assert m.who.value == "finance" and m.power.value == 6 and m.interest.value == 8
     assert "manage closely" in m.result.value and "Finance" in m.result.value
-    assert "stakeholder_map.place(&#x27;finance&#x27;, power=6, interest=8)" in m.code_html.value
+    assert "stakeholder_map.set(&#x27;finance&#x27;, power=6, interest=8)" in m.code_box.value
     m.interest.value = 2  # a slider move updates the value too
     assert m.value["finance"]["quadrant"] == "keep satisfied"
     m.threshold.value = 7
     assert m.value["ceo"]["quadrant"] == "manage closely" and m.value["sales_head"]["quadrant"] == "keep informed"
-    assert "threshold.value = 7" in m.code()
+    assert "stakeholder_map.set(threshold=7)" in m.code()
     assert m.plan_html.value.count("<tr>") == len(load("stakeholders")) + 1
-    m.value = {"legal": {"power": 9, "interest": 9}}
+    m.set({"legal": {"power": 9, "interest": 9}})
     assert m.value["legal"]["quadrant"] == "manage closely"
     with pytest.raises(InputError, match="1-10 scale"):
-        m.place("legal", power=11)
+        m.set("legal", power=11)
     with pytest.raises(InputError, match="no stakeholder 'boss'"):
-        m.place("boss", power=3)
+        m.set("boss", power=3)
     assert "pm-result" in m.result._dom_classes
 
 
@@ -434,7 +438,7 @@ def test_raci_editor_live_validation(widgets):
     assert e.value == BROKEN_RACI
     assert e.problems == validate_raci(BROKEN_RACI)
     assert "Not valid yet" in e.status.value
-    e.value = FIXED_RACI
+    e.set(FIXED_RACI)
     assert e.value == FIXED_RACI and e.problems == []
     assert "Valid" in e.status.value and "Not valid" not in e.status.value
     e.set("Launch campaign", "CEO", "A")
@@ -444,7 +448,7 @@ def test_raci_editor_live_validation(widgets):
     e.cells[("Launch campaign", "CEO")].value = "I"  # typing in a box
     assert e.problems == []
     ns: dict = {"editor": e}
-    e.value = BROKEN_RACI
+    e.set(BROKEN_RACI)
     e2 = widgets.RaciEditor(FIXED_RACI)
     exec(e2.code(), {}, ns)  # the code line reproduces the state
     assert e.value == FIXED_RACI
@@ -456,7 +460,7 @@ def test_raci_editor_live_validation(widgets):
 
 def test_raci_editor_new_structure(widgets):
     e = widgets.RaciEditor({"t": {"PM": "A"}})
-    e.value = {"t": {"PM": "A", "Eng": "R"}, "u": {"Eng": "A/R"}}
+    e.set({"t": {"PM": "A", "Eng": "R"}, "u": {"Eng": "A/R"}})
     assert e.roles == ["PM", "Eng"] and e.tasks == ["t", "u"] and e.problems == []
 
 
@@ -469,7 +473,7 @@ def test_scenario_player_buttons_and_code(widgets):
     p.choose("a")
     assert p.value["finished"] and p.buttons.children == ()
     assert "Ending" in p.result.value and p.outcome["verdict"] in p.result.value
-    assert "scenario.reset(seed=2026); scenario.play([&#x27;b&#x27;, &#x27;a&#x27;])" in p.code_html.value
+    assert "scenario.reset(seed=2026); scenario.play([&#x27;b&#x27;, &#x27;a&#x27;])" in p.code_box.value
     other = widgets.ScenarioPlayer(seed=0)
     exec(p.code(), {"scenario": other})
     assert other.value == p.value

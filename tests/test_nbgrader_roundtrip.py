@@ -7,7 +7,6 @@ import json
 
 import nbformat
 import pytest
-
 from nbgrader_course import ROOT, Course, assignments
 
 ASSIGNMENTS = assignments()
@@ -83,7 +82,8 @@ def hostile(release_nb: dict) -> dict:
     for i, src in ATTACKS.items():
         if i < len(answers):
             answers[i]["source"] = src
-    tests = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade") and c["cell_type"] == "code"]
+    tests = [c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade") and c["cell_type"] == "code"
+             and not c["metadata"]["nbgrader"].get("solution")]  # test cells, not written answers in code cells
     for c in tests:
         c["source"] = "pass  # edited by the learner"
     first_answer = nb["cells"].index(answers[0])

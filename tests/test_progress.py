@@ -649,3 +649,20 @@ def test_import_counts_an_artifact_only_when_its_copy_is_the_one_kept(fresh_home
     n = public.import_(old)
     assert (n.events, n.artifacts) == (0, 0)
     assert store.load_artifact("07_career", "plan") == {"v": 2}
+def test_import_says_what_it_did(fresh_home, tmp_path):
+    from pm_course import progress as public
+    from pm_course.core import progress as store
+
+    store.record("04_prioritization", "q1", "check", "passed")
+    path = public.export(tmp_path / "p.json")
+    n = public.import_(path)
+    assert n == 0 and "Nothing new" in repr(n) and str(path) in repr(n)
+    store.reset_connection()
+    import os
+
+    os.environ["PM_COURSE_HOME"] = str(tmp_path / "other")
+    try:
+        n = public.import_(path)
+        assert n == 1 and repr(n).startswith("Imported 1 new record from")
+    finally:
+        store.reset_connection()

@@ -101,8 +101,10 @@ def test_every_question_teaches(q):
 
 @pytest.mark.parametrize("q", [q for q in ALL if isinstance(q.checker, Function)], ids=lambda q: q.key)
 def test_function_questions_run_the_reference_on_every_input(q):
-    for args in q.checker.inputs:
-        q.checker.reference(*args)
+    from pm_course.core import Case
+
+    for case in q.checker.inputs:
+        q.checker.reference(*(case.args if isinstance(case, Case) else case))
 
 
 def test_every_checker_kind_used_in_the_course_is_exercised():
@@ -111,3 +113,58 @@ def test_every_checker_kind_used_in_the_course_is_exercised():
     if len({q.module for q in ALL}) > 1:  # once modules exist, the richer kinds must be in use
         assert {"Function", "Rubric"} & kinds
     _ = Rubric  # imported for readers: the kinds are in pm_course.core
+
+
+# ---------------------------------------------------------------- precision and misconceptions (issue 12)
+
+#: Every question of every module follows the rules below.
+REVIEWED_QUESTIONS = ALL
+
+
+def _inner(q):
+    return q.checker.inner if isinstance(q.checker, WidgetState) else q.checker
+
+
+@pytest.mark.parametrize("q", [q for q in REVIEWED_QUESTIONS if isinstance(_inner(q), Value)
+                               and _inner(q).shape in (float, int)], ids=lambda q: q.key)
+def test_numeric_questions_state_their_precision_and_accept_the_rounded_answer(q):
+    checker = _inner(q)
+    assert checker.decimals is not None, f"{q.key}: use Value(expected=..., decimals=N)"
+    said = "whole number" if checker.decimals == 0 else checker.precision
+    assert said in q.prompt.lower(), f"{q.key}: the prompt must say {checker.precision!r}"
+    rounded = round(float(q.answer), checker.decimals)
+    if checker.shape is int:
+        rounded = int(rounded)
+    assert q.check(_as_answer(q, rounded)).outcome == "passed", f"{q.key}: {rounded!r} rounded as shown must pass"
+
+
+MISCONCEPTIONS = [(q, i) for q in REVIEWED_QUESTIONS for i in range(len(q.misconceptions))]
+
+
+@pytest.mark.parametrize("q,i", MISCONCEPTIONS, ids=lambda x: x.key if hasattr(x, "key") else str(x))
+def test_each_misconception_fires_for_its_example_and_only_for_what_it_describes(q, i):
+    from pm_course.core.question import NO_EXAMPLE
+
+    m = q.misconceptions[i]
+    assert m.example is not NO_EXAMPLE, f"{q.key}: misconception {i} needs example=..."
+    fb = q.check(_as_answer(q, m.example))
+    assert fb.outcome == "failed", f"{q.key}: the example of misconception {i} should be a wrong answer: {fb}"
+    assert m.says in fb.lines, f"{q.key}: its example does not fire misconception {i}: {fb}"
+    assert m.says not in q.check(_as_answer(q, q.answer)).lines
+    for j, other in enumerate(q.misconceptions):
+        if j != i:
+            lines = q.check(_as_answer(q, other.example)).lines
+            assert m.says not in lines, f"{q.key}: misconception {i} also fires for misconception {j}'s example"
+
+
+@pytest.mark.parametrize("q", REVIEWED_QUESTIONS, ids=lambda q: q.key)
+def test_no_hint_is_the_solution(q):
+    code = [line.strip() for line in q.solution_text.splitlines() if line.strip() and not line.strip().startswith("#")]
+    for hint in q.hints:
+        assert not any(len(line) > 25 and line in hint for line in code), f"{q.key}: a hint gives the solution code"
+
+
+@pytest.mark.parametrize("q", REVIEWED_QUESTIONS, ids=lambda q: q.key)
+def test_the_solution_shows_its_reasoning(q):
+    assert any(line.strip().startswith("#") for line in q.solution_text.splitlines()), (
+        f"{q.key}: solution_text explains the reasoning in comments, then the code")

@@ -65,8 +65,8 @@ def test_every_dataset_loads_as_fresh_plain_data():
 
 
 def test_unknown_dataset_gets_a_message():
-    from pm_course.data import load
     from pm_course.core.validate import InputError
+    from pm_course.data import load
 
     with pytest.raises(InputError, match="the datasets are company"):
         load("backlogs")

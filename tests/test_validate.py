@@ -164,3 +164,43 @@ def test_argument_validators_name_expected_and_given():
 
 def test_errors_are_value_and_type_errors():
     assert issubclass(InputError, ValueError) and issubclass(InputTypeError, TypeError)
+
+
+# ---------------------------------------------------------------- the shared vocabulary of the widgets and logic
+
+
+def test_percent_guess_is_the_one_did_you_mean_rule():
+    from pm_course.core.validate import percent_guess
+
+    assert percent_guess(80) == 0.8 and percent_guess(100) == 1.0
+    assert percent_guess(0.8) is None and percent_guess(1) is None and percent_guess(250) is None
+    assert percent_guess(1, one_is_percent=True) == 0.01
+
+
+def test_fraction_hint_is_appended():
+    with pytest.raises(InputError, match=r"did you mean 0.8\? \(got 80: write 80 % as 0.8.\) Levels: 0.5, 0.8"):
+        fraction("confidence", 80, hint="Levels: 0.5, 0.8.")
+
+
+def test_one_of_members_records():
+    from pm_course.core.validate import members, one_of, records
+
+    assert one_of("confidence", 0.9, (0.9, 0.95)) == 0.9
+    with pytest.raises(InputError, match="confidence must be one of 0.9, 0.95; got 0.97"):
+        one_of("confidence", 0.97, (0.9, 0.95))
+    with pytest.raises(InputError, match="must be one of"):
+        one_of("flag", True, (1, 0))
+    assert members("ids", ("B01",), ["B01", "B02"]) == ["B01"]
+    with pytest.raises(InputError, match=r"unknown item id\(s\) 'B99'; the planner holds B01, B02"):
+        members("ids", ["B99"], ["B01", "B02"], what="item id", where="the planner")
+    with pytest.raises(InputTypeError, match="takes a list of ids"):
+        members("ids", "B01", ["B01"])
+    assert records("rows", iter([{"id": 1}]), keys=("id",)) == [{"id": 1}]
+    with pytest.raises(InputTypeError, match="rows must be a list of records"):
+        records("rows", {"id": 1})
+    with pytest.raises(InputError, match="rows is empty"):
+        records("rows", [])
+    with pytest.raises(InputTypeError, match="item 2 of rows must be a dict"):
+        records("rows", [{"id": 1}, 3])
+    with pytest.raises(InputError, match="item 1 of rows has no 'id'; it has 'x'"):
+        records("rows", [{"x": 1}], keys=("id",))

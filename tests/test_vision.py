@@ -494,8 +494,8 @@ def test_vision_board_builder_updates_feedback_and_code():
     b.set(GOOD_BOARD)
     assert b.value == GOOD_BOARD
     assert b.report.passed and "passes the rubric" in b.feedback.value
-    assert b.code_line.startswith("board.set(") and "Sunday night" in b.code_line
-    assert html.escape(b.code_line) in b.code.value
+    assert b.code().startswith("board.set(") and "Sunday night" in b.code()
+    assert html.escape(b.code()) in b.code_box.value
     b.fields["target_group"].value = "everyone"
     assert "not yet" in b.feedback.value and "target group" in b.feedback.value
     assert "pm-result" in b.feedback._dom_classes
@@ -504,7 +504,7 @@ def test_vision_board_builder_updates_feedback_and_code():
 def test_vision_board_builder_replays_from_its_code_line():
     b = widgets.VisionBoardBuilder(GOOD_BOARD)
     replay = widgets.VisionBoardBuilder()
-    exec(b.code_line, {"board": replay})
+    exec(b.code(), {"board": replay})
     assert replay.value == b.value
 
 
@@ -533,9 +533,9 @@ def test_okr_builder_scores_as_values_are_entered():
     o.rows[1]["target"].value = 0.0  # target == baseline
     assert "different from the baseline" in o.rows[1]["status"].value
     assert o.progress[1] is None
-    assert o.code_line.startswith("okr.set(objective=")
+    assert o.code().startswith("okr.set(objective=")
     replay = widgets.OKRBuilder()
-    exec(o.code_line, {"okr": replay})
+    exec(o.code(), {"okr": replay})
     assert replay.value == o.value
 
 
@@ -546,7 +546,7 @@ def test_okr_builder_set_and_value_round_trip():
     assert [(k["text"], k["baseline"], k["target"], k["actual"]) for k in o.value["key_results"]] == krs
     assert o.score == pytest.approx(okr_score([key_result_progress(*k[1:]) for k in krs]))
     o2 = widgets.OKRBuilder()
-    o2.value = o.value
+    o2.set(**o.value)
     assert o2.value == o.value
     o.set(objective="x")
     assert o.value["key_results"] == []
@@ -585,7 +585,7 @@ def test_north_star_tree_widget():
     t.set(GOOD_NORTH_STAR)
     assert t.value == GOOD_NORTH_STAR
     assert "passes the rubric" in t.feedback.value
-    assert t.code_line.startswith("tree.set(")
+    assert t.code().startswith("tree.set(")
     t.metric_name.value = "Daily active users"
     assert "not raw activity" in t.feedback.value
     t.inputs.value = t.inputs.value + "\nbad line without kind"
@@ -623,9 +623,9 @@ def test_roadmap_board_starts_by_certainty_and_moves_items():
     assert r.value["B07"] == "Now"
     assert r.columns["Now"] == ["B01", "B07"]
     assert "against their certainty" in r.summary.value and "B07" in r.summary.value
-    assert r.code_line.startswith("roadmap.set({") and "'B07': 'Now'" in r.code_line
+    assert r.code().startswith("roadmap.set({") and "'B07': 'Now'" in r.code()
     replay = widgets.RoadmapBoard(ids=["B01", "B05", "B04", "B07"])
-    exec(r.code_line, {"roadmap": replay})
+    exec(r.code(), {"roadmap": replay})
     assert replay.value == r.value
     r.picker.value = "B01"  # selecting another item does not move anything
     assert r.value["B07"] == "Now" and r.column.value == "Now"
@@ -654,7 +654,7 @@ def test_roadmap_board_bad_input():
 
 def test_roadmap_figure_draws_every_item():
     r = widgets.RoadmapBoard()
-    fig = r.figure()
+    fig = r.plot()
     texts = " ".join(t.get_text() for t in fig.axes[0].texts)
     for b in load("backlog"):
         assert b["id"] in texts
@@ -670,3 +670,188 @@ def test_widgets_display_their_container(monkeypatch):
                 widgets.RoadmapBoard(ids=["B01"])):
         wdg._ipython_display_()
         assert shown[-1] is wdg.widget
+
+
+# ---------------------------------------------------------------- committed vs aspirational OKRs; problems on the roadmap
+
+
+def test_okr_verdict_committed_and_aspirational():
+    assert "expected to reach 1.0" in okr_verdict(1.0, "committed")
+    assert "not ambitious" not in okr_verdict(1.0)
+    assert "committed" in okr_verdict(1.0) and "bolder" in okr_verdict(1.0)
+    assert "short of a commitment" in okr_verdict(0.8, "committed")
+    assert "missed" in okr_verdict(0.5, "Committed")
+    assert "sweet spot" in okr_verdict(0.65, "aspirational")
+    with pytest.raises(InputError, match="aspirational"):
+        okr_verdict(0.5, "stretch")
+
+
+def test_roadmap_by_problem_lists_problems_not_features():
+    from pm_course.vision import THEME_PROBLEMS, roadmap_by_problem
+
+    backlog = load("backlog")
+    board = now_next_later(backlog)
+    problems = roadmap_by_problem(board, backlog)
+    assert set(problems) == {"Now", "Next", "Later"}
+    assert sum(len(ids) for col in problems.values() for ids in col.values()) == len(backlog)
+    assert all(p in THEME_PROBLEMS.values() for col in problems.values() for p in col)
+    assert len(problems["Now"]) < len(board["Now"])  # fewer problems than feature titles
+    assert THEME_PROBLEMS["last-minute cover"] in problems["Next"]
+    with pytest.raises(InputError, match="not one of the items"):
+        roadmap_by_problem({"Now": ["B99"]}, backlog)
+    with pytest.raises(InputTypeError):
+        roadmap_by_problem(["B01"], backlog)
+
+
+# ---------------------------------------------------------------- question rules (issue 12): precision, misconceptions
+
+
+def _as_answer(q, value):
+    import types
+
+    from pm_course.core import WidgetState
+
+    return types.SimpleNamespace(value=value) if isinstance(q.checker, WidgetState) else value
+
+
+def _fired(q, answer):
+    clean = q.checker.conform(_as_answer(q, answer))
+    return [m.says for m in q.misconceptions if m.fires(q.checker, clean)]
+
+
+def test_every_misconception_of_module_03_has_an_example_that_fires_only_it():
+    from pm_course.core.question import NO_EXAMPLE
+    from pm_course.vision.questions import QUESTIONS
+
+    cases = [(q, m) for q in QUESTIONS for m in q.misconceptions]
+    assert len(cases) >= 15
+    for q, m in cases:
+        assert m.example is not NO_EXAMPLE, f"{q.key}: a misconception without an example"
+        assert _fired(q, m.example) == [m.says], f"{q.key}: {m.says!r} example fires {_fired(q, m.example)}"
+        fb = q.check(_as_answer(q, m.example))
+        assert fb.outcome == "failed" and m.says in fb.lines, q.key
+        assert _fired(q, q.answer) == [], f"{q.key}: the reference fires a misconception"
+
+
+def test_module_03_numbers_state_their_precision_and_accept_the_rounded_value():
+    from pm_course.core import Value
+    from pm_course.vision.questions import QUESTIONS
+
+    numeric = [q for q in QUESTIONS if isinstance(q.checker, Value)]
+    assert {q.id for q in numeric} == {"q1", "q2", "q3"}
+    for q in numeric:
+        assert q.checker.decimals == 2 and "to 2 decimal places" in q.prompt
+        assert q.check(round(q.answer, 2)).outcome == "passed"
+        assert q.check(f"{q.answer:.2f}").outcome in ("passed", "invalid")
+
+
+def test_q8_feedback_names_the_property_of_the_failing_case():
+    from pm_course.vision.questions import q8
+
+    fb = q8.check(lambda items: {i["id"]: {"high": "Later", "medium": "Next", "low": "Now"}[i["certainty"]]
+                                 for i in items})
+    assert fb.outcome == "failed" and any("high certainty" in line for line in fb.lines)
+
+
+def test_q6_and_q7_have_one_defensible_answer():
+    from pm_course.vision.questions import INPUT_METRICS_TO_LABEL, NORTH_STAR_CANDIDATES
+
+    # the strong candidates both count a moment of value per week; no weak one does
+    assert "covered" in NORTH_STAR_CANDIDATES["e"] and "per week" in NORTH_STAR_CANDIDATES["e"]
+    assert not any("share of each site's staff" in m for m in INPUT_METRICS_TO_LABEL)
+
+
+def test_positioning_promises_nothing_the_model_answer_leaves_out():
+    from pm_course.vision.questions import SHIFTBREW_POSITIONING, W1_MODEL
+
+    for promise in ("availability", "auto-fill", "automatic"):
+        assert promise not in SHIFTBREW_POSITIONING
+    assert SHIFTBREW_POSITIONING.split("Unlike")[0].split("Shiftbrew is")[1].strip() in W1_MODEL
+
+
+def test_written_answer_w1_of_module_03():
+    from pm_course.vision.questions import W1_MODEL, WRITTEN, w1
+
+    assert WRITTEN == [w1] and w1.points == 4
+    assert w1.review(W1_MODEL).title.startswith(f"{len(w1.rules)} of {len(w1.rules)}")
+    assert w1.review("Our vision is great.").title.startswith("0 of")
+
+
+# ---------------------------------------------------------------- navigation and points (issues 11 and 12)
+
+
+def _cells(path):
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).resolve().parents[1] / path).read_text(encoding="utf-8"))
+    return nb["cells"]
+
+
+def _src(cell):
+    return "".join(cell["source"])
+
+
+def test_navigation_lesson_to_exercise_and_on_03():
+    lesson = _cells("notebooks/03_vision_strategy_roadmap.ipynb")
+    assert "](../exercises/03_vision_strategy_roadmap/03_vision_strategy_roadmap.ipynb)" in _src(lesson[-1])
+    exercise = _cells("solutions/03_vision_strategy_roadmap/03_vision_strategy_roadmap.ipynb")
+    assert "](../../notebooks/03_vision_strategy_roadmap.ipynb)" in _src(exercise[0])
+    assert _src(exercise[-1]).strip().endswith('pm_course.progress.review("03_vision_strategy_roadmap")')
+    assert "](../../notebooks/04_prioritization.ipynb)" in _src(exercise[-2])
+
+
+def test_points_stated_agree_with_the_nbgrader_cells_03():
+
+    from pm_course.vision.questions import QUESTIONS, WRITTEN
+
+    cells = _cells("solutions/03_vision_strategy_roadmap/03_vision_strategy_roadmap.ipynb")
+    graded = {c["metadata"]["nbgrader"]["grade_id"]: c["metadata"]["nbgrader"].get("points", 0)
+              for c in cells if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
+    auto = {k: v for k, v in graded.items() if k.endswith("_test")}
+    assert auto == {f"{q.id}_test": q.points for q in QUESTIONS}
+    assert {w.id: w.points for w in WRITTEN} == {k: v for k, v in graded.items() if not k.endswith("_test")}
+    header = _src(cells[0])
+    assert f"({sum(auto.values())} points)" in header
+    assert f"({sum(w.points for w in WRITTEN)} points)" in header
+    lesson_end = _src(_cells("notebooks/03_vision_strategy_roadmap.ipynb")[-1])
+    assert f"({sum(auto.values())} points)" in lesson_end
+
+
+def test_glossary_links_use_github_slugs_03():
+    import re
+
+    text = " ".join(_src(c) for c in _cells("notebooks/03_vision_strategy_roadmap.ipynb") if c["cell_type"] == "markdown")
+    links = re.findall(r"\[([^\]]+)\]\(\.\./docs/glossary\.md#([^)]+)\)", text)
+    assert len(links) >= 8
+    for _, slug in links:
+        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug), slug
+
+
+def test_solutions_show_reasoning_and_hints_do_not_give_the_code_03():
+    from pm_course.vision.questions import QUESTIONS
+
+    for q in QUESTIONS:
+        assert q.solution_text.lstrip().startswith("#"), f"{q.key}: solution_text starts with its reasoning"
+        code = [line for line in q.solution_text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+        for h in q.hints:
+            assert not all(line.strip() in h for line in code), f"{q.key}: a hint holds the whole solution"
+
+
+def test_lesson_03_compares_like_with_like_and_calls_nnl_a_simplification():
+    import re
+
+    cells = _cells("notebooks/03_vision_strategy_roadmap.ipynb")
+    chart = next(_src(c) for c in cells if c["cell_type"] == "code" and "weekly_chart(" in _src(c))
+    charted = re.search(r"counts = \[([^\]]*)\]", chart).group(1)
+    assert '"shifts_filled_without_manager_calls"' not in charted  # a share is not indexed beside counts
+    assert "shifts_filled_without_manager_calls_count" in charted
+    text = " ".join(_src(c) for c in cells)
+    assert "simplification" in text and "roadmap_by_problem(" in text
+    assert "committed" in text and "aspirational" in text and "Rumelt" in text and "Playing to Win" in text
+
+
+def test_q3_is_an_annual_objective_not_a_quarterly_one():
+    from pm_course.vision.questions import q3
+
+    assert "annual" in q3.prompt and "12 months" in q3.prompt

@@ -63,9 +63,47 @@ def test_widget_updates_suggestion_and_chart_when_a_slider_moves():
     w.sliders["Leadership"].value = 1
     assert w.suggestions[0] == "Leadership"
     assert "Leadership" in w.advice.value and w.advice.value != before
-    w.value = {a: 5 for a in AREAS}
+    w.set({a: 5 for a in AREAS})
     assert "capstone" in w.advice.value
-    drawn = list(w.figure.axes[0].lines[0].get_ydata())
+    drawn = list(w.plot().axes[0].lines[0].get_ydata())
     assert drawn[:-1] == [5] * len(AREAS)  # the chart shows the new ratings (closed polygon)
     with pytest.raises(InputError):
-        w.value = {"Research": 9}
+        w.set({"Research": 9})
+
+
+def test_ratings_are_saved_with_progress_under_the_key_module_07_reads(fresh_home):
+    from pm_course.core.progress import load_artifact
+    from pm_course.welcome.widgets import SkillsAssessment
+
+    w = SkillsAssessment()
+    w.sliders["Prioritization"].value = 1
+    saved = load_artifact("00_welcome", "skills")
+    assert saved["ratings"]["Prioritization"] == 1 and set(saved["ratings"]) == set(AREAS)
+    again = SkillsAssessment()  # a new assessment, later on, starts from the saved ratings
+    assert again.value["Prioritization"] == 1
+
+
+def test_a_target_goal_and_metric_are_saved_with_the_ratings(fresh_home):
+    from pm_course.core.progress import load_artifact
+    from pm_course.welcome import save_ratings, set_goal
+
+    with pytest.raises(InputError, match="Rate yourself first"):
+        set_goal(4, "Run a prioritization review", "exercise 04 passed")
+    save_ratings(ratings(Prioritization=2, Collaboration=3))
+    out = set_goal({"Prioritization": 4, "Collaboration": 4}, "Lead my team's quarterly prioritization",
+                   "exercises 04 and 05 passed, and one review run with my team by March")
+    assert out["gaps"] == {"Prioritization": 2, "Collaboration": 1}
+    saved = load_artifact("00_welcome", "skills")
+    assert saved["targets"]["Prioritization"] == 4 and saved["goal"] and saved["metric"]
+    assert saved["ratings"]["Prioritization"] == 2
+    with pytest.raises(InputError):
+        set_goal({"Cooking": 4}, "x", "y")
+    with pytest.raises(InputError):
+        set_goal(4, "", "y")
+
+
+def test_set_goal_can_save_the_ratings_in_the_same_call(fresh_home):
+    from pm_course.welcome import assessment, set_goal
+
+    out = set_goal(4, "Lead prioritization", "exercise 04 passed", ratings=ratings(Research=2))
+    assert out["gaps"]["Research"] == 2 and assessment()["ratings"]["Research"] == 2

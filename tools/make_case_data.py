@@ -17,6 +17,19 @@ from pathlib import Path
 SEED = 20261
 OUT = Path(__file__).resolve().parents[1] / "pm_course" / "data"
 
+# Plans and prices: the one source of ARR, price per site, Group-plan share and weekly revenue.
+# Group is for chains of 3 or more sites, Solo for one or two. Prices are per site per month.
+PRICES_PER_SITE_MONTH = {"Solo": 39, "Group": 84}
+SITES_BY_PLAN = {"Solo": 868, "Group": 372}        # 1,240 paying sites; Group share 372 / 1,240 = 30 %
+ACCOUNTS_BY_PLAN = {"Solo": 640, "Group": 120}     # 760 paying accounts (customers), 1.63 sites each
+PAYING_SITES = sum(SITES_BY_PLAN.values())
+PAYING_ACCOUNTS = sum(ACCOUNTS_BY_PLAN.values())
+MRR_USD = sum(SITES_BY_PLAN[p] * PRICES_PER_SITE_MONTH[p] for p in SITES_BY_PLAN)
+BLENDED_MONTHLY_PRICE = MRR_USD / PAYING_SITES     # $52.50 per site per month
+ARR_USD = MRR_USD * 12                             # $781,200: about $0.78M
+WEEKLY_SITE_GROWTH = 0.009                         # paying sites grew about 0.9 % a week over the last 26 weeks
+OPEN_SHIFTS_PER_SITE_WEEK = 1.5                    # shifts that open at short notice, per site with a rota, per week
+
 COMPANY = {
     "name": "Shiftbrew",
     "tagline": "Rotas that fill themselves, for independent cafés",
@@ -29,11 +42,16 @@ COMPANY = {
         "manager": "operations manager of a small chain (3 to 20 sites), who balances labour cost across sites",
         "barista": "front-line staff member, who checks shifts on a phone and wants to swap them easily",
     },
-    "pricing": {"currency": "USD", "plans": {"Solo": 39, "Group": 79}, "unit": "per site per month"},
+    "pricing": {"currency": "USD", "plans": dict(PRICES_PER_SITE_MONTH), "unit": "per site per month",
+                "plan_for": {"Solo": "one or two sites", "Group": "chains of 3 or more sites"}},
     "today": {
-        "paying_sites": 1240,
-        "paying_accounts": 760,
-        "arr_usd": 780_000,
+        "paying_sites": PAYING_SITES,
+        "paying_accounts": PAYING_ACCOUNTS,
+        "sites_by_plan": dict(SITES_BY_PLAN),
+        "accounts_by_plan": dict(ACCOUNTS_BY_PLAN),
+        "group_share_of_sites": round(SITES_BY_PLAN["Group"] / PAYING_SITES, 4),
+        "blended_price_per_site_month_usd": round(BLENDED_MONTHLY_PRICE, 2),
+        "arr_usd": round(ARR_USD),
         "monthly_site_churn": 0.031,
         "team": {"engineers": 7, "designers": 1, "product managers": 1, "sales": 2, "support": 2, "marketing": 1},
     },
@@ -53,9 +71,18 @@ MARKET = {
     "share_independent_or_small_chain": 0.55,
     "share_with_five_or_more_staff": 0.62,
     "obtainable_share_in_3_years": 0.06,
-    "average_sites_per_account": 1.6,
-    "annual_price_per_site_usd": {"Solo": 39 * 12, "Group": 79 * 12},
-    "blended_annual_price_per_site_usd": 580,
+    "average_sites_per_account": round(PAYING_SITES / PAYING_ACCOUNTS, 2),
+    "annual_price_per_site_usd": {p: price * 12 for p, price in PRICES_PER_SITE_MONTH.items()},
+    "blended_annual_price_per_site_usd": round(BLENDED_MONTHLY_PRICE * 12),
+    # Bottom-up sizing: businesses (accounts) counted in a separate source, times an annual contract value per
+    # account (Shiftbrew's own sites per account on each plan x that plan's annual price per site).
+    "bottom_up": {
+        "source": "a fictional register of café businesses, counted separately from the census",
+        "accounts_in_sam": {"Solo": 7_600, "Group": 700},
+        "what_counts": "independent cafés (Solo: one or two sites) and small chains (Group: 3 to 20 sites) "
+                       "with five or more staff",
+        "sites_per_account": {p: round(SITES_BY_PLAN[p] / ACCOUNTS_BY_PLAN[p], 3) for p in SITES_BY_PLAN},
+    },
     "competitors": [
         {"name": "spreadsheets and group chats", "kind": "workaround", "strength": "free and familiar",
          "weakness": "no swaps, no hours, errors in payroll"},
@@ -80,7 +107,7 @@ INTERVIEWS = [
     ("I03", "manager", "I copy the four site rotas into one spreadsheet to see what labour costs me each week.", "labour cost visibility", "fact"),
     ("I03", "manager", "Two weeks ago we were overstaffed on a rainy Tuesday and understaffed on Saturday.", "labour cost visibility", "fact"),
     ("I03", "manager", "Staff swap shifts in the group chat and I only find out when the wrong person turns up.", "swaps and availability", "fact"),
-    ("I04", "barista", "I check my shifts on a screenshot someone posted; it's usually out of date.", "communication", "fact"),
+    ("I04", "barista", "Last Tuesday I checked my shift on a screenshot someone had posted; it was two days out of date and I came in an hour late.", "communication", "fact"),
     ("I04", "barista", "I swapped with a colleague last week by messaging the owner, and she forgot to change the rota.", "swaps and availability", "fact"),
     ("I04", "barista", "It would be cool to have a chat in the app, I guess.", "communication", "hypothetical"),
     ("I05", "manager", "Payroll takes me a full day each month: I retype hours from three systems.", "payroll and hours", "fact"),
@@ -294,30 +321,196 @@ def _analytics(rng: random.Random) -> dict:
     sites_published = 640.0
     for week in range(1, 27):
         sites_published *= 1 + rng.gauss(0.018, 0.012)
+        share_filled = round(0.42 + week * 0.004 + rng.gauss(0, 0.01), 3)
+        # Paying sites grow smoothly to today's count in week 26; revenue is paying sites x the blended price
+        # (not sites publishing a rota: a paying site pays whether or not it published this week).
+        paying = round(PAYING_SITES * (1 + WEEKLY_SITE_GROWTH) ** (week - 26))
+        open_shifts = round(int(sites_published) * OPEN_SHIFTS_PER_SITE_WEEK)
         weekly.append({
             "week": week,
+            "paying_sites": paying,
             "sites_with_published_rota": int(sites_published),
-            "shifts_filled_without_manager_calls": round(0.42 + week * 0.004 + rng.gauss(0, 0.01), 3),
+            "open_shifts": open_shifts,
+            "shifts_filled_without_manager_calls": share_filled,
+            "shifts_filled_without_manager_calls_count": round(open_shifts * share_filled),
             "staff_weekly_active": int(sites_published * (6.1 + rng.gauss(0, 0.2))),
             "swaps_completed": int(sites_published * (0.9 + week * 0.01 + rng.gauss(0, 0.05))),
             "signups": int(rng.gauss(45, 8)),
-            "revenue_usd": int(sites_published * 48.5 * 12 / 52),
+            "revenue_usd": round(paying * BLENDED_MONTHLY_PRICE * 12 / 52),
         })
     return {"accounts": accounts, "weekly": weekly}
+
+
+# Motivation profiles of the product team (module 08): each member ranks the eight drivers of what
+# motivates product people, most motivating first, and says how well today's work feeds each one
+# (1 not at all .. 5 fully) in the team's quarterly pulse survey. Roles only; written by hand.
+_DRIVER_ORDER = ("customer_impact", "innovation", "collaboration", "ownership", "data", "growth",
+                 "market_success", "passion")
+_TEAM_MOTIVATION = [
+    ("pm", "Product manager",
+     ["customer_impact", "ownership", "market_success", "data", "innovation", "growth", "collaboration", "passion"],
+     [2, 3, 4, 3, 3, 2, 3, 4]),
+    ("eng_lead", "Engineering lead",
+     ["ownership", "innovation", "collaboration", "customer_impact", "growth", "data", "passion", "market_success"],
+     [2, 3, 4, 2, 4, 3, 3, 3]),
+    ("designer", "Product designer",
+     ["customer_impact", "passion", "collaboration", "innovation", "ownership", "growth", "data", "market_success"],
+     [2, 3, 4, 3, 3, 2, 3, 4]),
+    ("backend_engineer", "Backend engineer",
+     ["innovation", "growth", "ownership", "data", "collaboration", "customer_impact", "passion", "market_success"],
+     [1, 3, 4, 2, 4, 3, 3, 3]),
+    ("mobile_engineer", "Mobile engineer",
+     ["growth", "customer_impact", "innovation", "collaboration", "ownership", "passion", "data", "market_success"],
+     [1, 3, 5, 2, 3, 2, 3, 3]),
+    ("frontend_engineer", "Frontend engineer",
+     ["customer_impact", "collaboration", "growth", "innovation", "ownership", "passion", "data", "market_success"],
+     [1, 2, 4, 2, 3, 3, 3, 4]),
+    ("data_engineer", "Data engineer",
+     ["data", "innovation", "growth", "ownership", "customer_impact", "collaboration", "market_success", "passion"],
+     [2, 3, 3, 3, 4, 2, 3, 3]),
+]
+
+
+def _team_motivation() -> list[dict]:
+    rows = []
+    for member, role, ranking, fed in _TEAM_MOTIVATION:
+        assert sorted(ranking) == sorted(_DRIVER_ORDER) and len(fed) == len(_DRIVER_ORDER)
+        rows.append({"id": member, "role": role, "ranking": ranking, "fed": dict(zip(_DRIVER_ORDER, fed))})
+    return rows
+
+
+def _activity(analytics: dict) -> dict:
+    """Weekly activity of the 600 sign-ups for the 12 weeks after each sign-up (module 06, cohort retention).
+
+    Its own seed, so the other datasets do not change; week 4 agrees with ``active_week_4`` in analytics.
+    """
+    rng = random.Random(SEED + 6)
+    rows = []
+    for a in analytics["accounts"]:
+        weeks = []
+        for n in range(1, 13):
+            if n == 4:
+                active = a["active_week_4"]
+            elif a["published_rota"]:
+                floor, start = (0.68, 0.27) if a["segment"] == "manager" else (0.56, 0.36)
+                active = rng.random() < floor + start * 2.718281828 ** (-(n - 1) / 1.5)
+            elif a["created_rota"]:
+                active = rng.random() < (0.55, 0.25, 0.1)[n - 1] if n <= 3 else rng.random() < 0.02
+            else:
+                active = False
+            if active:
+                weeks.append(n)
+        rows.append({"account": a["account"], "signup_week": a["signup_week"], "segment": a["segment"],
+                     "active_weeks": weeks})
+    return {
+        "definition": "an account is active in week n after sign-up (n = 1 to 12) if anyone in it published or "
+                      "edited a rota that week; week 0 is the sign-up week",
+        "observed_weeks": 12,
+        "accounts": rows,
+    }
+
+
+def _experiment_days(rng: random.Random, days: int, daily: tuple[float, float], rates: dict[str, float],
+                     guardrail: dict[str, float], keep: dict[str, float]) -> list[dict]:
+    out = []
+    for day in range(1, days + 1):
+        arrivals = max(0, int(round(rng.gauss(*daily))))
+        row: dict = {"day": day}
+        counts = {"control": 0, "treatment": 0}
+        for _ in range(arrivals):
+            counts["control" if rng.random() < 0.5 else "treatment"] += 1
+        for arm in ("control", "treatment"):
+            assigned = sum(rng.random() < keep[arm] for _ in range(counts[arm]))
+            converted = sum(rng.random() < rates[arm] for _ in range(assigned))
+            events = sum(rng.random() < guardrail[arm] for _ in range(assigned))
+            row[arm] = {"assigned": assigned, "converted": converted, "guardrail_events": events}
+        out.append(row)
+    return out
+
+
+def _experiment() -> dict:
+    """Two A/B tests on the staff app, as daily assignments and conversions per arm (module 06).
+
+    EXP-1 is clean; EXP-2 lost part of its treatment arm to a crash (a sample ratio mismatch to find).
+    """
+    rng = random.Random(SEED + 60)
+    return {
+        "unit": "staff member (a barista or shift lead who opens the Shiftbrew staff app)",
+        "eligible_staff_per_day": 440,
+        "experiments": [
+            {
+                "id": "EXP-1",
+                "name": "One-tap swap",
+                "change": "a 'Swap this shift' button on each shift card, replacing the three-screen swap form",
+                "hypothesis": "If staff can offer a shift for swap in one tap, more of them will complete a swap "
+                              "within 14 days, because the form is where most swap attempts stop today.",
+                "primary_metric": "completed a shift swap within 14 days of first seeing the app in the test",
+                "guardrail_metric": "raised a support ticket about a wrong or missing shift within 14 days",
+                "planned_split": [0.5, 0.5],
+                "alpha": 0.05,
+                "power": 0.8,
+                "baseline": 0.12,
+                "minimum_detectable_effect": 0.02,
+                "planned_days": 21,
+                "days": _experiment_days(rng, 21, (440, 35), {"control": 0.118, "treatment": 0.137},
+                                         {"control": 0.011, "treatment": 0.012},
+                                         {"control": 1.0, "treatment": 1.0}),
+            },
+            {
+                "id": "EXP-2",
+                "name": "Shift reminders",
+                "change": "a push reminder the evening before each shift, with a 'Confirm' button",
+                "hypothesis": "If staff get a reminder the evening before, more of them will confirm their next "
+                              "shift in the app within 48 hours, because forgotten shifts are the managers' top "
+                              "complaint.",
+                "primary_metric": "confirmed their next shift in the app within 48 hours",
+                "guardrail_metric": "turned push notifications off within 14 days",
+                "planned_split": [0.5, 0.5],
+                "alpha": 0.05,
+                "power": 0.8,
+                "baseline": 0.30,
+                "minimum_detectable_effect": 0.04,
+                "planned_days": 14,
+                "days": _experiment_days(rng, 14, (330, 30), {"control": 0.30, "treatment": 0.345},
+                                         {"control": 0.02, "treatment": 0.045},
+                                         {"control": 1.0, "treatment": 0.86}),
+            },
+        ],
+    }
+
+
+def _company(analytics: dict) -> dict:
+    """COMPANY, with the population the survey samples from (people, not accounts)."""
+    population = {
+        "owner": ACCOUNTS_BY_PLAN["Solo"],     # one owner per Solo account
+        "manager": ACCOUNTS_BY_PLAN["Group"],  # one operations manager per Group (chain) account
+        "barista": analytics["weekly"][-1]["staff_weekly_active"],  # staff active in the app in the survey week
+    }
+    return dict(COMPANY, survey_population={
+        **population,
+        "definition": "the people who use Shiftbrew at its paying accounts in the survey week: the owner of each "
+                      "Solo account, the operations manager of each Group account, and the staff (baristas) active "
+                      "in the app; each respondent is one person, not one account",
+    })
 
 
 def build() -> dict[str, object]:
     rng = random.Random(SEED)
     backlog = [dict(zip(BACKLOG_FIELDS, row)) for row in BACKLOG]
     assert len({b["id"] for b in backlog}) == len(backlog)
+    survey = _survey(rng)
+    analytics = _analytics(rng)
     return {
-        "company": COMPANY,
+        "company": _company(analytics),
         "market": MARKET,
         "interviews": _interviews(),
-        "survey": _survey(rng),
-        "analytics": _analytics(rng),
+        "survey": survey,
+        "analytics": analytics,
         "backlog": backlog,
         "stakeholders": STAKEHOLDERS,
+        "team_motivation": _team_motivation(),  # module 08: written by hand
+        "activity": _activity(analytics),  # module 06: derived from the sign-ups, its own seed
+        "experiment": _experiment(),  # module 06: its own seed
     }
 
 

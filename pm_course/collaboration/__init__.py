@@ -9,6 +9,7 @@ from .scenario import Scenario, play_scenario
 from .stakeholders import (
     DACI_LETTERS,
     PLAN_BY_QUADRANT,
+    PRODUCT_TRIO,
     QUADRANTS,
     RACI_LETTERS,
     accountable,
@@ -19,7 +20,7 @@ from .stakeholders import (
 )
 
 __all__ = [
-    "QUADRANTS", "RACI_LETTERS", "DACI_LETTERS", "PLAN_BY_QUADRANT",
+    "QUADRANTS", "RACI_LETTERS", "DACI_LETTERS", "PLAN_BY_QUADRANT", "PRODUCT_TRIO",
     "stakeholder_quadrant", "validate_raci", "validate_daci", "accountable", "communication_plan",
     "Scenario", "play_scenario",
 ]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core import Choice, Function, Mapping, Misconception, Question, Rubric, Rule, SetOf, WidgetState
+from ..core import Case, Choice, Function, Mapping, Misconception, Question, Rubric, Rule, SetOf, WidgetState
+from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
 from .scenario import play_scenario
 from .stakeholders import (
@@ -23,7 +24,7 @@ from .stakeholders import (
 __all__ = [
     "QUESTIONS", "BROKEN_RACI", "RACI_ROLES", "ROLE_TASK_LIST", "DACI_DECISION", "DACI_ROLES", "SCENARIO_SEED",
     "STATEMENT_LIST", "SAY_NO", "FREQUENCIES",
-    "q1", "q2", "q3", "q5", "q6", "q7", "q8", "q12", "q4", "q11", "q10", "q9",
+    "q1", "q2", "q3", "q5", "q6", "q7", "q8", "q12", "q4", "q11", "q10", "q9", "WRITTEN", "w1",
 ]
 
 MODULE = "05_collaboration"
@@ -48,7 +49,9 @@ q1 = Question(
         "Look the prospect up in load('stakeholders'): power 5, interest 9.",
         "A score is high only when it is strictly above the threshold: is 5 above 5?",
     ],
-    solution_text="answer_q1 = stakeholder_quadrant(power=5, interest=9)   # 'keep informed': 5 is not above 5",
+    solution_text=("# The prospect's scores are power 5, interest 9. High means strictly above the threshold (5):\n"
+                   '# interest is high, power is not, so the quadrant is the one for low power and high interest.\n'
+                   'answer_q1 = stakeholder_quadrant(people["key_customer"]["power"], people["key_customer"]["interest"])'),
     answer=_quadrant("key_customer"),
     wrong=["manage closely", "monitor"],
     misconceptions=[
@@ -79,16 +82,17 @@ q2 = Question(
         "High means strictly above 5. Power is the vertical axis (can they change or block it?), "
         "interest the horizontal one.",
     ],
-    solution_text=(
-        "people = {s['id']: s for s in load('stakeholders')}\n"
-        "answer_q2 = {k: stakeholder_quadrant(people[k]['power'], people[k]['interest'])\n"
-        "             for k in ['finance', 'investor', 'legal', 'eng_lead', 'support_lead', 'barista_council']}"
-    ),
+    solution_text=('# For each stakeholder: power (can they change or block it?) and interest (how much they care),\n'
+                   '# each high only when strictly above 5; stakeholder_quadrant reads both.\n'
+                   'answer_q2 = {k: stakeholder_quadrant(people[k]["power"], people[k]["interest"])\n'
+                   '             for k in ["finance", "investor", "legal", "eng_lead", "support_lead", "barista_council"]}'),
     answer={k: _quadrant(k) for k in Q2_IDS},
     wrong=[{k: ("keep informed" if _quadrant(k) == "keep satisfied" else _quadrant(k)) for k in Q2_IDS},
            {k: "manage closely" for k in Q2_IDS}],
     misconceptions=[Misconception(lambda a: a.get("investor") == "keep informed" and a.get("finance") == "keep informed",
-                                  "Power and interest may be swapped: power is what they can do, interest how much they care.")],
+                                  "Power and interest may be swapped: power is what they can do, interest how much they care.",
+                                  example={k: ("keep informed" if _quadrant(k) == "keep satisfied" else _quadrant(k))
+                                           for k in Q2_IDS})],
 )
 
 # ---------------------------------------------------------------- q3: who do you manage closely?
@@ -102,14 +106,20 @@ q3 = Question(
         "Manage closely = high power and high interest: both strictly above 5.",
         "communication_plan(load('stakeholders')) gives every stakeholder's quadrant; keep those in 'manage closely'.",
     ],
-    solution_text=(
-        "plan = communication_plan(load('stakeholders'))\n"
-        "answer_q3 = {k for k, p in plan.items() if p['quadrant'] == 'manage closely'}"
-    ),
+    solution_text=('# Manage closely = high power and high interest, both strictly above 5.\n'
+                   'plan = communication_plan(stakeholders)\n'
+                   'answer_q3 = {k for k, p in plan.items() if p["quadrant"] == "manage closely"}'),
     answer=set(MANAGE_CLOSELY),
     wrong=[set(MANAGE_CLOSELY) | {"designer", "key_customer"}, set(MANAGE_CLOSELY) - {"eng_lead"}],
-    misconceptions=[Misconception(lambda a: "designer" in a or "key_customer" in a,
-                                  "A power of exactly 5 is not high on this course's rule (strictly above the threshold).")],
+    misconceptions=[
+        Misconception(lambda a: "designer" in a or "key_customer" in a,
+                      "A power of exactly 5 is not high on this course's rule (strictly above the threshold).",
+                      example=set(MANAGE_CLOSELY) | {"designer", "key_customer"}),
+        Misconception(lambda a: "eng_lead" not in a and set(a) < set(MANAGE_CLOSELY),
+                      "The engineering lead is in the product trio with you, and on the grid too: power 6 and "
+                      "interest 9 are both above 5.",
+                      example=set(MANAGE_CLOSELY) - {"eng_lead"}),
+    ],
 )
 
 # ---------------------------------------------------------------- q5, q6, q9: the launch RACI
@@ -123,7 +133,7 @@ BROKEN_RACI: dict[str, dict[str, str]] = {
     "Launch campaign": {
         "Marketing manager": "R", "Product manager": "C", "CEO": "I"},
     "Support briefing and help articles": {
-        "Support lead": "A/R", "Product manager": "C", "Engineers": "Consult"},
+        "Support lead": "A/R", "Product manager": "C", "Engineers": "FYI"},
     "Release notes": {
         "Product manager": "A", "Support lead": "R", "Marketing manager": "C", "Engineers": "C"},
 }
@@ -146,20 +156,23 @@ q5 = Question(
     prompt="Which tasks of BROKEN_RACI (the swap launch) break a RACI rule? A set of task names.",
     checker=SetOf(expected=BROKEN_TASKS),
     hints=[
-        "Check each task for exactly one A, at least one R, and only the letters R, A, C, I.",
+        "Check each task for exactly one A, at least one R, and only R, A, C, I (or the words they stand for).",
         "validate_raci(BROKEN_RACI) lists every problem; each starts with the task's name.",
     ],
-    solution_text=(
-        "problems = validate_raci(BROKEN_RACI)\n"
-        "answer_q5 = {task for task in BROKEN_RACI if any(p.startswith(repr(task)) for p in problems)}"
-    ),
+    solution_text=('# Each task needs exactly one A, at least one R, and only R, A, C or I in its cells;\n'
+                   "# validate_raci lists every problem, each starting with its task's name.\n"
+                   'problems = validate_raci(BROKEN_RACI)\n'
+                   'answer_q5 = {task for task in BROKEN_RACI if any(p.startswith(repr(task) + ":") for p in problems)}'),
     answer=set(BROKEN_TASKS),
     wrong=[set(BROKEN_TASKS) - {"Support briefing and help articles"}, set(BROKEN_RACI)],
     misconceptions=[
         Misconception(lambda a: "Support briefing and help articles" not in a,
-                      "A cell must hold a RACI letter: a whole word that is not R, A, C or I breaks the matrix too."),
+                      "A cell must hold a RACI letter (or its word): 'FYI' is none of R, A, C or I, so it breaks "
+                      "the matrix too.",
+                      example=set(BROKEN_TASKS) - {"Support briefing and help articles"}),
         Misconception(lambda a: "Release notes" in a,
-                      "A task with one A, one R and some C's is valid, even when the A is not the one doing the work."),
+                      "A task with one A, one R and some C's is valid, even when the A is not the one doing the work.",
+                      example=set(BROKEN_TASKS) | {"Release notes"}),
     ],
 )
 
@@ -230,13 +243,22 @@ q6 = Question(
     hints=[
         "Start from validate_raci(BROKEN_RACI): it names each problem and its task.",
         "One owner per task: the product manager owns the scope, the engineering lead the build, the marketing "
-        "manager the campaign. Someone who owns and also does the work gets 'A/R'. 'Consult' is not a letter.",
+        "manager the campaign. Someone who owns and also does the work gets 'A/R'. 'FYI' is not a RACI letter.",
     ],
-    solution_text=(
-        "answer_q6 = {\n"
-        + "".join(f"    {t!r}: {row!r},\n" for t, row in FIXED_RACI.items())
-        + "}\nvalidate_raci(answer_q6)   # []"
-    ),
+    solution_text=('# Fix each task in turn: one A (the owner the team agreed), at least one R (who does the work),\n'
+                   "# 'A/R' when the owner also does it, 'I' for the CEO on the scope and for 'FYI'.\n"
+                   'answer_q6 = {\n'
+                   '    "Decide what ships in the swap launch": {\n'
+                   '        "Product manager": "A/R", "CEO": "I", "Engineering lead": "C", "Designer": "C"},\n'
+                   '    "Build and test shift swaps": {\n'
+                   '        "Engineering lead": "A", "Engineers": "R", "Designer": "C", "Product manager": "C"},\n'
+                   '    "Launch campaign": {\n'
+                   '        "Marketing manager": "A/R", "Product manager": "C", "CEO": "I"},\n'
+                   '    "Support briefing and help articles": {\n'
+                   '        "Support lead": "A/R", "Product manager": "C", "Engineers": "C"},\n'
+                   '    "Release notes": {\n'
+                   '        "Product manager": "A", "Support lead": "R", "Marketing manager": "C", "Engineers": "C"},\n'
+                   '}'),
     answer=FIXED_RACI,
     wrong=[
         BROKEN_RACI,
@@ -246,7 +268,8 @@ q6 = Question(
     ],
     misconceptions=[Misconception(
         lambda a: any(validate_raci({t: r}) for t, r in a.items() if type(r) is dict),
-        "Each task needs exactly one A and at least one R; one role can hold both, written 'A/R'.")],
+        "Each task needs exactly one A and at least one R; one role can hold both, written 'A/R'.",
+        example=BROKEN_RACI)],
 )
 
 # ---------------------------------------------------------------- q7: who owns which task
@@ -254,7 +277,7 @@ q6 = Question(
 ROLES3 = ["product manager", "product owner", "project manager"]
 ROLE_TASKS = {
     "Decide which customer problem the team tackles next quarter, and explain why": "product manager",
-    "Write acceptance criteria and order the sprint backlog with the developers": "product owner",
+    "Write acceptance criteria and order the product backlog": "product owner",
     "Track the launch schedule, dependencies and who is free when": "project manager",
     "Present the product strategy and its evidence to the board": "product manager",
     "Answer the developers' questions about a story in the middle of the sprint": "product owner",
@@ -275,19 +298,29 @@ q7 = Question(
         },
     ),
     hints=[
-        "Product manager: strategy, the why and the what. Product owner: the backlog and day-to-day execution "
-        "with the team (a Scrum role). Project manager: schedule, scope and resources.",
+        "Product manager: strategy, the why and the what. Product owner: the product backlog and day-to-day "
+        "work with the team (an accountability in Scrum, 2020; the Developers own the sprint backlog). "
+        "Project manager: schedule, scope and resources.",
         "Ask of each task: is it about why and what (strategy), about the backlog with the team this sprint, "
         "or about when and with whom?",
     ],
-    solution_text="answer_q7 = {\n" + "".join(f"    {t!r}: {r!r},\n" for t, r in ROLE_TASKS.items()) + "}",
+    solution_text=("# Why and what (strategy, the board): product manager. The product backlog and the team's\n"
+                   '# questions during the sprint: product owner. Schedule, budget, risks: project manager.\n'
+                   'answer_q7 = {\n'
+                   '    "Decide which customer problem the team tackles next quarter, and explain why": "product manager",\n'
+                   '    "Write acceptance criteria and order the product backlog": "product owner",\n'
+                   '    "Track the launch schedule, dependencies and who is free when": "project manager",\n'
+                   '    "Present the product strategy and its evidence to the board": "product manager",\n'
+                   '    "Answer the developers\' questions about a story in the middle of the sprint": "product owner",\n'
+                   '    "Keep the budget and the risk log of the database migration": "project manager",\n'
+                   '}'),
     answer=dict(ROLE_TASKS),
     wrong=[{t: "product manager" for t in ROLE_TASKS},
            {t: ("product owner" if r == "product manager" else "product manager" if r == "product owner" else r)
             for t, r in ROLE_TASKS.items()}],
     misconceptions=[Misconception(lambda a: all(v == "product manager" for v in a.values()),
                                   "In a small company one person may wear all three hats, but the tasks still "
-                                  "belong to different roles.")],
+                                  "belong to different roles.", example={t: "product manager" for t in ROLE_TASKS})],
 )
 
 # ---------------------------------------------------------------- q8: a DACI for a decision
@@ -329,12 +362,16 @@ q8 = Question(
         "Read the task again: who makes calls that trade a deal against a launch date, who runs such decisions, "
         "who holds the facts, who only needs the result?",
     ],
-    solution_text="answer_q8 = " + repr(DACI_ANSWER) + f"\nvalidate_daci({{{DACI_DECISION!r}: answer_q8}})   # []",
+    solution_text=("# Approver: the CEO (a deal against a launch date is the CEO's call). Driver: the product manager,\n"
+                   '# who runs the decision. Contributors: who holds the facts. Informed: who needs the result.\n'
+                   'answer_q8 = {"Product manager": "D", "CEO": "A", "Head of Sales": "C", "Engineering lead": "C",\n'
+                   '             "Support lead": "I", "Marketing manager": "I"}'),
     answer=dict(DACI_ANSWER),
     wrong=[{**DACI_ANSWER, "Head of Sales": "A"}, {**DACI_ANSWER, "Product manager": "A", "CEO": "C"},
            {**DACI_ANSWER, "Support lead": "C", "Marketing manager": "C"}],
     misconceptions=[Misconception(lambda a: a.get("Head of Sales", "").upper() == "A",
-                                  "The person asking for the feature should not also approve it.")],
+                                  "The person asking for the feature should not also approve it.",
+                                  example={**DACI_ANSWER, "Head of Sales": "A"})],
 )
 
 # ---------------------------------------------------------------- q12: the scenario, through the widget
@@ -353,7 +390,7 @@ def _replays(v: dict) -> str | None:
     return None
 
 
-def _field(v: dict, *keys: str) -> Any:
+def _field(v: Any, *keys: str) -> Any:
     for k in keys:
         v = v[k] if type(v) is dict and k in v else None
     return v
@@ -382,7 +419,9 @@ q12 = Question(
         "Options that protect the launch and offer the prospect something real, now, keep trust; options "
         "that push the cost onto the team or answer with a rule lose it.",
     ],
-    solution_text=f"scenario.reset(seed={SCENARIO_SEED}); scenario.play(['b', 'a'])\nanswer_q12 = scenario",
+    solution_text="# First find out what the prospect needs and by when; then protect the launch while offering\n"
+                  "# the prospect something real now. That keeps every relationship and gets the deal.\n"
+                  f"scenario.reset(seed={SCENARIO_SEED}); scenario.play(['b', 'a'])\nanswer_q12 = scenario",
     answer=SCENARIO_ANSWER,
     wrong=[
         play_scenario(["a", "a"], seed=SCENARIO_SEED),
@@ -404,7 +443,9 @@ q4 = Question(
         "Each quadrant has its own rhythm in PLAN_BY_QUADRANT; communication_plan(load('stakeholders')) "
         "gives it for everyone.",
     ],
-    solution_text="answer_q4 = communication_plan(load('stakeholders'))['support_lead']['frequency']",
+    solution_text=("# The support lead: power 3, interest 8, so low power and high interest; that quadrant's\n"
+                   '# rhythm is in PLAN_BY_QUADRANT, and communication_plan applies it.\n'
+                   'answer_q4 = communication_plan(stakeholders)["support_lead"]["frequency"]'),
     answer=PLAN["support_lead"]["frequency"],
     wrong=[f for f in FREQUENCIES if f != PLAN["support_lead"]["frequency"]][:2],
     misconceptions=[Misconception("quarterly", "Low power is not low interest: the support lead cares a lot "
@@ -441,7 +482,15 @@ q11 = Question(
         "Does the statement say what to build (a button, a notification, a report)? Then the solution is "
         "already decided.",
     ],
-    solution_text="answer_q11 = {\n" + "".join(f"    {s!r}: {k!r},\n" for s, k in STATEMENTS.items()) + "}",
+    solution_text=('# A problem names an outcome and leaves the how open; a feature already names what to build.\n'
+                   'answer_q11 = {\n'
+                   '    "Cut the time an owner spends on next week\'s rota from three hours to under one": "problem to solve",\n'
+                   '    "Add an auto-fill button to the rota screen": "feature to build",\n'
+                   '    "Fewer shifts go uncovered when someone calls in sick": "problem to solve",\n'
+                   '    "Build push notifications for shift changes": "feature to build",\n'
+                   '    "Chain managers stop overspending their weekly labour budget": "problem to solve",\n'
+                   '    "Ship a custom report for the 14-site prospect": "feature to build",\n'
+                   '}'),
     answer=dict(STATEMENTS),
     wrong=[{s: "problem to solve" for s in STATEMENTS}, {s: "feature to build" for s in STATEMENTS}],
 )
@@ -451,10 +500,10 @@ q11 = Question(
 SAY_NO = {
     "a": "\"No. B31 is a Won't on the roadmap.\"",
     "b": "\"Sure, we'll squeeze it in before the launch.\"",
-    "c": "\"Not before the launch, and here is why: the swap launch is promised to every customer and the "
-         "campaign is booked. What the prospect needs is to compare labour cost across sites; we can give them a "
-         "weekly multi-site export this week, and multi-site reporting is in discovery next quarter. Can we "
-         "call them together?\"",
+    "c": "\"I'll recommend to the CEO, who makes this call, that we don't build it before the launch, and here "
+         "is why: the swap launch is promised to every customer and the campaign is booked. What the prospect "
+         "needs is to compare labour cost across sites; we can give them a weekly multi-site export this week, "
+         "and multi-site reporting is in discovery next quarter. Can we call them together?\"",
     "d": "\"Let me ask the CEO and get back to you.\"",
 }
 q10 = Question(
@@ -463,14 +512,19 @@ q10 = Question(
     checker=Choice(expected="c", options=list(SAY_NO)),
     hints=[
         "A good no explains the reason, acknowledges the need behind the request, and offers a way forward.",
-        "A rule is not a reason; passing the decision up avoids it; a yes you cannot keep is worse than a no.",
+        "A rule is not a reason; a yes you cannot keep is worse than a no. The CEO approves this trade (the "
+        "module's DACI), so the driver brings the CEO a recommendation, not the bare question.",
     ],
-    solution_text="answer_q10 = 'c'   # a reason, the need behind the request, an alternative and a next step",
+    solution_text=('# The CEO approves this trade (the DACI of Q8); the product manager drives it. A good reply\n'
+                   '# gives the recommendation and the reason, the need behind the request, an alternative and a next step.\n'
+                   'answer_q10 = "c"'),
     answer="c",
     wrong=["a", "b", "d"],
     misconceptions=[
         Misconception("a", "A rule without the story behind it sounds like a brush-off and invites escalation."),
-        Misconception("d", "Escalating first moves the decision away from the person with the most context."),
+        Misconception("d", "Involving the CEO is right, since the CEO approves this trade, but as the driver you "
+                           "bring a recommendation with reasons and an alternative; this reply gives the Head of "
+                           "Sales none of them and leaves the prospect waiting."),
         Misconception("b", "A yes costs the launch and the team; it is still a choice, just an implicit one."),
     ],
 )
@@ -483,10 +537,10 @@ def _reference_owner(matrix: dict) -> dict:
 
 
 OWNER_INPUTS = [
-    (BROKEN_RACI,),
-    (FIXED_RACI,),
-    ({"Pricing page": {"PM": "a", "Marketing": "R"}},),
-    ({"Plan": {"PM": "R", "Eng": "C"}, "Ship": {"PM": "A/R", "Eng": "R"}},),
+    Case((BROKEN_RACI,), "the launch RACI as drafted (one task with two A's)"),
+    Case((FIXED_RACI,), "the fixed launch RACI (cells such as 'A/R')"),
+    Case(({"Pricing page": {"PM": "a", "Marketing": "R"}},), "a matrix with a lower-case 'a'"),
+    Case(({"Plan": {"PM": "R", "Eng": "C"}, "Ship": {"PM": "A/R", "Eng": "R"}},), "a task with no A at all"),
 ]
 def _owner_answer(matrix):
     result = {}
@@ -517,17 +571,71 @@ q9 = Question(
         "Loop over the tasks; for each, collect the roles whose cell contains the letter A once upper-cased.",
         "Keep the role when exactly one was collected; otherwise store None.",
     ],
-    solution_text=(
-        "def owner(matrix):\n"
-        "    result = {}\n"
-        "    for task, roles in matrix.items():\n"
-        "        owners = [role for role, cell in roles.items() if 'A' in cell.upper()]\n"
-        "        result[task] = owners[0] if len(owners) == 1 else None\n"
-        "    return result"
-    ),
+    solution_text=("# For each task, collect every role whose cell holds an A (upper-cased, so 'a' and 'A/R' count);\n"
+                   '# exactly one such role is the owner, none or several means no one really owns it (None).\n'
+                   'def owner(matrix):\n'
+                   '    result = {}\n'
+                   '    for task, roles in matrix.items():\n'
+                   '        owners = [role for role, cell in roles.items() if "A" in cell.upper()]\n'
+                   '        result[task] = owners[0] if len(owners) == 1 else None\n'
+                   '    return result'),
     answer=_owner_answer,
     wrong=[_owner_first_a, _owner_exact],
 )
 
 
 QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12]
+
+# ---------------------------------------------------------------- w1 written: the update (graded by a person)
+
+W1_MODEL = (
+    "Subject: The 14-site prospect and the custom report: what we decided, and what we can offer\n\n"
+    "Hi, thank you for pushing on this; a 14-site chain is exactly the customer we want. We decided this morning "
+    "(the CEO approved, after hearing from you and the engineering lead) not to build the custom report before the "
+    "swap launch. The launch is promised to every one of our customers, the campaign is booked, and moving two "
+    "engineers would leave it untested; a late or broken launch would cost us more than this deal is worth.\n\n"
+    "On Tuesday's call we heard the real need: to compare labour cost across the 14 sites every week. We can give "
+    "them a weekly multi-site hours export from this Friday, set up by support, and the multi-site labour report "
+    "(B07) goes into discovery next quarter: I would like the prospect in that group, with the designer.\n\n"
+    "Can we call the operations director together on Thursday? I will bring a sample export and the discovery plan "
+    "with dates. I will update you every week in our one-to-one, and at the fortnightly roadmap review, or sooner "
+    "if anything changes."
+)
+W1_MARK_SCHEME = [
+    "1 point, clear decision: states plainly what was decided and who decided, without hedging or hiding behind a "
+    "rule ('it's a Won't') or behind someone else.",
+    "1 point, the reason in their terms: explains why, tied to the goals and the launch commitments (what a late "
+    "launch costs), and acknowledges the value of the request and of the prospect.",
+    "1 point, the need and an alternative: shows the real need behind the request was heard (comparing labour cost "
+    "across sites) and offers something concrete with a date (interim export, discovery place, joint call).",
+    "1 point, next steps and tone: says what happens next, when they will hear again and through which channel "
+    "(matching a manage-closely stakeholder: weekly, personal); respectful, no blame, reads as a colleague keeping "
+    "a relationship, not closing a ticket.",
+    "Half points allowed. Deduct half a point for a message that promises what the product manager cannot deliver "
+    "(e.g. the custom report 'right after the launch' without a decision to do so).",
+]
+w1 = WrittenAnswer(
+    module=MODULE, id="w1", points=4,
+    prompt="Write the update (about 120-200 words) to the Head of Sales: B31, the custom report, will not be built "
+           "before the swap launch.",
+    rules=[
+        mentions("states the decision and who made it", ["decided", "decision", "approved", "CEO", "agreed"],
+                 "Say what was decided and who decided it (in the module's DACI, the CEO approves).", at_least=2),
+        mentions("gives the reason", ["launch", "campaign", "promised", "customers", "goal", "because", "cost"],
+                 "Explain why in their terms: the launch commitments and what a late launch would cost.",
+                 at_least=2),
+        mentions("shows the need was heard", ["need", "compare", "labour cost", "across", "sites", "heard"],
+                 "Show you heard the need behind the request (comparing labour cost across sites).", at_least=2),
+        mentions("offers an alternative with a date", ["instead", "offer", "export", "B07", "discovery", "Friday",
+                                                       "next quarter", "this week"],
+                 "Offer something concrete instead, with a date.", at_least=2),
+        mentions("says when they hear again", ["update", "weekly", "every week", "one-to-one", "review", "call",
+                                               "Thursday", "sooner"],
+                 "Say what happens next and when and where they will hear from you.", at_least=2),
+        length(min_words=100, max_words=220),
+    ],
+    model_answer=W1_MODEL,
+    mark_scheme=W1_MARK_SCHEME,
+)
+
+WRITTEN = [w1]

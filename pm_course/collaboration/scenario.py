@@ -1,10 +1,11 @@
 """A branching scenario: the Head of Sales asks for a custom report just before a launch.
 
-A pure state machine (no widgets): nodes with choices, each choice with a
-consequence (a change in trust, in launch risk, sometimes a chance event), and
-endings with an outcome that can be checked. Chance events draw from
-``random.Random(seed)`` in the order they happen, so the same seed and the
-same choices always give the same story and the same outcome.
+The story is data (nodes with choices, each choice with a consequence: a
+change in trust, in launch risk, sometimes a chance event; endings with an
+outcome that can be checked), played by the course's scenario engine
+(:mod:`pm_course.scenario`). Chance events draw from ``random.Random(seed)``
+in the order they happen, so the same seed and the same choices always give
+the same story and the same outcome.
 
     s = Scenario(seed=7)
     s.choose("b")            # returns what happened
@@ -18,13 +19,13 @@ B07 (multi-site labour report for chains) is a Could.
 
 from __future__ import annotations
 
-import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, integer, text
+from .. import scenario as engine
+from ..scenario import Chance, Meter, Option, ScenarioSpec
 
-__all__ = ["Scenario", "play_scenario", "NODES", "ENDINGS", "TRUST", "VERDICTS", "all_paths"]
+__all__ = ["Scenario", "play_scenario", "NODES", "ENDINGS", "TRUST", "VERDICTS", "all_paths", "SPEC"]
 
 #: The three relationships the scenario tracks, each 0-10, starting at 5.
 TRUST = ("sales", "team", "leadership")
@@ -33,33 +34,10 @@ VERDICTS = ("strong", "mixed", "poor")
 
 
 @dataclass(frozen=True)
-class Chance:
-    """A chance event: with probability ``p`` go to ``yes``, else to ``no``."""
+class Node(engine.Node):
+    """A node of this story; an ending's ``deal`` is "signed", "not signed", or a chance."""
 
-    p: float
-    event: str
-    yes: str
-    no: str
-    yes_text: str
-    no_text: str
-
-
-@dataclass(frozen=True)
-class Option:
-    key: str
-    label: str
-    consequence: str
-    effects: dict[str, int] = field(default_factory=dict)
-    next: str | Chance = ""
-
-
-@dataclass(frozen=True)
-class Node:
-    title: str
-    text: str
-    options: tuple[Option, ...] = ()
-    deal: str | Chance | None = None  # endings: "signed", "not signed", or a chance
-    lesson: str = ""
+    deal: str | Chance | None = None
 
 
 # ---------------------------------------------------------------- the story
@@ -201,12 +179,45 @@ START = "request"
 MAX_STEPS = 10  # no path is longer; a test proves every path ends
 
 
-def _clamp(x: int) -> int:
-    return max(0, min(10, x))
+def _score(run: engine.Scenario) -> dict[str, Any]:
+    """The ending's outcome: whether the deal signed, whether the launch kept its date, trust, a verdict."""
+    deal = NODES[run.node].deal
+    if isinstance(deal, Chance):
+        deal = "signed" if run.draw(deal.p) else "not signed"
+    risk = run.meters["risk"]
+    if risk >= 3:
+        launch = "late"
+    elif risk == 2:
+        launch = "on time" if run.draw(0.5) else "late"
+    else:
+        launch = "on time"
+    trust = {k: run.meters[k] for k in TRUST}
+    # The verdict judges the decision, not the luck: the launch kept and every relationship intact
+    # (each trust 5 or more). The deal is reported on its own, because chance decides part of it.
+    goals = (launch == "on time") + (min(trust.values()) >= 5)
+    return {"launch": launch, "deal": deal, "trust": trust, "verdict": VERDICTS[2 - goals]}
 
 
-class Scenario:
-    """The custom-report scenario as a state machine; deterministic from ``seed``.
+def _risk_gauge(r: int) -> tuple[str, str]:
+    return "●" * min(r, 3) + "○" * max(0, 3 - r), "slips" if r >= 3 else "at risk" if r == 2 else "on track"
+
+
+SPEC = ScenarioSpec(
+    name="a custom report before the launch",
+    nodes=NODES,
+    start=START,
+    meters={
+        **{k: Meter(start=5, low=0, high=10, label=f"trust of the {TRUST_NAMES[k]}") for k in TRUST},
+        "risk": Meter(start=0, low=0, high=None, label="launch", gauge=_risk_gauge),
+    },
+    score=_score,
+    summary=lambda o: f"Launch {o['launch']}; deal {o['deal']}",
+    max_steps=MAX_STEPS,
+)
+
+
+class Scenario(engine.Scenario):
+    """The custom-report scenario; deterministic from ``seed``.
 
     Attributes you can read: ``node`` (the current node id), ``title``,
     ``text``, ``options`` ({key: label}), ``trust`` ({"sales", "team",
@@ -215,149 +226,15 @@ class Scenario:
     """
 
     def __init__(self, seed: int = 0):
-        if seed is None:
-            raise InputTypeError("seed must be a whole number 0 or above (the same seed replays the same story); "
-                                 "got None.")
-        self.reset(seed)
-
-    def reset(self, seed: int | None = None) -> None:
-        """Start again, with the same seed or a new one."""
-        if seed is not None:
-            self.seed = integer("seed", seed, low=0, hint="Any whole number 0 or above; the same seed replays the same story.")
-        self._rng = random.Random(self.seed)
-        self.node = START
-        self.trust = {k: 5 for k in TRUST}
-        self.launch_risk = 0
-        self.choices: list[str] = []
-        self.history: list[dict[str, Any]] = []
-        self.outcome: dict[str, Any] | None = None
-
-    # ---------------------------------------------------------------- reading
+        super().__init__(SPEC, seed)
 
     @property
-    def finished(self) -> bool:
-        return self.outcome is not None
+    def trust(self) -> dict[str, int]:
+        return {k: self.meters[k] for k in TRUST}
 
     @property
-    def title(self) -> str:
-        return NODES[self.node].title
-
-    @property
-    def text(self) -> str:
-        return NODES[self.node].text
-
-    @property
-    def options(self) -> dict[str, str]:
-        return {o.key: o.label for o in NODES[self.node].options}
-
-    @property
-    def value(self) -> dict[str, Any]:
-        """Plain data: the seed, the choices made, whether the story ended, and the outcome."""
-        return {
-            "seed": self.seed,
-            "choices": list(self.choices),
-            "finished": self.finished,
-            "outcome": None if self.outcome is None else _copy(self.outcome),
-        }
-
-    def code(self, name: str = "scenario") -> str:
-        """The line of code that replays this state."""
-        text("name", name, max_len=100)
-        if not name.isidentifier():
-            raise InputError(f"name must be a Python variable name such as 'scenario'; got {name!r}.")
-        return f"{name}.reset(seed={self.seed}); {name}.play({self.choices!r})"
-
-    # ---------------------------------------------------------------- playing
-
-    def _draw(self, p: float) -> tuple[bool, float]:
-        r = self._rng.random()
-        return r < p, r
-
-    def choose(self, key: str) -> str:
-        """Make one choice ('a', 'b', ...) at the current node; returns what happened."""
-        if self.finished:
-            raise InputError(
-                f"the story has ended ({self.outcome['title']}); call reset() to play again, "
-                "or reset(seed=...) for a different run of chance."
-            )
-        opts = NODES[self.node].options
-        keys = [o.key for o in opts]
-        if type(key) is not str:
-            raise InputTypeError(f"a choice is one letter, one of {', '.join(map(repr, keys))}; got {describe(key)}.")
-        k = key.strip().lower()
-        if k not in keys:
-            raise InputError(f"at '{self.title}' the choices are {', '.join(map(repr, keys))}; got {key!r}.")
-        option = next(o for o in opts if o.key == k)
-        lines = [option.consequence]
-        for name, delta in option.effects.items():
-            if name == "risk":
-                self.launch_risk = max(0, self.launch_risk + delta)
-            else:
-                self.trust[name] = _clamp(self.trust[name] + delta)
-        target = option.next
-        if isinstance(target, Chance):
-            ok, _ = self._draw(target.p)
-            lines.append(target.yes_text if ok else target.no_text)
-            target = target.yes if ok else target.no
-        step = {"node": self.node, "choice": k, "label": option.label, "happened": " ".join(lines)}
-        self.choices.append(k)
-        self.node = target
-        if not NODES[target].options:
-            lines += self._end()
-            step["happened"] = " ".join(lines)
-        self.history.append(step)
-        return " ".join(lines)
-
-    def play(self, keys: list[str] | tuple[str, ...]) -> dict[str, Any] | None:
-        """Make several choices in order; returns the outcome if the story ended, else None."""
-        if type(keys) not in (list, tuple):
-            raise InputTypeError(f"play() takes a list of choices such as ['b', 'a']; got {describe(keys)}.")
-        for k in keys:
-            self.choose(k)
-        return None if self.outcome is None else _copy(self.outcome)
-
-    def _end(self) -> list[str]:
-        ending = NODES[self.node]
-        lines = [ending.text]
-        deal = ending.deal
-        if isinstance(deal, Chance):
-            ok, _ = self._draw(deal.p)
-            lines.append(deal.yes_text if ok else deal.no_text)
-            deal = "signed" if ok else "not signed"
-        if self.launch_risk >= 3:
-            launch = "late"
-            lines.append("The launch slips: there was not enough time left to test it.")
-        elif self.launch_risk == 2:
-            ok, _ = self._draw(0.5)
-            launch = "on time" if ok else "late"
-            lines.append("The launch ships on time, just." if ok else "The launch slips by a week.")
-        else:
-            launch = "on time"
-            lines.append("The launch ships on time.")
-        trust = dict(self.trust)
-        # The verdict judges the decision, not the luck: the launch kept and every relationship intact
-        # (each trust 5 or more). The deal is reported on its own, because chance decides part of it.
-        goals = (launch == "on time") + (min(trust.values()) >= 5)
-        verdict = VERDICTS[2 - goals]
-        self.outcome = {
-            "ending": self.node,
-            "title": ending.title,
-            "launch": launch,
-            "deal": deal,
-            "trust": trust,
-            "verdict": verdict,
-            "steps": len(self.choices),
-            "lesson": ending.lesson,
-        }
-        return [ending.lesson]
-
-    def __repr__(self) -> str:
-        state = f"ended: {self.outcome['title']}" if self.finished else f"at '{self.title}'"
-        return f"<Scenario seed={self.seed} choices={self.choices} {state}>"
-
-
-def _copy(outcome: dict[str, Any]) -> dict[str, Any]:
-    return {**outcome, "trust": dict(outcome["trust"])}
+    def launch_risk(self) -> int:
+        return self.meters["risk"]
 
 
 def play_scenario(choices: list[str], seed: int = 0) -> dict[str, Any]:
@@ -369,20 +246,4 @@ def play_scenario(choices: list[str], seed: int = 0) -> dict[str, Any]:
 
 def all_paths() -> list[list[str]]:
     """Every sequence of choices from the start to an ending (chance aside: each branch of a chance is explored)."""
-    paths: list[list[str]] = []
-
-    def walk(node: str, path: list[str]) -> None:
-        if len(path) > MAX_STEPS:
-            raise RuntimeError(f"path longer than {MAX_STEPS} steps: {path}")
-        opts = NODES[node].options
-        if not opts:
-            paths.append(path)
-            return
-        for o in opts:
-            targets = [o.next.yes, o.next.no] if isinstance(o.next, Chance) else [o.next]
-            for t in dict.fromkeys(targets):
-                walk(t, path + [o.key])
-
-    walk(START, [])
-    unique = {tuple(p) for p in paths}
-    return [list(p) for p in sorted(unique)]
+    return engine.all_paths(SPEC)

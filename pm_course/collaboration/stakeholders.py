@@ -5,9 +5,12 @@ Sources (the versions the course teaches):
 - Power / interest grid: Mendelow, A. L. (1981). "Environmental scanning: the
   impact of the stakeholder concept". Proceedings of the Second International
   Conference on Information Systems (ICIS), Cambridge, MA. The four strategies
-  (manage closely, keep satisfied, keep informed, monitor) are the usual
-  adaptation, e.g. Johnson, Scholes and Whittington, *Exploring Corporate
-  Strategy*.
+  (manage closely, keep satisfied, keep informed, monitor) come from Johnson
+  and Scholes' adaptation of Mendelow's grid (*Exploring Corporate Strategy*,
+  later editions with Whittington), not from Mendelow himself.
+- The product trio (product manager, designer, engineering lead; Torres,
+  *Continuous Discovery Habits*) is one team deciding together, not a set of
+  stakeholders to manage: :data:`PRODUCT_TRIO` roles get the trio's rhythm.
 - RACI (a responsibility assignment matrix): Project Management Institute,
   *A Guide to the Project Management Body of Knowledge (PMBOK Guide)*.
   Responsible, Accountable, Consulted, Informed; exactly one A and at least
@@ -32,11 +35,16 @@ __all__ = [
     "RACI_LETTERS",
     "DACI_LETTERS",
     "PLAN_BY_QUADRANT",
+    "PRODUCT_TRIO",
     "stakeholder_quadrant",
     "validate_raci",
     "validate_daci",
     "accountable",
     "communication_plan",
+    "find_stakeholder",
+    "stakeholder_placements",
+    "raci_roles",
+    "raci_cell",
 ]
 
 #: The four quadrants of the power / interest grid, from the most attention to the least.
@@ -97,12 +105,14 @@ _SEPARATORS = re.compile(r"[\s/,+&;]+")
 def _letters(cell: str, letters: dict[str, str]) -> tuple[set[str], list[str]]:
     """Split one cell into known letters and unknown tokens.
 
-    Accepts one letter ("A"), several ("A/R", "AR", "A, R"), lower case, and the
-    full words ("Accountable"). A blank cell or "-" means the role is not involved.
+    Accepts one letter ("A"), several ("A/R", "AR", "A, R"), lower case, the
+    full words ("Accountable", "Consulted") and the verbs ("Consult", "Inform").
+    A blank cell or "-" means the role is not involved.
     Anything else is returned whole as unknown ("X", "RX", "Resp").
     """
     words = {word.casefold(): letter for letter, word in letters.items()}
     words.update({word.casefold() + "s": letter for letter, word in letters.items()})  # "Contributors"
+    words.update({word.casefold()[:-2]: letter for letter, word in letters.items() if word.endswith("ed")})  # "Consult"
     found: set[str] = set()
     unknown: list[str] = []
     for token in _SEPARATORS.split(cell.strip()):
@@ -288,6 +298,28 @@ PLAN_BY_QUADRANT: dict[str, dict[str, str]] = {
 }
 
 
+#: Stakeholder ids who sit in the product trio with the product manager (Torres): teammates, not an audience.
+PRODUCT_TRIO = ("designer", "eng_lead")
+TRIO_PLAN = {
+    "frequency": "daily",
+    "format": "working together in the product trio",
+    "involvement": "decide together: discovery and delivery are the trio's shared work",
+    "content": "everything: customer evidence, options, trade-offs, what to build next",
+}
+
+#: How often a forum meets, in weeks, by the words that name its rhythm.
+_RHYTHMS = (("daily", 0.2), ("weekly", 1.0), ("fortnightly", 2.0), ("every two weeks", 2.0),
+            ("monthly", 4.3), ("quarterly", 13.0))
+
+
+def _weeks(rhythm: str) -> float | None:
+    low = rhythm.casefold()
+    for word, weeks in _RHYTHMS:
+        if word in low:
+            return weeks
+    return None
+
+
 def communication_plan(stakeholders: list[dict[str, Any]], threshold: float = 5) -> dict[str, dict[str, Any]]:
     """A plan per stakeholder, from their quadrant on the power / interest grid.
 
@@ -297,10 +329,15 @@ def communication_plan(stakeholders: list[dict[str, Any]], threshold: float = 5)
     ``power``, ``interest``, ``quadrant``, and the quadrant's ``frequency``,
     ``format``, ``involvement`` and ``content`` (see :data:`PLAN_BY_QUADRANT`);
     ``forum`` is the stakeholder's own ``channel`` when given (meet people
-    where they already are), else the quadrant's format.
+    where they already are), else the quadrant's format. When that forum
+    meets less often than the quadrant's frequency (a quarterly review for a
+    monthly update), the forum says what goes in between, so the frequency and
+    the forum always agree. Members of the product trio (:data:`PRODUCT_TRIO`)
+    keep their grid position but get the trio's plan: daily, deciding together.
 
-    The quadrant strategies follow Mendelow (1981); the frequencies and
-    formats are the course's defaults, a starting point to adapt.
+    The quadrant strategies follow Johnson and Scholes' adaptation of
+    Mendelow (1981); the frequencies and formats are the course's defaults, a
+    starting point to adapt.
     """
     if type(stakeholders) not in (list, tuple):
         raise InputTypeError(
@@ -331,7 +368,71 @@ def communication_plan(stakeholders: list[dict[str, Any]], threshold: float = 5)
             "quadrant": quadrant,
             **PLAN_BY_QUADRANT[quadrant],
         }
+        if key in PRODUCT_TRIO:
+            entry.update(TRIO_PLAN)
         channel = s.get("channel")
-        entry["forum"] = channel if type(channel) is str and channel.strip() else PLAN_BY_QUADRANT[quadrant]["format"]
+        forum = channel.strip() if type(channel) is str and channel.strip() else entry["format"]
+        meets, needs = _weeks(forum), _weeks(entry["frequency"])
+        if meets is not None and needs is not None and meets > needs:
+            forum = f"{forum}; between its meetings: {entry['format']}, {entry['frequency']}"
+        entry["forum"] = forum
         plan[key] = entry
     return plan
+
+
+# ---------------------------------------------------------------- checks shared by the widgets
+
+
+def _key(s: dict[str, Any]) -> Any:
+    return s.get("id", s.get("role"))
+
+
+def find_stakeholder(stakeholders: list[dict[str, Any]], key: Any) -> dict[str, Any]:
+    """The stakeholder whose id (or role) is ``key``; the message lists the ids when there is none."""
+    text("the stakeholder id", key)
+    for s in stakeholders:
+        if _key(s) == key:
+            return s
+    known = ", ".join(repr(_key(s)) for s in stakeholders)
+    raise InputError(f"there is no stakeholder {key!r} on this map; the ids are {known}.")
+
+
+def stakeholder_placements(placements: Any) -> dict[str, dict[str, Any]]:
+    """A dict ``{id: {"power": p, "interest": i}}`` (either score may be left out); the scores are checked later."""
+    if type(placements) is not dict:
+        raise InputTypeError(
+            "placements must be a dict such as {'finance': {'power': 7, 'interest': 3}}; "
+            f"got {describe(placements)}."
+        )
+    for key, spot in placements.items():
+        if type(spot) is not dict:
+            raise InputTypeError(f"the placement of {key!r} must be a dict with 'power' and 'interest'; got {describe(spot)}.")
+    return placements
+
+
+def raci_roles(matrix: dict[str, dict[str, str]], roles: Any = None) -> list[str]:
+    """The roles (columns) of a RACI matrix: ``roles`` if given (checked against the matrix), else those it uses."""
+    if roles is None:
+        roles = list(dict.fromkeys(r for row in matrix.values() for r in row))
+    else:
+        if type(roles) is not list or not roles:
+            raise InputTypeError(f"roles must be a non-empty list of role names; got {describe(roles)}.")
+        for r in roles:
+            text("a role name", r)
+        extra = [r for row in matrix.values() for r in row if r not in roles]
+        if extra:
+            raise InputError(f"the matrix uses roles not in roles: {', '.join(map(repr, dict.fromkeys(extra)))}.")
+    if not roles:
+        raise InputError("the matrix names no roles: give at least one, e.g. {'launch plan': {'PM': 'A'}}.")
+    return list(roles)
+
+
+def raci_cell(tasks: list[str], roles: list[str], task: Any, role: Any, letters: Any) -> str:
+    """Check one cell of a RACI matrix (a task and a role it has, letters as text, "" for none); returns the letters."""
+    text("task", task)
+    text("role", role)
+    if task not in tasks:
+        raise InputError(f"there is no task {task!r}; the tasks are {', '.join(map(repr, tasks))}.")
+    if role not in roles:
+        raise InputError(f"there is no role {role!r}; the roles are {', '.join(map(repr, roles))}.")
+    return text("letters", letters, empty_ok=True)

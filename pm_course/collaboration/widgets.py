@@ -1,9 +1,10 @@
 """Widgets for module 05: a stakeholder map, a RACI editor and the branching scenario.
 
 Thin layers over the pure logic in ``stakeholders.py`` and ``scenario.py``.
-Each widget has ``.widget`` (the ipywidgets container), ``.value`` (plain
-data) and can be set from code, and shows the line of code that reproduces
-its state (nbgrader re-runs the notebook, so a graded answer must be code).
+Each is a :class:`pm_course.ui.Widget`: ``.widget`` (the ipywidgets
+container), ``.value`` (plain data), ``.set(...)`` (from code), ``.code()``
+(the line that reproduces the state, shown in ``.code_box``: nbgrader re-runs
+the notebook, so a graded answer must be code), ``.plot()`` drawn into ``.chart``.
 """
 
 from __future__ import annotations
@@ -13,10 +14,18 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..core.validate import InputError, InputTypeError, describe, integer, text
-from ..ui import PALETTE, figure, show_in
-from .scenario import TRUST, TRUST_NAMES, Scenario
-from .stakeholders import QUADRANTS, communication_plan, validate_raci
+from ..core.validate import integer
+from ..ui import PALETTE, Widget, figure, place_labels, status_box, table
+from .scenario import Scenario
+from .stakeholders import (
+    QUADRANTS,
+    communication_plan,
+    find_stakeholder,
+    raci_cell,
+    raci_roles,
+    stakeholder_placements,
+    validate_raci,
+)
 
 __all__ = ["StakeholderMap", "RaciEditor", "ScenarioPlayer", "stakeholder_grid", "SHORT_NAMES"]
 
@@ -57,16 +66,19 @@ def stakeholder_grid(stakeholders: list[dict[str, Any]], threshold: float = 5, h
         colour, _ = _STYLE[quadrant]
         ax.text(x, y, quadrant.upper(), ha=ha, va=va, fontsize=9, color=colour, weight="bold", alpha=0.9)
     seen: dict[tuple[float, float], int] = {}
+    points, labels, weights = [], [], []
     for s, (key, entry) in zip(stakeholders, plan.items()):
         x, y = float(entry["interest"]), float(entry["power"])
         n = seen.get((x, y), 0)
         seen[(x, y)] = n + 1
         colour, marker = _STYLE[entry["quadrant"]]
         size = 110 if key == highlight else 60
-        ax.scatter([x + 0.12 * n], [y], s=size, color=colour, marker=marker, edgecolor=PALETTE["black"],
+        dodge = 0.18 * n  # people on the same spot sit side by side
+        ax.scatter([x + dodge], [y], s=size, color=colour, marker=marker, edgecolor=PALETTE["black"],
                    linewidth=1.5 if key == highlight else 0.5, zorder=3)
-        ax.annotate(_short(s), (x + 0.12 * n, y), xytext=(6, -11 * n + 3), textcoords="offset points",
-                    fontsize=8, weight="bold" if key == highlight else "normal")
+        points.append((x + dodge, y))
+        labels.append(_short(s))
+        weights.append("bold" if key == highlight else "normal")
     handles = [ax.scatter([], [], color=c, marker=m, label=q) for q, (c, m) in _STYLE.items()]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, title="quadrant",
               title_fontsize=8, frameon=False)
@@ -77,50 +89,44 @@ def stakeholder_grid(stakeholders: list[dict[str, Any]], threshold: float = 5, h
     ax.set_xlabel("Interest (1-10): how much they care about, or are affected by, the product")
     ax.set_ylabel("Power (1-10): how much they can change or block it")
     ax.set_title(f"Shiftbrew's stakeholders on the power / interest grid (high = above {threshold:g})", fontsize=10)
+    place_labels(ax, points, labels, fontsize=8, weights=weights, avoid_x=[cut], avoid_y=[cut])
     return fig
 
 
 def _plan_table(plan: dict[str, dict[str, Any]], stakeholders: list[dict[str, Any]]) -> str:
-    esc = html.escape
     order = {q: i for i, q in enumerate(QUADRANTS)}
     rows = sorted(zip(stakeholders, plan.values()), key=lambda se: (order[se[1]["quadrant"]], -se[1]["power"]))
-    body = "".join(
-        f"<tr><td>{esc(_short(s))}</td><td>{p['power']:g} / {p['interest']:g}</td><td><b>{esc(p['quadrant'])}</b></td>"
-        f"<td>{esc(p['frequency'])}</td><td>{esc(p['forum'])}</td><td>{esc(p['content'])}</td></tr>"
-        for s, p in rows
-    )
-    return (
-        "<table class='pm-plan-table' style='border-collapse:collapse;font-size:90%'>"
-        "<thead><tr><th align=left>stakeholder</th><th align=left>power / interest</th><th align=left>quadrant</th>"
-        "<th align=left>how often</th><th align=left>through</th><th align=left>what they hear</th></tr></thead>"
-        f"<tbody>{body}</tbody></table>"
+    return table(
+        ["stakeholder", "power / interest", "quadrant", "how often", "through", "what they hear"],
+        [(_short(s), f"{p['power']:g} / {p['interest']:g}", p["quadrant"], p["frequency"], p["forum"], p["content"])
+         for s, p in rows],
+        left=range(6), css_class="pm-plan-table",
     )
 
 
-def _code_box(code: str) -> str:
-    return (
-        "<div style='opacity:.85'>To reproduce this state in code (for a graded answer), run:</div>"
-        f"<pre style='margin:.2em 0'>{html.escape(code)}</pre>"
-    )
+_CODE_INTRO = "To reproduce this state in code (for a graded answer), run:"
 
 
-class StakeholderMap:
+class StakeholderMap(Widget):
     """Place stakeholders by power and interest; see the Mendelow grid and the communication plan.
 
     ``.value`` is ``{id: {"power", "interest", "quadrant"}}``. Move someone with
-    the sliders or in code: ``stakeholder_map.place("finance", power=7, interest=3)``.
+    the sliders or in code: ``stakeholder_map.set("finance", power=7, interest=3)``,
+    several at once with ``stakeholder_map.set({"finance": {"power": 7}})``, the
+    threshold with ``stakeholder_map.set(threshold=6)``.
     """
+
+    code_intro = _CODE_INTRO
 
     def __init__(self, stakeholders: list[dict[str, Any]] | None = None, threshold: int = 5, name: str = "stakeholder_map"):
         from ..data import load
 
+        super().__init__(name)
         data = load("stakeholders") if stakeholders is None else [dict(s) for s in stakeholders]
         communication_plan(data, threshold)  # validates the list and the threshold
-        self.name = name
         self._people = data
         self._original = {self._key(s): (s["power"], s["interest"]) for s in data}
         self._threshold0 = threshold
-        self._busy = False
         self.who = w.Dropdown(
             options=[(f"{_short(s)} ({s.get('role', '')})", self._key(s)) for s in data],
             description="Stakeholder", style={"description_width": "90px"}, layout=w.Layout(width="420px"),
@@ -137,33 +143,26 @@ class StakeholderMap:
         self.result.add_class("pm-result")
         self.plan_html = w.HTML()
         self.plan_html.add_class("pm-plan")
-        self.code_html = w.HTML()
-        self.code_html.add_class("pm-code")
-        self.plot = w.Output()
-        self.plot.add_class("pm-plot")
-        self.who.observe(self._select, names="value")
-        self.power.observe(self._moved, names="value")
-        self.interest.observe(self._moved, names="value")
-        self.threshold.observe(lambda _: self._refresh(), names="value")
+        self.make_code_box()
+        self.make_chart("pm-plot")
+        self.on_change(self.who, self._select)
+        self.on_change([self.power, self.interest], self._moved)
+        self.on_change(self.threshold, lambda _: self.refresh())
         self.widget = w.VBox([
             w.HTML("<b>Stakeholder map</b>: pick a stakeholder and move them if you judge their power or "
                    "interest differently; the grid and the plan follow."),
             w.HBox([w.VBox([self.who, self.power, self.interest, self.threshold, self.about]), self.result]),
-            self.plot, self.plan_html, self.code_html,
+            self.chart, self.plan_html, self.code_box,
         ])
         self.widget.add_class("pm-stakeholder-map")
         self._select()
 
     @staticmethod
-    def _key(s: dict[str, Any]) -> str:
+    def _key(s: dict[str, Any]) -> Any:
         return s.get("id", s.get("role"))
 
     def _find(self, key: str) -> dict[str, Any]:
-        for s in self._people:
-            if self._key(s) == key:
-                return s
-        known = ", ".join(repr(self._key(s)) for s in self._people)
-        raise InputError(f"there is no stakeholder {key!r} on this map; the ids are {known}.")
+        return find_stakeholder(self._people, key)
 
     # ---------------------------------------------------------------- code API
 
@@ -181,63 +180,62 @@ class StakeholderMap:
         return {k: {"power": p["power"], "interest": p["interest"], "quadrant": p["quadrant"]}
                 for k, p in self.plan.items()}
 
-    @value.setter
-    def value(self, placements: dict[str, dict[str, int]]) -> None:
-        if type(placements) is not dict:
-            raise InputTypeError(
-                "value must be a dict such as {'finance': {'power': 7, 'interest': 3}}; "
-                f"got {describe(placements)}."
-            )
-        for key, spot in placements.items():
-            if type(spot) is not dict:
-                raise InputTypeError(f"the placement of {key!r} must be a dict with 'power' and 'interest'; got {describe(spot)}.")
-            self.place(key, power=spot.get("power"), interest=spot.get("interest"))
-
-    def place(self, key: str, power: int | None = None, interest: int | None = None) -> None:
-        """Move one stakeholder on the grid (1-10 each); the grid, plan and code line update."""
-        s = self._find(text("the stakeholder id", key))
+    def set(self, key: str | dict[str, dict[str, int]] | None = None, power: int | None = None,
+            interest: int | None = None, *, threshold: int | None = None) -> None:
+        """Move one stakeholder on the grid (1-10 each), several (a dict id -> {"power", "interest"}), or the
+        threshold; the grid, plan and code line update."""
+        if threshold is not None:
+            t = integer("threshold", threshold, low=1, high=9)
+            with self.quiet():
+                self.threshold.value = t
+        if isinstance(key, dict):
+            for k, spot in stakeholder_placements(key).items():
+                self.set(k, power=spot.get("power"), interest=spot.get("interest"))
+            return
+        if key is None:
+            self.refresh()
+            return
+        s = self._find(key)
         hint = "Power and interest are scored on a 1-10 scale (1 = hardly any, 10 = the most)."
         new_power = s["power"] if power is None else integer("power", power, low=1, high=10, hint=hint)
         new_interest = s["interest"] if interest is None else integer("interest", interest, low=1, high=10, hint=hint)
         s["power"], s["interest"] = new_power, new_interest
-        if self.who.value == key:
-            self._select()
-        else:
-            self.who.value = key  # triggers _select, which refreshes
+        with self.quiet():
+            self.who.value = key
+        self._select()
 
     # ---------------------------------------------------------------- events
 
     def _select(self, change=None) -> None:
         s = self._find(self.who.value)
-        self._busy = True
-        try:
+        with self.quiet():
             self.power.value, self.interest.value = int(s["power"]), int(s["interest"])
-        finally:
-            self._busy = False
         self.about.value = (
             f"<div style='max-width:420px;font-size:90%'><b>{html.escape(s.get('role', ''))}</b><br>"
             f"wants: {html.escape(str(s.get('wants', '-')))}<br>worried about: {html.escape(str(s.get('concerns', '-')))}</div>"
         )
-        self._refresh()
+        self.refresh()
 
     def _moved(self, change=None) -> None:
-        if self._busy:
-            return
         s = self._find(self.who.value)
         s["power"], s["interest"] = self.power.value, self.interest.value
-        self._refresh()
+        self.refresh()
 
     def code(self) -> str:
         lines = []
         for s in self._people:
             k = self._key(s)
             if (s["power"], s["interest"]) != self._original[k]:
-                lines.append(f"{self.name}.place({k!r}, power={s['power']}, interest={s['interest']})")
+                lines.append(f"{self.name}.set({k!r}, power={s['power']}, interest={s['interest']})")
         if self.threshold.value != self._threshold0:
-            lines.append(f"{self.name}.threshold.value = {self.threshold.value}")
+            lines.append(f"{self.name}.set(threshold={self.threshold.value})")
         return "\n".join(lines) if lines else f"# {self.name} is as the case study scores it: nothing to replay"
 
-    def _refresh(self) -> None:
+    def plot(self):
+        """The power / interest grid, the selected stakeholder highlighted (a new matplotlib figure)."""
+        return stakeholder_grid(self._people, self.threshold.value, highlight=self.who.value)
+
+    def refresh(self) -> None:
         plan = self.plan
         s = self._find(self.who.value)
         key = self._key(s)
@@ -251,31 +249,27 @@ class StakeholderMap:
             + " · ".join(f"{q}: {n}" for q, n in counts.items()) + "</div></div>"
         )
         self.plan_html.value = _plan_table(plan, self._people)
-        self.code_html.value = _code_box(self.code())
-        show_in(self.plot, stakeholder_grid(self._people, self.threshold.value, highlight=key))
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+        self.show_code()
+        self.draw()
 
 
-class RaciEditor:
+class RaciEditor(Widget):
     """A RACI matrix to edit: one text box per task and role, validated as you type.
 
     Type R, A, C or I (or "A/R" when the owner also does the work); leave a
     box empty when the role is not involved. ``.value`` is the matrix as a
-    plain dict, ``.problems`` what ``validate_raci`` finds. In code:
-    ``editor.set("Write release notes", "Support lead", "R")`` or
-    ``editor.value = {...}``.
+    plain dict, ``.problems`` what ``validate_raci`` finds. In code, one cell:
+    ``editor.set("Write release notes", "Support lead", "R")``, or the whole
+    matrix: ``editor.set({...})``.
     """
 
+    code_intro = _CODE_INTRO
+
     def __init__(self, matrix: dict[str, dict[str, str]], roles: list[str] | None = None, name: str = "editor"):
-        self.name = name
+        super().__init__(name)
         self.status = w.HTML()
         self.status.add_class("pm-result")
-        self.code_html = w.HTML()
-        self.code_html.add_class("pm-code")
+        self.make_code_box()
         self.grid = w.GridBox()
         self.grid.add_class("pm-raci-grid")
         self.widget = w.VBox([
@@ -283,25 +277,14 @@ class RaciEditor:
                    "<b>RACI editor</b>: R Responsible (does the work), A Accountable (owns the outcome, exactly "
                    "one per task), C Consulted (asked before), I Informed (told after). Empty = not involved. "
                    "Boxes of tasks with a problem get a thick orange border."),
-            self.grid, self.status, self.code_html,
+            self.grid, self.status, self.code_box,
         ])
         self.widget.add_class("pm-raci-editor")
         self._build(matrix, roles)
 
     def _build(self, matrix: dict[str, dict[str, str]], roles: list[str] | None = None) -> None:
         validate_raci(matrix)  # validates the shape (types); problems are fine, they are what you fix
-        if roles is None:
-            roles = list(dict.fromkeys(r for row in matrix.values() for r in row))
-        else:
-            if type(roles) is not list or not roles:
-                raise InputTypeError(f"roles must be a non-empty list of role names; got {describe(roles)}.")
-            for r in roles:
-                text("a role name", r)
-            extra = [r for row in matrix.values() for r in row if r not in roles]
-            if extra:
-                raise InputError(f"the matrix uses roles not in roles: {', '.join(map(repr, dict.fromkeys(extra)))}.")
-        if not roles:
-            raise InputError("the matrix names no roles: give at least one, e.g. {'launch plan': {'PM': 'A'}}.")
+        roles = raci_roles(matrix, roles)
         self.tasks, self.roles = list(matrix), list(roles)
         self.cells: dict[tuple[str, str], w.Text] = {}
         children: list[w.Widget] = [w.HTML("<b>task</b>")] + [w.HTML(f"<b>{html.escape(r)}</b>") for r in self.roles]
@@ -310,13 +293,13 @@ class RaciEditor:
             for role in self.roles:
                 box = w.Text(value=matrix[task].get(role, ""), placeholder="-", tooltip=f"{task}: {role}",
                              layout=w.Layout(width="64px"), continuous_update=True)
-                box.observe(self._changed, names="value")
+                self.on_change(box, lambda _: self.refresh())
                 self.cells[(task, role)] = box
                 children.append(box)
         self.grid.children = children
         self.grid.layout = w.Layout(grid_template_columns=f"minmax(180px, 260px) repeat({len(self.roles)}, 72px)",
                                     grid_gap="4px 6px", align_items="center")
-        self._changed()
+        self.refresh()
 
     # ---------------------------------------------------------------- code API
 
@@ -328,32 +311,24 @@ class RaciEditor:
             for task in self.tasks
         }
 
-    @value.setter
-    def value(self, matrix: dict[str, dict[str, str]]) -> None:
-        validate_raci(matrix)  # shape check
-        roles = list(dict.fromkeys(r for row in matrix.values() for r in row))
-        if list(matrix) == self.tasks and set(roles) <= set(self.roles):
-            self._quiet = True
-            try:
-                for task in self.tasks:
-                    for role in self.roles:
-                        self.cells[(task, role)].value = matrix[task].get(role, "")
-            finally:
-                self._quiet = False
-            self._changed()
-        else:
-            self._build(matrix, list(dict.fromkeys(self.roles + roles)))
-
-    def set(self, task: str, role: str, letters: str) -> None:
-        """Set one cell, e.g. ``editor.set("Launch plan", "PM", "A")`` ("" clears it)."""
-        text("task", task)
-        text("role", role)
-        if task not in self.tasks:
-            raise InputError(f"there is no task {task!r}; the tasks are {', '.join(map(repr, self.tasks))}.")
-        if role not in self.roles:
-            raise InputError(f"there is no role {role!r}; the roles are {', '.join(map(repr, self.roles))}.")
-        text("letters", letters, empty_ok=True)
-        self.cells[(task, role)].value = letters
+    def set(self, task: str | dict[str, dict[str, str]], role: str | None = None, letters: str | None = None) -> None:
+        """Set one cell, e.g. ``editor.set("Launch plan", "PM", "A")`` ("" clears it), or the whole matrix,
+        ``editor.set({"Launch plan": {"PM": "A", "Eng": "R"}, ...})`` (new tasks and roles are added)."""
+        if isinstance(task, dict):
+            matrix = task
+            validate_raci(matrix)  # shape check
+            roles = list(dict.fromkeys(r for row in matrix.values() for r in row))
+            if list(matrix) == self.tasks and set(roles) <= set(self.roles):
+                with self.quiet():
+                    for t in self.tasks:
+                        for r in self.roles:
+                            self.cells[(t, r)].value = matrix[t].get(r, "")
+                self.refresh()
+            else:
+                self._build(matrix, list(dict.fromkeys(self.roles + roles)))
+            return
+        letters = raci_cell(self.tasks, self.roles, task, role, letters)  # validates task and role too
+        self.cells[(task, str(role))].value = letters
 
     @property
     def problems(self) -> list[str]:
@@ -361,54 +336,47 @@ class RaciEditor:
 
     def code(self) -> str:
         rows = ",\n".join(f"    {task!r}: {row!r}" for task, row in self.value.items())
-        return f"{self.name}.value = {{\n{rows},\n}}"
+        return f"{self.name}.set({{\n{rows},\n}})"
 
-    _quiet = False
-
-    def _changed(self, change=None) -> None:
-        if self._quiet:
-            return
+    def refresh(self) -> None:
         problems = self.problems
         bad_tasks = {t for t in self.tasks if any(p.startswith(repr(t) + ":") for p in problems)}
-        for (task, role), box in self.cells.items():
+        for (task, _role), box in self.cells.items():
             if task in bad_tasks:
                 box.add_class("pm-raci-bad")
             else:
                 box.remove_class("pm-raci-bad")
         if problems:
-            items = "".join(f"<li>{html.escape(p)}</li>" for p in problems)
-            self.status.value = (
-                f"<div role='status' style='border-left:6px solid {PALETTE['vermillion']};padding:.3em .8em'>"
-                f"<b>Not valid yet</b>: {len(problems)} problem{'s' if len(problems) != 1 else ''} in "
-                f"{len(bad_tasks)} of {len(self.tasks)} tasks<ul style='margin:.2em 0 0 1.2em'>{items}</ul></div>"
+            self.status.value = status_box(
+                False, "Not valid yet", problems,
+                detail=f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {len(bad_tasks)} of "
+                       f"{len(self.tasks)} tasks",
             )
         else:
-            self.status.value = (
-                f"<div role='status' style='border-left:6px solid {PALETTE['green']};padding:.3em .8em'>"
-                f"<b>Valid</b>: each of the {len(self.tasks)} tasks has exactly one A and at least one R.</div>"
-            )
-        self.code_html.value = _code_box(self.code())
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+            self.status.value = status_box(
+                True, "Valid", detail=f"each of the {len(self.tasks)} tasks has exactly one A and at least one R.")
+        self.show_code()
 
 
 def _meter(n: int) -> str:
     return "■" * n + "□" * (10 - n)
 
 
-class ScenarioPlayer:
-    """The custom-report scenario, played with buttons or in code; deterministic from the seed.
+class ScenarioPlayer(Widget):
+    """A scenario played with buttons or in code; deterministic from the seed.
+
+    By default module 05's custom-report scenario; ``scenario=`` plays any
+    :class:`pm_course.scenario.Scenario` (e.g. module 08's), under ``heading``.
 
     ``scenario.choose("b")``, ``scenario.play(["b", "a"])``, ``scenario.reset(seed=7)``.
     ``.value`` is ``{"seed", "choices", "finished", "outcome"}``, plain data.
     """
 
-    def __init__(self, seed: int = 0, name: str = "scenario"):
-        self.name = name
-        self.scenario = Scenario(seed)
+    code_intro = _CODE_INTRO
+
+    def __init__(self, seed: int = 0, name: str = "scenario", scenario: Any = None, heading: str = ""):
+        super().__init__(name)
+        self.scenario = Scenario(seed) if scenario is None else scenario
         self.story = w.HTML()
         self.story.add_class("pm-story")
         self.log = w.HTML()
@@ -417,22 +385,21 @@ class ScenarioPlayer:
         self.meters.add_class("pm-meters")
         self.result = w.HTML()
         self.result.add_class("pm-result")
-        self.code_html = w.HTML()
-        self.code_html.add_class("pm-code")
+        self.make_code_box()
         self.buttons = w.HBox()
         self.seed_box = w.BoundedIntText(value=self.scenario.seed, min=0, max=10**9, description="Seed",
                                          layout=w.Layout(width="180px"))
         self.restart = w.Button(description="Start again", icon="refresh", tooltip="Start again with this seed")
         self.restart.on_click(lambda _: self.reset(seed=self.seed_box.value))
         self.widget = w.VBox([
-            w.HTML("<b>Scenario: a custom report before the launch</b>. Choose what you do; each choice has "
-                   "consequences. Chance plays a part, drawn from the seed, so the same seed and choices always "
-                   "tell the same story."),
+            w.HTML(heading or "<b>Scenario: a custom report before the launch</b>. Choose what you do; each "
+                   "choice has consequences. Chance plays a part, drawn from the seed, so the same seed and "
+                   "choices always tell the same story."),
             self.log, self.story, self.buttons, self.meters, self.result,
-            w.HBox([self.seed_box, self.restart]), self.code_html,
+            w.HBox([self.seed_box, self.restart]), self.code_box,
         ])
         self.widget.add_class("pm-scenario")
-        self._refresh()
+        self.refresh()
 
     @property
     def value(self) -> dict[str, Any]:
@@ -447,20 +414,20 @@ class ScenarioPlayer:
         try:
             return self.scenario.choose(key)
         finally:
-            self._refresh()
+            self.refresh()
 
     def play(self, keys: list[str]) -> dict[str, Any] | None:
         """Make several choices in order; returns the outcome if the story ended."""
         try:
             return self.scenario.play(keys)
         finally:
-            self._refresh()
+            self.refresh()
 
     def reset(self, seed: int | None = None) -> None:
         """Start again (with a new seed if given)."""
         self.scenario.reset(seed)
         self.seed_box.value = self.scenario.seed
-        self._refresh()
+        self.refresh()
 
     def code(self) -> str:
         return self.scenario.code(self.name)
@@ -468,7 +435,7 @@ class ScenarioPlayer:
     def _click(self, button) -> None:
         self.choose(button.choice_key)
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         s = self.scenario
         esc = html.escape
         self.log.value = "".join(
@@ -479,12 +446,13 @@ class ScenarioPlayer:
         if s.finished:
             self.story.value = ""
             self.buttons.children = []
-            o = s.outcome
-            colour = {"strong": PALETTE["green"], "mixed": PALETTE["orange"], "poor": PALETTE["vermillion"]}[o["verdict"]]
+            o: Any = s.outcome
+            colour = {"strong": PALETTE["green"], "mixed": PALETTE["orange"], "poor": PALETTE["vermillion"]}.get(
+                o["verdict"], PALETTE["grey"])
             self.result.value = (
                 f"<div role='status' style='border-left:6px solid {colour};padding:.3em .8em'>"
-                f"<b>Ending: {esc(o['title'])}</b>, verdict <b>{o['verdict']}</b>. Launch {o['launch']}; "
-                f"deal {o['deal']}; {o['steps']} choices.<br>{esc(o['lesson'])}</div>"
+                f"<b>Ending: {esc(o['title'])}</b>, verdict <b>{esc(o['verdict'])}</b>. {esc(s.summary())}; "
+                f"{o['steps']} choices.<br>{esc(o['lesson'])}</div>"
             )
         else:
             self.story.value = (
@@ -500,17 +468,10 @@ class ScenarioPlayer:
                 buttons.append(b)
             self.buttons.children = buttons
             self.result.value = "<div role='status' style='opacity:.8'>The story is not over yet.</div>"
-        risk = "slips" if s.launch_risk >= 3 else "at risk" if s.launch_risk == 2 else "on track"
         self.meters.value = (
             "<table style='font-size:90%'>"
-            + "".join(f"<tr><td>trust of the {esc(TRUST_NAMES[k])}</td><td style='font-family:monospace'>"
-                      f"{_meter(s.trust[k])}</td><td>{s.trust[k]}/10</td></tr>" for k in TRUST)
-            + f"<tr><td>launch</td><td style='font-family:monospace'>{'●' * min(s.launch_risk, 3)}"
-            f"{'○' * max(0, 3 - s.launch_risk)}</td><td>{risk}</td></tr></table>"
+            + "".join(f"<tr><td>{esc(label)}</td><td style='font-family:monospace'>{esc(gauge)}</td>"
+                      f"<td>{esc(reading)}</td></tr>" for label, gauge, reading in s.gauges())
+            + "</table>"
         )
-        self.code_html.value = _code_box(self.code())
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
+        self.show_code()

@@ -9,9 +9,10 @@ from importlib import import_module
 _EXPORTS = {
     "Checker": "checkers", "Choice": "checkers", "Function": "checkers", "Incorrect": "checkers",
     "Mapping": "checkers", "Ordering": "checkers", "Rubric": "checkers", "Rule": "checkers", "SetOf": "checkers",
-    "Value": "checkers", "WidgetState": "checkers", "Feedback": "feedback", "Misconception": "question",
+    "Value": "checkers", "WidgetState": "checkers", "Case": "checkers", "Feedback": "feedback", "Misconception": "question",
     "Question": "question", "InputError": "validate", "InputTypeError": "validate",
     "MalformedAnswer": "validate", "NotAttempted": "validate", "conform": "validate",
+    "WrittenAnswer": "written", "mentions": "written", "length": "written",
 }
 __all__ = sorted(_EXPORTS)
 

@@ -54,6 +54,8 @@ __all__ = [
     "Rubric",
     "Rule",
     "WidgetState",
+    "Case",
+    "as_typed",
     "call_with_time_limit",
     "TimeLimitExceeded",
     "LearnerCodeError",
@@ -109,6 +111,21 @@ def _key(x: Any) -> Any:
     return _norm_text(x) if type(x) is str else x
 
 
+def as_typed(x: Any) -> str:
+    """The learner's own value, quoted as typed: ``13.0`` stays ``13.0``, ``'b5'`` stays ``'b5'``."""
+    if type(x) is float:
+        return repr(x)
+    if type(x) is int:
+        return str(x)
+    return repr(x)
+
+
+def _quote(items: Iterable[Any], limit: int = 10) -> str:
+    items = list(items)
+    shown = ", ".join(as_typed(x) for x in items[:limit])
+    return shown + (f" and {len(items) - limit} more" if len(items) > limit else "")
+
+
 @dataclass
 class Value(Checker):
     """A single value: a number within a tolerance, or text compared case- and space-insensitively.
@@ -156,7 +173,7 @@ class Value(Checker):
             return
         if self.shape in (float, int) and self.direction:
             side = "too high" if answer > self.expected else "too low"
-            lines = [f"Your answer {answer:g} is {side}{' (' + self.unit + ')' if self.unit else ''}."]
+            lines = [f"Your answer {as_typed(answer)} is {side}{' (' + self.unit + ')' if self.unit else ''}."]
             if self.precision:
                 lines.append(f"Give it {self.precision}; any answer that rounds to the right value passes.")
             raise Incorrect(*lines)
@@ -202,14 +219,14 @@ class SetOf(Checker):
     def verify(self, answer: Any) -> None:
         got = {_key(x) for x in answer}
         missing = len(self._expected - got)
-        extra = sorted((x for x in got if x not in self._expected), key=str)
+        extra = sorted((x for x in answer if _key(x) not in self._expected), key=str)  # as typed
         if not missing and not extra:
             return
         lines = []
         if missing:
             lines.append(f"{missing} item{'s are' if missing > 1 else ' is'} missing.")
         if extra:
-            lines.append("These do not belong: " + ", ".join(repr(x) for x in extra[:10]) + ".")
+            lines.append("These do not belong: " + _quote(extra) + ".")
         raise Incorrect(*lines)
 
 
@@ -230,23 +247,33 @@ class Ordering(Checker):
             return
         if len(got) != len(set(got)):  # counted once each: a 10,000-item answer takes milliseconds
             counts = collections.Counter(got)
-            dupes = sorted((x for x, n in counts.items() if n > 1), key=str)
-            raise Incorrect("Each item should appear once; repeated: " + ", ".join(map(repr, dupes[:10])) + ".")
+            seen: set[Any] = set()
+            dupes = []
+            for typed, key in zip(answer, got):
+                if counts[key] > 1 and key not in seen:
+                    seen.add(key)
+                    dupes.append(typed)
+            raise Incorrect("Each item should appear once; repeated: " + _quote(dupes) + ".")
         known = set(exp)
         missing = len(known - set(got))
-        extra = [x for x in got if x not in known]
+        extra = [typed for typed, key in zip(answer, got) if key not in known]  # as typed
         if missing or extra:
-            lines = [f"The ranking should hold exactly {len(exp)} items."]
+            n, size = len(got), len(exp)
+            if n == size:
+                lines = [f"Your ranking holds {n} items, the right number, but "
+                         f"{len(extra)} {'is' if len(extra) == 1 else 'are'} not among the items to rank."]
+            else:
+                lines = [f"Your ranking holds {n} item{'s' if n != 1 else ''}; it should hold exactly {size}."]
             if missing:
                 lines.append(f"{missing} expected item{'s are' if missing > 1 else ' is'} missing.")
             if extra:
-                lines.append("Not part of this ranking: " + ", ".join(map(repr, extra[:10])) + ".")
+                lines.append("Not part of this ranking (check the spelling): " + _quote(extra) + ".")
             raise Incorrect(*lines)
         first_wrong = next(i for i, (a, b) in enumerate(zip(got, exp)) if a != b)
         right = sum(a == b for a, b in zip(got, exp))
         raise Incorrect(
             f"Right items, wrong order: {right} of {len(exp)} are in the right place.",
-            f"The first one out of place is at position {first_wrong + 1} ({answer[first_wrong]!r}).",
+            f"The first one out of place is at position {first_wrong + 1} ({as_typed(answer[first_wrong])}).",
         )
 
 
@@ -508,6 +535,22 @@ def _run_cases(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Ou
     return outcomes
 
 
+def _run_cases_remote(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Outcome]:
+    """Call a function that runs elsewhere (the grading sandbox) directly: it enforces its own time limit."""
+    outcomes = []
+    for args in cases:
+        try:
+            outcomes.append(_Outcome("value", fn(*args)))
+        except TimeLimitExceeded:
+            outcomes.append(_Outcome("timeout"))
+            break
+        except Exception as exc:  # the learner's function raised inside the sandbox (described, not carried)
+            outcomes.append(_Outcome("raised", None, str(getattr(exc, "type_name", type(exc).__name__)),
+                                     str(exc)[:300]))
+            break
+    return outcomes
+
+
 def _run_cases_in_threads(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Outcome]:
     outcomes = []
     for args in cases:
@@ -558,17 +601,40 @@ def call_with_time_limit(fn: Callable, args: tuple, seconds: float) -> Any:
     return out.value
 
 
+@dataclass(frozen=True)
+class Case:
+    """One input of a function question with a description of what it tests.
+
+    ``Case((backlog,), "a backlog with ties")``: the feedback names the case by
+    its description (its property: ties, an empty list, ...), so a learner
+    knows what to look at without being shown the expected output.
+    """
+
+    args: tuple
+    about: str
+
+
+def _case(item: Any) -> tuple[tuple, str]:
+    if isinstance(item, Case):
+        return tuple(item.args), item.about
+    return tuple(item), ""
+
+
 @dataclass
 class Function(Checker):
     """A function the learner writes, run on cases and compared with a reference.
 
-    ``inputs`` is a list of argument tuples; the expected results come from
-    ``reference`` (so they are never written twice). ``returns`` is the shape
-    the function must return. The learner's function runs in one child
-    process per check (see :func:`call_with_time_limit`), each case with a
-    deep copy of its arguments and ``time_limit`` seconds; the reference and
-    the comparison stay in the caller, out of the learner's reach. Hidden
-    tests add inputs with ``extra_inputs``.
+    ``inputs`` is a list of argument tuples, or of :class:`Case` (the
+    arguments and a description of what the case tests, shown in the
+    feedback); the expected results come from ``reference`` (so they are
+    never written twice). ``returns`` is the shape the function must return.
+    The learner's function runs in one child process per check (see
+    :func:`call_with_time_limit`), each case with a deep copy of its
+    arguments and ``time_limit`` seconds; the reference and the comparison
+    stay in the caller, out of the learner's reach. A function that already
+    runs elsewhere (the grader's stand-in for a function inside the grading
+    sandbox, marked ``__pm_course_remote__``) is called directly. Hidden tests
+    add inputs with ``extra_inputs``.
     """
 
     reference: Callable
@@ -581,57 +647,63 @@ class Function(Checker):
     shape: Any = types.FunctionType
 
     def verify(self, answer: Any, extra_inputs: Sequence[tuple] = ()) -> None:
-        cases = list(self.inputs) + list(extra_inputs)
-        expected = [self.reference(*copy.deepcopy(args)) for args in cases]
-        outcomes = _run_cases(answer, [copy.deepcopy(args) for args in cases], self.time_limit)
+        cases = [_case(c) for c in list(self.inputs) + list(extra_inputs)]
+        expected = [self.reference(*copy.deepcopy(args)) for args, _ in cases]
+        run = _run_cases_remote if getattr(answer, "__pm_course_remote__", False) else _run_cases
+        outcomes = run(answer, [copy.deepcopy(args) for args, _ in cases], self.time_limit)
         failures = 0
         first: list[str] = []
-        for args, exp, out in zip(cases, expected, outcomes):
+        failed_about: list[str] = []
+        for (args, about), exp, out in zip(cases, expected, outcomes):
             if out.kind == "timeout":
                 raise Incorrect(
-                    f"Your function did not finish within {self.time_limit:g} s on {self._show(args)}: "
+                    f"Your function did not finish within {self.time_limit:g} s on {self._show(args, about)}: "
                     "look for a loop that never ends."
                 )
             if out.kind == "exited":
                 raise Incorrect(
-                    f"Your function ended its own process on {self._show(args)} (os._exit, or a crash): "
+                    f"Your function ended its own process on {self._show(args, about)} (os._exit, or a crash): "
                     "return a value instead."
                 )
             if out.kind == "garbled":
-                raise Incorrect(f"Your function's result on {self._show(args)} could not be read back: "
+                raise Incorrect(f"Your function's result on {self._show(args, about)} could not be read back: "
                                 "return plain data (numbers, text, lists, dicts).")
             if out.kind == "raised":
                 if out.name in ("SystemExit", "KeyboardInterrupt"):
                     raise Incorrect(
-                        f"Your function raised {out.name} on {self._show(args)}: it tried to stop the program. "
+                        f"Your function raised {out.name} on {self._show(args, about)}: it tried to stop the program. "
                         "Return a value instead (no sys.exit(), exit() or quit())."
                     )
-                raise Incorrect(f"Your function raised {out.name} on {self._show(args)}: {out.message[:200]}")
+                raise Incorrect(f"Your function raised {out.name} on {self._show(args, about)}: {out.message[:200]}")
             result = out.value
             if result is Ellipsis:  # the exercise's stub `return ...` is still in place
                 raise NotAttempted("your function")
             odd = _has_unplain(result)
             if odd is not None:
-                raise Incorrect(f"On {self._show(args)}: the value your function returned should be "
+                raise Incorrect(f"On {self._show(args, about)}: the value your function returned should be "
                                 f"{shape_name(self.returns)}; got {odd.desc}.")
             try:
                 result = conform(result, self.returns, "the value your function returned")
             except NotAttempted:
                 raise Incorrect("Your function returned a result that still holds ... : finish your code.") from None
             except MalformedAnswer as exc:
-                raise Incorrect(f"On {self._show(args)}: {exc}") from None
+                raise Incorrect(f"On {self._show(args, about)}: {exc}") from None
             if not _equal(result, exp, self.abs_tol, self.rel_tol):
                 failures += 1
+                if about and about not in failed_about:
+                    failed_about.append(about)
                 if not first:
-                    first.append(f"On {self._show(args)} it returned {describe(result)}, which is not right.")
+                    first.append(f"On {self._show(args, about)} it returned {describe(result)}, which is not right.")
         if failures:
-            raise Incorrect(f"Your function is wrong on {failures} of {len(cases)} test cases.", *first)
+            head = f"Your function is wrong on {failures} of {len(cases)} test cases"
+            head += (": " + "; ".join(failed_about) + ".") if failed_about else "."
+            raise Incorrect(head, *first)
 
-    def _show(self, args: tuple) -> str:
+    def _show(self, args: tuple, about: str = "") -> str:
         if not self.show_inputs:
-            return "one of the test cases"
+            return about or "one of the test cases"
         shown = ", ".join(describe(a, 80) for a in args)
-        return f"the input ({shown})"
+        return f"{about} (input {shown})" if about else f"the input ({shown})"
 
 
 @dataclass
@@ -708,6 +780,9 @@ class WidgetState(Checker):
 
     def same(self, answer: Any, other: Any) -> bool:
         return self.inner.same(answer, other)
+
+    def describe_expected(self) -> str:
+        return "the widget itself (the variable that holds it), not its value"
 
     @property
     def shape(self):  # type: ignore[override]

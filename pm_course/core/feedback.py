@@ -10,7 +10,9 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
-__all__ = ["Feedback", "PASSED", "FAILED", "NOT_ATTEMPTED", "INVALID", "HINT", "SOLUTION", "INFO"]
+__all__ = [
+    "Feedback", "PASSED", "FAILED", "NOT_ATTEMPTED", "INVALID", "HINT", "SOLUTION", "INFO", "REVIEWED", "GRADE_PENDING",
+]
 
 PASSED = "passed"
 FAILED = "failed"
@@ -19,6 +21,8 @@ INVALID = "invalid"  # malformed answer: wrong type, NaN, empty ...
 HINT = "hint"
 SOLUTION = "solution"
 INFO = "info"
+REVIEWED = "reviewed"  # a written answer read by word rules: formative, not a grade
+GRADE_PENDING = "not graded yet"  # a grading cell run by the learner before the answer is written
 
 # Colour-blind-safe accents (Okabe-Ito) with a text label, so colour is never the only cue.
 _STYLE = {
@@ -29,6 +33,8 @@ _STYLE = {
     HINT: ("#0072B2", "Hint"),
     SOLUTION: ("#CC79A7", "Solution"),
     INFO: ("#999999", "Note"),
+    REVIEWED: ("#0072B2", "Writing checks"),
+    GRADE_PENDING: ("#56B4E9", "Not graded yet"),
 }
 
 

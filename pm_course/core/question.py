@@ -1,15 +1,20 @@
 """Questions: declared, not coded.
 
-    q1 = Question(
-        module="04_prioritization", id="q1", points=1,
-        prompt="RICE score of the 'Shift swap' item.",
-        checker=Value(expected=rice_score(...)),
-        hints=["Reach x Impact x Confidence / Effort", "Confidence is a fraction"],
-        solution="answer = rice_score(reach=..., ...)",
-        answer=rice_score(...),             # the reference answer, for self-tests
-        wrong=[rice_score(...) * 100],      # answers that must fail, for self-tests
-        misconceptions=[Misconception(lambda a: a > 1000, "Confidence is 0.8, not 80.")],
-    )
+>>> from pm_course.core import Misconception, Question, Value
+>>> from pm_course.prioritization import rice_score
+>>> q1 = Question(
+...     module="04_prioritization", id="q1", points=1,
+...     prompt="The RICE score of B05, 'Find cover', as a whole number.",
+...     checker=Value(expected=rice_score(950, 3, 0.8, 3), decimals=0),
+...     hints=["RICE = Reach x Impact x Confidence / Effort.", "Confidence is a fraction: 0.8, not 80."],
+...     solution_text="answer_q1 = rice_score(reach=950, impact=3, confidence=0.8, effort=3)",
+...     answer=rice_score(950, 3, 0.8, 3),          # the reference answer, for self-tests
+...     wrong=[rice_score(950, 3, 0.8, 3) * 100],    # answers that must fail, for self-tests
+...     misconceptions=[Misconception(lambda a: a > 10_000, "Confidence is a fraction (0.8), not 80.",
+...                                   example=76_000)],
+... )
+>>> q1.grade(760)                                   # what an nbgrader test cell runs
+q1: passed
 
 The learner passes the answer explicitly: ``q1.check(answer)``, ``q1.hint()``
 (each call the next hint), ``q1.solution()``. In an nbgrader test cell,
@@ -26,10 +31,10 @@ from typing import Any
 
 from . import progress
 from .checkers import Checker, Function, Incorrect
-from .feedback import FAILED, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
+from .feedback import FAILED, GRADE_PENDING, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
 from .validate import GradeFailed, MalformedAnswer, NotAttempted
 
-__all__ = ["Question", "Misconception", "NO_EXAMPLE", "solutions_enabled"]
+__all__ = ["Question", "Misconception", "NO_EXAMPLE", "grading_strict", "solutions_enabled"]
 
 
 NO_EXAMPLE: Any = object()
@@ -59,6 +64,13 @@ class Misconception:
             return bool(self.match(clean) if callable(self.match) else checker.same(clean, self.match))
         except Exception:
             return False
+
+
+def grading_strict() -> bool:
+    """True while nbgrader grades or validates the notebook (or the test suite asks for strict grading)."""
+    if os.environ.get("NBGRADER_EXECUTION"):
+        return True
+    return os.environ.get("PM_COURSE_GRADE_STRICT", "").strip().lower() in {"1", "on", "yes", "true"}
 
 
 def solutions_enabled() -> bool:
@@ -119,17 +131,31 @@ class Question:
 
     # ---------------------------------------------------------------- grading API
 
-    def grade(self, answer: Any, *, extra_inputs: Sequence[tuple] = (), also: Sequence[Checker] = ()) -> None:
-        """For nbgrader test cells: pass silently, or raise AssertionError with the feedback.
+    def grade(self, answer: Any, *, extra_inputs: Sequence[tuple] = (), also: Sequence[Checker] = ()) -> Feedback | None:
+        """For nbgrader test cells: while grading, pass silently or raise AssertionError with the feedback.
+
+        While nbgrader grades or validates (``NBGRADER_EXECUTION`` is set), or
+        with ``PM_COURSE_GRADE_STRICT=1`` (the test suite), any answer that does
+        not pass raises :class:`GradeFailed`. In the learner's own session a
+        grading cell never raises, so Run All runs to the end: it returns the
+        feedback, and an unanswered question shows "not graded yet".
 
         Hidden tests add cases: ``extra_inputs`` (more inputs for a function
         question) and ``also`` (further checkers the answer must pass).
         Nothing is recorded in the learner's progress.
         """
         fb = self._evaluate(answer, extra_inputs=extra_inputs, also=also)
-        if not fb.passed:
-            raise GradeFailed("\n" + str(fb))
-        print(f"{self.id}: passed")
+        if grading_strict():
+            if not fb.passed:
+                raise GradeFailed("\n" + str(fb))
+            print(f"{self.id}: passed")
+            return None
+        # The learner's own Run All: a grading cell never stops the notebook; it says where the answer stands.
+        if fb.outcome == NOT_ATTEMPTED:
+            return Feedback(GRADE_PENDING, self.id, "answer the question above; this cell counts when the exercise is graded",
+                            [self.prompt])
+        return Feedback(fb.outcome, self.id, f"grading cell: {fb.title}",
+                        fb.lines + ["This cell counts when your instructor grades the exercise."])
 
     # ---------------------------------------------------------------- core
 

@@ -24,7 +24,8 @@ import math
 import sys
 import types
 import typing
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 __all__ = [
     "InputError",
@@ -38,8 +39,12 @@ __all__ = [
     "number",
     "integer",
     "fraction",
+    "percent_guess",
     "text",
     "choice",
+    "one_of",
+    "members",
+    "records",
     "MAX_TEXT",
     "MAX_ITEMS",
     "MAX_DEPTH",
@@ -157,8 +162,21 @@ def integer(name: str, value: Any, *, low: int | None = None, high: int | None =
     return x
 
 
-def fraction(name: str, value: Any, *, allow_zero: bool = True, allow_one: bool = True) -> float:
-    """A share between 0 and 1. A value such as 80 gets "did you mean 0.8?"."""
+def percent_guess(x: float, *, one_is_percent: bool = False) -> float | None:
+    """The fraction meant when a percentage is written where a fraction belongs (80 -> 0.8), else None.
+
+    The one rule behind every "did you mean x/100?" of the course. ``one_is_percent``
+    reads 1 as 1 % (for quantities that are never a whole, such as a margin of error).
+
+    >>> percent_guess(80), percent_guess(0.8), percent_guess(1), percent_guess(1, one_is_percent=True)
+    (0.8, None, None, 0.01)
+    """
+    low_ok = x >= 1 if one_is_percent else x > 1
+    return x / 100 if low_ok and x <= 100 else None
+
+
+def fraction(name: str, value: Any, *, allow_zero: bool = True, allow_one: bool = True, hint: str = "") -> float:
+    """A share between 0 and 1. A value such as 80 gets "did you mean 0.8?"; ``hint`` is appended."""
     if type(value) is bool or not _is_real(value):
         raise InputTypeError(f"{name} must be a fraction between 0 and 1 (a number); got {describe(value)}.")
     converted = _numpy_scalar(value)
@@ -168,9 +186,12 @@ def fraction(name: str, value: Any, *, allow_zero: bool = True, allow_one: bool 
     bad = x < 0 or x > 1 or (x == 0 and not allow_zero) or (x == 1 and not allow_one)
     if bad:
         rng = _range_text(0, 1, not allow_zero, not allow_one)
-        if 1 < x <= 100:  # a percentage written as a number: say which fraction was meant
-            raise InputError(f"{name} is a fraction {rng}; did you mean {x / 100:g}? (got {value!r})")
-        raise InputError(f"{name} is a fraction {rng}; got {value!r}.")
+        guess = percent_guess(x)
+        if guess is not None:  # a percentage written as a number: say which fraction was meant
+            raise InputError(
+                f"{name} is a fraction {rng}; did you mean {guess:g}? (got {value!r}: write {x:g} % as {guess:g}.){_sp(hint)}"
+            )
+        raise InputError(f"{name} is a fraction {rng}; got {value!r}.{_sp(hint)}")
     return x
 
 
@@ -198,6 +219,71 @@ def choice(name: str, value: Any, options: Iterable[str], *, normalise: bool = T
         if (_norm(opt) if normalise else opt) == key:
             return opt
     raise InputError(f"{name} must be one of {_list(opts)}; got {value!r}.")
+
+
+def one_of(name: str, value: Any, options: Iterable[Any], *, hint: str = "") -> Any:
+    """Return ``value`` if it is exactly one of ``options`` (numbers or text, compared as given).
+
+    >>> one_of("confidence", 0.95, (0.9, 0.95, 0.99))
+    0.95
+    """
+    opts = list(options)
+    if type(value) is bool or type(value) not in (int, float, str) or value not in opts:
+        shown = repr(value) if type(value) in (int, float, str) else describe(value)
+        raise InputError(f"{name} must be one of {_list(opts)}; got {shown}.{_sp(hint)}")
+    return value
+
+
+def members(name: str, value: Any, known: Iterable[str], *, what: str = "id", where: str = "",
+            example: Any = None) -> list[str]:
+    """A list of ids (text), each one of ``known``; returns it as a list.
+
+    ``what`` names one id ("item id"), ``where`` the collection ("the planner"),
+    ``example`` a valid list for the message.
+
+    >>> members("ids", ["B01"], ["B01", "B02"], what="item id")
+    ['B01']
+    """
+    eg = f", e.g. {example!r}" if example is not None else ""
+    if type(value) not in (list, tuple, set, frozenset) or any(type(v) is not str for v in value):
+        raise InputTypeError(f"{name} takes a list of {what}s{eg}; got {describe(value)}.")
+    pool = list(known)
+    unknown = [v for v in value if v not in pool]
+    if unknown:
+        holds = f"{where} holds" if where else "the known ids are"
+        raise InputError(f"unknown {what}(s) {_list(unknown)}; {holds} {', '.join(pool)}.")
+    return list(value)
+
+
+def records(name: str, value: Any, *, keys: Iterable[str] = (), what: str = "records", example: str = "",
+            empty_ok: bool = False) -> list:
+    """A list of records (dicts), each holding ``keys``; returns it as a list.
+
+    The one list-of-records check of the course: any iterable except text and
+    a dict is accepted; the messages say which record (counting from 1) is
+    wrong and which keys it lacks. ``what`` names the records ("backlog
+    items"), ``example`` where such a list comes from ("as from load('backlog')").
+
+    >>> records("snippets", [{"id": "S01", "quote": "..."}], keys=("id", "quote"))
+    [{'id': 'S01', 'quote': '...'}]
+    """
+    from collections.abc import Mapping
+
+    need = list(keys)
+    eg = f", {example}" if example else ""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InputTypeError(f"{name} must be a list of {what} (dicts{eg}); got {describe(value)}.")
+    out = list(value)
+    if not out and not empty_ok:
+        raise InputError(f"{name} is empty: give at least one of the {what}{eg}.")
+    for i, r in enumerate(out):
+        if not isinstance(r, Mapping):
+            with_keys = f" with {_list(need)}" if need else ""
+            raise InputTypeError(f"item {i + 1} of {name} must be a dict{with_keys}; got {describe(r)}.")
+        missing = [k for k in need if k not in r]
+        if missing:
+            raise InputError(f"item {i + 1} of {name} has no {_list(missing)}; it has {_list(list(r)) or 'no keys'}.")
+    return out
 
 
 def _norm(s: str) -> str:
@@ -339,7 +425,7 @@ def _conform(value: Any, shape: Any, where: str, depth: int) -> Any:
             try:
                 return set(items)
             except TypeError:
-                raise MalformedAnswer(f"{where} should be {shape_name(shape)}; its items cannot be collected in a set.")
+                raise MalformedAnswer(f"{where} should be {shape_name(shape)}; its items cannot be collected in a set.") from None
         return items
     if origin is tuple:
         if type(value) not in (tuple, list):

@@ -4,7 +4,7 @@ One loader for all its data: ``load(name)`` returns a fresh copy of plain
 Python data (lists and dicts), so an exercise can change it freely.
 
 Datasets: company, market, interviews, survey, analytics, backlog,
-stakeholders. ``docs/case_study.md`` describes each one. The files are made
+stakeholders, team_motivation, activity, experiment. ``docs/case_study.md`` describes each one. The files are made
 by ``tools/make_case_data.py`` with a fixed seed.
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import copy
 import json
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -20,10 +20,11 @@ from ..core.validate import InputError, InputTypeError
 
 __all__ = ["load", "NAMES"]
 
-NAMES = ("company", "market", "interviews", "survey", "analytics", "backlog", "stakeholders")
+NAMES = ("company", "market", "interviews", "survey", "analytics", "backlog", "stakeholders", "team_motivation",
+         "activity", "experiment")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(name: str) -> Any:
     return json.loads(resources.files(__name__).joinpath(f"{name}.json").read_text(encoding="utf-8"))
 

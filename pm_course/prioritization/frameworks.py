@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, number, text
+from ..core.validate import InputError, InputTypeError, describe, fraction, number, records, text
 
 __all__ = [
     "IMPACT_SCALE",
@@ -29,12 +30,14 @@ __all__ = [
     "MOSCOW",
     "QUADRANTS",
     "rice_score",
+    "rice_inputs",
     "rice_value",
     "ice_score",
     "wsjf",
     "cost_of_delay",
     "cd3",
     "kano_category",
+    "normalise_kano_answer",
     "kano_counts",
     "kano_coefficients",
     "kano_dominant",
@@ -75,19 +78,8 @@ def _positive(name: str, value: Any, unit: str, why: str) -> float:
 
 
 def _share(name: str, value: Any, *, levels: str = "") -> float:
-    """A fraction between 0 and 1; a percentage such as 80 gets 'did you mean 0.8?'."""
-    if type(value) is bool:
-        raise InputTypeError(f"{name} must be a fraction between 0 and 1 (a number); got {describe(value)}.")
-    x = number(name, value)  # type and finiteness
-    if 0 <= x <= 1:
-        return x
-    tail = f" {levels}" if levels else ""
-    if 1 < x <= 100:
-        raise InputError(
-            f"{name} is a fraction between 0 and 1; did you mean {x / 100:g}? "
-            f"(got {value!r}: write {x:g} % as {x / 100:g}.){tail}"
-        )
-    raise InputError(f"{name} is a fraction between 0 and 1; got {value!r}.{tail}")
+    """A fraction between 0 and 1; a percentage such as 80 gets 'did you mean 0.8?' (:func:`~pm_course.core.validate.fraction`)."""
+    return fraction(name, value, hint=levels)
 
 
 def _one_to_ten(name: str, value: Any, framework: str) -> float:
@@ -118,13 +110,7 @@ def _fibonacci(name: str, value: Any) -> int:
 
 
 def _items(name: str, items: Any) -> list[Mapping[str, Any]]:
-    if isinstance(items, (str, bytes)) or isinstance(items, Mapping) or not isinstance(items, Iterable):
-        raise InputTypeError(f"{name} must be a list of items (dicts); got {describe(items)}.")
-    out = list(items)
-    for i, it in enumerate(out):
-        if not isinstance(it, Mapping):
-            raise InputTypeError(f"item {i + 1} of {name} must be a dict; got {describe(it)}.")
-    return out
+    return records(name, items, what="items", empty_ok=True)
 
 
 def _field(item: Mapping[str, Any], key: str, where: str) -> Any:
@@ -180,6 +166,25 @@ def rice_score(reach: float, impact: float, confidence: float, effort: float) ->
     value = rice_value(reach, impact, confidence)
     e = _positive("effort", effort, "person-months", "the score divides by it; use 0.5 for well under a month")
     return value / e
+
+
+RICE_INPUTS = ("reach", "impact", "confidence", "effort")
+
+
+def rice_inputs(table: Mapping[str, Mapping[str, float]], item_id: str, **changes: float) -> dict[str, float]:
+    """The RICE inputs of ``item_id`` in ``table`` (id -> inputs) with ``changes`` applied, validated.
+
+    >>> rice_inputs({"B05": {"reach": 950, "impact": 3, "confidence": 0.8, "effort": 3}}, "B05", confidence=0.5)
+    {'reach': 950, 'impact': 3, 'confidence': 0.5, 'effort': 3}
+    """
+    if item_id not in table:
+        raise InputError(f"there is no item {item_id!r} in this table; the ids are {', '.join(table)}.")
+    unknown = set(changes) - set(RICE_INPUTS)
+    if unknown:
+        raise InputError(f"RICE inputs are reach, impact, confidence and effort; got {', '.join(sorted(unknown))}.")
+    new = {**table[item_id], **changes}
+    rice_score(**new)  # validates, with the teaching messages
+    return new
 
 
 def ice_score(impact: float, confidence: float, ease: float, *, method: str = "product") -> float:
@@ -286,6 +291,11 @@ def _kano_answer(name: str, value: Any) -> str:
         f"{name} must be one of {', '.join(map(repr, KANO_ANSWERS))} "
         f"(case and spaces do not matter, 'must be' and 'live with' are fine); got {value!r}."
     )
+
+
+def normalise_kano_answer(name: str, value: Any) -> str:
+    """One of :data:`KANO_ANSWERS` as written there ("Must be" -> "must-be"); ``name`` is used in messages."""
+    return _kano_answer(name, value)
 
 
 def kano_category(functional: str, dysfunctional: str) -> str:

@@ -1,10 +1,9 @@
 """Interactive widgets for Module 04 (ipywidgets 8 and matplotlib), thin layers over :mod:`.frameworks`.
 
-Every widget is a class with ``.widget`` (the ipywidgets container to
-display), a ``.value`` property returning plain data, and
-``_ipython_display_``, so leaving it as the last line of a cell shows it.
-Widgets whose state can be an exercise answer can also be set from code,
-and show the one line that reproduces their state.
+Every widget is a :class:`pm_course.ui.Widget`: ``.widget`` (the ipywidgets
+container to display), ``.value`` (plain data), ``.set(...)`` (the one way to
+change the state from code), ``.code()`` (the line that reproduces the state,
+shown in ``.code_box``), ``.plot()`` (a new Figure) drawn into ``.chart``.
 
 - :class:`RiceTable`: edit an item's RICE inputs; the ranking and the bar chart follow.
 - :class:`ValueEffortMatrix`: the backlog on value and effort axes, in four quadrants.
@@ -14,15 +13,16 @@ and show the one line that reproduces their state.
 
 from __future__ import annotations
 
-import html
 import statistics
-from typing import Any, Iterable, Mapping
+import textwrap
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import ipywidgets as W
 
-from ..core.validate import InputError, InputTypeError, describe
+from ..core.validate import choice, members
 from ..data import load
-from ..ui import CATEGORY, PALETTE, figure, show_in
+from ..ui import CATEGORY, PALETTE, Widget, esc, figure, place_labels, table
 from .frameworks import (
     CONFIDENCE_LEVELS,
     IMPACT_SCALE,
@@ -33,6 +33,8 @@ from .frameworks import (
     greedy_within_capacity,
     kano_category,
     kano_survey,
+    normalise_kano_answer,
+    rice_inputs,
     rice_score,
     rice_value,
     total_of,
@@ -41,48 +43,28 @@ from .frameworks import (
 
 __all__ = ["RiceTable", "ValueEffortMatrix", "KanoClassifier", "CapacityPlanner"]
 
-_TABLE_CSS = (
-    "<style>.pm-table{border-collapse:collapse;font-size:13px}"
-    ".pm-table th,.pm-table td{padding:2px 8px;border-bottom:1px solid #ddd;text-align:right}"
-    ".pm-table td.l,.pm-table th.l{text-align:left}"
-    ".pm-table tr.pm-sel td{font-weight:bold;background:#e8f1fa}</style>"
-)
-
-
-def _esc(s: Any) -> str:
-    return html.escape(str(s))
-
-
-class _Base:
-    widget: W.Widget
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
-
-
 # ---------------------------------------------------------------- RICE table
 
 
-class RiceTable(_Base):
+class RiceTable(Widget):
     """The backlog ranked by RICE score. Pick an item, change its inputs, watch the ranking move.
 
-    ``rice = RiceTable()`` then ``rice`` shows it; ``rice.edit("B05", confidence=0.5)``
+    ``rice = RiceTable()`` then ``rice`` shows it; ``rice.set("B05", confidence=0.5)``
     changes an item from code; ``rice.value`` is
     ``{"ranking": [ids], "scores": {id: score}, "inputs": {id: {...}}}``.
     """
 
+    code_intro = "Changed from the backlog (code to repeat it):"
+
     def __init__(self, backlog: Iterable[Mapping[str, Any]] | None = None, top: int = 12, name: str = "rice"):
+        super().__init__(name)
         rows = list(backlog) if backlog is not None else load("backlog")
-        self.name = name
         self.top = top
         self._titles = {b["id"]: b.get("title", "") for b in rows}
         self._original = {b["id"]: self._inputs_of(b) for b in rows}
         self._inputs = {k: dict(v) for k, v in self._original.items()}
-        for k, v in self._inputs.items():
+        for v in self._inputs.values():
             rice_score(**v)  # validates every row once, with the teaching messages
-        self._busy = False
         first = rows[0]["id"]
         self.item = W.Dropdown(options=[(f"{k} {t}", k) for k, t in self._titles.items()], value=first,
                                description="Item", layout=W.Layout(width="460px"))
@@ -96,20 +78,19 @@ class RiceTable(_Base):
         self.reset = W.Button(description="Reset to the backlog", icon="undo",
                               tooltip="Put every item back to the backlog's estimates")
         self.result = W.HTML().add_class("pm-result")
-        self.changes = W.HTML().add_class("pm-code")
+        self.make_code_box()
         self.table = W.HTML().add_class("pm-rice-table")
-        self.chart = W.Output().add_class("pm-chart")
+        self.make_chart()
         self._load_controls(first)
-        for c in (self.reach, self.impact, self.confidence, self.effort):
-            c.observe(self._on_edit, names="value")
-        self.item.observe(self._on_pick, names="value")
+        self.on_change([self.reach, self.impact, self.confidence, self.effort], self._on_edit)
+        self.on_change(self.item, self._on_pick)
         self.reset.on_click(self._on_reset)
         controls = W.VBox([self.item, W.HBox([self.reach, self.impact]), W.HBox([self.confidence, self.effort]),
                            self.reset])
-        self.widget = W.VBox([controls, self.result, self.changes, self.chart,
+        self.widget = W.VBox([controls, self.result, self.code_box, self.chart,
                               W.Box([self.table], layout=W.Layout(max_height="320px", overflow="auto"))])
         self.widget.add_class("pm-rice")
-        self._refresh()
+        self.refresh()
 
     @staticmethod
     def _inputs_of(b: Mapping[str, Any]) -> dict[str, float]:
@@ -132,30 +113,26 @@ class RiceTable(_Base):
         s = self.scores
         return {"ranking": self.ranking, "scores": s, "inputs": {k: dict(v) for k, v in self._inputs.items()}}
 
-    def edit(self, item_id: str, **inputs: float) -> None:
-        """Change some RICE inputs of one item, e.g. ``rice.edit("B05", confidence=0.5)``."""
-        if item_id not in self._inputs:
-            raise InputError(f"there is no item {item_id!r} in this table; the ids are {', '.join(self._inputs)}.")
-        unknown = set(inputs) - {"reach", "impact", "confidence", "effort"}
-        if unknown:
-            raise InputError(f"RICE inputs are reach, impact, confidence and effort; got {', '.join(sorted(unknown))}.")
-        new = {**self._inputs[item_id], **inputs}
-        rice_score(**new)  # validates, with the teaching messages
-        self._inputs[item_id] = new
-        if self.item.value == item_id:
-            self._load_controls(item_id)
-        else:
-            self._busy = True
+    def set(self, item_id: str, **inputs: float) -> None:
+        """Change some RICE inputs of one item, e.g. ``rice.set("B05", confidence=0.5)``."""
+        self._inputs[item_id] = rice_inputs(self._inputs, item_id, **inputs)  # validates, teaching messages
+        with self.quiet():
             self.item.value = item_id
-            self._busy = False
-            self._load_controls(item_id)
-        self._refresh()
+        self._load_controls(item_id)
+        self.refresh()
+
+    def code(self) -> str:
+        return "\n".join(f"{self.name}.set({k!r}, {f}={new!r})  # was {old!r}"
+                         for k, f, old, new in self._edited())
+
+    def _edited(self) -> list[tuple[str, str, float, float]]:
+        return [(k, f, self._original[k][f], v[f]) for k, v in self._inputs.items() for f in v
+                if v[f] != self._original[k][f]]
 
     # -- events
 
     def _load_controls(self, item_id: str) -> None:
-        self._busy = True
-        try:
+        with self.quiet():
             v = self._inputs[item_id]
             self.reach.value = int(v["reach"])
             self.impact.value = float(v["impact"])
@@ -163,69 +140,52 @@ class RiceTable(_Base):
                 self.confidence.options = list(self.confidence.options) + [(f"{v['confidence']:.0%}", v["confidence"])]
             self.confidence.value = v["confidence"]
             self.effort.value = float(v["effort"])
-        finally:
-            self._busy = False
 
     def _on_pick(self, change) -> None:
-        if self._busy:
-            return
         self._load_controls(change["new"])
-        self._refresh()
+        self.refresh()
 
     def _on_edit(self, change) -> None:
-        if self._busy:
-            return
         self._inputs[self.item.value] = {"reach": self.reach.value, "impact": self.impact.value,
                                          "confidence": self.confidence.value, "effort": self.effort.value}
-        self._refresh()
+        self.refresh()
 
     def _on_reset(self, _=None) -> None:
         self._inputs = {k: dict(v) for k, v in self._original.items()}
         self._load_controls(self.item.value)
-        self._refresh()
+        self.refresh()
 
     # -- display
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         scores, ranking, sel = self.scores, self.ranking, self.item.value
         rank = ranking.index(sel) + 1
-        self.result.value = (f"<b>{_esc(sel)}</b> scores <b>{scores[sel]:,.0f}</b> and ranks "
+        self.result.value = (f"<b>{esc(sel)}</b> scores <b>{scores[sel]:,.0f}</b> and ranks "
                              f"<b>{rank}</b> of {len(ranking)}.")
-        edited = [(k, f, self._original[k][f], v[f]) for k, v in self._inputs.items() for f in v
-                  if v[f] != self._original[k][f]]
-        if edited:
-            lines = [f"{self.name}.edit({k!r}, {f}={new!r})  # was {old!r}" for k, f, old, new in edited]
-            self.changes.value = "Changed from the backlog (code to repeat it):<pre>" + _esc("\n".join(lines)) + "</pre>"
-        else:
-            self.changes.value = "Inputs as in the backlog."
-        body = "".join(
-            f"<tr class='{'pm-sel' if k == sel else ''}'><td>{i + 1}</td><td class='l'>{_esc(k)}</td>"
-            f"<td class='l'>{_esc(self._titles[k])}</td><td>{self._inputs[k]['reach']:,}</td>"
-            f"<td>{self._inputs[k]['impact']:g}</td><td>{self._inputs[k]['confidence']:.0%}</td>"
-            f"<td>{self._inputs[k]['effort']:g}</td><td>{scores[k]:,.0f}</td></tr>"
-            for i, k in enumerate(ranking)
-        )
-        self.table.value = (_TABLE_CSS + "<table class='pm-table'><thead><tr><th>rank</th><th class='l'>id</th>"
-                            "<th class='l'>item</th><th>reach</th><th>impact</th><th>confidence</th>"
-                            "<th>effort</th><th>RICE</th></tr></thead><tbody>" + body + "</tbody></table>")
-        self._draw(scores, ranking, sel)
+        self.show_code(empty="Inputs as in the backlog.")
+        rows = [(i + 1, k, self._titles[k], f"{self._inputs[k]['reach']:,}", f"{self._inputs[k]['impact']:g}",
+                 f"{self._inputs[k]['confidence']:.0%}", f"{self._inputs[k]['effort']:g}", f"{scores[k]:,.0f}")
+                for i, k in enumerate(ranking)]
+        self.table.value = table(["rank", "id", "item", "reach", "impact", "confidence", "effort", "RICE"], rows,
+                                 left=(1, 2), selected=lambda i, row: row[1] == sel)
+        self.draw()
 
     def plot(self):
-        """The bar chart as a matplotlib figure (the caller closes it)."""
-        return self._figure(self.scores, self.ranking, self.item.value)
-
-    def _figure(self, scores, ranking, sel):
+        """The bar chart of the ranking as a new matplotlib figure (the caller closes it)."""
+        scores, ranking, sel = self.scores, self.ranking, self.item.value
         shown = ranking[: self.top]
         if sel not in shown:
             shown = shown + [sel]
-        fig, ax = figure(7.5, 0.32 * len(shown) + 1.4)
+        fig, ax = figure(8.5, 0.34 * len(shown) + 1.5)
         ys = list(range(len(shown)))[::-1]
         colours = [CATEGORY["highlight"] if k == sel else CATEGORY["secondary"] for k in shown]
         bars = ax.barh(ys, [scores[k] for k in shown], color=colours, edgecolor="black", linewidth=0.4)
         for bar, k in zip(bars, shown):
             if k == sel:
                 bar.set_hatch("//")
-        ax.set_yticks(ys, [f"{ranking.index(k) + 1}. {k} {self._titles[k][:34]}" for k in shown], fontsize=8)
+        labels = [f"{ranking.index(k) + 1}. {k} {textwrap.shorten(self._titles[k], 40, placeholder=' …')}"
+                  for k in shown]
+        ax.set_yticks(ys, labels, fontsize=8)
         for y, k in zip(ys, shown):
             ax.text(scores[k], y, f" {scores[k]:,.0f}", va="center", fontsize=8)
         ax.set_xlabel("RICE score = reach × impact × confidence / effort")
@@ -233,9 +193,6 @@ class RiceTable(_Base):
         ax.set_title(f"RICE ranking: top {self.top} (selected item hatched)")
         ax.margins(x=0.15)
         return fig
-
-    def _draw(self, scores, ranking, sel) -> None:
-        show_in(self.chart, self._figure(scores, ranking, sel))
 
 
 # ---------------------------------------------------------------- value / effort matrix
@@ -252,16 +209,17 @@ _QUAD_STYLE = {  # colour and marker: never colour alone
 }
 
 
-class ValueEffortMatrix(_Base):
+class ValueEffortMatrix(Widget):
     """The backlog on a value (up) / effort (across) matrix, split into four quadrants.
 
-    The split lines start at the medians; move them with the sliders. ``.value``
+    The split lines start at the medians; move them with the sliders or
+    ``matrix.set(value_split=..., effort_split=..., measure=...)``. ``.value``
     is ``{"measure", "value_split", "effort_split", "quadrants": {name: [ids]}}``.
     """
 
     def __init__(self, backlog: Iterable[Mapping[str, Any]] | None = None, name: str = "matrix"):
+        super().__init__(name)
         self._rows = list(backlog) if backlog is not None else load("backlog")
-        self.name = name
         self.measure = W.Dropdown(options=list(_MEASURES), description="Value", layout=W.Layout(width="420px"))
         efforts = [b["effort"] for b in self._rows]
         self.effort_split = W.FloatSlider(value=statistics.median(efforts), min=0, max=max(efforts) + 1, step=0.25,
@@ -271,15 +229,15 @@ class ValueEffortMatrix(_Base):
                                          layout=W.Layout(width="420px"))
         self.labels = W.Checkbox(value=True, description="Label items", indent=False)
         self.result = W.HTML().add_class("pm-result")
-        self.chart = W.Output().add_class("pm-chart")
-        self._busy = False
+        self.make_chart()
+        self.make_code_box()
         self._rescale()
-        self.measure.observe(self._on_measure, names="value")
-        for c in (self.effort_split, self.value_split, self.labels):
-            c.observe(lambda _: self._refresh(), names="value")
-        self.widget = W.VBox([self.measure, self.value_split, self.effort_split, self.labels, self.chart, self.result])
+        self.on_change(self.measure, self._on_measure)
+        self.on_change([self.effort_split, self.value_split, self.labels], lambda _: self.refresh())
+        self.widget = W.VBox([self.measure, self.value_split, self.effort_split, self.labels, self.chart, self.result,
+                              self.code_box])
         self.widget.add_class("pm-matrix")
-        self._refresh()
+        self.refresh()
 
     def _values(self) -> dict[str, float]:
         f = _MEASURES[self.measure.value]
@@ -287,31 +245,35 @@ class ValueEffortMatrix(_Base):
 
     def _rescale(self) -> None:
         vals = list(self._values().values())
-        self._busy = True
-        self.value_split.max = max(vals)
-        self.value_split.min = 0
-        self.value_split.step = max(vals) / 200
-        self.value_split.value = statistics.median(vals)
-        self._busy = False
+        with self.quiet():
+            self.value_split.max = max(vals)
+            self.value_split.min = 0
+            self.value_split.step = max(vals) / 200
+            self.value_split.value = statistics.median(vals)
 
     def _on_measure(self, _) -> None:
         self._rescale()
-        self._refresh()
+        self.refresh()
 
     def set(self, *, value_split: float | None = None, effort_split: float | None = None,
             measure: str | None = None) -> None:
         """Set the controls from code, e.g. ``matrix.set(value_split=1000, effort_split=2)``."""
         if measure is not None:
-            if measure not in _MEASURES:
-                raise InputError(f"measure must be one of {', '.join(map(repr, _MEASURES))}; got {measure!r}.")
-            self.measure.value = measure
-        self._busy = True
-        if value_split is not None:
-            self.value_split.value = value_split
-        if effort_split is not None:
-            self.effort_split.value = effort_split
-        self._busy = False
-        self._refresh()
+            measure = choice("measure", measure, _MEASURES, normalise=False)
+            if measure != self.measure.value:
+                with self.quiet():
+                    self.measure.value = measure
+                self._rescale()
+        with self.quiet():
+            if value_split is not None:
+                self.value_split.value = value_split
+            if effort_split is not None:
+                self.effort_split.value = effort_split
+        self.refresh()
+
+    def code(self) -> str:
+        return (f"{self.name}.set(value_split={self.value_split.value:g}, "
+                f"effort_split={self.effort_split.value:g})")
 
     @property
     def value(self) -> dict[str, Any]:
@@ -324,33 +286,37 @@ class ValueEffortMatrix(_Base):
                 "effort_split": self.effort_split.value, "quadrants": quads}
 
     def plot(self):
+        """The matrix as a new matplotlib figure; labels are placed so they do not overlap."""
         state, vals = self.value, self._values()
-        fig, ax = figure(7.5, 5.2)
+        fig, ax = figure(8.5, 6.0)
         effort = {b["id"]: b["effort"] for b in self._rows}
         for q, ids in state["quadrants"].items():
             colour, marker = _QUAD_STYLE[q]
             ax.scatter([effort[i] for i in ids], [vals[i] for i in ids], c=colour, marker=marker, s=55,
                        edgecolors="black", linewidths=0.4, label=f"{q} ({len(ids)})", zorder=3)
-            if self.labels.value:
-                for i in ids:
-                    ax.annotate(i, (effort[i], vals[i]), xytext=(4, 3), textcoords="offset points", fontsize=7)
         ax.axvline(state["effort_split"], color=PALETTE["black"], linestyle="--", linewidth=0.8)
         ax.axhline(state["value_split"], color=PALETTE["black"], linestyle="--", linewidth=0.8)
         ax.set_xlabel("effort (person-months)")
         ax.set_ylabel(self.measure.value)
         ax.set_title("Value / effort matrix of the Shiftbrew backlog")
         ax.legend(loc="upper right", fontsize=8, title="quadrant", title_fontsize=8)
+        ax.margins(x=0.08, y=0.08)
+        if self.labels.value:
+            spots: dict[tuple[float, float], list[str]] = {}
+            for b in self._rows:  # items on the same spot share one label ("B19, B25")
+                spots.setdefault((effort[b["id"]], vals[b["id"]]), []).append(b["id"])
+            ax.set_xlim(*ax.get_xlim())
+            ax.set_ylim(*ax.get_ylim())
+            place_labels(ax, list(spots), [", ".join(ids) for ids in spots.values()], fontsize=7)
         return fig
 
-    def _refresh(self) -> None:
-        if self._busy:
-            return
-        show_in(self.chart, self.plot())
+    def refresh(self) -> None:
+        self.draw()
         q = self.value["quadrants"]
         self.result.value = "<br>".join(
-            f"<b>{name}</b> ({len(ids)}): {_esc(', '.join(ids)) or '—'}" for name, ids in q.items()
-        ) + (f"<pre>{_esc(self.name)}.set(value_split={self.value_split.value:g}, "
-             f"effort_split={self.effort_split.value:g})</pre>")
+            f"<b>{name}</b> ({len(ids)}): {esc(', '.join(ids)) or '—'}" for name, ids in q.items()
+        )
+        self.show_code()
 
 
 # ---------------------------------------------------------------- Kano classifier
@@ -361,16 +327,17 @@ _KANO_STYLE = {
 }
 
 
-class KanoClassifier(_Base):
+class KanoClassifier(Widget):
     """Classify one Kano answer pair, and plot every surveyed feature on better / worse axes.
 
     ``.value`` is ``{"pair": {"functional", "dysfunctional", "category"}, "segment",
-    "features": {feature: {"counts", "better", "worse", "category", "answers"}}}``.
+    "features": {feature: {"counts", "better", "worse", "category", "answers"}}}``;
+    ``kano.set("like", "neutral")`` sets the answer pair from code.
     """
 
     def __init__(self, respondents: Iterable[Mapping[str, Any]] | None = None, name: str = "kano"):
+        super().__init__(name)
         self._rows = list(respondents) if respondents is not None else load("survey")
-        self.name = name
         self.functional = W.Dropdown(options=KANO_ANSWERS, value="like", description="If it has it",
                                      style={"description_width": "110px"}, layout=W.Layout(width="300px"))
         self.dysfunctional = W.Dropdown(options=KANO_ANSWERS, value="dislike", description="If it lacks it",
@@ -383,27 +350,34 @@ class KanoClassifier(_Base):
         self.feature = W.Dropdown(options=list(self._summary), description="Feature",
                                   style={"description_width": "110px"}, layout=W.Layout(width="420px"))
         self.table = W.HTML().add_class("pm-kano-table")
-        self.chart = W.Output().add_class("pm-chart")
-        for c in (self.functional, self.dysfunctional):
-            c.observe(lambda _: self._refresh_pair(), names="value")
-        self.segment.observe(self._on_segment, names="value")
-        self.feature.observe(lambda _: self._refresh_survey(), names="value")
+        self.make_chart()
+        self.make_code_box()
+        self.on_change([self.functional, self.dysfunctional], lambda _: self._refresh_pair())
+        self.on_change(self.segment, self._on_segment)
+        self.on_change(self.feature, lambda _: self._refresh_survey())
         self.widget = W.VBox([
             W.HTML("<b>One answer pair</b>"), W.HBox([self.functional, self.dysfunctional]), self.pair_result,
+            self.code_box,
             W.HTML("<b>The survey</b>"), W.HBox([self.segment, self.feature]), self.chart, self.table,
         ])
         self.widget.add_class("pm-kano")
         self._refresh_pair()
         self._refresh_survey()
 
-    def classify(self, functional: str, dysfunctional: str) -> str:
-        """Set the answer pair from code and return its category, e.g. ``kano.classify("like", "neutral")``."""
-        category = kano_category(functional, dysfunctional)  # validates and normalises
-        from .frameworks import _kano_answer
+    def set(self, functional: str, dysfunctional: str) -> None:
+        """Set the answer pair from code, e.g. ``kano.set("like", "neutral")`` (case and spaces do not matter)."""
+        kano_category(functional, dysfunctional)  # validates, with the teaching messages
+        with self.quiet():
+            self.functional.value = normalise_kano_answer("functional", functional)
+            self.dysfunctional.value = normalise_kano_answer("dysfunctional", dysfunctional)
+        self._refresh_pair()
 
-        self.functional.value = _kano_answer("functional", functional)
-        self.dysfunctional.value = _kano_answer("dysfunctional", dysfunctional)
-        return category
+    def code(self) -> str:
+        return f"{self.name}.set({self.functional.value!r}, {self.dysfunctional.value!r})"
+
+    def refresh(self) -> None:
+        self._refresh_pair()
+        self._refresh_survey()
 
     def _on_segment(self, _) -> None:
         self._summary = kano_survey(self._rows, segment=self.segment.value)
@@ -420,11 +394,11 @@ class KanoClassifier(_Base):
 
     def _refresh_pair(self) -> None:
         c = kano_category(self.functional.value, self.dysfunctional.value)
-        self.pair_result.value = (f"Category <b>{c}</b>: {KANO_CATEGORIES[c]} "
-                                  f"<code>{_esc(self.name)}.classify({self.functional.value!r}, "
-                                  f"{self.dysfunctional.value!r})</code>")
+        self.pair_result.value = f"Category <b>{c}</b>: {KANO_CATEGORIES[c]}"
+        self.show_code()
 
     def plot(self):
+        """The surveyed features on better / worse axes, as a new matplotlib figure."""
         fig, ax = figure(7.5, 5.5)
         ax.axvline(0.5, color=PALETTE["black"], linestyle="--", linewidth=0.8)
         ax.axhline(0.5, color=PALETTE["black"], linestyle="--", linewidth=0.8)
@@ -459,21 +433,19 @@ class KanoClassifier(_Base):
 
     def _refresh_survey(self) -> None:
         v = self._summary[self.feature.value]
-        cells = "".join(f"<td>{v['counts'][k]}</td>" for k in KANO_CATEGORIES)
-        head = "".join(f"<th title='{_esc(n)}'>{k}</th>" for k, n in KANO_CATEGORIES.items())
-        self.table.value = (
-            _TABLE_CSS + f"<table class='pm-table'><thead><tr><th class='l'>feature</th>{head}<th>better</th>"
-            f"<th>worse</th><th>category</th></tr></thead><tbody><tr><td class='l'>{_esc(self.feature.value)}</td>"
-            f"{cells}<td>{v['better']:.2f}</td><td>{v['worse']:.2f}</td>"
-            f"<td>{v['category']} ({_esc(KANO_CATEGORIES[v['category']])})</td></tr></tbody></table>"
+        row = [self.feature.value, *(v["counts"][k] for k in KANO_CATEGORIES), f"{v['better']:.2f}",
+               f"{v['worse']:.2f}", f"{v['category']} ({KANO_CATEGORIES[v['category']]})"]
+        self.table.value = table(
+            ["feature", *KANO_CATEGORIES, "better", "worse", "category"], [row],
+            caption="Answers per category: " + ", ".join(f"{k} {n}" for k, n in KANO_CATEGORIES.items()),
         )
-        show_in(self.chart, self.plot())
+        self.draw()
 
 
 # ---------------------------------------------------------------- capacity planner
 
 
-class CapacityPlanner(_Base):
+class CapacityPlanner(Widget):
     """Toggle items into a sprint of fixed capacity; compare your set with the best possible one.
 
     ``items`` are dicts with "id", "title", "value" and "effort" (default: the
@@ -485,25 +457,23 @@ class CapacityPlanner(_Base):
 
     def __init__(self, items: Iterable[Mapping[str, Any]] | None = None, capacity: float | None = None, *,
                  name: str = "planner", allow_reveal: bool = True):
+        super().__init__(name)
         self._items = list(items) if items is not None else capacity_items(load("backlog"))
         self.capacity = float(capacity if capacity is not None else load("company")["sprint_capacity_person_months"])
-        self.name = name
         self._best = best_within_capacity(self._items, self.capacity)  # validates items and capacity
         self._greedy = greedy_within_capacity(self._items, self.capacity)
-        self._busy = False
         self.boxes = {
             it["id"]: W.Checkbox(value=False, indent=False, layout=W.Layout(width="auto"),
                                  description=f"{it['id']} {it.get('title', '')[:48]} · {it['effort']:g} pm · "
                                              f"value {it['value']:,.0f}")
             for it in self._items
         }
-        for box in self.boxes.values():
-            box.observe(self._on_toggle, names="value")
+        self.on_change(list(self.boxes.values()), lambda _: self.refresh())
         self.bar = W.FloatProgress(min=0, max=self.capacity, value=0, description="Capacity",
                                    layout=W.Layout(width="420px")).add_class("pm-capacity-bar")
         self.used = W.HTML().add_class("pm-capacity")
         self.result = W.HTML().add_class("pm-result")
-        self.code = W.HTML().add_class("pm-code")
+        self.make_code_box()
         self.greedy_button = W.Button(description="Greedy pick", icon="sort-amount-desc",
                                       tooltip="Go down the value/effort ranking, take each item that still fits")
         self.clear_button = W.Button(description="Clear", icon="times")
@@ -516,10 +486,10 @@ class CapacityPlanner(_Base):
         grid = W.GridBox(list(self.boxes.values()),
                          layout=W.Layout(grid_template_columns="repeat(2, minmax(0, 1fr))", max_height="360px",
                                          overflow="auto"))
-        self.widget = W.VBox([grid, W.HBox([self.bar, self.used]), self.result, self.code, W.HBox(buttons),
+        self.widget = W.VBox([grid, W.HBox([self.bar, self.used]), self.result, self.code_box, W.HBox(buttons),
                               self.best_text])
         self.widget.add_class("pm-planner")
-        self._refresh()
+        self.refresh()
 
     # -- state
 
@@ -527,26 +497,16 @@ class CapacityPlanner(_Base):
     def value(self) -> list[str]:
         return [k for k, box in self.boxes.items() if box.value]
 
-    @value.setter
-    def value(self, ids: Iterable[str]) -> None:
-        self.set(ids)
-
     def set(self, ids: Iterable[str]) -> None:
         """Choose exactly these items, e.g. ``planner.set(["B01", "B05"])``."""
-        if isinstance(ids, str) or not isinstance(ids, Iterable):
-            raise InputTypeError(f"set() takes a list of item ids, e.g. ['B01', 'B05']; got {describe(ids)}.")
-        wanted = list(ids)
-        unknown = [i for i in wanted if i not in self.boxes]
-        if unknown:
-            raise InputError(f"unknown item id(s) {', '.join(map(repr, unknown))}; "
-                             f"the planner holds {', '.join(self.boxes)}.")
-        self._busy = True
-        try:
+        wanted = members("set()", ids, self.boxes, what="item id", where="the planner", example=["B01", "B05"])
+        with self.quiet():
             for k, box in self.boxes.items():
                 box.value = k in wanted
-        finally:
-            self._busy = False
-        self._refresh()
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set({self.value!r})"
 
     @property
     def summary(self) -> dict[str, Any]:
@@ -557,17 +517,13 @@ class CapacityPlanner(_Base):
 
     # -- events and display
 
-    def _on_toggle(self, _) -> None:
-        if not self._busy:
-            self._refresh()
-
     def _reveal(self) -> None:
         b = self._best
-        self.best_text.value = (f"Best set: <b>{_esc(', '.join(b['ids']))}</b>, value {b['value']:,.0f} for "
-                                f"{b['effort']:g} person-months. Greedy set: {_esc(', '.join(self._greedy['ids']))}, "
+        self.best_text.value = (f"Best set: <b>{esc(', '.join(b['ids']))}</b>, value {b['value']:,.0f} for "
+                                f"{b['effort']:g} person-months. Greedy set: {esc(', '.join(self._greedy['ids']))}, "
                                 f"value {self._greedy['value']:,.0f}.")
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         s = self.summary
         self.bar.value = min(s["effort"], self.capacity)
         self.bar.bar_style = "danger" if s["over_capacity"] else "success"
@@ -582,4 +538,4 @@ class CapacityPlanner(_Base):
             verdict = (f"Total value <b>{s['value']:,.0f}</b>: {share:.0%} of the best possible set "
                        f"({s['best_value'] - s['value']:,.0f} short).")
         self.result.value = verdict
-        self.code.value = f"<code>{_esc(self.name)}.set({self.value!r})</code>"
+        self.show_code()

@@ -29,9 +29,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, choice, describe, text
+from ..core.validate import InputError, InputTypeError, choice, describe, records, text
 
 __all__ = [
+    "check_snippets",
+    "check_tags",
     "RULES",
     "Critique",
     "critique_question",
@@ -78,7 +80,7 @@ RULES: tuple[_Rule, ...] = (
             r"\bopinion\b", r"\b(good|great|nice|bad|cool|smart) idea\b", r"\bfavou?rite\b",
             r"\b(is|was|isn't) (it|this|that) (a |an )?(good|great|useful|helpful|cool|nice|valuable|important|interesting)\b",
             r"\bhow (useful|helpful|important|valuable|good|great|cool|interesting) (is|was|would|do|does|are)\b",
-            r"\brate\b", r"\bon a scale\b", r"\blooks? (good|nice|great|ok|okay)\b", r"\bwhat do you make of\b",
+            r"\b(how (would|do|did) you )rate\b", r"\brate (it|this|that|us|our|the (app|idea|product|feature))\b", r"\bon a scale\b", r"\blooks? (good|nice|great|ok|okay)\b", r"\bwhat do you make of\b",
             r"\brecommend\b", r"\bimpress", r"\bdo you find (it|this|that|our)\b", r"\bany feedback\b",
             r"\bfeedback on\b",
         ),
@@ -278,7 +280,8 @@ def check_job_story(story: str) -> JobStoryCheck:
     elif want and so.start() < want.start():
         problems.append("put the parts in order: When ..., I want to ..., so I can ....")
     if has_when and want and so and so.start() > want.start():
-        start = _WHEN_RE.match(s).end()
+        when_match = _WHEN_RE.match(s)
+        start = when_match.end() if when_match else 0
         parts = {
             "situation": s[start:want.start()].strip(" ,"),
             "motivation": s[want.end():so.start()].strip(" ,"),
@@ -299,15 +302,28 @@ def check_job_story(story: str) -> JobStoryCheck:
 # ---------------------------------------------------------------- synthesis
 
 
+def check_snippets(snippets: Any, keys: tuple[str, ...] = ("id", "quote")) -> list[dict]:
+    """Interview snippets to work on: a non-empty list of dicts holding ``keys`` (as in ``load("interviews")``)."""
+    return records("snippets", snippets, keys=keys, what="interview snippets", example="as in load('interviews')")
+
+
+def check_tags(tags: Any, snippet_ids: list[str], themes: list[str]) -> dict[str, str]:
+    """Tags for an affinity board: a dict snippet id -> theme, each id one of ``snippet_ids``, each theme one of ``themes``."""
+    if type(tags) is not dict:
+        raise InputTypeError(f"tags must be a dict of snippet id -> theme; got {describe(tags)}.")
+    for sid, theme in tags.items():
+        if sid not in snippet_ids:
+            raise InputError(f"{sid!r} is not a snippet on this board; the ids run {', '.join(snippet_ids[:3])}, ...")
+        if theme not in themes:
+            raise InputError(f"{theme!r} is not a theme on this board; the themes are {', '.join(map(repr, themes))}.")
+    return dict(tags)
+
+
 def _snippets(snippets: Any) -> list[dict]:
     if isinstance(snippets, (str, bytes, dict)) or not isinstance(snippets, Iterable):
         raise InputTypeError(f"snippets must be a list of dicts such as load('interviews'); got {describe(snippets)}.")
-    out = list(snippets)
-    for i, s in enumerate(out):
-        if type(s) is not dict:
-            raise InputTypeError(f"snippets[{i}] must be a dict with a 'theme' field; got {describe(s)}.")
-        if "theme" not in s:
-            raise InputError(f"snippets[{i}] has no 'theme' field: tag every snippet with a theme first.")
+    out = records("snippets", list(snippets), keys=("theme",), what="interview snippets (tag each with a theme)",
+                  empty_ok=True)
     return out
 
 

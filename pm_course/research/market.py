@@ -45,11 +45,10 @@ def nested_funnel(tam: float, sam: float, som: float, unit: str = "") -> dict[st
     a = number("sam", sam, low=0)
     o = number("som", som, low=0)
     u = text("unit", unit, empty_ok=True, max_len=60)
-    slack = 1e-9 * max(t, 1.0)
-    if a > t + slack:
+    if a > t + 1e-9 * max(t, 1.0):
         raise InputError(f"SAM ({a:,.6g}) is larger than TAM ({t:,.6g}): the serviceable market is part of the total. "
                          "Check the two are in the same unit.")
-    if o > a + slack:
+    if o > a + 1e-9 * max(a, 1.0):  # relative to SAM: a tolerance scaled by TAM would let SOM exceed a small SAM
         raise InputError(f"SOM ({o:,.6g}) is larger than SAM ({a:,.6g}): you can only obtain part of what you can serve. "
                          "Check the two are in the same unit.")
     return {"tam": t, "sam": a, "som": o, "unit": u}

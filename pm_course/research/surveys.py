@@ -28,7 +28,7 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, fraction, integer, text
+from ..core.validate import InputError, InputTypeError, describe, fraction, integer, percent_guess, text
 
 __all__ = [
     "PROMOTER_MIN",
@@ -161,8 +161,9 @@ def _margin(value: Any) -> float:
     x = float(value)
     if math.isnan(x) or math.isinf(x):
         raise InputError(f"margin_of_error must be a finite fraction such as 0.05; got {value!r}.")
-    if 1 <= x <= 100:
-        raise InputError(f"margin_of_error is a fraction: did you mean {x / 100:g}? (got {value!r}; ±5 % is written 0.05)")
+    guess = percent_guess(x, one_is_percent=True)
+    if guess is not None:
+        raise InputError(f"margin_of_error is a fraction: did you mean {guess:g}? (got {value!r}; ±5 % is written 0.05)")
     if not 0 < x < 1:
         raise InputError(f"margin_of_error must be a fraction above 0 and below 1, such as 0.05 for ±5 %; got {value!r}.")
     return x

@@ -6,9 +6,10 @@
 - :class:`SampleSizeCalculator`: margin, confidence, proportion, population -> responses needed.
 - :class:`MarketFunnel`: TAM, SAM and SOM as a funnel chart.
 
-Each has ``.widget`` (the ipywidgets container), ``.value`` (plain data), a
-``set(...)`` method that reproduces a state from code (shown to the learner
-as one line), and displays itself in a notebook.
+Each is a :class:`pm_course.ui.Widget`: ``.widget`` (the ipywidgets container),
+``.value`` (plain data), ``.set(...)`` (the one way to change the state from
+code), ``.code()`` (that line, shown in ``.code_box``), ``.plot()`` (a new
+Figure) drawn into ``.chart``; it displays itself in a notebook.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..core.validate import InputError, InputTypeError, describe
+from ..core.validate import number, one_of, records, text
 from ..data import load
-from ..ui import CATEGORY, PALETTE, figure, show_in
-from .interviews import critique_question, theme_counts
+from ..ui import CATEGORY, PALETTE, Widget, figure, status_box
+from .interviews import check_snippets, check_tags, critique_question, theme_counts
 from .market import market_funnel
 from .surveys import PASSIVE_MIN, PROMOTER_MIN, nps_breakdown, sample_size, z_value
 
@@ -45,22 +46,6 @@ NPS_COLOURS = {"promoter": PALETTE["green"], "passive": PALETTE["grey"], "detrac
 NPS_HATCH = {"promoter": "", "passive": "..", "detractor": "//"}
 
 
-def _code(line: str) -> str:
-    return (
-        "<div style='opacity:.8;font-size:90%'>Reproduce this in code: "
-        f"<code style='white-space:pre-wrap'>{html.escape(line)}</code></div>"
-    )
-
-
-class _Displayable:
-    widget: Any
-
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.widget)
-
-
 # ---------------------------------------------------------------- question critic
 
 _EXAMPLES = [
@@ -73,35 +58,37 @@ _EXAMPLES = [
 ]
 
 
-class QuestionCritic(_Displayable):
+class QuestionCritic(Widget):
     """Type an interview question; the critic (:func:`critique_question`) gives the verdict and the rules broken.
 
     ``.value`` is ``{'question', 'verdict', 'rules', 'reasons'}`` (verdict ``None`` while the box is empty).
     """
 
     def __init__(self, question: str = "", name: str = "critic"):
-        self.name = name
+        super().__init__(name)
         self.box = w.Text(value="", description="Question", placeholder="Type an interview question",
                           continuous_update=True, layout=w.Layout(width="95%"))
         self.examples = w.Dropdown(options=[("try an example ...", "")] + [(e, e) for e in _EXAMPLES],
                                    value="", description="Examples", layout=w.Layout(width="95%"))
         self.result = w.HTML()
         self.result.add_class("pm-result")
-        self.code = w.HTML()
-        self.code.add_class("pm-code")
-        self.box.observe(self._update, names="value")
-        self.examples.observe(self._pick, names="value")
-        self.widget = w.VBox([self.box, self.examples, self.result, self.code])
+        self.make_code_box()
+        self.on_change(self.box, lambda _: self.refresh())
+        self.on_change(self.examples, self._pick)
+        self.widget = w.VBox([self.box, self.examples, self.result, self.code_box])
         self.widget.add_class("pm-question-critic")
-        self._critique = None
-        self.set(question) if question else self._update()
+        self._critique: Any = None
+        self.set(question) if question else self.refresh()
 
     def set(self, question: str) -> None:
         """Put ``question`` in the box (as if typed) and judge it."""
-        if type(question) is not str:
-            raise InputTypeError(f"question must be text (a str); got {describe(question)}.")
-        self.box.value = question
-        self._update()
+        text("question", question, empty_ok=True)
+        with self.quiet():
+            self.box.value = question
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set({self.box.value!r})" if self.box.value.strip() else ""
 
     @property
     def value(self) -> dict[str, Any]:
@@ -109,20 +96,16 @@ class QuestionCritic(_Displayable):
             return {"question": self.box.value, "verdict": None, "rules": [], "reasons": []}
         return self._critique.as_dict()
 
-    @value.setter
-    def value(self, question: str) -> None:
-        self.set(question)
-
     def _pick(self, change) -> None:
         if change["new"]:
             self.set(change["new"])
 
-    def _update(self, change=None) -> None:
+    def refresh(self) -> None:
         q = self.box.value
         if not q.strip():
             self._critique = None
             self.result.value = "<i>Type a question to see what the critic makes of it.</i>"
-            self.code.value = ""
+            self.show_code()
             return
         c = critique_question(q[:500])
         self._critique = c
@@ -137,7 +120,7 @@ class QuestionCritic(_Displayable):
             f"<div style='border-left:6px solid {colour};padding:.3em .8em'>"
             f"<b style='color:{colour}'>{head}</b>{body}</div>"
         )
-        self.code.value = _code(f"{self.name}.set({q!r})")
+        self.show_code()
 
 
 # ---------------------------------------------------------------- affinity board
@@ -159,6 +142,13 @@ def theme_chart(snippets: list[dict], tags: dict[str, str], facts_only: bool = T
     every = theme_counts(tagged, kinds=None) if tagged else {}
     order = sorted(every, key=lambda t: (facts.get(t, 0), every[t]), reverse=True)
     fig, ax = figure(7.0, 0.45 * max(len(order), 3) + 1.4)
+    if not order:  # the empty state: say what to do, not an empty pair of axes
+        ax.axis("off")
+        ax.set_title(title)
+        ax.text(0.5, 0.5, "No snippet tagged yet.\nPick a theme for a snippet above: each theme's\n"
+                "evidence count (facts first) appears here.", transform=ax.transAxes, ha="center", va="center",
+                fontsize=11, color=PALETTE["black"], linespacing=1.6)
+        return fig
     y = list(range(len(order)))[::-1]
     f = [facts.get(t, 0) for t in order]
     o = [every[t] - facts.get(t, 0) for t in order]
@@ -166,21 +156,21 @@ def theme_chart(snippets: list[dict], tags: dict[str, str], facts_only: bool = T
     if not facts_only:
         ax.barh(y, o, left=f, color=CATEGORY["neutral"], hatch="//", edgecolor="white",
                 label="opinions, compliments, hypotheticals")
-    for yi, fi, oi in zip(y, f, o):
-        total = fi + (0 if facts_only else oi)
+    totals = [fi + (0 if facts_only else oi) for fi, oi in zip(f, o)]
+    for yi, total in zip(y, totals):
         ax.text(total + 0.1, yi, str(total), va="center", fontsize=9)
+    ax.set_xlim(0, max(totals + [1]) * 1.12 + 0.5)  # room for the count labels
     ax.set_yticks(y, order)
     ax.set_xlabel("number of snippets (evidence count)" if not facts_only else "number of facts (evidence count)")
     ax.set_ylabel("theme")
     ax.set_title(title)
     ax.xaxis.get_major_locator().set_params(integer=True)
-    if not order:
-        ax.text(0.5, 0.5, "tag a snippet to start", transform=ax.transAxes, ha="center", va="center")
-    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28 if len(order) < 4 else -0.12), ncol=2, fontsize=8,
+              frameon=False)  # below the axes: never on a bar
     return fig
 
 
-class AffinityBoard(_Displayable):
+class AffinityBoard(Widget):
     """Tag interview snippets with themes; the chart shows each theme's evidence count.
 
     ``snippets`` defaults to ``load("interviews")``; ``themes`` to the themes
@@ -191,13 +181,8 @@ class AffinityBoard(_Displayable):
 
     def __init__(self, snippets: list[dict] | None = None, themes: list[str] | None = None,
                  tags: dict[str, str] | None = None, facts_only: bool = True, name: str = "board"):
-        self.name = name
-        self.snippets = load("interviews") if snippets is None else [dict(s) for s in snippets]
-        if not self.snippets:
-            raise InputError("snippets is empty: give at least one interview snippet to tag.")
-        for i, s in enumerate(self.snippets):
-            if type(s) is not dict or not {"id", "quote"} <= set(s):
-                raise InputTypeError(f"snippets[{i}] must be a dict with 'id' and 'quote' (as in load('interviews')).")
+        super().__init__(name)
+        self.snippets = load("interviews") if snippets is None else [dict(s) for s in check_snippets(snippets)]
         if themes is None:
             themes = sorted({s["theme"] for s in load("interviews")})
         self.themes = list(themes)
@@ -207,7 +192,7 @@ class AffinityBoard(_Displayable):
         for s in self.snippets:
             dd = w.Dropdown(options=[UNTAGGED] + self.themes, value=UNTAGGED, description=s["id"],
                             layout=w.Layout(width="300px"), style={"description_width": "40px"})
-            dd.observe(self._update, names="value")
+            self.on_change(dd, lambda _: self.refresh())
             self.dropdowns[s["id"]] = dd
             kind = s.get("kind", "")
             who = f"{s.get('segment', '')}, {s.get('interview', '')}".strip(", ")
@@ -217,45 +202,38 @@ class AffinityBoard(_Displayable):
             rows.append(w.HBox([dd, label]))
         self.facts_only = w.Checkbox(value=facts_only, description="count only facts (specific past events)",
                                      indent=False)
-        self.facts_only.observe(self._update, names="value")
+        self.on_change(self.facts_only, lambda _: self.refresh())
         self.result = w.HTML()
         self.result.add_class("pm-result")
-        self.plot = w.Output()
-        self.code = w.HTML()
-        self.code.add_class("pm-code")
+        self.make_chart()
+        self.make_code_box()
         board = w.VBox(rows, layout=w.Layout(max_height="380px", overflow="auto", border="1px solid #ddd"))
-        self.widget = w.VBox([board, self.facts_only, self.result, self.plot, self.code])
+        self.widget = w.VBox([board, self.facts_only, self.result, self.chart, self.code_box])
         self.widget.add_class("pm-affinity-board")
-        self._quiet = False
         if tags:
             self.set(tags)
         else:
-            self._update()
+            self.refresh()
 
     def set(self, tags: dict[str, str]) -> None:
         """Tag snippets from code: ``{snippet id: theme}``; snippets left out become untagged."""
-        if type(tags) is not dict:
-            raise InputTypeError(f"tags must be a dict of snippet id -> theme; got {describe(tags)}.")
-        for sid, theme in tags.items():
-            if sid not in self.dropdowns:
-                raise InputError(f"{sid!r} is not a snippet on this board; the ids run {', '.join(list(self.dropdowns)[:3])}, ...")
-            if theme not in self.themes:
-                raise InputError(f"{theme!r} is not a theme on this board; the themes are {', '.join(map(repr, self.themes))}.")
-        self._quiet = True
-        try:
+        check_tags(tags, list(self.dropdowns), self.themes)
+        with self.quiet():
             for sid, dd in self.dropdowns.items():
                 dd.value = tags.get(sid, UNTAGGED)
-        finally:
-            self._quiet = False
-        self._update()
+        self.refresh()
+
+    def code(self) -> str:
+        tags = self.value
+        return f"{self.name}.set({tags!r})" if tags else ""
+
+    def plot(self):
+        """The evidence count per theme as a new matplotlib figure (an empty state until a snippet is tagged)."""
+        return theme_chart(self.snippets, self.value, self.facts_only.value)
 
     @property
     def value(self) -> dict[str, str]:
         return {sid: dd.value for sid, dd in self.dropdowns.items() if dd.value != UNTAGGED}
-
-    @value.setter
-    def value(self, tags: dict[str, str]) -> None:
-        self.set(tags)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -264,9 +242,7 @@ class AffinityBoard(_Displayable):
             return {}
         return theme_counts(tagged, kinds=("fact",) if self.facts_only.value else None)
 
-    def _update(self, change=None) -> None:
-        if self._quiet:
-            return
+    def refresh(self) -> None:
         tags = self.value
         counts = self.counts
         n = len(tags)
@@ -278,8 +254,14 @@ class AffinityBoard(_Displayable):
         else:
             lead = "no evidence counted yet"
         self.result.value = f"{n} of {len(self.snippets)} snippets tagged; {lead}."
-        show_in(self.plot, theme_chart(self.snippets, tags, self.facts_only.value))
-        self.code.value = _code(f"{self.name}.set({tags!r})") if tags else ""
+        if tags:
+            self.draw()
+        else:  # the empty state: what to do, not an empty chart
+            message = status_box(None, "No snippet tagged yet.", detail=(
+                "Pick a theme in a snippet's menu above: the evidence count per theme (facts first) is drawn here."))
+            self.chart.outputs = ({"output_type": "display_data", "metadata": {},
+                                   "data": {"text/html": message, "text/plain": "No snippet tagged yet."}},)
+        self.show_code()
 
 
 # ---------------------------------------------------------------- NPS explorer
@@ -332,7 +314,7 @@ def nps_segments_chart(rows: list[dict], title: str = "NPS by segment"):
     return fig
 
 
-class NPSExplorer(_Displayable):
+class NPSExplorer(Widget):
     """Choose a segment; see its score histogram, its NPS and its promoter / passive / detractor shares.
 
     ``rows`` defaults to ``load("survey")``. ``.value`` is the breakdown for the
@@ -340,32 +322,38 @@ class NPSExplorer(_Displayable):
     """
 
     def __init__(self, rows: list[dict] | None = None, segment: str = "all", name: str = "explorer"):
-        self.name = name
-        self.rows = load("survey") if rows is None else list(rows)
-        if not self.rows:
-            raise InputError("rows is empty: the explorer needs survey responses.")
+        super().__init__(name)
+        self.rows = load("survey") if rows is None else records("rows", rows, keys=("segment", "nps"),
+                                                                   what="survey responses", example="as in load('survey')")
         segments = sorted({r["segment"] for r in self.rows})
         self.segment = w.ToggleButtons(options=["all"] + segments, value="all", description="Segment")
-        self.segment.observe(self._update, names="value")
+        self.on_change(self.segment, lambda _: self.refresh())
         self.result = w.HTML()
         self.result.add_class("pm-result")
-        self.plot = w.Output()
-        self.code = w.HTML()
-        self.code.add_class("pm-code")
-        self.widget = w.VBox([self.segment, self.result, self.plot, self.code])
+        self.make_chart()
+        self.make_code_box()
+        self.widget = w.VBox([self.segment, self.result, self.chart, self.code_box])
         self.widget.add_class("pm-nps-explorer")
         if segment != "all":
             self.set(segment)
         else:
-            self._update()
+            self.refresh()
 
     def set(self, segment: str) -> None:
         """Show one segment ('all', 'owner', 'manager', 'barista')."""
-        if segment not in self.segment.options:
-            raise InputError(f"segment must be one of {', '.join(map(repr, self.segment.options))}; got {segment!r}.")
-        if self.segment.value == segment:
-            self._update()
-        self.segment.value = segment
+        one_of("segment", segment, self.segment.options)
+        with self.quiet():
+            self.segment.value = segment
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set({self.segment.value!r})"
+
+    def plot(self):
+        """The chosen segment's score histogram, as a new matplotlib figure."""
+        seg = self.segment.value
+        who = "all respondents" if seg == "all" else f"{seg}s"
+        return nps_histogram(self._scores(), title=f"Likelihood to recommend, {who}")
 
     def _scores(self) -> list[int]:
         seg = self.segment.value
@@ -375,11 +363,7 @@ class NPSExplorer(_Displayable):
     def value(self) -> dict[str, Any]:
         return {"segment": self.segment.value, **nps_breakdown(self._scores())}
 
-    @value.setter
-    def value(self, segment: str) -> None:
-        self.set(segment)
-
-    def _update(self, change=None) -> None:
+    def refresh(self) -> None:
         v = self.value
         seg = v["segment"]
         who = "all respondents" if seg == "all" else f"{seg}s"
@@ -391,8 +375,8 @@ class NPSExplorer(_Displayable):
             f"NPS for {who}: <b>{v['nps']:+.1f}</b> (n = {v['n']}): {v['promoters_pct']:.1f} % promoters "
             f"minus {v['detractors_pct']:.1f} % detractors; {v['passives_pct']:.1f} % passives count in n only.{caution}"
         )
-        show_in(self.plot, nps_histogram(self._scores(), title=f"Likelihood to recommend, {who}"))
-        self.code.value = _code(f"{self.name}.set({seg!r})")
+        self.draw()
+        self.show_code()
 
 
 # ---------------------------------------------------------------- sample size
@@ -420,7 +404,7 @@ def sample_size_chart(confidence: float = 0.95, proportion: float = 0.5, populat
     return fig
 
 
-class SampleSizeCalculator(_Displayable):
+class SampleSizeCalculator(Widget):
     """Margin, confidence, expected proportion and population -> the responses a survey needs.
 
     ``.value`` is ``{'margin_of_error', 'confidence', 'proportion', 'population', 'n'}``
@@ -431,7 +415,7 @@ class SampleSizeCalculator(_Displayable):
 
     def __init__(self, margin_of_error: float = 0.05, confidence: float = 0.95, proportion: float = 0.5,
                  population: int | None = None, name: str = "calculator"):
-        self.name = name
+        super().__init__(name)
         style = {"description_width": "150px"}
         self.margin = w.FloatSlider(value=0.05, min=0.01, max=0.20, step=0.005, readout_format=".1%",
                                     description="Margin of error ±", continuous_update=False, style=style,
@@ -443,39 +427,42 @@ class SampleSizeCalculator(_Displayable):
                                         layout=w.Layout(width="460px"))
         self.population = w.BoundedIntText(value=0, min=0, max=100_000_000, description="Population (0 = very large)",
                                            style=style, layout=w.Layout(width="320px"))
-        for c in (self.margin, self.confidence, self.proportion, self.population):
-            c.observe(self._update, names="value")
+        self.on_change([self.margin, self.confidence, self.proportion, self.population], lambda _: self.refresh())
         self.result = w.HTML()
         self.result.add_class("pm-result")
-        self.plot = w.Output()
-        self.code = w.HTML()
-        self.code.add_class("pm-code")
+        self.make_chart()
+        self.make_code_box()
         self.widget = w.VBox([self.margin, self.confidence, self.proportion, self.population,
-                              self.result, self.plot, self.code])
+                              self.result, self.chart, self.code_box])
         self.widget.add_class("pm-sample-size")
-        self._quiet = False
         self.set(margin_of_error, confidence, proportion, population)
 
     def set(self, margin_of_error: float = 0.05, confidence: float = 0.95, proportion: float = 0.5,
             population: int | None = None) -> None:
         """Set every input from code (the same arguments as :func:`sample_size`)."""
         sample_size(margin_of_error, confidence, proportion, population)  # validates, with teaching messages
-        if not self.margin.min <= margin_of_error <= self.margin.max:
-            raise InputError(f"the calculator's margin runs from 0.01 to 0.2; got {margin_of_error!r}.")
-        if confidence not in self.CONFIDENCES:
-            raise InputError(f"the calculator offers confidence {', '.join(map(str, self.CONFIDENCES))}; "
-                             f"got {confidence!r} (sample_size() itself accepts any level).")
-        if not self.proportion.min <= proportion <= self.proportion.max:
-            raise InputError(f"the calculator's proportion runs from 0.05 to 0.95; got {proportion!r}.")
-        self._quiet = True
-        try:
+        number("the calculator's margin", margin_of_error, low=self.margin.min, high=self.margin.max)
+        one_of("the calculator's confidence", confidence, self.CONFIDENCES,
+               hint="(sample_size() itself accepts any level.)")
+        number("the calculator's proportion", proportion, low=self.proportion.min, high=self.proportion.max)
+        with self.quiet():
             self.margin.value = margin_of_error
             self.confidence.value = confidence
             self.proportion.value = proportion
             self.population.value = population or 0
-        finally:
-            self._quiet = False
-        self._update()
+        self.refresh()
+
+    def code(self) -> str:
+        v = self.value
+        args = [repr(v["margin_of_error"]), repr(v["confidence"]), repr(v["proportion"])]
+        if v["population"]:
+            args.append(repr(v["population"]))
+        return f"{self.name}.set({', '.join(args)})"
+
+    def plot(self):
+        """Responses needed against the margin of error, the current margin marked (a new figure)."""
+        v = self.value
+        return sample_size_chart(v["confidence"], v["proportion"], v["population"], v["margin_of_error"])
 
     @property
     def value(self) -> dict[str, Any]:
@@ -485,9 +472,7 @@ class SampleSizeCalculator(_Displayable):
         return {"margin_of_error": e, "confidence": self.confidence.value, "proportion": p,
                 "population": pop, "n": sample_size(e, self.confidence.value, p, pop)}
 
-    def _update(self, change=None) -> None:
-        if self._quiet:
-            return
+    def refresh(self) -> None:
         v = self.value
         z = z_value(v["confidence"])
         pop = f" out of a population of {v['population']:,}" if v["population"] else ""
@@ -496,11 +481,8 @@ class SampleSizeCalculator(_Displayable):
             f"{v['confidence'] * 100:g} % confidence (z = {z:.3f}, p = {v['proportion']:g}). "
             f"Halving the margin needs about four times the responses."
         )
-        show_in(self.plot, sample_size_chart(v["confidence"], v["proportion"], v["population"], v["margin_of_error"]))
-        args = [repr(v["margin_of_error"]), repr(v["confidence"]), repr(v["proportion"])]
-        if v["population"]:
-            args.append(repr(v["population"]))
-        self.code.value = _code(f"{self.name}.set({', '.join(args)})")
+        self.draw()
+        self.show_code()
 
 
 # ---------------------------------------------------------------- market funnel
@@ -538,18 +520,18 @@ def funnel_chart(funnel: dict[str, Any], title: str = "Market size"):
     return fig
 
 
-class MarketFunnel(_Displayable):
+class MarketFunnel(Widget):
     """A top-down TAM / SAM / SOM funnel: a total and two shares (:func:`market_funnel`).
 
-    Defaults to Shiftbrew's market (``load("market")``): 41,000 cafés x $580 per
+    Defaults to Shiftbrew's market (``load("market")``): 41,000 cafés x $630 per
     site per year; serviceable share 0.55 x 0.62; obtainable share 0.06.
     ``.value`` is ``{'tam', 'sam', 'som', 'unit'}``.
     """
 
     def __init__(self, total: float | None = None, serviceable_share: Any = None, obtainable_share: float | None = None,
                  unit: str | None = None, name: str = "funnel"):
+        super().__init__(name)
         m = load("market")
-        self.name = name
         style = {"description_width": "150px"}
         self.total = w.FloatText(value=0.0, description="Total (TAM)", style=style)
         self.unit = w.Text(value="", description="Unit", style=style)
@@ -559,16 +541,14 @@ class MarketFunnel(_Displayable):
         self.som_share = w.FloatSlider(value=0.1, min=0.0, max=1.0, step=0.001, readout_format=".1%",
                                        description="Obtainable share", continuous_update=False, style=style,
                                        layout=w.Layout(width="460px"))
-        for c in (self.total, self.unit, self.sam_share, self.som_share):
-            c.observe(self._update, names="value")
+        self.on_change([self.total, self.unit, self.sam_share, self.som_share], lambda _: self.refresh())
         self.result = w.HTML()
         self.result.add_class("pm-result")
-        self.plot = w.Output()
-        self.code = w.HTML()
-        self.code.add_class("pm-code")
-        self.widget = w.VBox([self.total, self.unit, self.sam_share, self.som_share, self.result, self.plot, self.code])
+        self.make_chart()
+        self.make_code_box()
+        self.widget = w.VBox([self.total, self.unit, self.sam_share, self.som_share, self.result, self.chart,
+                              self.code_box])
         self.widget.add_class("pm-market-funnel")
-        self._quiet = False
         self.set(
             m["cafes_total"] * m["blended_annual_price_per_site_usd"] if total is None else total,
             [m["share_independent_or_small_chain"], m["share_with_five_or_more_staff"]]
@@ -582,30 +562,31 @@ class MarketFunnel(_Displayable):
         f = market_funnel(total, serviceable_share, obtainable_share, unit)  # validates
         share = f["sam"] / f["tam"] if f["tam"] else (
             math.prod(serviceable_share) if isinstance(serviceable_share, (list, tuple)) else serviceable_share)
-        self._quiet = True
-        try:
+        with self.quiet():
             self.total.value = float(total)
             self.unit.value = unit
             self.sam_share.value = round(share, 6)
             self.som_share.value = float(obtainable_share)
-        finally:
-            self._quiet = False
-        self._update()
+        self.refresh()
+
+    def code(self) -> str:
+        return (f"{self.name}.set({self.total.value!r}, {round(self.sam_share.value, 6)!r}, "
+                f"{round(self.som_share.value, 6)!r}, {self.unit.value!r})")
+
+    def plot(self):
+        """TAM, SAM and SOM as a funnel (a new matplotlib figure)."""
+        f = self.value
+        return funnel_chart(f, title=f"Market size ({f['unit'] or 'no unit given'})")
 
     @property
     def value(self) -> dict[str, Any]:
         return market_funnel(max(self.total.value, 0.0), self.sam_share.value, self.som_share.value,
                              self.unit.value[:60])
 
-    def _update(self, change=None) -> None:
-        if self._quiet:
-            return
+    def refresh(self) -> None:
         f = self.value
         u = f["unit"] or "(say which unit!)"
         self.result.value = (f"TAM <b>{_money(f['tam'])}</b> &sup; SAM <b>{_money(f['sam'])}</b> &sup; "
                              f"SOM <b>{_money(f['som'])}</b> {html.escape(u)}")
-        show_in(self.plot, funnel_chart(f, title=f"Market size ({f['unit'] or 'no unit given'})"))
-        self.code.value = _code(
-            f"{self.name}.set({self.total.value!r}, {round(self.sam_share.value, 6)!r}, "
-            f"{round(self.som_share.value, 6)!r}, {self.unit.value!r})"
-        )
+        self.draw()
+        self.show_code()

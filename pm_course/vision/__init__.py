@@ -12,8 +12,10 @@ from .strategy import (
     INPUT_KINDS,
     NO_NUMBER,
     NO_TIME_FRAME,
+    OKR_KINDS,
     OUTPUT,
     THEME_GOALS,
+    THEME_PROBLEMS,
     VISION_BOARD_FIELDS,
     RubricReport,
     check_north_star,
@@ -28,12 +30,13 @@ from .strategy import (
     okr_score,
     okr_verdict,
     parse_positioning,
+    roadmap_by_problem,
     roadmap_column,
 )
 
 __all__ = [
     "CERTAINTY_COLUMN", "COLUMNS", "FOUR_RISKS", "INPUT_KINDS", "NO_NUMBER", "NO_TIME_FRAME", "OUTPUT",
-    "THEME_GOALS", "VISION_BOARD_FIELDS", "RubricReport", "check_north_star", "check_positioning",
+    "OKR_KINDS", "THEME_GOALS", "THEME_PROBLEMS", "roadmap_by_problem", "VISION_BOARD_FIELDS", "RubricReport", "check_north_star", "check_positioning",
     "check_vision_board", "critique_key_result", "goal_coverage", "is_outcome", "key_result_issues",
     "key_result_progress", "now_next_later", "okr_score", "okr_verdict", "parse_positioning", "roadmap_column",
 ]

@@ -10,7 +10,9 @@ import re
 from typing import Any
 
 from ..core import Function, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
+from ..core.checkers import call_with_time_limit
 from ..core.validate import InputError, InputTypeError, MalformedAnswer, conform
+from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
 from .strategy import (
     NORTH_STAR_CRITERIA,
@@ -19,9 +21,11 @@ from .strategy import (
     VISION_BOARD_FIELDS,
     _metric,
     critique_key_result,
+    key_result_count_issue,
     key_result_issues,
     key_result_progress,
     okr_score,
+    okr_shape_issue,
     parse_positioning,
     roadmap_column,
 )
@@ -41,23 +45,24 @@ q1 = Question(
     module=MODULE, id="q1", points=1,
     prompt=("Key result: 'Raise the share of shifts filled without the manager phoning round from its week-1 "
             "level to 0.60 by week 26.' Take the baseline from week 1 and the actual from week 26 of "
-            "load('analytics')['weekly'] (column 'shifts_filled_without_manager_calls'). Its progress, 0.0-1.0?"),
-    checker=Value(expected=_Q1, abs_tol=0.005, rel_tol=0),
+            "load('analytics')['weekly'] (column 'shifts_filled_without_manager_calls'). Its progress, from 0.0 to "
+            "1.0, to 2 decimal places?"),
+    checker=Value(expected=_Q1, decimals=2),
     hints=[
         "Progress is the share of the distance from the baseline to the target that has been covered.",
         "(actual - baseline) / (target - baseline), clipped to 0..1; weekly[0] is week 1, weekly[-1] is week 26.",
     ],
-    solution_text=("weekly = load('analytics')['weekly']\n"
-                   "baseline = weekly[0]['shifts_filled_without_manager_calls']\n"
-                   "actual = weekly[-1]['shifts_filled_without_manager_calls']\n"
-                   "answer_q1 = key_result_progress(baseline=baseline, target=0.60, actual=actual)"),
+    solution_text=('# Progress = the share of the distance from baseline to target covered so far, clipped to 0..1.\n'
+                   'baseline = weekly[0]["shifts_filled_without_manager_calls"]\n'
+                   'actual = weekly[-1]["shifts_filled_without_manager_calls"]\n'
+                   'answer_q1 = key_result_progress(baseline=baseline, target=0.60, actual=actual)'),
     answer=_Q1,
     wrong=[FILLED_WEEK_26 / 0.60, _Q1 * 100, 1 - _Q1],
     misconceptions=[
         Misconception(lambda a: abs(a - FILLED_WEEK_26 / 0.60) < 0.005,
                       "You divided the actual by the target: that measures from zero, but the key result starts "
-                      "from its baseline."),
-        Misconception(lambda a: a > 1, "Progress is a grade from 0.0 to 1.0, not a percentage."),
+                      "from its baseline.", example=FILLED_WEEK_26 / 0.60),
+        Misconception(lambda a: a > 1, "Progress is a grade from 0.0 to 1.0, not a percentage.", example=_Q1 * 100),
     ],
 )
 
@@ -66,22 +71,27 @@ _Q2 = key_result_progress(3.1, 2.0, 2.4)
 q2 = Question(
     module=MODULE, id="q2", points=1,
     prompt=("A falling target. Key result: 'Cut monthly site churn from 3.1 % to 2.0 % by the end of Q4.' "
-            "Churn is now 2.4 %. Its progress, 0.0-1.0?"),
-    checker=Value(expected=_Q2, abs_tol=0.005, rel_tol=0),
+            "Churn is now 2.4 %. Its progress, from 0.0 to 1.0, to 2 decimal places?"),
+    checker=Value(expected=_Q2, decimals=2),
     hints=[
         "The same formula works when the target is below the baseline: the signs cancel.",
         "(2.4 - 3.1) / (2.0 - 3.1): how much of the planned fall has happened?",
     ],
-    solution_text="answer_q2 = key_result_progress(baseline=3.1, target=2.0, actual=2.4)",
+    solution_text=('# The planned fall is 3.1 - 2.0 = 1.1 points; churn has fallen 3.1 - 2.4 = 0.7 of them.\n'
+                   '# The same formula as a rising target: (actual - baseline) / (target - baseline).\n'
+                   'answer_q2 = key_result_progress(baseline=3.1, target=2.0, actual=2.4)'),
     answer=_Q2,
-    wrong=[2.4 / 2.0, 2.0 / 2.4, (3.1 - 2.4) / 3.1, 1 - _Q2],
+    wrong=[2.4 / 2.0, 2.0 / 2.4, (3.1 - 2.4) / 3.1, 1 - _Q2, _Q2 * 100],
     misconceptions=[
-        Misconception(lambda a: a > 1, "Progress is from 0.0 to 1.0; for a falling target the actual is above the "
-                                       "target until it is reached."),
+        Misconception(lambda a: 1 < a <= 2, "Progress is from 0.0 to 1.0; for a falling target the actual is above "
+                                            "the target until it is reached.", example=2.4 / 2.0),
         Misconception(lambda a: abs(a - (3.1 - 2.4) / 3.1) < 0.005,
-                      "That is the relative fall in churn; progress compares the fall so far with the planned fall."),
+                      "That is the relative fall in churn; progress compares the fall so far with the planned fall.",
+                      example=(3.1 - 2.4) / 3.1),
         Misconception(lambda a: abs(a - 2.0 / 2.4) < 0.005,
-                      "Dividing target by actual ignores the baseline: measure the distance covered from 3.1 %."),
+                      "Dividing target by actual ignores the baseline: measure the distance covered from 3.1 %.",
+                      example=2.0 / 2.4),
+        Misconception(lambda a: a > 2, "Progress is a grade from 0.0 to 1.0, not a percentage.", example=_Q2 * 100),
     ],
 )
 
@@ -92,29 +102,32 @@ _Q3 = okr_score([key_result_progress(*kr) for kr in _Q3_KRS])
 
 q3 = Question(
     module=MODULE, id="q3", points=1,
-    prompt=("Objective: 'Cafés rely on Shiftbrew every week.' Its key results: churn 3.1 % -> 2.0 %, now 2.4 %; "
-            "shifts filled without manager calls, week 1 -> 0.60, now week 26's value; Group-plan share of sites "
-            "30 % -> 45 % (as fractions 0.30 -> 0.45), now 0.33. The objective's score, 0.0-1.0?"),
-    checker=Value(expected=_Q3, abs_tol=0.005, rel_tol=0),
+    prompt=("An annual, aspirational objective, reviewed at mid-year: 'Cafés rely on Shiftbrew every week.' Its key "
+            "results for the 12 months: churn 3.1 % -> 2.0 %, now 2.4 %; shifts filled without manager calls, "
+            "week 1 -> 0.60, now week 26's value; Group-plan share of sites 30 % -> 45 % (as fractions "
+            "0.30 -> 0.45), now 0.33. The objective's score so far, from 0.0 to 1.0, to 2 decimal places?"),
+    checker=Value(expected=_Q3, decimals=2),
     hints=[
         "Score each key result from 0.0 to 1.0 first, with key_result_progress.",
         "The objective's score is the mean of its key results' scores: okr_score([...]).",
     ],
-    solution_text=("weekly = load('analytics')['weekly']\n"
-                   "scores = [\n"
-                   "    key_result_progress(3.1, 2.0, 2.4),\n"
-                   "    key_result_progress(weekly[0]['shifts_filled_without_manager_calls'], 0.60,\n"
-                   "                        weekly[-1]['shifts_filled_without_manager_calls']),\n"
-                   "    key_result_progress(0.30, 0.45, 0.33),\n"
-                   "]\n"
-                   "answer_q3 = okr_score(scores)"),
+    solution_text=('# Grade each key result from 0.0 to 1.0, then take the plain mean (not the sum).\n'
+                   'scores = [\n'
+                   '    key_result_progress(3.1, 2.0, 2.4),\n'
+                   '    key_result_progress(weekly[0]["shifts_filled_without_manager_calls"], 0.60,\n'
+                   '                        weekly[-1]["shifts_filled_without_manager_calls"]),\n'
+                   '    key_result_progress(0.30, 0.45, 0.33),\n'
+                   ']\n'
+                   'answer_q3 = okr_score(scores)\n'
+                   'print(f"{answer_q3:.2f}: {okr_verdict(answer_q3, \'aspirational\')}")'),
     answer=_Q3,
     wrong=[_Q3 * 100, _Q3 * 3, 0.65],
     misconceptions=[
-        Misconception(lambda a: a > 1.5 and a < 3.01, "That looks like the sum of the scores; the objective's "
-                                                       "score is their mean."),
-        Misconception(lambda a: a > 3.01, "OKRs are graded from 0.0 to 1.0, not in percent."),
-        Misconception(lambda a: abs(a - 0.65) < 1e-9, "0.65 is the sweet spot to aim for, not this objective's score."),
+        Misconception(lambda a: a > 1.0 and a < 3.01, "That looks like the sum of the scores; the objective's "
+                                                       "score is their mean.", example=_Q3 * 3),
+        Misconception(lambda a: a > 3.01, "OKRs are graded from 0.0 to 1.0, not in percent.", example=_Q3 * 100),
+        Misconception(lambda a: abs(a - 0.65) < 1e-9, "0.65 is the sweet spot to aim for, not this objective's score.",
+                      example=0.65),
     ],
 )
 
@@ -151,12 +164,15 @@ q4 = Question(
         "An output is something you can finish by working harder (ship, launch, run, redesign).",
         "An outcome is a change you hope the output causes: in behaviour (owners, staff) or in business results.",
     ],
-    solution_text=("answer_q4 = {'a': 'output', 'b': 'outcome', 'c': 'output', 'd': 'outcome',\n"
-                   "             'e': 'output', 'f': 'outcome', 'g': 'output', 'h': 'outcome'}"),
+    solution_text=('# Outputs are work the team can finish (launch, ship, run, redesign); outcomes are changes in what\n'
+                   '# customers do or in business results (owners spend less time, churn falls, tickets halve).\n'
+                   'answer_q4 = {"a": "output", "b": "outcome", "c": "output", "d": "outcome",\n'
+                   '             "e": "output", "f": "outcome", "g": "output", "h": "outcome"}'),
     answer=_Q4,
     wrong=[{k: "outcome" for k in _Q4}, {**_Q4, "h": "output", "e": "outcome"}],
     misconceptions=[Misconception(lambda a: len(set(a.values())) == 1,
-                                  "You gave every statement the same label: look for the verbs of work.")],
+                                  "You gave every statement the same label: look for the verbs of work.",
+                                  example={k: "outcome" for k in _Q4})],
 )
 
 # ---------------------------------------------------------------- q5: well-formed key results
@@ -180,15 +196,17 @@ q5 = Question(
     checker=SetOf(expected=_Q5),
     hints=[
         "Check each one for three things: is there a number? is it a change (not a task)? does it say by when?",
-        "critique_key_result(KEY_RESULTS['b']) lists what is missing; 'launch' and 'hold' are tasks.",
+        "Verbs such as 'launch' and 'hold' describe tasks; decide each one yourself, then compare with critique_key_result.",
     ],
-    solution_text=("answer_q5 = {k for k, text in KEY_RESULTS.items() if not critique_key_result(text)}\n"
+    solution_text=('# Keep the statements with a number, a time frame and a change in results.\n'
+                   'answer_q5 = {key for key, kr in KEY_RESULTS.items() if not critique_key_result(kr)}\n'
                    "# {'a', 'd', 'f'}: b and e are tasks, c has no number or date, g has no time frame"),
     answer=_Q5,
     wrong=[{"a", "d", "f", "g"}, {"a", "b", "d", "e", "f"}, {"a"}],
     misconceptions=[
-        Misconception(lambda a: "g" in a, "Check the one about swaps again: by when?"),
-        Misconception(lambda a: "b" in a or "e" in a, "A date and a number do not turn a task into an outcome."),
+        Misconception(lambda a: "g" in a, "Check the one about swaps again: by when?", example={"a", "d", "f", "g"}),
+        Misconception(lambda a: "b" in a or "e" in a, "A date and a number do not turn a task into an outcome.",
+                      example={"a", "b", "d", "e", "f"}),
     ],
 )
 
@@ -199,7 +217,7 @@ NORTH_STAR_CANDIDATES = {
     "b": "Shifts filled per week without the manager phoning round",
     "c": "Daily active users of the mobile app",
     "d": "Sign-ups per week",
-    "e": "Sites that publish next week's rota by Friday, per week",
+    "e": "Open shifts covered by staff within an hour, per week",
     "f": "Number of features shipped per quarter",
 }
 _Q6 = {"a", "c", "d", "f"}
@@ -213,14 +231,16 @@ q6 = Question(
         "A North Star counts the moment customers get value from the product, over a period.",
         "Revenue is what the company captures, raw activity can happen without value, and outputs are the team's work.",
     ],
-    solution_text=("answer_q6 = {'a', 'c', 'd', 'f'}\n"
-                   "# a is revenue, c raw activity, d a top-of-funnel count, f an output;\n"
-                   "# b and e count value delivered to cafés every week"),
+    solution_text=('# a is revenue (what the company captures), c raw activity, d a top-of-funnel count, f an output;\n'
+                   '# b and e count a moment a café gets value (a shift sorted without phoning round), per week.\n'
+                   'answer_q6 = {"a", "c", "d", "f"}  # revenue, raw activity, a top-of-funnel count, an output'),
     answer=_Q6,
     wrong=[{"a", "d", "f"}, {"a", "c", "d", "e", "f"}, {"b", "e"}],
     misconceptions=[
-        Misconception(lambda a: "c" not in a, "Opening the app is activity: it can happen without a shift being sorted."),
-        Misconception(lambda a: "b" in a or "e" in a, "One you marked weak counts a moment a café gets value."),
+        Misconception(lambda a: "c" not in a, "Opening the app is activity: it can happen without a shift being sorted.",
+                      example={"a", "d", "f"}),
+        Misconception(lambda a: "b" in a or "e" in a, "One you marked weak counts a moment a café gets value.",
+                      example={"a", "c", "d", "e", "f"}),
     ],
 )
 
@@ -228,10 +248,10 @@ q6 = Question(
 
 _INPUT_METRICS = {
     "sites that publish a rota each week": "breadth",
-    "share of each site's staff who claim open shifts": "depth",
+    "share of a site's rota changes made in the app (not by text or on paper)": "depth",
     "open shifts posted per site per week": "frequency",
     "median minutes from an open shift to cover": "efficiency",
-    "new cafés inviting their staff in their first week": "breadth",
+    "cafés that filled at least one open shift through the app this week": "breadth",
 }
 
 q7 = Question(
@@ -242,22 +262,24 @@ q7 = Question(
     checker=Mapping(
         expected=_INPUT_METRICS, categories=["breadth", "depth", "frequency", "efficiency"],
         item_hints={
-            "share of each site's staff who claim open shifts": "A share of the staff at a site already using it: how far it reaches into the site.",
+            "share of a site's rota changes made in the app (not by text or on paper)": "A share of one site's rota work: how much of it runs through the product?",
             "median minutes from an open shift to cover": "Minutes to cover: is that about how many, how much, how often, or how fast?",
-            "new cafés inviting their staff in their first week": "Counting cafés: how many accounts get going.",
+            "cafés that filled at least one open shift through the app this week": "Counting cafés: how many get the value at all.",
         },
     ),
     hints=[
         "Breadth counts accounts or users; depth how much of the product each uses.",
         "Frequency is 'how often per period'; efficiency is time or effort per task.",
     ],
-    solution_text=("answer_q7 = {\n"
-                   "    'sites that publish a rota each week': 'breadth',\n"
-                   "    \"share of each site's staff who claim open shifts\": 'depth',\n"
-                   "    'open shifts posted per site per week': 'frequency',\n"
-                   "    'median minutes from an open shift to cover': 'efficiency',\n"
-                   "    'new cafés inviting their staff in their first week': 'breadth',\n"
-                   "}"),
+    solution_text=('# Breadth counts sites or people; depth is how much of their work goes through the product;\n'
+                   '# frequency is how often per period; efficiency is time or effort per task.\n'
+                   'answer_q7 = {\n'
+                   '    "sites that publish a rota each week": "breadth",\n'
+                   '    "share of a site\'s rota changes made in the app (not by text or on paper)": "depth",\n'
+                   '    "open shifts posted per site per week": "frequency",\n'
+                   '    "median minutes from an open shift to cover": "efficiency",\n'
+                   '    "cafés that filled at least one open shift through the app this week": "breadth",\n'
+                   '}'),
     answer=dict(_INPUT_METRICS),
     wrong=[{**_INPUT_METRICS, "median minutes from an open shift to cover": "frequency"},
            {k: "breadth" for k in _INPUT_METRICS}],
@@ -285,6 +307,24 @@ def _q8_all_now(items):
     return {item["id"]: "Now" for item in items}
 
 
+def _q8_first_only(items):
+    column = {"high": "Now", "medium": "Next", "low": "Later"}
+    return {items[0]["id"]: column[items[0]["certainty"]]} if items else {}
+
+
+_HIGH = {"id": "H1", "title": "a well-understood item", "certainty": "high"}
+_LOW = {"id": "L1", "title": "a rough idea", "certainty": "low"}
+
+
+def _q8_on(f, items: list[dict]) -> dict:
+    """The learner's function on a small, described case ({} if it fails: other feedback covers that)."""
+    try:
+        r = call_with_time_limit(f, (items,), 1.0)
+    except Exception:
+        return {}
+    return r if isinstance(r, dict) else {}
+
+
 q8 = Question(
     module=MODULE, id="q8", points=2,
     prompt=("Write place_on_roadmap(items): given backlog items (dicts with 'id' and 'certainty', as from "
@@ -292,14 +332,27 @@ q8 = Question(
             "'Later' (low)."),
     checker=Function(reference=_place, inputs=[(_BACKLOG[:10],), (_BACKLOG[10:25],)], returns=dict[str, str]),
     hints=[
-        "Loop over the items and look at item['certainty'].",
-        "A dict such as {'high': 'Now', 'medium': 'Next', 'low': 'Later'} turns a certainty into a column.",
+        "Loop over the items and look at item['certainty']: it is 'high', 'medium' or 'low'.",
+        "Certainty falls from Now to Later: the best-understood items go first. A small lookup table from "
+        "certainty to column saves a chain of ifs.",
     ],
-    solution_text=("def place_on_roadmap(items):\n"
-                   "    column = {'high': 'Now', 'medium': 'Next', 'low': 'Later'}\n"
-                   "    return {item['id']: column[item['certainty']] for item in items}"),
+    solution_text=('# Certainty falls from Now (high) to Later (low); one lookup per item, keyed by its id.\n'
+                   'def place_on_roadmap(items):\n'
+                   '    column = {"high": "Now", "medium": "Next", "low": "Later"}\n'
+                   '    return {item["id"]: column[item["certainty"]] for item in items}'),
     answer=_q8_answer,
-    wrong=[_q8_reversed, _q8_all_now],
+    wrong=[_q8_reversed, _q8_all_now, _q8_first_only],
+    misconceptions=[
+        Misconception(lambda f: _q8_on(f, [_HIGH]).get("H1") == "Later",
+                      "On a single item of high certainty, your function answers 'Later': the best-understood "
+                      "items go in Now.", example=_q8_reversed),
+        Misconception(lambda f: len(set(_q8_on(f, [_HIGH, _LOW]).values())) == 1 and len(_q8_on(f, [_HIGH, _LOW])) == 2,
+                      "On one high-certainty and one low-certainty item, your function puts both in the same "
+                      "column: the column depends on each item's certainty.", example=_q8_all_now),
+        Misconception(lambda f: len(_q8_on(f, [_HIGH, _LOW])) == 1,
+                      "On a list of two items, your function returns one entry: return a column for every item.",
+                      example=_q8_first_only),
+    ],
 )
 
 # ---------------------------------------------------------------- q9: the four product risks
@@ -329,8 +382,9 @@ q9 = Question(
         "Value: will they buy or choose it? Usability: can they use it? Feasibility: can we build it?",
         "Business viability: does it work for the rest of the business (legal, finance, sales, brand)?",
     ],
-    solution_text=("answer_q9 = {'a': 'value', 'b': 'usability', 'c': 'feasibility',\n"
-                   "             'd': 'business viability', 'e': 'usability'}"),
+    solution_text=('# Value: will they choose it? Usability: can they use (and understand) it? Feasibility: can we\n'
+                   '# build it? Business viability: does it work for legal, finance, sales and pricing?\n'
+                   'answer_q9 = {"a": "value", "b": "usability", "c": "feasibility", "d": "business viability", "e": "usability"}'),
     answer=_Q9,
     wrong=[{**_Q9, "a": "usability"}, {**_Q9, "d": "feasibility", "c": "business viability"}],
 )
@@ -351,7 +405,9 @@ SHIFTBREW_BOARD = {
 
 
 def _rules(criteria, adapt=lambda a: a) -> list[Rule]:
-    return [Rule(name, (lambda test: lambda a: test(adapt(a)))(test)) for name, test in criteria]
+    def bind(test):
+        return lambda a: test(adapt(a))
+    return [Rule(name, bind(test)) for name, test in criteria]
 
 
 def _mentions_case(a: dict) -> str | None:
@@ -370,7 +426,20 @@ q10 = Question(
         "Run check_vision_board(your_board) and fix each criterion it lists.",
         "The vision is the change for cafés, not the app; the business goals are in load('company')['business_goals'].",
     ],
-    solution_text="answer_q10 = " + repr(SHIFTBREW_BOARD).replace("', '", "',\n    '"),
+    solution_text=("# The vision is a change for cafés (no product in it); the target group a segment, not 'everyone';\n"
+                   '# the needs problems, not features; the business goals measurable, from company.json.\n'
+                   'answer_q10 = {\n'
+                   '    "vision": "Café teams always know who is working, and owners get their Sunday evenings back.",\n'
+                   '    "target_group": ("Owners of independent cafés and operations managers of small coffee chains (1 to 20 sites) "\n'
+                   '                     "in the UK, Ireland and the Netherlands, with baristas as daily users."),\n'
+                   '    "needs": ("Cover last-minute gaps without phoning round, swap shifts without chasing the owner, and send "\n'
+                   '              "correct hours to payroll without retyping them."),\n'
+                   '    "product": ("Shiftbrew: shift swaps and open shifts on the phone with approval, rotas copied or built from "\n'
+                   '                "availability, and hours exported in each payroll provider\'s format."),\n'
+                   '    "business_goals": ("Cut monthly site churn from 3.1 % to under 2 %, grow ARR to $1.2M within 12 months, "\n'
+                   '                       "and raise Group-plan sites from 30 % to 45 %."),\n'
+                   '}\n'
+                   'print(check_vision_board(answer_q10))'),
     answer=dict(SHIFTBREW_BOARD),
     wrong=[
         {**SHIFTBREW_BOARD, "vision": "The best rota app with AI features for cafés", "target_group": "everyone"},
@@ -384,9 +453,8 @@ BOARD_CASE_RULE = Rubric(rules=[Rule("Shiftbrew's case", _mentions_case)], shape
 
 SHIFTBREW_POSITIONING = (
     "For owners and managers of independent cafés who lose hours every week to rotas and last-minute gaps, "
-    "Shiftbrew is a rota app that builds the rota from staff availability and fills open shifts without "
-    "phoning round. Unlike spreadsheets and group chats, Shiftbrew keeps swaps, hours and payroll exports "
-    "in one place that every barista has on their phone."
+    "Shiftbrew is a rota app that fills open shifts without phoning round. Unlike spreadsheets and group "
+    "chats, Shiftbrew keeps swaps, hours and payroll exports in one place that every barista has on their phone."
 )
 
 
@@ -409,7 +477,12 @@ q11 = Question(
         "Keep the template's signal words in order: For ... who ..., ... is a ... that .... Unlike ..., ....",
         "The alternative is what cafés use today (load('market')['competitors']), not 'competitors'.",
     ],
-    solution_text=f"answer_q11 = ({SHIFTBREW_POSITIONING!r})",
+    solution_text=('# Choose a customer, a need from the interviews, a category buyers compare in, the benefit, the\n'
+                   "# alternative they use today (a workaround, not 'competitors') and the one thing it cannot do.\n"
+                   'answer_q11 = ("For operations managers of small coffee chains who cover gaps by moving staff between sites by hand, "\n'
+                   '              "Shiftbrew is a rota app that shows who is free across every site and fills open shifts in minutes. "\n'
+                   '              "Unlike an enterprise workforce suite, Shiftbrew is priced for 3 to 20 sites and set up in an afternoon.")\n'
+                   'print(check_positioning(answer_q11))'),
     answer=SHIFTBREW_POSITIONING,
     wrong=[
         "Shiftbrew is the best rota app for everyone.",
@@ -420,16 +493,17 @@ POSITIONING_CASE_RULE = Rubric(rules=[Rule("a real alternative", _names_a_real_a
 
 # ---------------------------------------------------------------- q12: North Star rubric
 
-SHIFTBREW_NORTH_STAR = {
+_NS_INPUTS: dict[str, str] = {
+    "sites that publish a rota each week": "breadth",
+    "share of a site's rota changes made in the app (not by text or on paper)": "depth",
+    "open shifts posted per site per week": "frequency",
+    "median minutes from an open shift to cover": "efficiency",
+}
+SHIFTBREW_NORTH_STAR: dict[str, Any] = {
     "name": "Shifts filled per week without the manager phoning round",
     "customer_value": ("Each one is a gap that staff covered themselves, so owners and managers get their "
                        "morning back and the café opens on time."),
-    "inputs": {
-        "sites that publish a rota each week": "breadth",
-        "share of each site's staff who claim open shifts": "depth",
-        "open shifts posted per site per week": "frequency",
-        "median minutes from an open shift to cover": "efficiency",
-    },
+    "inputs": dict(_NS_INPUTS),
 }
 
 
@@ -461,8 +535,21 @@ q12 = Question(
         "Count the moment a café gets value (a shift sorted, a rota published), per week; not revenue, not log-ins.",
         "Inputs are what teams can move: how many sites (breadth), how much each uses it (depth), how often, how fast.",
     ],
-    solution_text="answer_q12 = " + repr(SHIFTBREW_NORTH_STAR),
-    answer={**SHIFTBREW_NORTH_STAR, "inputs": dict(SHIFTBREW_NORTH_STAR["inputs"])},
+    solution_text=('# Count the moment customers get value (a shift covered without phoning round), per week; then\n'
+                   '# the levers that drive it: how many sites (breadth), how much (depth), how often, how fast.\n'
+                   'answer_q12 = {\n'
+                   '    "name": "Open shifts covered by staff per week, without a manager call",\n'
+                   '    "customer_value": ("Every covered shift is a gap the team closed on its own, so owners stop phoning "\n'
+                   '                       "round at dawn and cafés open fully staffed."),\n'
+                   '    "inputs": {\n'
+                   '        "cafés with at least one open shift posted per week": "breadth",\n'
+                   '        "share of staff at a site who have claimed a shift": "depth",\n'
+                   '        "shift swaps completed per site per week": "frequency",\n'
+                   '        "median minutes from an open shift to a claim": "efficiency",\n'
+                   '    },\n'
+                   '}\n'
+                   'print(check_north_star(answer_q12))'),
+    answer={**SHIFTBREW_NORTH_STAR, "inputs": dict(_NS_INPUTS)},
     wrong=[
         {**SHIFTBREW_NORTH_STAR, "name": "Monthly recurring revenue"},
         {**SHIFTBREW_NORTH_STAR, "name": "Daily active users", "inputs": {"sign-ups per week": "breadth"}},
@@ -478,15 +565,9 @@ class _OKRRubric(Rubric):
 
     def conform(self, answer: Any) -> Any:
         value = conform(answer, None)
-        if type(value) is not dict or set(value) != {"objective", "key_results"}:
-            raise MalformedAnswer("Expected the OKR builder's value: a dict with 'objective' and 'key_results'.")
-        if type(value["objective"]) is not str or type(value["key_results"]) is not list:
-            raise MalformedAnswer("'objective' should be a text and 'key_results' a list.")
-        for i, kr in enumerate(value["key_results"]):
-            if type(kr) is not dict or set(kr) != {"text", "baseline", "target", "actual"}:
-                raise MalformedAnswer(f"key result {i + 1} should have text, baseline, target and actual.")
-            if type(kr["text"]) is not str or any(type(kr[k]) not in (int, float) for k in ("baseline", "target", "actual")):
-                raise MalformedAnswer(f"key result {i + 1}: text is a str, baseline, target and actual are numbers.")
+        issue = okr_shape_issue(value)
+        if issue:
+            raise MalformedAnswer(issue)
         return value
 
 
@@ -500,8 +581,7 @@ def _okr_objective(v: dict) -> str | None:
 
 
 def _okr_count(v: dict) -> str | None:
-    n = len(v["key_results"])
-    return None if 2 <= n <= 5 else f"{n} key result(s); an objective has 2 to 5."
+    return key_result_count_issue(len(v["key_results"]))
 
 
 def _okr_wording(v: dict) -> str | None:
@@ -554,15 +634,15 @@ q13 = Question(
         "The week-1 and week-26 values are weekly[0] and weekly[-1]['shifts_filled_without_manager_calls']; "
         "then copy the line the builder shows into the answer cell so it can be replayed.",
     ],
-    solution_text=(
-        "weekly = load('analytics')['weekly']\n"
-        "okr = OKRBuilder()\n"
-        "okr.set(objective='Cafés sort their shifts without the manager', key_results=[\n"
-        "    ('Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26',\n"
-        "     weekly[0]['shifts_filled_without_manager_calls'], 0.60, weekly[-1]['shifts_filled_without_manager_calls']),\n"
-        "    ('Cut monthly site churn from 3.1 % to 2 % by the end of Q4', 3.1, 2.0, 2.4),\n"
-        "])"
-    ),
+    solution_text=('# A qualitative objective, then 2-5 outcome key results with a number and a time frame; one tracks the\n'
+                   '# share of shifts filled without manager calls from week 1 (baseline) to week 26 (actual).\n'
+                   'okr.set(objective="Cafés sort their shifts without the manager", key_results=[\n'
+                   '    ("Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26",\n'
+                   '     weekly[0]["shifts_filled_without_manager_calls"], 0.60, weekly[-1]["shifts_filled_without_manager_calls"]),\n'
+                   '    ("Cut monthly site churn from 3.1 % to 2 % by the end of Q4", 3.1, 2.0, 2.4),\n'
+                   '    ("Raise the share of Group-plan sites from 30 % to 45 % within 12 months", 0.30, 0.45, 0.33),\n'
+                   '])\n'
+                   'answer_q13 = okr'),
     answer=_Q13_ANSWER,
     wrong=[
         {**_Q13_ANSWER, "key_results": _Q13_ANSWER["key_results"][:1]},
@@ -577,8 +657,74 @@ q13 = Question(
 
 QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13]
 
+# ---------------------------------------------------------------- w1: vision board, positioning and rationale
+
+W1_MODEL = (
+    "Vision: Café teams always know who is working, and no owner spends Sunday night on the rota.\n"
+    "Target group: owners of independent cafés and operations managers of small chains (1-20 sites) in the UK, "
+    "Ireland and the Netherlands; baristas are the daily users.\n"
+    "Needs: cover last-minute gaps without phoning round; swap shifts without chasing the owner; send correct "
+    "hours to payroll.\n"
+    "Product: shift swaps and open shifts on the phone with approval, rotas copied from last week, payroll "
+    "exports in the provider's format.\n"
+    "Business goals: cut monthly site churn from 3.1 % to under 2 %; ARR from $0.78M to $1.2M in 12 months; "
+    "Group-plan sites from 30 % to 45 %.\n"
+    "Positioning: For owners and managers of independent cafés who lose hours every week to rotas and last-minute "
+    "gaps, Shiftbrew is a rota app that fills open shifts without phoning round. Unlike spreadsheets and group "
+    "chats, Shiftbrew keeps swaps, hours and payroll exports in one place every barista has on their phone.\n"
+    "Rationale: The interviews show the most frequent, costly pains are last-minute cover (a 7 am cancellation, "
+    "four calls; agency staff on 14 days), swaps lost in group chats, and payroll retyping; in the survey, "
+    "'minimise the shifts left uncovered on the day' is the most important outcome and one of the least "
+    "satisfied. The main alternative for single cafés is the free workaround (spreadsheets and chats), not a "
+    "competitor, so the positioning names it. I left auto-fill and till forecasting out of the product field and "
+    "the positioning: interviews give only hypothetical interest ('would I buy it? probably'), and both are low "
+    "certainty. Churn leads the business goals because keeping cafés is the cheapest route to ARR."
+)
+
+W1_MARK_SCHEME = [
+    "1 point: all five vision board fields are present and do their job (the vision is a change for customers, not "
+    "the product; the target group is a specific segment; needs are problems, not features; business goals are "
+    "measurable and match company.json).",
+    "1 point: the positioning statement follows Moore's template and names a concrete alternative customers use "
+    "today (spreadsheets and group chats, the enterprise suite, the till add-on), with a real differentiator, and "
+    "promises nothing the board's product field leaves out.",
+    "1 point: the rationale cites specific evidence from at least two case-study sources (an interview fact, the "
+    "survey outcomes, the analytics, the market's competitors, the business goals), using facts about past "
+    "behaviour rather than compliments or hypotheticals.",
+    "1 point: the rationale names at least one deliberate omission or trade-off (a segment, a need or a feature "
+    "left out) and justifies it (low certainty, hypothetical evidence, strategy focus). Half points are allowed; "
+    "a generic board that could describe any scheduling product earns at most half of the first point.",
+]
+
+w1 = WrittenAnswer(
+    module=MODULE, id="w1", points=4,
+    prompt=("Present Shiftbrew's product vision board (the five fields) and its positioning statement, then one "
+            "paragraph of rationale: the evidence behind your target group, needs and alternative, and what you "
+            "deliberately left out and why. About 200-300 words."),
+    rules=[
+        mentions("has the five vision board fields", ["vision", "target group", "needs", "product", "business goals"],
+                 "Label the five fields: Vision, Target group, Needs, Product, Business goals.", at_least=5),
+        mentions("has a positioning statement in Moore's template", ["unlike"],
+                 "Write the positioning as 'For ... who ..., Shiftbrew is a ... that .... Unlike ..., ...'."),
+        mentions("names an alternative customers use today", ["spreadsheet", "spreadsheets", "group chat",
+                                                             "group chats", "enterprise", "till", "paper"],
+                 "Name the alternative cafés use today (see load('market')['competitors']), not 'competitors'."),
+        mentions("cites evidence from the case study", ["interview", "interviews", "survey", "analytics", "snippet",
+                                                        "churn", "nps"],
+                 "Tie your choices to evidence: an interview fact, the survey, the analytics or the goals.", at_least=2),
+        mentions("names a deliberate omission", ["left out", "leave out", "left", "omit", "omitted", "not include",
+                                                 "excluded", "deliberately"],
+                 "Say what you deliberately left out (a segment, a need, a feature) and why."),
+        length(min_words=150, max_words=350),
+    ],
+    model_answer=W1_MODEL,
+    mark_scheme=W1_MARK_SCHEME,
+)
+
+WRITTEN = [w1]
+
 __all__ = [
-    "QUESTIONS", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13",
+    "QUESTIONS", "WRITTEN", "w1", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13",
     "OUTCOME_OR_OUTPUT", "KEY_RESULTS", "NORTH_STAR_CANDIDATES", "INPUT_METRICS_TO_LABEL", "RISK_CONCERNS",
     "BOARD_CASE_RULE", "POSITIONING_CASE_RULE", "NORTH_STAR_CASE_RULE", "FILLED_WEEK_1", "FILLED_WEEK_26",
     "critique_key_result",

@@ -24,15 +24,24 @@ reviewer would point out, they do not judge whether a vision is *good*.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, number, text
+from ..core.validate import InputError, InputTypeError, choice, describe, number, percent_guess, records, text
 
 __all__ = [
     "key_result_progress",
     "okr_score",
     "okr_verdict",
+    "KEY_RESULTS_RANGE",
+    "key_result_count_issue",
+    "okr_shape_issue",
+    "okr_rows",
+    "vision_board_fields",
+    "roadmap_ids",
+    "roadmap_placement",
+    "weekly_metrics",
     "key_result_issues",
     "critique_key_result",
     "is_outcome",
@@ -107,7 +116,7 @@ def okr_score(key_result_scores: Sequence[float]) -> float:
         name = f"key result score {i + 1}"
         x = number(name, s)
         if x < 0 or x > 1:
-            guess = f" Did you mean {x / 100:g}?" if 1 < x <= 100 else ""
+            guess = f" Did you mean {percent_guess(x):g}?" if percent_guess(x) is not None else ""
             raise InputError(
                 f"{name} must be a grade from 0.0 to 1.0 (OKRs are graded 0.0-1.0, not in percent); got {s!r}.{guess}"
             )
@@ -115,12 +124,87 @@ def okr_score(key_result_scores: Sequence[float]) -> float:
     return sum(scores) / len(scores)
 
 
-def okr_verdict(score: float) -> str:
-    """A plain-language reading of an OKR score (0.0-1.0), after Google re:Work's 0.6-0.7 sweet spot."""
+#: How many key results an objective has (Doerr; Google re:Work): 2 to 5.
+KEY_RESULTS_RANGE = (2, 5)
+_KR_FIELDS = ("text", "baseline", "target", "actual")
+
+
+def key_result_count_issue(n: int) -> str | None:
+    """The "2 to 5 key results" rule: None when ``n`` key results is fine, else what is wrong.
+
+    >>> key_result_count_issue(3) is None, key_result_count_issue(1)
+    (True, '1 key result(s); an objective has 2 to 5.')
+    """
+    lo, hi = KEY_RESULTS_RANGE
+    return None if lo <= n <= hi else f"{n} key result(s); an objective has {lo} to {hi}."
+
+
+def okr_shape_issue(value: Any) -> str | None:
+    """None if ``value`` is an OKR as plain data, ``{"objective": str, "key_results": [{"text", "baseline",
+    "target", "actual"}, ...]}`` (the OKR builder's value), else what is wrong with its shape."""
+    if type(value) is not dict or set(value) != {"objective", "key_results"}:
+        return "Expected the OKR builder's value: a dict with 'objective' and 'key_results'."
+    if type(value["objective"]) is not str or type(value["key_results"]) is not list:
+        return "'objective' should be a text and 'key_results' a list."
+    for i, kr in enumerate(value["key_results"]):
+        if type(kr) is not dict or set(kr) != set(_KR_FIELDS):
+            return f"key result {i + 1} should have text, baseline, target and actual."
+        if type(kr["text"]) is not str or any(type(kr[k]) not in (int, float) for k in _KR_FIELDS[1:]):
+            return f"key result {i + 1}: text is a str, baseline, target and actual are numbers."
+    return None
+
+
+def okr_rows(objective: Any, key_results: Any, max_rows: int = KEY_RESULTS_RANGE[1]) -> tuple[str, list[tuple]]:
+    """Validate an objective and its key results (tuples ``(text, baseline, target, actual)`` or dicts with
+    those keys) and return ``(objective, [(text, baseline, target, actual), ...])``."""
+    if type(objective) is not str:
+        raise InputTypeError(f"objective must be text (a str); got {describe(objective)}.")
+    if type(key_results) not in (list, tuple):
+        raise InputTypeError(f"key_results must be a list of (text, baseline, target, actual); got {describe(key_results)}.")
+    if len(key_results) > max_rows:
+        raise InputError(f"at most {max_rows} key results per objective (2 to 5 is the usual advice); got {len(key_results)}.")
+    rows = []
+    for i, kr in enumerate(key_results):
+        where = f"key result {i + 1}"
+        if type(kr) is dict:
+            missing = [k for k in _KR_FIELDS if k not in kr]
+            if missing:
+                raise InputError(f"{where} is missing {', '.join(missing)}.")
+            kr = tuple(kr[k] for k in _KR_FIELDS)
+        if type(kr) not in (list, tuple) or len(kr) != 4:
+            raise InputTypeError(f"{where} must be (text, baseline, target, actual); got {describe(kr)}.")
+        rows.append((text(f"{where} text", kr[0]), number(f"{where} baseline", kr[1]),
+                     number(f"{where} target", kr[2]), number(f"{where} actual", kr[3])))
+    return objective, rows
+
+
+OKR_KINDS = ("aspirational", "committed")
+
+
+def okr_verdict(score: float, kind: str = "aspirational") -> str:
+    """A plain-language reading of an OKR score (0.0-1.0), for an aspirational or a committed objective.
+
+    Google re:Work ("Guide: Set goals with OKRs") tells two kinds apart.
+    **Committed** OKRs are promises the team agrees to deliver: they are
+    expected to score 1.0, and less than 1.0 calls for an explanation.
+    **Aspirational** (stretch) OKRs are set beyond what the team knows how
+    to reach: an average around 0.6-0.7 is the sweet spot, and a 1.0 is good
+    news, though 1.0 every quarter suggests the objectives could be bolder.
+
+    >>> okr_verdict(1.0, "committed")
+    'delivered: a committed key result is expected to reach 1.0'
+    """
     x = number("score", score)
     if x < 0 or x > 1:
-        guess = f" Did you mean {x / 100:g}?" if 1 < x <= 100 else ""
+        guess = f" Did you mean {percent_guess(x):g}?" if percent_guess(x) is not None else ""
         raise InputError(f"score must be from 0.0 to 1.0; got {score!r}.{guess}")
+    k = choice("kind", kind, OKR_KINDS)
+    if k == "committed":
+        if x >= 1.0:
+            return "delivered: a committed key result is expected to reach 1.0"
+        if x >= 0.7:
+            return "short of a commitment: a committed OKR is expected to reach 1.0; explain what slipped and re-plan"
+        return "a missed commitment: find out what blocked it, and whether it should have been committed at all"
     if x < 0.4:
         return "well short: find out what blocked progress and whether the key results were the right ones"
     if x < 0.6:
@@ -129,7 +213,8 @@ def okr_verdict(score: float) -> str:
         return "in the 0.6-0.7 sweet spot: ambitious and largely achieved"
     if x < 1.0:
         return "above the sweet spot: good, but check the objective was ambitious enough"
-    return "fully achieved: if this happens every time, the objectives are not ambitious enough"
+    return ("fully achieved: good news for a stretch goal; if aspirational OKRs reach 1.0 every quarter, "
+            "set bolder ones (a committed OKR, by contrast, is expected to reach 1.0)")
 
 
 # ---------------------------------------------------------------- key result wording
@@ -408,7 +493,7 @@ VISION_BOARD_CRITERIA: tuple[Criterion, ...] = (
 )
 
 
-def _board(board: Any) -> dict[str, str]:
+def _board(board: Any, partial: bool = False) -> dict[str, str]:
     if type(board) is not dict:
         raise InputTypeError(
             "board must be a dict with the five fields of a Product Vision Board "
@@ -425,9 +510,15 @@ def _board(board: Any) -> dict[str, str]:
             raise InputTypeError(f"board[{key!r}] must be text (a str); got {describe(value)}.")
         clean[k] = value
     missing = [f for f in VISION_BOARD_FIELDS if f not in clean]
-    if missing:
+    if missing and not partial:
         raise InputError("board is missing: " + ", ".join(missing) + f" (the fields are {', '.join(VISION_BOARD_FIELDS)}).")
     return clean
+
+
+def vision_board_fields(board: Any) -> dict[str, str]:
+    """Some or all fields of a Product Vision Board, validated (field names as in :data:`VISION_BOARD_FIELDS`,
+    written with spaces or dashes too; every value text)."""
+    return _board(board, partial=True)
 
 
 def check_vision_board(board: dict[str, str]) -> RubricReport:
@@ -819,17 +910,47 @@ def roadmap_column(certainty: str) -> str:
 
 
 def _items(items: Any, name: str = "items") -> list[dict]:
-    if type(items) not in (list, tuple):
-        raise InputTypeError(f"{name} must be a list of backlog items (dicts, as from load('backlog')); got {describe(items)}.")
-    out = []
-    for i, it in enumerate(items):
-        if type(it) is not dict:
-            raise InputTypeError(f"item {i + 1} of {name} must be a dict (a backlog item); got {describe(it)}.")
-        for key in ("id", "certainty"):
-            if key not in it:
-                raise InputError(f"item {i + 1} of {name} has no {key!r}; backlog items have 'id', 'title', 'theme', 'certainty'.")
-        out.append(it)
-    return out
+    return records(name, items, keys=("id", "certainty"), what="backlog items", example="as from load('backlog')",
+                   empty_ok=True)
+
+
+def roadmap_ids(ids: Any, backlog: Sequence[dict]) -> list[str]:
+    """Backlog ids for a roadmap: a non-empty list, each in ``backlog``; duplicates dropped, order kept."""
+    known = {b["id"] for b in backlog}
+    if type(ids) not in (list, tuple) or not ids:
+        raise InputTypeError(f"ids must be a non-empty list of backlog ids such as ['B01', 'B05']; got {describe(ids)}.")
+    unknown = [i for i in ids if i not in known]
+    if unknown:
+        raise InputError(f"not in the backlog: {', '.join(map(repr, unknown))}; ids run from B01 to B{len(backlog):02d}.")
+    return list(dict.fromkeys(ids))
+
+
+def roadmap_placement(placement: Any, board_ids: Iterable[str]) -> dict[str, str]:
+    """A placement ``{item id: column}`` for the items ``board_ids``; columns are Now, Next, Later (any case)."""
+    on_board = list(board_ids)
+    if type(placement) is not dict:
+        raise InputTypeError(f"placement must be a dict such as {{'B01': 'Now'}}; got {describe(placement)}.")
+    clean = {}
+    for iid, col in placement.items():
+        if iid not in on_board:
+            raise InputError(f"{iid!r} is not on this board; its items are {', '.join(on_board)}.")
+        if type(col) is not str or col.strip().title() not in COLUMNS:
+            raise InputError(f"the column for {iid!r} must be one of Now, Next, Later (no dates); got {describe(col)}.")
+        clean[iid] = col.strip().title()
+    return clean
+
+
+def weekly_metrics(weekly: Any, metrics: Any) -> list[str]:
+    """Metric names of ``load("analytics")["weekly"]`` rows to chart: each must be a column of the rows."""
+    if type(weekly) not in (list, tuple) or not weekly:
+        raise InputTypeError(f"weekly must be the list load('analytics')['weekly']; got {describe(weekly)}.")
+    if type(metrics) not in (list, tuple) or not metrics:
+        raise InputTypeError(f"metrics must be a list of column names; got {describe(metrics)}.")
+    known = [k for k in weekly[0] if k != "week"]
+    for m in metrics:
+        if m not in known:
+            raise InputError(f"{m!r} is not a weekly metric; the metrics are {', '.join(known)}.")
+    return list(metrics)
 
 
 def now_next_later(items: Sequence[dict]) -> dict[str, list[str]]:
@@ -842,6 +963,42 @@ def now_next_later(items: Sequence[dict]) -> dict[str, list[str]]:
     for it in _items(items):
         board[roadmap_column(it["certainty"])].append(it["id"])
     return board
+
+
+# The customer problem behind each backlog theme, in the customers' words (from the interviews of module 02).
+THEME_PROBLEMS: dict[str, str] = {
+    "last-minute cover": "owners cannot find cover when someone cancels at short notice",
+    "swaps and availability": "swaps and availability get lost in group chats and on paper",
+    "payroll and hours": "hours sent to payroll don't match the rota",
+    "communication": "staff find out about rota changes too late",
+    "rota takes too long": "building next week's rota takes hours",
+    "labour cost visibility": "managers see labour cost only after the week is over",
+    "pricing": "paying for Shiftbrew is harder than it should be",
+    "other": "keeping the product safe, accessible and reliable",
+}
+
+
+def roadmap_by_problem(roadmap: dict[str, Sequence[str]], items: Sequence[dict]) -> dict[str, dict[str, list[str]]]:
+    """A Now / Next / Later board of problems: for each column, each problem (theme) with the ids under it.
+
+    Bastow's roadmap lists problems or outcomes, not feature titles: this
+    regroups a board of backlog ids (e.g. from :func:`now_next_later`) under
+    the customer problem of each item's theme (:data:`THEME_PROBLEMS`), in
+    order of first appearance.
+    """
+    by_id = {it["id"]: it for it in _items(items)}
+    if type(roadmap) is not dict:
+        raise InputTypeError(f"roadmap must be a dict {{'Now': [...], 'Next': [...], 'Later': [...]}}; got {describe(roadmap)}.")
+    out: dict[str, dict[str, list[str]]] = {}
+    for column, ids in roadmap.items():
+        problems: dict[str, list[str]] = {}
+        for i in ids:
+            if i not in by_id:
+                raise InputError(f"{i!r} on the roadmap is not one of the items given.")
+            theme = str(by_id[i].get("theme", "other"))
+            problems.setdefault(THEME_PROBLEMS.get(theme, theme), []).append(i)
+        out[column] = problems
+    return out
 
 
 # Which of Shiftbrew's three business goals (company.json, in order) each backlog theme mainly serves.
@@ -887,14 +1044,14 @@ def goal_coverage(
                              f"(or None); got {describe(theme_goals)}.")
     tg = THEME_GOALS if theme_goals is None else theme_goals
     by_id = {it["id"]: it for it in _items(items)}
-    out = {g: {c: [] for c in COLUMNS} for g in list(goals) + ["no business goal"]}
+    out: dict[str, dict[str, list[str]]] = {g: {c: [] for c in COLUMNS} for g in list(goals) + ["no business goal"]}
     for col, ids in roadmap.items():
         if type(ids) not in (list, tuple):
             raise InputTypeError(f"roadmap[{col!r}] must be a list of item ids; got {describe(ids)}.")
         for i in ids:
             if i not in by_id:
                 raise InputError(f"roadmap[{col!r}] holds {i!r}, which is not one of the items given.")
-            idx = tg.get(by_id[i].get("theme"))
+            idx = tg.get(str(by_id[i].get("theme", "")))
             if idx is not None and not (type(idx) is int and 0 <= idx < len(goals)):
                 raise InputError(f"theme_goals maps {by_id[i].get('theme')!r} to {idx!r}, which is not a goal index (0 to {len(goals) - 1}).")
             key = goals[idx] if idx is not None else "no business goal"

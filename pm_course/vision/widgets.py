@@ -6,22 +6,24 @@
 * :class:`RoadmapBoard` and :func:`roadmap_figure`: a Now / Next / Later board fed by the case study backlog.
 * :func:`weekly_chart`: candidate metrics from the analytics, indexed to week 1.
 
-Every widget has ``.widget`` (the ipywidgets container), a ``.value`` of
-plain data, a ``set(...)`` method so an answer can be replayed from code, and
-shows the one line of code that reproduces its state.
+Every widget is a :class:`pm_course.ui.Widget`: ``.widget`` (the ipywidgets
+container), ``.value`` (plain data), ``.set(...)`` (the one way to change the
+state from code, so an answer can be replayed), ``.code()`` (that line, shown
+in ``.code_box``), ``.plot()`` (a new Figure) drawn into ``.chart``.
 """
 
 from __future__ import annotations
 
 import html
 import textwrap
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import ipywidgets as w
 
-from ..core.validate import InputError, InputTypeError, describe, number, text
+from ..core.validate import InputError
 from ..data import load
-from ..ui import CATEGORY, PALETTE, figure, show_in
+from ..ui import CATEGORY, PALETTE, Widget, figure, status_box
 from .strategy import (
     COLUMNS,
     INPUT_KINDS,
@@ -30,10 +32,16 @@ from .strategy import (
     check_north_star,
     check_vision_board,
     critique_key_result,
+    key_result_count_issue,
     key_result_progress,
+    okr_rows,
     okr_score,
     okr_verdict,
     roadmap_column,
+    roadmap_ids,
+    roadmap_placement,
+    vision_board_fields,
+    weekly_metrics,
 )
 
 __all__ = [
@@ -77,32 +85,17 @@ def _plain(label: str) -> str:
 
 def _report_html(report) -> str:
     verdict = "passes the rubric" if report.passed else "not yet"
-    colour = CATEGORY["good"] if report.passed else CATEGORY["bad"]
-    items = "".join(f"<li>{html.escape(p)}</li>" for p in report.problems)
-    return (
-        f"<div><b style='color:{colour}'>{html.escape(report.rubric)}: {verdict}</b> "
-        f"({len(report.met)} of {report.total} criteria met)"
-        f"{'<ul>' + items + '</ul>' if items else ''}</div>"
-    )
+    return status_box(report.passed, f"{report.rubric}: {verdict}", report.problems,
+                      detail=f"({len(report.met)} of {report.total} criteria met)")
 
 
-def _code_html(line: str) -> str:
-    return (
-        "<div style='opacity:.85'>To reproduce this state from code (e.g. in an answer cell):"
-        f"<pre style='white-space:pre-wrap;margin:.2em 0'>{html.escape(line)}</pre></div>"
-    )
-
-
-def _display(widget) -> None:
-    from IPython.display import display
-
-    display(widget)
+_CODE_INTRO = "To reproduce this state from code (e.g. in an answer cell):"
 
 
 # ---------------------------------------------------------------- vision board
 
 
-class VisionBoardBuilder:
+class VisionBoardBuilder(Widget):
     """The five fields of Pichler's Product Vision Board, with the rubric checked as you type.
 
     ``.value`` is a dict with the keys vision, target_group, needs, product,
@@ -111,8 +104,10 @@ class VisionBoardBuilder:
     used in the reproduce-from-code line.
     """
 
+    code_intro = _CODE_INTRO
+
     def __init__(self, board: dict[str, str] | None = None, name: str = "board"):
-        self.name = text("name", name)
+        super().__init__(name)
         self.fields = {
             f: w.Textarea(
                 value="", placeholder=_PROMPTS[f], description=_LABELS[f],
@@ -122,60 +117,46 @@ class VisionBoardBuilder:
         }
         self.feedback = w.HTML()
         self.feedback.add_class("pm-result")
-        self.code = w.HTML()
-        self.code.add_class("pm-code")
-        for t in self.fields.values():
-            t.observe(self._update, names="value")
+        self.make_code_box()
+        self.on_change(list(self.fields.values()), lambda _: self.refresh())
         self.widget = w.VBox(
             [w.HTML("<b>Product Vision Board</b> (Pichler): fill in each field; the rubric updates as you type.")]
             + list(self.fields.values())
-            + [self.feedback, self.code]
+            + [self.feedback, self.code_box]
         )
         self.widget.add_class("pm-vision-board")
         if board is not None:
             self.set(board)
-        self._update()
+        self.refresh()
 
     @property
     def value(self) -> dict[str, str]:
         return {f: t.value for f, t in self.fields.items()}
 
-    @value.setter
-    def value(self, board: dict[str, str]) -> None:
-        self.set(board)
-
     def set(self, board: dict[str, str]) -> None:
-        """Fill the board from a dict with the five fields (validated like :func:`check_vision_board`)."""
-        if type(board) is not dict:
-            raise InputTypeError(f"board must be a dict with the fields {', '.join(VISION_BOARD_FIELDS)}; got {describe(board)}.")
-        unknown = [k for k in board if k not in VISION_BOARD_FIELDS]
-        if unknown:
-            raise InputError(f"unknown field(s) {', '.join(map(repr, unknown))}; the fields are {', '.join(VISION_BOARD_FIELDS)}.")
-        for k, v in board.items():
-            if type(v) is not str:
-                raise InputTypeError(f"board[{k!r}] must be text (a str); got {describe(v)}.")
-        with self.widget.hold_sync():
-            for k, v in board.items():
+        """Fill the board from a dict with some or all of the five fields (validated like :func:`check_vision_board`)."""
+        clean = vision_board_fields(board)
+        with self.quiet():
+            for k, v in clean.items():
                 self.fields[k].value = v
-        self._update()
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set({self.value!r})"
 
     @property
     def report(self):
         return check_vision_board(self.value)
 
-    def _update(self, change=None) -> None:
+    def refresh(self) -> None:
         self.feedback.value = _report_html(self.report)
-        self.code_line = f"{self.name}.set({self.value!r})"
-        self.code.value = _code_html(self.code_line)
-
-    def _ipython_display_(self) -> None:
-        _display(self.widget)
+        self.show_code()
 
 
 # ---------------------------------------------------------------- OKR builder
 
 
-class OKRBuilder:
+class OKRBuilder(Widget):
     """An objective and up to five key results (text, baseline, target, actual), scored as you type.
 
     Each key result shows its progress (0.0-1.0, :func:`key_result_progress`)
@@ -188,9 +169,10 @@ class OKRBuilder:
     """
 
     ROWS = 5
+    code_intro = _CODE_INTRO
 
     def __init__(self, objective: str = "", key_results: Sequence[Any] = (), name: str = "okr"):
-        self.name = text("name", name)
+        super().__init__(name)
         self.objective = w.Text(value="", description="Objective", placeholder="Qualitative and ambitious",
                                 layout=w.Layout(width="98%"), style={"description_width": "80px"})
         self.rows = []
@@ -210,22 +192,19 @@ class OKRBuilder:
             self.rows.append(row)
         self.result = w.HTML()
         self.result.add_class("pm-result")
-        self.code = w.HTML()
-        self.code.add_class("pm-code")
-        self.objective.observe(self._update, names="value")
-        for row in self.rows:
-            for k in ("text", "baseline", "target", "actual"):
-                row[k].observe(self._update, names="value")
+        self.make_code_box()
+        self.on_change([self.objective] + [row[k] for row in self.rows for k in ("text", "baseline", "target", "actual")],
+                       lambda _: self.refresh())
         lines = [w.HTML("<b>OKR builder</b>: write an objective, then 2 to 5 key results with their baseline, "
                         "target and current value (actual). Each is graded 0.0-1.0; 0.6-0.7 is the sweet spot."),
                  self.objective]
         for row in self.rows:
             lines += [w.HBox([row["text"], row["baseline"], row["target"], row["actual"]]), row["status"]]
-        self.widget = w.VBox(lines + [self.result, self.code])
+        self.widget = w.VBox(lines + [self.result, self.code_box])
         self.widget.add_class("pm-okr-builder")
         if objective or key_results:
             self.set(objective=objective, key_results=key_results)
-        self._update()
+        self.refresh()
 
     # -------------------------------------------------------------- state
 
@@ -239,47 +218,26 @@ class OKRBuilder:
         ]
         return {"objective": self.objective.value.strip(), "key_results": krs}
 
-    @value.setter
-    def value(self, state: dict[str, Any]) -> None:
-        if type(state) is not dict or set(state) - {"objective", "key_results"}:
-            raise InputTypeError(f"value must be a dict with 'objective' and 'key_results'; got {describe(state)}.")
-        self.set(objective=state.get("objective", ""), key_results=state.get("key_results", []))
-
     def set(self, objective: str = "", key_results: Sequence[Any] = ()) -> None:
-        """Fill the builder: ``key_results`` is a list of (text, baseline, target, actual) tuples or dicts."""
-        if type(objective) is not str:
-            raise InputTypeError(f"objective must be text (a str); got {describe(objective)}.")
-        if type(key_results) not in (list, tuple):
-            raise InputTypeError(f"key_results must be a list of (text, baseline, target, actual); got {describe(key_results)}.")
-        if len(key_results) > self.ROWS:
-            raise InputError(f"at most {self.ROWS} key results per objective (2 to 5 is the usual advice); got {len(key_results)}.")
-        rows = []
-        for i, kr in enumerate(key_results):
-            where = f"key result {i + 1}"
-            if type(kr) is dict:
-                missing = [k for k in ("text", "baseline", "target", "actual") if k not in kr]
-                if missing:
-                    raise InputError(f"{where} is missing {', '.join(missing)}.")
-                kr = (kr["text"], kr["baseline"], kr["target"], kr["actual"])
-            if type(kr) not in (list, tuple) or len(kr) != 4:
-                raise InputTypeError(f"{where} must be (text, baseline, target, actual); got {describe(kr)}.")
-            rows.append((text(f"{where} text", kr[0]), number(f"{where} baseline", kr[1]),
-                         number(f"{where} target", kr[2]), number(f"{where} actual", kr[3])))
-        with self.widget.hold_sync():
-            self._quiet = True
-            try:
-                self.objective.value = objective
-                for i, row in enumerate(self.rows):
-                    t, b, g, a = rows[i] if i < len(rows) else ("", 0.0, 0.0, 0.0)
-                    row["text"].value, row["baseline"].value, row["target"].value, row["actual"].value = t, b, g, a
-            finally:
-                self._quiet = False
-        self._update()
+        """Fill the builder: ``key_results`` is a list of (text, baseline, target, actual) tuples or dicts
+        (so ``okr.set(**other.value)`` copies another builder)."""
+        objective, rows = okr_rows(objective, key_results, self.ROWS)
+        with self.quiet():
+            self.objective.value = objective
+            for i, row in enumerate(self.rows):
+                t, b, g, a = rows[i] if i < len(rows) else ("", 0.0, 0.0, 0.0)
+                row["text"].value, row["baseline"].value, row["target"].value, row["actual"].value = t, b, g, a
+        self.refresh()
+
+    def code(self) -> str:
+        v = self.value
+        krs = ", ".join(f"({k['text']!r}, {k['baseline']:g}, {k['target']:g}, {k['actual']:g})" for k in v["key_results"])
+        return f"{self.name}.set(objective={v['objective']!r}, key_results=[{krs}])"
 
     @property
     def progress(self) -> list[float | None]:
         """Each key result's progress (None where baseline equals target)."""
-        out = []
+        out: list[float | None] = []
         for kr in self.value["key_results"]:
             try:
                 out.append(key_result_progress(kr["baseline"], kr["target"], kr["actual"]))
@@ -294,11 +252,7 @@ class OKRBuilder:
 
     # -------------------------------------------------------------- display
 
-    _quiet = False
-
-    def _update(self, change=None) -> None:
-        if self._quiet:
-            return
+    def refresh(self) -> None:
         for row in self.rows:
             t = row["text"].value.strip()
             if not t:
@@ -312,28 +266,22 @@ class OKRBuilder:
                        f"<span style='display:inline-block;width:{120 - int(p * 120)}px;height:.7em;"
                        f"background:rgba(127,127,127,.25)'></span>")
             except InputError:
-                bar = "<span style='color:%s'>set a target different from the baseline</span>" % CATEGORY["bad"]
+                bar = f"<span style='color:{CATEGORY['bad']}'>set a target different from the baseline</span>"
             critique = critique_key_result(t)
-            words = ("<span style='color:%s'>&#10003; a measurable, time-bound outcome</span>" % CATEGORY["good"]
+            words = (f"<span style='color:{CATEGORY['good']}'>&#10003; a measurable, time-bound outcome</span>"
                      if not critique else
-                     "<span style='color:%s'>&#9888; %s</span>" % (CATEGORY["bad"],
-                                                                    html.escape("; ".join(c.split(":")[0] for c in critique))))
+                     f"<span style='color:{CATEGORY['bad']}'>&#9888; "
+                     f"{html.escape('; '.join(c.split(':')[0] for c in critique))}</span>")
             row["status"].value = f"{bar} &nbsp; {words}"
         s = self.score
         n = len(self.value["key_results"])
         if s is None:
             self.result.value = "<b>Objective score:</b> enter a key result with a target different from its baseline."
         else:
-            advice = "" if 2 <= n <= 5 else " Aim for 2 to 5 key results per objective."
+            advice = "" if key_result_count_issue(n) is None else " Aim for 2 to 5 key results per objective."
             self.result.value = (f"<b>Objective score: {s:.2f}</b> (mean of {n} key result{'s' if n != 1 else ''}) "
                                  f"&mdash; {html.escape(okr_verdict(s))}.{advice}")
-        v = self.value
-        krs = ", ".join(f"({k['text']!r}, {k['baseline']:g}, {k['target']:g}, {k['actual']:g})" for k in v["key_results"])
-        self.code_line = f"{self.name}.set(objective={v['objective']!r}, key_results=[{krs}])"
-        self.code.value = _code_html(self.code_line)
-
-    def _ipython_display_(self) -> None:
-        _display(self.widget)
+        self.show_code()
 
 
 # ---------------------------------------------------------------- North Star tree
@@ -390,7 +338,7 @@ def _parse_inputs(lines: str) -> tuple[dict[str, str], list[str]]:
     return inputs, errors
 
 
-class NorthStarTree:
+class NorthStarTree(Widget):
     """Write a North Star metric and its inputs; see the rubric and the tree redraw as you edit.
 
     ``.value`` is the metric dict (name, customer_value, inputs: input metric
@@ -398,8 +346,10 @@ class NorthStarTree:
     from code. Inputs are typed one per line as ``input metric: kind``.
     """
 
+    code_intro = _CODE_INTRO
+
     def __init__(self, metric: dict | None = None, name: str = "north_star"):
-        self.name = text("name", name)
+        super().__init__(name)
         self.metric_name = w.Text(description="North Star", layout=w.Layout(width="98%"),
                                   placeholder="What is counted, per week", style={"description_width": "110px"},
                                   continuous_update=False)
@@ -411,22 +361,19 @@ class NorthStarTree:
                                  style={"description_width": "110px"}, continuous_update=False)
         self.feedback = w.HTML()
         self.feedback.add_class("pm-result")
-        self.code = w.HTML()
-        self.code.add_class("pm-code")
-        self.plot = w.Output()
-        for c in (self.metric_name, self.customer_value, self.inputs):
-            c.observe(self._update, names="value")
+        self.make_code_box()
+        self.make_chart()
+        self.on_change([self.metric_name, self.customer_value, self.inputs], lambda _: self.refresh())
         self.widget = w.VBox([
             w.HTML("<b>North Star metric</b>: one metric for the value customers get, and 3 to 6 inputs "
                    "(one per line, <code>input metric: breadth | depth | frequency | efficiency</code>)."),
-            self.metric_name, self.customer_value, self.inputs, self.feedback, self.plot, self.code,
+            self.metric_name, self.customer_value, self.inputs, self.feedback, self.chart, self.code_box,
         ])
         self.widget.add_class("pm-north-star")
-        self._quiet = False
         if metric is not None:
             self.set(metric)
         else:
-            self._update()
+            self.refresh()
 
     @property
     def value(self) -> dict[str, Any]:
@@ -434,44 +381,37 @@ class NorthStarTree:
         return {"name": self.metric_name.value.strip(), "customer_value": self.customer_value.value.strip(),
                 "inputs": inputs}
 
-    @value.setter
-    def value(self, metric: dict) -> None:
-        self.set(metric)
-
     def set(self, metric: dict) -> None:
         """Fill the widget from a metric dict (validated like :func:`check_north_star`)."""
         check_north_star(metric)
-        self._quiet = True
-        try:
-            with self.widget.hold_sync():
-                self.metric_name.value = metric["name"]
-                self.customer_value.value = metric["customer_value"]
-                self.inputs.value = "\n".join(f"{k}: {v}" for k, v in metric["inputs"].items())
-        finally:
-            self._quiet = False
-        self._update()
+        with self.quiet():
+            self.metric_name.value = metric["name"]
+            self.customer_value.value = metric["customer_value"]
+            self.inputs.value = "\n".join(f"{k}: {v}" for k, v in metric["inputs"].items())
+        self.refresh()
 
-    def _update(self, change=None) -> None:
-        if self._quiet:
-            return
+    def code(self) -> str:
+        return f"{self.name}.set({self.value!r})"
+
+    def plot(self):
+        """The metric and its inputs drawn as a tree (a new matplotlib figure)."""
+        return north_star_tree(self.value)
+
+    def refresh(self) -> None:
         v = self.value
         _, errors = _parse_inputs(self.inputs.value)
         if not v["name"] or not v["customer_value"]:
             self.feedback.value = "<b>North Star metric:</b> name the metric and the value customers get."
-            self.plot.clear_output()
+            self.chart.clear_output()
         else:
             report = check_north_star(v)
             extra = "".join(f"<li>{html.escape(e)}</li>" for e in errors)
             self.feedback.value = _report_html(report) + (f"<ul>{extra}</ul>" if extra else "")
             if v["inputs"]:
-                show_in(self.plot, north_star_tree(v))
+                self.draw()
             else:
-                self.plot.clear_output()
-        self.code_line = f"{self.name}.set({v!r})"
-        self.code.value = _code_html(self.code_line)
-
-    def _ipython_display_(self) -> None:
-        _display(self.widget)
+                self.chart.clear_output()
+        self.show_code()
 
 
 def weekly_chart(weekly: Sequence[dict], metrics: Sequence[str], title: str = "Shiftbrew, weeks 1-26 (week 1 = 100)"):
@@ -480,19 +420,13 @@ def weekly_chart(weekly: Sequence[dict], metrics: Sequence[str], title: str = "S
     Indexing puts counts, shares and dollars on one scale so their growth can be compared.
     Returns the matplotlib figure.
     """
-    if type(weekly) not in (list, tuple) or not weekly:
-        raise InputTypeError(f"weekly must be the list load('analytics')['weekly']; got {describe(weekly)}.")
-    if type(metrics) not in (list, tuple) or not metrics:
-        raise InputTypeError(f"metrics must be a list of column names; got {describe(metrics)}.")
-    known = [k for k in weekly[0] if k != "week"]
+    metrics = weekly_metrics(weekly, metrics)  # validates
     colours = [PALETTE[c] for c in ("blue", "orange", "green", "vermillion", "purple", "sky")]
     markers = ["o", "s", "^", "D", "v", "P"]
     styles = ["-", "--", "-.", ":", "-", "--"]
     fig, ax = figure(7.5, 4.2)
     weeks = [row["week"] for row in weekly]
     for i, m in enumerate(metrics):
-        if m not in known:
-            raise InputError(f"{m!r} is not a weekly metric; the metrics are {', '.join(known)}.")
         base = weekly[0][m]
         ax.plot(weeks, [100 * row[m] / base for row in weekly], color=colours[i % 6], marker=markers[i % 6],
                 markersize=3.5, linewidth=1.6, linestyle=styles[i % 6], label=_plain(m.replace("_", " ")))
@@ -540,7 +474,7 @@ def roadmap_figure(placement: dict[str, str], items: Sequence[dict], goals: Sequ
             ax.add_patch(FancyBboxPatch((x + 0.03, -r - 0.78), 0.94, 0.68, boxstyle="round,pad=0.01",
                                         facecolor=colour, alpha=0.35, edgecolor=colour, linewidth=1.2))
             label = f"{iid} {it.get('title', '')}"
-            label = label if len(label) <= 46 else label[:45] + "…"
+            label = textwrap.shorten(label, 46, placeholder=" …")  # cut between words, never inside one
             tag = f"G{idx + 1}" if idx is not None else "-"
             ax.text(x + 0.06, -r - 0.44, _plain(label), va="center", fontsize=7.5)
             ax.text(x + 0.95, -r - 0.44, tag, va="center", ha="right", fontsize=7.5, fontweight="bold")
@@ -552,7 +486,7 @@ def roadmap_figure(placement: dict[str, str], items: Sequence[dict], goals: Sequ
     return fig
 
 
-class RoadmapBoard:
+class RoadmapBoard(Widget):
     """A Now / Next / Later board fed by the case study backlog, drawn as a figure.
 
     Items start in the column their certainty suggests (high -> Now,
@@ -562,21 +496,15 @@ class RoadmapBoard:
     column; ``set({id: column, ...})`` moves items from code.
     """
 
+    code_intro = _CODE_INTRO
+
     def __init__(self, ids: Sequence[str] | None = None, placement: dict[str, str] | None = None,
                  name: str = "roadmap"):
-        self.name = text("name", name)
+        super().__init__(name)
         backlog = load("backlog")
         self.goals = load("company")["business_goals"]
         known = {b["id"]: b for b in backlog}
-        if ids is None:
-            chosen = [b["id"] for b in backlog]
-        else:
-            if type(ids) not in (list, tuple) or not ids:
-                raise InputTypeError(f"ids must be a non-empty list of backlog ids such as ['B01', 'B05']; got {describe(ids)}.")
-            unknown = [i for i in ids if i not in known]
-            if unknown:
-                raise InputError(f"not in the backlog: {', '.join(map(repr, unknown))}; ids run from B01 to B{len(backlog):02d}.")
-            chosen = list(dict.fromkeys(ids))
+        chosen = [b["id"] for b in backlog] if ids is None else roadmap_ids(ids, backlog)
         self.items = [known[i] for i in chosen]
         self._by_certainty = {it["id"]: roadmap_column(it["certainty"]) for it in self.items}
         self._placement = dict(self._by_certainty)
@@ -589,34 +517,27 @@ class RoadmapBoard:
         self.reset = w.Button(description="Reset by certainty", icon="undo")
         self.summary = w.HTML()
         self.summary.add_class("pm-result")
-        self.code = w.HTML()
-        self.code.add_class("pm-code")
-        self.plot = w.Output()
-        self.plot.add_class("pm-roadmap-plot")
-        self._syncing = False
-        self.picker.observe(self._picked, names="value")
-        self.column.observe(self._moved, names="value")
+        self.make_code_box()
+        self.make_chart("pm-roadmap-plot")
+        self.on_change(self.picker, self._picked)
+        self.on_change(self.column, self._moved)
         self.reset.on_click(lambda _b: self.set(dict(self._by_certainty)))
         self.widget = w.VBox([
             w.HTML("<b>Now / Next / Later</b>: choose an item, then its column. Cards are coloured by the "
                    "business goal they serve."),
             w.HBox([self.picker, w.VBox([self.column, self.reset])]),
-            self.summary, self.plot, self.code,
+            self.summary, self.chart, self.code_box,
         ])
         self.widget.add_class("pm-roadmap")
         if placement is not None:
             self.set(placement)
         else:
             self._picked()
-            self._update()
+            self.refresh()
 
     @property
     def value(self) -> dict[str, str]:
         return dict(self._placement)
-
-    @value.setter
-    def value(self, placement: dict[str, str]) -> None:
-        self.set(placement)
 
     @property
     def columns(self) -> dict[str, list[str]]:
@@ -624,34 +545,25 @@ class RoadmapBoard:
 
     def set(self, placement: dict[str, str]) -> None:
         """Move items: ``placement`` maps item ids on this board to 'Now', 'Next' or 'Later'."""
-        if type(placement) is not dict:
-            raise InputTypeError(f"placement must be a dict such as {{'B01': 'Now'}}; got {describe(placement)}.")
-        clean = {}
-        for iid, col in placement.items():
-            if iid not in self._placement:
-                raise InputError(f"{iid!r} is not on this board; its items are {', '.join(self._placement)}.")
-            if type(col) is not str or col.strip().title() not in COLUMNS:
-                raise InputError(f"the column for {iid!r} must be one of Now, Next, Later (no dates); got {describe(col)}.")
-            clean[iid] = col.strip().title()
-        self._placement.update(clean)
+        self._placement.update(roadmap_placement(placement, self._placement))
         self._picked()
-        self._update()
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set({self.value!r})"
 
     def _picked(self, change=None) -> None:
-        self._syncing = True
-        try:
+        with self.quiet():
             if self.picker.value is not None:
                 self.column.value = self._placement[self.picker.value]
-        finally:
-            self._syncing = False
 
     def _moved(self, change) -> None:
-        if self._syncing or self.picker.value is None:
+        if self.picker.value is None:
             return
         self._placement[self.picker.value] = change["new"]
-        self._update()
+        self.refresh()
 
-    def _update(self) -> None:
+    def refresh(self) -> None:
         cols = self.columns
         moved = [i for i in self._placement if self._placement[i] != self._by_certainty[i]]
         gaps = []
@@ -666,13 +578,9 @@ class RoadmapBoard:
                          f"{', '.join(moved)}. Is the team really that sure (or unsure)?")
         lines += [f"<span style='color:{CATEGORY['bad']}'>&#9888; {g}</span>" for g in gaps]
         self.summary.value = "<br>".join(lines)
-        self.code_line = f"{self.name}.set({self.value!r})"
-        self.code.value = _code_html(self.code_line)
-        show_in(self.plot, roadmap_figure(self._placement, self.items, self.goals))
+        self.show_code()
+        self.draw()
 
-    def figure(self):
-        """The board as a matplotlib figure (for saving or a report)."""
+    def plot(self):
+        """The board as a new matplotlib figure (for saving or a report)."""
         return roadmap_figure(self._placement, self.items, self.goals)
-
-    def _ipython_display_(self) -> None:
-        _display(self.widget)

@@ -6,7 +6,8 @@ Fixtures:
   (``.jupyter/``, the same as ``make lab``; ``.jupyter/instructor`` for
   ``make lab-instructor``) on a free loopback port, with a token, a temporary
   PM_COURSE_HOME and a temporary copy of ``notebooks/`` and ``exercises/`` as
-  its root, so that running and autosaving never touch the committed notebooks.
+  its root (and a copy of the settings), so that running and autosaving never touch the committed
+  notebooks; the test run fails if it changed a tracked notebook or setting.
 - ``page``: a new Chromium tab (Debian's Chromium, driven by Playwright). When a
   test fails, a screenshot and the browser console go to ``test-artifacts/``.
 
@@ -47,6 +48,33 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SERVER_START = float(os.environ.get("PM_COURSE_BROWSER_SERVER_TIMEOUT", "120"))  # seconds
+#: What a run must leave as it found it: the committed notebooks and the project's JupyterLab settings.
+TRACKED = ("notebooks", "exercises", "solutions", ".jupyter")
+
+
+def tracked_changes() -> str:
+    """``git status --porcelain`` of :data:`TRACKED` ("" outside a git checkout)."""
+    try:
+        out = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all", "--", *TRACKED], cwd=REPO,
+                             capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return out.stdout if out.returncode == 0 else ""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def tracked_files_unchanged():
+    """Fails the run if it changed a committed notebook or setting (a notebook saved with outputs, say).
+
+    The servers work on temporary copies (notebooks, exercises, settings), so a
+    learner's Run All and JupyterLab's autosave land there, never in the repository.
+    """
+    before = tracked_changes()
+    yield
+    after = tracked_changes()
+    if after != before:
+        changed = sorted(set(after.splitlines()) - set(before.splitlines()))
+        pytest.fail("the browser tests changed tracked files (they must work on copies):\n" + "\n".join(changed))
 
 
 def lesson_notebooks() -> list[Path]:
@@ -79,18 +107,21 @@ class Lab:
         self.log_path = ARTIFACTS / f"jupyterlab-{name}.log"
 
     # -- lifecycle
-    def start(self) -> "Lab":
+    def start(self) -> Lab:
         for folder in ("notebooks", "exercises"):
             if (REPO / folder).is_dir():
                 shutil.copytree(REPO / folder, self.root / folder,
                                 ignore=shutil.ignore_patterns(".ipynb_checkpoints", "__pycache__"))
+        # the settings too: a setting changed in the interface during a test lands in the copy
+        settings = self.workdir / "user-settings"
+        shutil.copytree(REPO / ".jupyter" / "lab" / "user-settings", settings)
         self.root.mkdir(parents=True, exist_ok=True)
         self.home.mkdir(parents=True, exist_ok=True)
         env = dict(os.environ)
         env.pop("MPLBACKEND", None)  # the kernels use the inline backend, as for a learner
         env.update(
             JUPYTER_CONFIG_DIR=str(self.config_dir),
-            JUPYTERLAB_SETTINGS_DIR=str(REPO / ".jupyter" / "lab" / "user-settings"),
+            JUPYTERLAB_SETTINGS_DIR=str(settings),
             JUPYTERLAB_WORKSPACES_DIR=str(self.workdir / "workspaces"),
             JUPYTER_RUNTIME_DIR=str(self.workdir / "runtime"),
             IPYTHONDIR=str(self.workdir / "ipython"),
@@ -98,7 +129,7 @@ class Lab:
             PATH=f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}",
         )
         ARTIFACTS.mkdir(exist_ok=True)
-        for attempt in range(3):
+        for _attempt in range(3):
             self.port = _free_port()
             cmd = [
                 str(Path(sys.executable).parent / "jupyter-lab"),

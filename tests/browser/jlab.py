@@ -93,7 +93,7 @@ class NotebookPage:
         self.page, self.lab, self.path = page, lab, path
 
     @classmethod
-    def open(cls, page: Page, lab, path: str, kernel_timeout: float = 120) -> "NotebookPage":
+    def open(cls, page: Page, lab, path: str, kernel_timeout: float = 120) -> NotebookPage:
         nb = cls(page, lab, path)
         workspace = "t" + uuid.uuid4().hex[:10]  # a fresh workspace: no tabs restored from another test
         page.goto(lab.url(f"lab/workspaces/{workspace}/tree/{path}", reset=""))

@@ -33,8 +33,8 @@ def _literal(value) -> str | None:
 
 def pick_question(notebook: dict):
     """The first answer cell whose question has a typeable right answer and a typeable wrong one."""
-    from pm_course.course import questions
     from pm_course.core.feedback import FAILED
+    from pm_course.course import questions
 
     by_id = {q.id: q for q in questions(MODULE)}
     for index, cell in enumerate(notebook["cells"]):

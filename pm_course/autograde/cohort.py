@@ -1,0 +1,404 @@
+"""Grading a cohort: parallel workers, one writer, results nbgrader's formgrader and feedback can use.
+
+    pm-course autograde 04_prioritization                 # every submission in submitted/*/04_prioritization/
+    pm-course autograde 04_prioritization --student s17   # regrade one
+    pm-course autograde 04_prioritization --shard 2/8 --results out/   # one of 8 shards, as files
+    pm-course autograde 04_prioritization --merge out/    # the shards' files into the gradebook
+
+Workers (default: one per core) each grade whole submissions through
+:func:`.engine.grade_notebook`; the main process alone writes the gradebook
+(nbgrader's own API), the autograded notebooks and a small record per
+submission that lets a re-run skip what has not changed.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import hashlib
+import json
+import multiprocessing
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .engine import _meta, _source, grade_notebook, strip_hidden_tests
+from .sandbox import DEFAULT_LIMITS, Limits, bwrap_status, prepare_mpl_seed, prepare_stubs
+
+__all__ = ["Course", "Summary", "autograde", "merge", "ENGINE_VERSION"]
+
+ENGINE_VERSION = "1"
+RECORD = ".pm_course_grade.json"
+
+
+class GradingRefused(RuntimeError):
+    """The grader will not run as asked (e.g. no sandbox and no explicit permission)."""
+
+
+@dataclass
+class Course:
+    """Where nbgrader keeps an assignment's files (the course root, as in nbgrader_config.py)."""
+
+    root: Path
+    db_url: str = ""
+
+    def __post_init__(self):
+        self.root = Path(self.root).resolve()
+        if not self.db_url:
+            self.db_url = f"sqlite:///{self.root / 'gradebook.db'}"
+
+    def source(self, assignment: str) -> Path:
+        return self.root / "solutions" / assignment
+
+    def notebooks(self, assignment: str) -> list[str]:
+        src = self.source(assignment)
+        if not src.is_dir():
+            raise GradingRefused(f"no assignment {assignment!r}: expected its source in {src}")
+        return sorted(p.stem for p in src.glob("*.ipynb"))
+
+    def students(self, assignment: str) -> list[str]:
+        base = self.root / "submitted"
+        return sorted(p.name for p in base.iterdir() if (p / assignment).is_dir()) if base.is_dir() else []
+
+    def submitted(self, student: str, assignment: str) -> Path:
+        return self.root / "submitted" / student / assignment
+
+    def autograded(self, student: str, assignment: str) -> Path:
+        return self.root / "autograded" / student / assignment
+
+
+@dataclass
+class Summary:
+    assignment: str
+    graded: int = 0
+    skipped: int = 0
+    failures: list[str] = field(default_factory=list)
+    scores: dict[str, float] = field(default_factory=dict)
+    max_score: float = 0.0
+    seconds: float = 0.0
+    sandboxed: bool = True
+
+    def __str__(self) -> str:
+        mean = sum(self.scores.values()) / len(self.scores) if self.scores else 0.0
+        lines = [
+            f"{self.assignment}: {self.graded} graded, {self.skipped} unchanged and skipped, "
+            f"{len(self.failures)} with problems, in {self.seconds:.1f} s",
+            f"mean auto-graded score {mean:.2f} of {self.max_score:g}"
+            + ("" if self.sandboxed else "  (graded WITHOUT the sandbox)"),
+        ]
+        return "\n".join(lines)
+
+
+def _digest(paths: Iterable[Path]) -> str:
+    h = hashlib.sha256(ENGINE_VERSION.encode())
+    for p in paths:
+        h.update(p.name.encode())
+        h.update(hashlib.sha256(p.read_bytes()).digest() if p.is_file() else b"-")
+    return h.hexdigest()
+
+
+def _job(args: tuple) -> dict[str, Any]:
+    """One submission (all its notebooks), in a worker process."""
+    student, assignment, sources, submitted, stubs, limits, sandboxed, mpl_seed = args
+    t0 = time.perf_counter()
+    notebooks = []
+    for name in sources:
+        src = Path(sources[name])
+        notebooks.append(grade_notebook(src, Path(submitted) / f"{name}.ipynb", stubs, limits, sandboxed, student,
+                                        mpl_seed))
+    return {"student": student, "assignment": assignment, "notebooks": notebooks, "sandboxed": sandboxed,
+            "seconds": round(time.perf_counter() - t0, 3)}
+
+
+def _problems(result: dict) -> list[str]:
+    out = []
+    for nb in result["notebooks"]:
+        if nb["status"] != "graded":
+            out.append(f"{result['student']}: {nb['notebook']}: {nb['status']}: {nb['reason']}")
+        for note in nb.get("notes", []):
+            out.append(f"{result['student']}: {nb['notebook']}: {note}")
+    return out
+
+
+def ensure_assignment(course: Course, assignment: str) -> None:
+    """Make sure the gradebook knows the assignment's notebooks and grade cells (nbgrader generate_assignment)."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    try:
+        with Gradebook(course.db_url) as gb:
+            a = gb.find_assignment(assignment)
+            if {n.name for n in a.notebooks} >= set(course.notebooks(assignment)):
+                return
+    except MissingEntry:
+        pass
+    exe = Path(sys.executable).parent / "nbgrader"
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [str(exe if exe.exists() else "nbgrader"), "generate_assignment", assignment, "--force",
+               f"--CourseDirectory.root={course.root}", f"--db={course.db_url}",
+               f"--CourseDirectory.release_directory={tmp}", "--log-level=WARN"]
+        env = dict(os.environ)
+        env.pop("NBGRADER_EXECUTION", None)
+        out = subprocess.run(cmd, cwd=course.root, capture_output=True, text=True, env=env)
+        if out.returncode != 0:
+            raise GradingRefused(f"nbgrader could not register {assignment}: {out.stderr.strip()[-500:]}")
+
+
+def _autograded_notebook(course: Course, assignment: str, nb_result: dict, submitted: Path) -> dict:
+    """The notebook formgrader and generate_feedback read: the learner's cells with their outputs, tests without hidden parts."""
+    src = json.loads((course.source(assignment) / f"{nb_result['notebook']}.ipynb").read_text(encoding="utf-8"))
+    try:
+        sub = json.loads((submitted / f"{nb_result['notebook']}.ipynb").read_text(encoding="utf-8"))
+        cells_in = sub["cells"] if isinstance(sub.get("cells"), list) else []
+    except (OSError, ValueError, AttributeError):
+        cells_in = []
+    by_id = {_meta(c).get("grade_id"): c for c in src["cells"] if _meta(c).get("grade_id")}
+    tests = {t["grade_id"]: t for t in nb_result["tests"]}
+    ran = {c["sub_index"]: c for c in nb_result["cells"] if c.get("sub_index") is not None}
+    out_cells = []
+    used = set()
+    # Rebuild in the source's order of instructor cells, with the learner's cells where the learner put them.
+    for index, c in enumerate(cells_in or src["cells"]):
+        if not isinstance(c, dict):
+            continue
+        gid = _meta(c).get("grade_id")
+        scell = by_id.get(gid) if isinstance(gid, str) else None
+        if scell is not None and (_meta(scell).get("locked") or (_meta(scell).get("grade") and not _meta(scell).get("solution"))):
+            cell = json.loads(json.dumps(scell))
+        else:
+            cell = json.loads(json.dumps(c))
+        used.add(gid)
+        if cell.get("cell_type") == "code":
+            cell["execution_count"] = None
+            m = _meta(cell)
+            if m.get("grade") and not m.get("solution") and gid in tests:
+                t = tests[gid]
+                cell["source"] = strip_hidden_tests(_source(cell))
+                if t["passed"]:
+                    cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": (t["message"] or f"{gid}: passed") + "\n"}]
+                else:
+                    cell["outputs"] = [{"output_type": "error", "ename": "GradeFailed", "evalue": t["message"],
+                                        "traceback": [t["message"]]}]
+            else:
+                r = ran.get(index) or {"status": "stopped", "output": "", "error": "not run"}
+                outs = []
+                if r.get("output"):
+                    outs.append({"output_type": "stream", "name": "stdout", "text": r["output"]})
+                if r["status"] != "ok":
+                    ename = r["error"].split(":", 1)[0] if r.get("error") else "Error"
+                    outs.append({"output_type": "error", "ename": ename[:60] or "Error", "evalue": r.get("error", ""),
+                                 "traceback": [r.get("error", "")]})
+                cell["outputs"] = outs
+        out_cells.append(cell)
+    for gid, t in tests.items():  # tests the learner deleted are restored, as nbgrader does
+        if gid not in used and gid in by_id:
+            cell = json.loads(json.dumps(by_id[gid]))
+            cell["source"] = strip_hidden_tests(_source(cell))
+            cell["execution_count"] = None
+            cell["outputs"] = [{"output_type": "error", "ename": "GradeFailed", "evalue": t["message"], "traceback": [t["message"]]}]
+            out_cells.append(cell)
+    nb = {"cells": out_cells, "metadata": dict(src.get("metadata", {})), "nbformat": 4, "nbformat_minor": src.get("nbformat_minor", 5)}
+    nb["metadata"]["pm_course_grading"] = {"sandboxed": nb_result["sandboxed"], "status": nb_result["status"],
+                                           "reason": nb_result["reason"], "notes": nb_result.get("notes", []),
+                                           "engine": ENGINE_VERSION}
+    return nb
+
+
+def write_results(course: Course, results: list[dict], digests: dict[str, str]) -> None:
+    """The single writer: gradebook rows, autograded notebooks and the skip records."""
+    import warnings
+
+    from nbgrader.api import Gradebook
+    from nbgrader.utils import parse_utc
+
+    with Gradebook(course.db_url) as gb, warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # nbgrader's own add_submission warns about SQLAlchemy autoflush
+        for res in results:
+            student, assignment = res["student"], res["assignment"]
+            gb.update_or_create_student(student)
+            submitted = course.submitted(student, assignment)
+            stamp = submitted / "timestamp.txt"
+            kwargs = {}
+            if stamp.is_file():
+                try:
+                    kwargs["timestamp"] = parse_utc(stamp.read_text().strip())
+                except Exception:  # noqa: BLE001 - a bad timestamp file is the learner's; ignore it
+                    pass
+            try:
+                gb.find_submission(assignment, student)
+            except Exception:  # noqa: BLE001 - MissingEntry: first grading
+                gb.add_submission(assignment, student, **kwargs)
+            target = course.autograded(student, assignment)
+            target.mkdir(parents=True, exist_ok=True)
+            if stamp.is_file():
+                shutil.copy(stamp, target / "timestamp.txt")
+            for nb in res["notebooks"]:
+                snb = gb.find_submission_notebook(nb["notebook"], assignment, student)
+                grades = {g.name: g for g in snb.grades}
+                for t in nb["tests"]:
+                    grade = grades[t["grade_id"]]
+                    grade.auto_score = t["score"]
+                    grade.needs_manual_grade = grade.manual_score is not None
+                for w in nb["written"]:
+                    grade = grades[w["grade_id"]]
+                    grade.auto_score = None
+                    grade.needs_manual_grade = True
+                with open(target / f"{nb['notebook']}.ipynb", "w", encoding="utf-8") as fh:
+                    json.dump(_autograded_notebook(course, assignment, nb, submitted), fh, indent=1)
+            gb.db.commit()  # one transaction per student: a crash mid-batch keeps every student written so far
+            record = {"digest": digests.get(student, ""), "result": res}
+            (target / RECORD).write_text(json.dumps(record), encoding="utf-8")
+
+
+def _parse_shard(shard: str | None) -> tuple[int, int] | None:
+    if shard is None:
+        return None
+    try:
+        k, n = (int(x) for x in shard.split("/"))
+    except ValueError:
+        raise GradingRefused(f"--shard takes K/N with whole numbers, e.g. 2/8; got {shard!r}") from None
+    if not 1 <= k <= n:
+        raise GradingRefused(f"--shard K/N needs 1 <= K <= N; got {shard!r}")
+    return k, n
+
+
+def _in_shard(student: str, shard: tuple[int, int] | None) -> bool:
+    if shard is None:
+        return True
+    k, n = shard
+    h = int(hashlib.sha256(student.encode()).hexdigest()[:8], 16)
+    return h % n == k - 1
+
+
+def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = None, student: str | None = None,
+              force: bool = False, shard: str | None = None, results_dir: Path | str | None = None,
+              allow_unsandboxed: bool = False, db_url: str = "", limits: Limits = DEFAULT_LIMITS,
+              progress: bool | None = None, log=print) -> Summary:
+    """Grade every submission of ``assignment`` (see the module docstring)."""
+    course = Course(Path(root), db_url)
+    notebooks = course.notebooks(assignment)
+    ok, why = bwrap_status()
+    sandboxed = ok
+    if not ok and not allow_unsandboxed:
+        raise GradingRefused(
+            f"the sandbox cannot run here: {why}. Install bubblewrap, or pass --allow-unsandboxed to grade each "
+            "submission in its own limited process WITHOUT the file-system and network walls (the grades will say so)."
+        )
+    picked = _parse_shard(shard)
+    students = course.students(assignment)
+    if student is not None:
+        if student not in students:
+            raise GradingRefused(f"no submission of {assignment} by {student!r} in {course.root / 'submitted'}")
+        students = [student]
+    students = [s for s in students if _in_shard(s, picked)]
+    summary = Summary(assignment, sandboxed=sandboxed)
+    sources = {n: str(course.source(assignment) / f"{n}.ipynb") for n in notebooks}
+    digests, todo = {}, []
+    for s in students:
+        sub = course.submitted(s, assignment)
+        digests[s] = _digest([Path(sources[n]) for n in notebooks] + [sub / f"{n}.ipynb" for n in notebooks])
+        rec = course.autograded(s, assignment) / RECORD
+        if not force and results_dir is None and rec.is_file():
+            try:
+                record = json.loads(rec.read_text())
+                if record.get("digest") == digests[s]:
+                    summary.skipped += 1
+                    old = record["result"]
+                    summary.scores[s] = sum(t["score"] for nb in old["notebooks"] for t in nb["tests"])
+                    summary.max_score = max(summary.max_score,
+                                            sum(t["points"] for nb in old["notebooks"] for t in nb["tests"]))
+                    continue
+            except (ValueError, KeyError, TypeError):
+                pass
+        todo.append(s)
+    t0 = time.perf_counter()
+    stub_dir = Path(tempfile.mkdtemp(prefix="pm-course-stubs-"))
+    try:
+        from .engine import source_cells
+        from .formonly import handed_out
+
+        setup = [_source(c) for n in notebooks for c in source_cells(Path(sources[n]))["setup"]]
+        stubs = {k: str(v) for k, v in prepare_stubs(stub_dir, handed_out(setup)).items()}
+        seed = prepare_mpl_seed(stub_dir / "mpl") if todo else None
+        jobs = [(s, assignment, sources, str(course.submitted(s, assignment)), stubs, limits, sandboxed, seed)
+                for s in todo]
+        # While the workers grade, this process makes sure the gradebook knows the assignment (slow: nbgrader).
+        meanwhile = (lambda: ensure_assignment(course, assignment)) if results_dir is None else None
+        results = _run_jobs(jobs, workers or os.cpu_count() or 1, progress, log, meanwhile)
+    finally:
+        shutil.rmtree(stub_dir, ignore_errors=True)
+    for res in results:
+        for line in _problems(res):
+            summary.failures.append(line)
+        summary.scores[res["student"]] = sum(t["score"] for nb in res["notebooks"] for t in nb["tests"])
+        summary.max_score = max(summary.max_score, sum(t["points"] for nb in res["notebooks"] for t in nb["tests"]))
+    summary.graded = len(results)
+    if results_dir is not None:
+        out = Path(results_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        for res in results:
+            (out / f"{assignment}--{res['student']}.json").write_text(
+                json.dumps({"digest": digests[res["student"]], "result": res}), encoding="utf-8")
+    else:
+        write_results(course, results, digests)
+    summary.seconds = time.perf_counter() - t0
+    return summary
+
+
+def _run_jobs(jobs: list[tuple], workers: int, progress: bool | None, log, meanwhile=None) -> list[dict]:
+    from tqdm import tqdm
+
+    show = sys.stderr.isatty() if progress is None else progress
+    results: list[dict] = []
+    if not jobs:
+        if meanwhile is not None:
+            meanwhile()
+        return results
+    bar = tqdm(total=len(jobs), unit="submission", disable=not show, file=sys.stderr)
+    ctx = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    with cf.ProcessPoolExecutor(max_workers=max(1, min(workers, len(jobs))), mp_context=ctx) as pool:
+        futures = {pool.submit(_job, j): j for j in jobs}
+        if meanwhile is not None:
+            meanwhile()
+        for fut in cf.as_completed(futures):
+            job = futures[fut]
+            try:
+                res = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a worker that died: that student gets 0 with the reason
+                res = {"student": job[0], "assignment": job[1], "sandboxed": job[6], "seconds": 0.0, "notebooks": [
+                    {"notebook": n, "status": "crashed", "reason": f"the grader's worker failed: {exc}"[:300],
+                     "tests": [], "written": [], "cells": [], "notes": [], "sandboxed": job[6]} for n in job[2]]}
+            for line in _problems(res):
+                (bar.write if show else log)(line)
+            results.append(res)
+            bar.update(1)
+    bar.close()
+    return sorted(results, key=lambda r: r["student"])
+
+
+def merge(assignment: str, results_dirs: Iterable[Path | str], root: Path | str = ".", db_url: str = "") -> Summary:
+    """Write shard result files into the gradebook (the single writer)."""
+    course = Course(Path(root), db_url)
+    ensure_assignment(course, assignment)
+    results, digests = [], {}
+    for d in results_dirs:
+        for f in sorted(Path(d).glob(f"{assignment}--*.json")):
+            data = json.loads(f.read_text(encoding="utf-8"))
+            res = data["result"]
+            if res.get("assignment") != assignment:
+                continue
+            results.append(res)
+            digests[res["student"]] = data.get("digest", "")
+    write_results(course, results, digests)
+    summary = Summary(assignment, graded=len(results),
+                      sandboxed=all(r.get("sandboxed", True) for r in results))
+    for res in results:
+        summary.scores[res["student"]] = sum(t["score"] for nb in res["notebooks"] for t in nb["tests"])
+        summary.max_score = max(summary.max_score, sum(t["points"] for nb in res["notebooks"] for t in nb["tests"]))
+        summary.failures += _problems(res)
+    return summary

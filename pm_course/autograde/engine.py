@@ -1,0 +1,302 @@
+"""Grading one submission: the learner's cells run in the sandbox, the instructor's tests run here.
+
+For each notebook of an assignment:
+
+1. The instructor's source notebook (``solutions/``) is the authority: its
+   locked cells replace the submission's, its test cells (with hidden tests)
+   are never sent into the sandbox, and the submission's copies of them are
+   ignored.
+2. The learner's cells (and the locked setup cells) run in order in the
+   sandbox (:mod:`.sandbox`). A cell that fails, exits or overruns is
+   reported; if it brings the sandbox down, the sandbox is restarted without
+   that cell, so it costs only the answers that depended on it.
+3. Here, in a process where no learner code has run, the setup cells run
+   again and each test cell runs with the names it uses fetched from the
+   sandbox as plain data; a function answer becomes a stand-in that calls the
+   learner's function inside the sandbox and returns only its plain result.
+   ``qN.grade(...)`` raises while grading, so a test cell scores its points
+   or nothing.
+
+The result is plain data (:class:`NotebookResult` as a dict), written to the
+gradebook by :mod:`.cohort` as the single writer.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import contextlib
+import hashlib
+import io
+import json
+import os
+import re
+import time
+from pathlib import Path
+from typing import Any
+
+from . import plain
+from .sandbox import DEFAULT_LIMITS, Limits, RemoteError, Sandbox, SandboxCrashed
+
+__all__ = ["grade_notebook", "source_cells", "strip_hidden_tests", "MAX_NOTEBOOK_BYTES"]
+
+MAX_NOTEBOOK_BYTES = 8 * 1024**2
+MAX_RESTARTS = 3
+_HIDDEN = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?^[ \t]*### END HIDDEN TESTS[ \t]*\n?", re.M | re.S)
+
+
+def strip_hidden_tests(source: str) -> str:
+    """A test cell's source without its hidden tests (what learners may see in feedback)."""
+    return _HIDDEN.sub("", source)
+
+
+def _meta(cell: dict) -> dict:
+    m = cell.get("metadata", {}).get("nbgrader", {})
+    return m if isinstance(m, dict) else {}
+
+
+def _source(cell: dict) -> str:
+    s = cell.get("source", "")
+    return "".join(s) if isinstance(s, list) else str(s)
+
+
+def source_cells(path: Path) -> dict[str, Any]:
+    """The instructor's notebook: its cells and which are locked, tests, or written answers."""
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    cells = nb["cells"]
+    by_id = {}
+    for c in cells:
+        gid = _meta(c).get("grade_id")
+        if gid:
+            by_id[gid] = c
+    tests = [c for c in cells if c["cell_type"] == "code" and _meta(c).get("grade") and not _meta(c).get("solution")]
+    written = [c for c in cells if _meta(c).get("grade") and _meta(c).get("solution")]
+    setup = [c for c in cells if c["cell_type"] == "code" and _meta(c).get("locked") and not _meta(c).get("grade")]
+    return {"nb": nb, "by_id": by_id, "tests": tests, "written": written, "setup": setup}
+
+
+def _read_submission(path: Path) -> dict:
+    if not path.is_file():
+        raise ValueError("the notebook is missing from the submission")
+    size = path.stat().st_size
+    if size > MAX_NOTEBOOK_BYTES:
+        raise ValueError(f"the notebook is {size / 1024**2:.1f} MB; at most {MAX_NOTEBOOK_BYTES // 1024**2} MB")
+    try:
+        nb = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
+        raise ValueError(f"the notebook is not valid JSON ({str(exc)[:80]})") from None
+    if type(nb) is not dict or type(nb.get("cells")) is not list:
+        raise ValueError("the file is not a notebook (no list of cells)")
+    for c in nb["cells"]:
+        if type(c) is not dict or c.get("cell_type") not in ("code", "markdown", "raw"):
+            raise ValueError("the notebook has a malformed cell")
+    return nb
+
+
+def _cells_to_run(source: dict, sub: dict) -> list[dict]:
+    """The code cells to run in the sandbox, in the submission's order, locked cells as the instructor wrote them."""
+    by_id = source["by_id"]
+    run: list[dict] = []
+    seen_setup = set()
+    for index, c in enumerate(sub["cells"]):
+        if c.get("cell_type") != "code":
+            continue
+        gid = _meta(c).get("grade_id")
+        src_cell = by_id.get(gid) if isinstance(gid, str) else None
+        if src_cell is not None and src_cell["cell_type"] == "code":
+            m = _meta(src_cell)
+            if m.get("grade") and not m.get("solution"):
+                continue  # a test cell: run outside, from the source
+            if m.get("locked"):
+                seen_setup.add(gid)
+                run.append({"grade_id": gid, "source": _source(src_cell), "kind": "locked", "sub_index": index})
+                continue
+        run.append({"grade_id": gid if isinstance(gid, str) else None, "source": _source(c)[:200_000],
+                    "kind": "learner", "sub_index": index})
+    missing = [c for c in source["setup"] if _meta(c).get("grade_id") not in seen_setup]
+    return [{"grade_id": _meta(c).get("grade_id"), "source": _source(c), "kind": "locked", "sub_index": None}
+            for c in missing] + run
+
+
+def _run_in_sandbox(cells: list[dict], stubs: dict, limits: Limits, sandboxed: bool,
+                    mpl_seed: str | None = None, student: str = "") -> tuple[Sandbox, list[dict], list[str]]:
+    """Run the cells; restart without any cell that brings the sandbox down. Returns the live sandbox."""
+    skipped: set[int] = set()
+    notes: list[str] = []
+    started = time.monotonic()
+    for _attempt in range(MAX_RESTARTS + 1):
+        box = Sandbox(stubs, limits, sandboxed=sandboxed, mpl_seed=mpl_seed, student=student)
+        box.start()
+        order = [i for i in range(len(cells)) if i not in skipped]
+        try:
+            results = box.run([cells[i]["source"] for i in order], started=time.monotonic())
+        except SandboxCrashed as exc:
+            done = getattr(exc, "results", [])
+            bad = order[len(done)] if len(done) < len(order) else None
+            box.close()
+            if bad is None or time.monotonic() - started > limits.notebook_seconds:
+                raise
+            skipped.add(bad)
+            notes.append(f"cell {bad + 1} stopped the notebook ({exc}); it was left out and the rest run again")
+            continue
+        out = []
+        it = iter(results)
+        for i in range(len(cells)):
+            if i in skipped:
+                out.append({"status": "stopped", "output": "",
+                            "error": "this cell ended or hung the notebook and was not run for grading"})
+            else:
+                out.append(next(it))
+        return box, out, notes
+    raise SandboxCrashed("the notebook kept stopping")
+
+
+def _free_names(source: str) -> list[str]:
+    tree = ast.parse(source)
+    bound = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    loads = [n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)]
+    return sorted({n for n in loads if n not in bound and not hasattr(builtins, n)})
+
+
+def _proxy(box: Sandbox, name: str) -> Any:
+    """A real function (so answer checks accept it) whose body asks the sandbox to call the learner's one."""
+
+    def learner_function(*args):
+        try:
+            return box.call(name, args)
+        except RemoteError as exc:
+            if exc.timeout:
+                from ..core.checkers import TimeLimitExceeded
+
+                raise TimeLimitExceeded() from None
+            raise _LearnerError(exc.type_name, str(exc)) from None
+        except SandboxCrashed as exc:
+            raise _LearnerError("Crash", f"the function stopped the notebook ({exc})") from None
+
+    learner_function.__name__ = learner_function.__qualname__ = name
+    learner_function.__pm_course_remote__ = True  # type: ignore[attr-defined]
+    return learner_function
+
+
+class _LearnerError(Exception):
+    def __init__(self, type_name: str, message: str):
+        super().__init__(message)
+        self.type_name = type_name
+
+    def __str__(self) -> str:
+        return super().__str__()
+
+
+def _fetch(box: Sandbox | None, names: list[str]) -> dict[str, Any]:
+    if box is None or not names:
+        return {}
+    try:
+        values = box.get(names)
+    except SandboxCrashed:
+        return {}
+    out: dict[str, Any] = {}
+    for name in names:
+        item = values.get(name)
+        if type(item) is not dict or item.get("ok") is not True:
+            continue
+        try:
+            value = plain.decode(item.get("value"))
+        except plain.PlainError:
+            value = plain.Opaque("<malformed>")
+        out[name] = _proxy(box, name) if isinstance(value, plain.FunctionMarker) else value
+    return out
+
+
+def _run_test(source: str, base_ns: dict, box: Sandbox | None, cell_notes: dict) -> tuple[bool, str]:
+    """Run one instructor test cell here. Returns (passed, message)."""
+    from ..core.validate import GradeFailed
+
+    ns = dict(base_ns)
+    wanted = [n for n in _free_names(source) if n not in ns]
+    ns.update(_fetch(box, wanted))
+    missing = [n for n in wanted if n not in ns]
+    buf = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
+            exec(compile(source, "<test>", "exec"), ns)  # noqa: S102 - the instructor's own test cell
+    except GradeFailed as exc:
+        return False, str(exc).strip()
+    except NameError as exc:
+        name = missing[0] if missing else str(exc)
+        why = cell_notes.get(name, "")
+        return False, f"{name} is not defined: the cell that should define it did not run{': ' + why if why else ''}."
+    except Exception as exc:  # noqa: BLE001 - a test that errors scores nothing, with the reason
+        return False, f"{type(exc).__name__}: {str(exc)[:300]}"
+    return True, buf.getvalue().strip()[:500]
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(hashlib.sha256(p).digest())
+    return h.hexdigest()
+
+
+STUDENT_VARIABLE = "PM_COURSE_STUDENT_ID"
+
+
+def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits: Limits = DEFAULT_LIMITS,
+                   sandboxed: bool = True, student: str = "", mpl_seed: str | None = None) -> dict[str, Any]:
+    """Grade one notebook of one submission. Never raises: every failure is a result with a reason.
+
+    While the instructor's cells run here, ``PM_COURSE_STUDENT_ID`` holds nbgrader's id of the student
+    whose submission it is (an exam with a variant per learner binds its answers to it); the sandbox
+    sees it too, as plain nbgrader's kernel sees the student in its working directory.
+    """
+    t0 = time.perf_counter()
+    source = source_cells(source_path)
+    result: dict[str, Any] = {"notebook": source_path.stem, "sandboxed": sandboxed, "status": "graded",
+                              "reason": "", "tests": [], "written": [], "cells": [], "notes": []}
+    try:
+        sub = _read_submission(submission_path)
+    except ValueError as exc:
+        result.update(status="malformed", reason=str(exc))
+        result["tests"] = [{"grade_id": _meta(c)["grade_id"], "points": float(_meta(c).get("points", 0)),
+                            "score": 0.0, "passed": False, "message": f"not graded: {exc}"} for c in source["tests"]]
+        return result
+    cells = _cells_to_run(source, sub)
+    box = None
+    try:
+        box, ran, notes = _run_in_sandbox(cells, stubs, limits, sandboxed, mpl_seed, student)
+        result["notes"] = notes
+    except SandboxCrashed as exc:
+        ran = [{"status": "stopped", "output": "", "error": str(exc)} for _ in cells]
+        result.update(status="crashed", reason=f"the notebook could not be run: {exc}")
+    result["cells"] = [{"grade_id": c["grade_id"], "kind": c["kind"], "sub_index": c["sub_index"], **r}
+                       for c, r in zip(cells, ran)]
+    cell_notes: dict[str, str] = {}
+    for c, r in zip(cells, ran):
+        if r["status"] != "ok":
+            for name in re.findall(r"^\s*([A-Za-z_]\w*)\s*=", c["source"], flags=re.M):
+                cell_notes.setdefault(name, r.get("error", "")[:200])
+    previous = os.environ.get("NBGRADER_EXECUTION")
+    os.environ["NBGRADER_EXECUTION"] = "autograde"  # grading cells raise on anything but a pass; nothing is recorded
+    os.environ[STUDENT_VARIABLE] = student
+    try:
+        base: dict[str, Any] = {"__name__": "__grading__", "__builtins__": builtins}
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            for c in source["setup"]:
+                exec(compile(_source(c), "<setup>", "exec"), base)  # noqa: S102 - the instructor's setup cell
+        for c in source["tests"]:
+            m = _meta(c)
+            points = float(m.get("points", 0))
+            passed, message = _run_test(_source(c), base, box, cell_notes)
+            result["tests"].append({"grade_id": m["grade_id"], "points": points, "score": points if passed else 0.0,
+                                    "passed": passed, "message": message})
+        result["written"] = [{"grade_id": _meta(c)["grade_id"], "points": float(_meta(c).get("points", 0))}
+                             for c in source["written"]]
+    finally:
+        os.environ.pop(STUDENT_VARIABLE, None)
+        if previous is None:
+            os.environ.pop("NBGRADER_EXECUTION", None)
+        else:
+            os.environ["NBGRADER_EXECUTION"] = previous
+        if box is not None:
+            box.close()
+    result["seconds"] = round(time.perf_counter() - t0, 3)
+    return result

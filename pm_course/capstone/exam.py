@@ -1,0 +1,277 @@
+"""The assessment's case: Shiftbrew's figures, different for every learner and the same every time.
+
+Each learner's variant is derived from their id alone (a SHA-256 hash seeds a
+private random generator), so two learners get different numbers, one learner
+always gets the same ones, and the instructor's grader rebuilds them from the
+student id nbgrader knows. Nothing here imports ipywidgets or matplotlib.
+
+    >>> case = Case("ada")
+    >>> case == Case("ada"), case == Case("grace")
+    (True, False)
+
+Binding while grading (:func:`bind`): ``pm-course autograde`` sets
+``PM_COURSE_STUDENT_ID`` to nbgrader's student id; under plain
+``nbgrader autograde`` the notebook runs in ``autograded/<student>/09_capstone/``,
+which names the student. A notebook whose declared ``STUDENT_ID`` is not the
+submitter's gets no marks on the exam's questions, with a message saying why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..core.validate import InputError, InputTypeError, describe
+
+__all__ = [
+    "ASSIGNMENT", "PASS_MARK", "STUDENT_VARIABLE", "DEMO_ID", "Case", "case_for", "use", "current",
+    "submitter", "bind", "check_id",
+]
+
+ASSIGNMENT = "09_capstone"
+#: The pass mark: the share of the auto-graded points needed to pass (the one place it is set).
+PASS_MARK = 0.70
+STUDENT_VARIABLE = "PM_COURSE_STUDENT_ID"
+#: The variant used before a learner declares an id (the lesson's examples, the self-tests).
+DEMO_ID = "demo-learner"
+
+_BACKLOG_IDS = ("B01", "B02", "B03", "B04", "B05", "B06")
+_STAKEHOLDERS = ("ceo", "cto", "sales_head", "support_lead")
+_FIBONACCI = (1, 2, 3, 5, 8, 13, 20)
+_FUNNEL_STEPS = ("signed up", "created a rota", "invited staff", "published a rota")
+
+
+def check_id(student_id: Any) -> str:
+    """The learner's id as text: stripped, 1 to 100 characters, no line breaks."""
+    if student_id is Ellipsis:
+        raise InputError('Declare your id first: STUDENT_ID = "your id" (the id your instructor gave you, '
+                         'or any name you choose when you study on your own); got ... (the placeholder).')
+    if type(student_id) is not str:
+        raise InputTypeError(f'STUDENT_ID must be text in quotes, e.g. STUDENT_ID = "s1234"; got {describe(student_id)}.')
+    sid = student_id.strip()
+    if not sid or len(sid) > 100 or "\n" in sid:
+        raise InputError(f"STUDENT_ID must be 1 to 100 characters on one line; got {describe(student_id)}.")
+    return sid
+
+
+def _rng(student_id: str) -> random.Random:
+    digest = hashlib.sha256(f"pm-course/{ASSIGNMENT}/{student_id}".encode()).digest()
+    return random.Random(int.from_bytes(digest[:8], "big"))
+
+
+@dataclass(frozen=True)
+class Case:
+    """One learner's Shiftbrew figures for the assessment (plain data in every field).
+
+    ``backlog``: six items with RICE and WSJF inputs; ``capacity``: person-months
+    for the quarter; ``survey_scores``: the 0-10 answers of the learner's survey
+    subset; ``cafes`` and ``annual_value``: the bottom-up market; ``key_results``:
+    baseline, target and actual of the objective's three key results;
+    ``stakeholders``: power and interest (1-10) of four stakeholders;
+    ``funnel``: accounts at each onboarding step; ``ab``: an A/B test's counts;
+    ``planning``: baseline rate and minimum detectable effect for a new test.
+    """
+
+    student_id: str
+    backlog: list = field(compare=False, repr=False)
+    capacity: int = field(compare=False, repr=False)
+    survey_scores: list = field(compare=False, repr=False)
+    cafes: int = field(compare=False, repr=False)
+    annual_value: int = field(compare=False, repr=False)
+    key_results: list = field(compare=False, repr=False)
+    stakeholders: dict = field(compare=False, repr=False)
+    funnel: dict = field(compare=False, repr=False)
+    ab: dict = field(compare=False, repr=False)
+    planning: dict = field(compare=False, repr=False)
+
+    def __init__(self, student_id: Any = DEMO_ID) -> None:
+        from ..data import load
+
+        sid = check_id(student_id)
+        rng = _rng(sid)
+        items = {b["id"]: b for b in load("backlog")}
+        backlog = []
+        for bid in _BACKLOG_IDS:
+            b = items[bid]
+            backlog.append({
+                "id": bid, "title": b["title"],
+                "reach": rng.randrange(200, 2001, 10), "impact": b["impact"], "confidence": b["confidence"],
+                "effort": rng.choice((1, 2, 3, 4, 5, 6)),
+                "business_value": rng.choice(_FIBONACCI), "time_criticality": rng.choice(_FIBONACCI),
+                "risk_reduction": rng.choice(_FIBONACCI), "job_size": rng.choice(_FIBONACCI),
+            })
+        survey = load("survey")
+        n = rng.randrange(50, 81)
+        scores = [r["nps"] for r in rng.sample(survey, n)]
+        krs = []
+        for text, base, target in (("weekly active cafés", 400, 700), ("swaps completed in the app per week", 120, 400),
+                                   ("median minutes to build a week's rota", 95, 45)):
+            actual = base + (target - base) * rng.randrange(10, 111) / 100
+            krs.append({"text": text, "baseline": base, "target": target, "actual": round(actual)})
+        roles = {s["id"]: s["role"] for s in load("stakeholders")}
+        stakeholders = {}
+        for sid_ in _STAKEHOLDERS:
+            stakeholders[sid_] = {"role": roles.get(sid_, sid_), "power": rng.choice((1, 2, 3, 4, 6, 7, 8, 9)),
+                                  "interest": rng.choice((1, 2, 3, 4, 6, 7, 8, 9))}
+        signed = rng.randrange(800, 1601)
+        counts = [signed]
+        for low, high in ((45, 80), (40, 75), (50, 85)):
+            counts.append(round(counts[-1] * rng.randrange(low, high + 1) / 100))
+        n1 = rng.randrange(1800, 3201)
+        n2 = n1 + rng.randrange(-60, 61)
+        p1 = rng.randrange(90, 151) / 1000
+        x1 = round(n1 * p1)
+        x2 = round(n2 * (p1 + rng.randrange(-10, 41) / 1000))
+        base_rate = rng.randrange(8, 21) / 100
+        mde = rng.choice((0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04))
+        object.__setattr__(self, "student_id", sid)
+        object.__setattr__(self, "backlog", backlog)
+        object.__setattr__(self, "capacity", rng.randrange(7, 13))
+        object.__setattr__(self, "survey_scores", scores)
+        object.__setattr__(self, "cafes", rng.randrange(1800, 4201, 10))
+        object.__setattr__(self, "annual_value", rng.choice((240, 288, 300, 336, 360, 420, 480)))
+        object.__setattr__(self, "key_results", krs)
+        object.__setattr__(self, "stakeholders", stakeholders)
+        object.__setattr__(self, "funnel", {"steps": list(_FUNNEL_STEPS), "counts": counts})
+        object.__setattr__(self, "ab", {"control_converted": x1, "control_assigned": n1,
+                                        "treatment_converted": x2, "treatment_assigned": n2})
+        object.__setattr__(self, "planning", {"baseline": base_rate, "mde": mde})
+
+    def item(self, item_id: Any) -> dict:
+        """One backlog item of this case, by id ("B01" ... "B06"), as a new dict."""
+        for b in self.backlog:
+            if b["id"] == item_id:
+                return dict(b)
+        raise InputError(f"the case's backlog has the items {', '.join(_BACKLOG_IDS)}; got {describe(item_id)}.")
+
+    def rice_inputs(self, item_id: Any) -> dict:
+        """reach, impact, confidence and effort of one item (ready for ``rice_score(**...)``)."""
+        b = self.item(item_id)
+        return {k: b[k] for k in ("reach", "impact", "confidence", "effort")}
+
+    def wsjf_inputs(self, item_id: Any) -> dict:
+        """business_value, time_criticality, risk_reduction and job_size of one item (for ``wsjf(**...)``)."""
+        b = self.item(item_id)
+        return {k: b[k] for k in ("business_value", "time_criticality", "risk_reduction", "job_size")}
+
+    def capacity_items(self) -> list:
+        """The backlog as the capacity planner takes it: id, title, value (Reach x Impact x Confidence), effort."""
+        return [{"id": b["id"], "title": b["title"], "value": b["reach"] * b["impact"] * b["confidence"],
+                 "effort": b["effort"]} for b in self.backlog]
+
+    def as_dict(self) -> dict:
+        """Every figure of the case as plain data."""
+        return {"student_id": self.student_id, "backlog": [dict(b) for b in self.backlog], "capacity": self.capacity,
+                "survey_scores": list(self.survey_scores), "cafes": self.cafes, "annual_value": self.annual_value,
+                "key_results": [dict(k) for k in self.key_results],
+                "stakeholders": {k: dict(v) for k, v in self.stakeholders.items()},
+                "funnel": {"steps": list(self.funnel["steps"]), "counts": list(self.funnel["counts"])},
+                "ab": dict(self.ab), "planning": dict(self.planning)}
+
+    def __repr__(self) -> str:
+        return f"<Shiftbrew case for {self.student_id!r}>"
+
+    def _repr_html_(self) -> str:
+        from ..ui import esc, table
+
+        backlog = table(["id", "title", "reach", "impact", "confidence", "effort", "BV", "TC", "RR", "job size"],
+                        [(b["id"], b["title"][:40], b["reach"], b["impact"], b["confidence"], b["effort"],
+                          b["business_value"], b["time_criticality"], b["risk_reduction"], b["job_size"])
+                         for b in self.backlog], left=(0, 1), caption="case.backlog")
+        krs = table(["key result", "baseline", "target", "actual"],
+                    [(k["text"], k["baseline"], k["target"], k["actual"]) for k in self.key_results],
+                    caption="case.key_results")
+        people = table(["id", "role", "power", "interest"],
+                       [(k, v["role"], v["power"], v["interest"]) for k, v in self.stakeholders.items()],
+                       left=(0, 1), caption="case.stakeholders")
+        a = self.ab
+        facts = [f"case.capacity: {self.capacity} person-months", f"case.survey_scores: {len(self.survey_scores)} answers",
+                 f"case.cafes: {self.cafes}, case.annual_value: {self.annual_value} USD",
+                 f"case.funnel: {', '.join(f'{s} {c}' for s, c in zip(self.funnel['steps'], self.funnel['counts']))}",
+                 f"case.ab: control {a['control_converted']} of {a['control_assigned']}, treatment "
+                 f"{a['treatment_converted']} of {a['treatment_assigned']}",
+                 f"case.planning: baseline {self.planning['baseline']}, mde {self.planning['mde']}"]
+        items = "".join(f"<li>{esc(f)}</li>" for f in facts)
+        return (f"<div class='pm-case'><b>Your Shiftbrew case ({esc(self.student_id)})</b><ul>{items}</ul>"
+                f"{backlog}{krs}{people}</div>")
+
+
+_CACHE: dict[str, Case] = {}
+_current: list[str] = [DEMO_ID]
+
+
+def case_for(student_id: Any) -> Case:
+    """The case of ``student_id`` (cached; the same id always gives the same case)."""
+    sid = check_id(student_id)
+    if sid not in _CACHE:
+        if len(_CACHE) > 512:
+            _CACHE.clear()
+        _CACHE[sid] = Case(sid)
+    return _CACHE[sid]
+
+
+def use(student_id: Any) -> Case:
+    """Make ``student_id``'s case the one the questions check against, and return it.
+
+    In a learner's own session the id is kept in their progress: the result
+    (:func:`pm_course.capstone.result`) counts only the checks made since
+    the id was last changed, so answers to another variant do not count.
+    """
+    from ..core import progress
+
+    case = case_for(student_id)
+    _current[0] = case.student_id
+    if not os.environ.get("NBGRADER_EXECUTION") and progress.load_artifact(ASSIGNMENT, "student_id") != case.student_id:
+        progress.save_artifact(ASSIGNMENT, "student_id", case.student_id)
+    return case
+
+
+def current() -> Case:
+    """The case the questions check against now (the demo case until :func:`use` is called)."""
+    return case_for(_current[0])
+
+
+def submitter(cwd: str | os.PathLike | None = None) -> str | None:
+    """nbgrader's id of the student whose notebook is being graded, or None outside grading.
+
+    ``PM_COURSE_STUDENT_ID`` (set by ``pm-course autograde``) first; else the
+    working directory ``.../autograded/<student>/09_capstone`` in which plain
+    ``nbgrader autograde`` runs the notebook.
+    """
+    env = os.environ.get(STUDENT_VARIABLE, "").strip()
+    if env:
+        return env
+    here = Path(cwd) if cwd is not None else Path.cwd()
+    if here.name == ASSIGNMENT and here.parent.parent.name == "autograded" and here.parent.name:
+        return here.parent.name
+    return None
+
+
+def bind(declared: Any) -> Case:
+    """For the exam's test cells: the case to grade against, bound to the submitter while grading.
+
+    While grading, the case is the submitter's; if the notebook declares
+    another id, :class:`GradeFailed` says so and the cell scores nothing. In a
+    learner's own session it is the declared id's case.
+    """
+    from ..core.question import grading_strict
+    from ..core.validate import GradeFailed
+
+    who = submitter()
+    if who is None or not grading_strict():
+        try:
+            return use(declared)
+        except (InputError, InputTypeError) as exc:
+            if grading_strict():
+                raise GradeFailed(f"\nNo marks: {exc}") from None
+            return use(DEMO_ID)
+    if declared is Ellipsis or type(declared) is not str or declared.strip() != who:
+        raise GradeFailed(
+            f"\nNo marks for this question: the notebook declares STUDENT_ID = {describe(declared)}, but it was "
+            f"submitted by {who!r}. The exam's figures are your own: set STUDENT_ID to your id and redo the answers."
+        )
+    return use(who)

@@ -1,0 +1,209 @@
+"""SMART development goals and feedback-loop metrics (pure logic).
+
+SMART is Doran's (1981): **s**pecific, **m**easurable, **a**ssignable,
+**r**ealistic, **t**ime-related (G. T. Doran, "There's a S.M.A.R.T. way to write
+management's goals and objectives", *Management Review* 70(11), 35-36). A later
+and now common variant reads A as *achievable*, R as *relevant* and T as
+*time-bound*; this course checks Doran's letters and names the variant.
+
+The rubric reads one sentence, the way a coach would skim it, by simple
+word rules (it is tested on a labelled set of goals, see tests/test_career.py):
+
+- **S**: it says what you will *do*: a concrete action (interview, run, write,
+  present, ...), not only "improve", "learn" or "get better at";
+- **M**: a number with its unit ("6 customer interviews", "2 talks", "15 %"),
+  besides any dates or durations;
+- **A**: it says who does it ("I", "we", or a named role);
+- **R**: it claims nothing absolute ("every", "all", "perfect", "100 %") and
+  its pace is humane (at most 10 of something per week);
+- **T**: a deadline or a span: a date, a quarter, "by the end of ...",
+  "within 90 days"; a frequency alone ("each month") is not a deadline.
+
+A metric is a *feedback loop* (seed 001, PM_REFERENCE "Career and skills")
+when it counts an activity **and** says what the activity produced (insights,
+findings) **and** what changed because of it (a decision, the roadmap). An
+activity count alone ("visit 2 customers a month") is easy to track and
+teaches nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..core.validate import text
+
+__all__ = [
+    "LETTERS", "VARIANT", "LOOP_PARTS", "smart_check", "missing_letters", "is_smart",
+    "metric_parts", "metric_check", "is_feedback_loop", "quantities", "duration_weeks",
+]
+
+LETTERS = {"S": "specific", "M": "measurable", "A": "assignable", "R": "realistic", "T": "time-related"}
+VARIANT = {"S": "specific", "M": "measurable", "A": "achievable", "R": "relevant", "T": "time-bound"}
+LOOP_PARTS = {
+    "activity": "an activity you can count, with a number and a period (e.g. 2 customer visits per month)",
+    "produced": "what the activity produced (e.g. the insights written up after each visit)",
+    "changed": "what changed because of it (e.g. a backlog or roadmap decision the insights led to)",
+}
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "ninety": 90, "hundred": 100,
+}
+_TIME_UNITS = {"day": 1 / 7, "days": 1 / 7, "week": 1, "weeks": 1, "month": 4.345, "months": 4.345,
+               "quarter": 13, "quarters": 13, "year": 52, "years": 52, "weekly": 1, "monthly": 4.345,
+               "hour": 0, "hours": 0, "minute": 0, "minutes": 0}
+_MONTHS = ("january february march april may june july august september october november december "
+           "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)?%?|[A-Za-z][A-Za-z0-9'’-]*|%")
+
+_CONCRETE = re.compile(
+    r"\b(run|running|interview|interviewing|visit|visiting|lead|leading|write|writing|publish|present|presenting|"
+    r"ship|launch|shadow|shadowing|analy[sz]e|build|complete|facilitate|map|draft|design|test|review|pair|"
+    r"read|attend|observe|call|deliver|teach|coach|mentor|score|set up|define|own|prioriti[sz]e|sit in|"
+    r"take|join|speak|send|produce|hold|organi[sz]e|conduct|document|rewrite|measure|survey|host|give|answer|reply|"
+    r"respond|fix)\b",
+    re.IGNORECASE)
+_WHO = re.compile(
+    r"\b(I|I'll|I’ll|I'm|I’m|I've|we|we'll|we’ll|"
+    r"(?:my|our|the) (?:manager|mentor|sponsor|coach|team|designer|engineering lead|tech lead|head of \w+|"
+    r"product lead|director|ceo|cto))\b", re.IGNORECASE)
+_ABSOLUTE = re.compile(
+    r"\b(every|all|always|never|perfect|perfectly|flawless|everything|everyone|world-class|best in the world|"
+    r"100 ?%|no mistakes|zero mistakes|overnight|entire)\b", re.IGNORECASE)
+_DEADLINE = re.compile(
+    r"\b(by|before|until|till|on|from|starting)\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?|mid-?|\d{1,2}(?:st|nd|rd|th)?\s+)?"
+    r"(?:" + "|".join(_MONTHS) + r"|q[1-4]|\d{4}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"(?:this|next|the)\s+(?:week|month|quarter|year|sprint))\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"
+    r"|\b\d{1,2}\s+(?:" + "|".join(_MONTHS) + r")\b"
+    r"|\b(?:" + "|".join(_MONTHS) + r")\s+\d{1,2}\b"
+    r"|\b(?:by|before)\s+(?:the\s+)?end\s+of\b"
+    r"|\b(?:this|next)\s+(?:quarter|month|half|year)\b"
+    r"|\bq[1-4](?:\s+\d{4})?\b"
+    r"|\b(?:within|in|over|for|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?"
+    r"(?:\d+|" + "|".join(_WORDS) + r")\s+(?:days?|weeks?|months?|quarters?|years?)\b"
+    r"|\b(?:\d+|" + "|".join(_WORDS) + r")-(?:day|week|month)\b",
+    re.IGNORECASE)
+_PRODUCED = re.compile(
+    r"\b(insights?|findings?|learn(?:ed|t|ings?)|taught|lessons?|notes?|summar(?:y|ies)|write-?ups?|written up|ideas?|"
+    r"opportunit(?:y|ies)|patterns?|themes?|problems? found|what I heard|feedback (?:received|gathered)|"
+    r"observations?|hypothes[ie]s)\b", re.IGNORECASE)
+_CHANGED = re.compile(
+    r"\b(chang(?:e|es|ed|ing)|decisions?|decided|roadmap|backlog|adopted|led to|leads to|resulted in|results in|"
+    r"acted on|act on|influenc(?:e|ed|es)|updated?|shipped|dropped|repriorit\w*|turned into|fed into|"
+    r"went into|made it into)\b", re.IGNORECASE)
+_FREQUENCY = re.compile(r"\b(per|each|every|a|an)\s+(day|week|month|quarter|sprint)\b|\b(weekly|monthly|daily)\b",
+                        re.IGNORECASE)
+
+
+def _tokens(s: str) -> list[str]:
+    return _TOKEN.findall(s)
+
+
+def _as_number(tok: str) -> float | None:
+    t = tok.rstrip("%").replace(",", ".")
+    if re.fullmatch(r"\d+(?:\.\d+)?", t):
+        return float(t)
+    return float(_WORDS[tok.lower()]) if tok.lower() in _WORDS else None
+
+
+def quantities(sentence: str) -> list[tuple[float, str]]:
+    """The counts in a sentence with their units, leaving out dates, years and durations.
+
+    >>> quantities("I will run 6 customer interviews by 31 March")
+    [(6.0, 'customer')]
+    """
+    toks = _tokens(sentence)
+    found = []
+    for i, tok in enumerate(toks):
+        n = _as_number(tok)
+        if n is None:
+            continue
+        if tok.endswith("%"):
+            found.append((n, "%"))
+            continue
+        nxt = toks[i + 1] if i + 1 < len(toks) else ""
+        prev = toks[i - 1].lower() if i else ""
+        if nxt == "%":
+            found.append((n, "%"))
+            continue
+        if re.fullmatch(r"(19|20)\d\d", tok) or prev in _MONTHS or prev in ("q",):
+            continue  # a year, or the day of "March 31"
+        low = nxt.lower()
+        if not nxt or low in _TIME_UNITS or low in _MONTHS or _as_number(nxt) is not None:
+            continue  # a duration, a date ("31 March"), or a number without a unit
+        if tok.lower() == "one" and low in ("of", "another", "thing"):
+            continue
+        found.append((n, low))
+    return found
+
+
+def duration_weeks(sentence: str) -> float | None:
+    """The span a goal gives itself, in weeks ("within 90 days" -> 12.9), or None when it names none."""
+    m = re.search(r"\b(?:within|in|over|for|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?(\d+|"
+                  + "|".join(_WORDS) + r")\s+(days?|weeks?|months?|quarters?|years?)\b", sentence, re.IGNORECASE)
+    if not m:
+        m = re.search(r"\b(\d+|" + "|".join(_WORDS) + r")-(day|week|month)\b", sentence, re.IGNORECASE)
+    if not m:
+        return None
+    n = _as_number(m.group(1))
+    unit = m.group(2).lower()
+    unit = unit if unit in _TIME_UNITS else unit + "s"
+    return None if n is None else n * _TIME_UNITS[unit]
+
+
+def smart_check(goal: str) -> dict[str, str | None]:
+    """Each of Doran's letters: None when the goal meets it, else what is missing (in plain words)."""
+    goal = text("the goal", goal, max_len=600)
+    words = _tokens(goal)
+    out: dict[str, str | None] = {}
+    actions = [m for m in _CONCRETE.finditer(goal)
+               if not re.search(r"\b(?:my|our|the|a|an|your)\s+$", goal[: m.start()], re.IGNORECASE)]
+    out["S"] = (None if actions and len(words) >= 6 else
+                "say what you will do: a concrete action (interview, run, write, present...), not only "
+                "'improve' or 'learn'.")
+    qty = quantities(goal)
+    out["M"] = None if qty else "add a number with its unit (e.g. '6 customer interviews', '2 talks', '10 %')."
+    out["A"] = None if _WHO.search(goal) else "say who does it ('I will ...', or a named role)."
+    weeks = duration_weeks(goal)
+    too_fast = weeks is not None and weeks > 0 and any(u != "%" and n / weeks > 10 for n, u in qty)
+    if _ABSOLUTE.search(goal):
+        out["R"] = "drop the absolutes ('every', 'all', 'perfect', '100 %'): aim for a stretch you can reach."
+    elif too_fast:
+        out["R"] = "the pace is more than 10 a week: set a number you can keep up alongside your job."
+    else:
+        out["R"] = None
+    out["T"] = (None if _DEADLINE.search(goal) else
+                "give it a deadline or a span (a date, 'by the end of June', 'within 90 days'); "
+                "'each month' alone is a rhythm, not a deadline.")
+    return out
+
+
+def missing_letters(goal: str) -> str:
+    """The SMART letters a goal misses, in SMART order ("" when it is SMART), e.g. "MT"."""
+    return "".join(k for k, v in smart_check(goal).items() if v)
+
+
+def is_smart(goal: str) -> bool:
+    """Whether the goal meets all five of Doran's letters, by :func:`smart_check`."""
+    return missing_letters(goal) == ""
+
+
+def metric_parts(metric: str) -> dict[str, bool]:
+    """Which parts of a feedback loop a metric states: the activity count, what it produced, what changed."""
+    metric = text("the metric", metric, max_len=600)
+    activity = bool(quantities(metric)) or bool(_FREQUENCY.search(metric) and re.search(r"\d|\b(?:"
+                                                 + "|".join(_WORDS) + r")\b", metric, re.IGNORECASE))
+    return {"activity": activity, "produced": bool(_PRODUCED.search(metric)), "changed": bool(_CHANGED.search(metric))}
+
+
+def metric_check(metric: str) -> list[str]:
+    """What a metric still needs to be a feedback loop (an empty list when it is one)."""
+    parts = metric_parts(metric)
+    return [f"add {LOOP_PARTS[k]}." for k, ok in parts.items() if not ok]
+
+
+def is_feedback_loop(metric: str) -> bool:
+    """Whether a metric is a feedback loop: an activity count, what it produced and what changed."""
+    return not metric_check(metric)

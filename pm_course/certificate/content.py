@@ -1,0 +1,191 @@
+"""What a certificate says, its verification code and its signature (pure logic; no plotting).
+
+A certificate's *content* is plain data: the course, the learner's name, the
+date, the modules, the score and the kind ("self-assessed" or "instructor-issued").
+Its verification code is the first 16 hex digits of the SHA-256 of the content
+in canonical JSON (sorted keys, no spaces), so any edit changes it. A signed
+certificate also carries an Ed25519 signature (RFC 8032, through the
+``cryptography`` package) over the same bytes, made with the instructor's
+private key: only the public key is needed to check it, offline.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as _dt
+import hashlib
+import json
+from typing import Any
+
+from ..core.validate import InputError, InputTypeError, describe, text
+
+__all__ = ["COURSE", "KINDS", "NotEligible", "canonical", "certificate_content", "verification_code", "sign",
+           "verify_certificate", "eligibility", "generate_keys", "load_private_key", "load_public_key",
+           "key_fingerprint"]
+
+COURSE = "PM Course: product management in practice (Shiftbrew case study)"
+KINDS = ("self-assessed", "instructor-issued")
+FORMAT = "pm-course-certificate/1"
+
+
+class NotEligible(InputError):
+    """Not (yet) eligible for a certificate; the message lists what is missing."""
+
+
+def _date(value: Any) -> str:
+    if value is None:
+        return _dt.date.today().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    s = text("date", value)
+    try:
+        return _dt.date.fromisoformat(s).isoformat()
+    except ValueError:
+        raise InputError(f"date must be a date like '2026-12-01' (YYYY-MM-DD); got {describe(value)}.") from None
+
+
+def certificate_content(name: Any, *, kind: str, score: float, total: float, modules: list[str],
+                        date: Any = None, student_id: str | None = None, written: tuple | None = None,
+                        issuer: str = "") -> dict[str, Any]:
+    """The content of a certificate as plain data (validated)."""
+    who = text("name", name).strip()
+    if not who or len(who) > 120:
+        raise InputError(f"name must be 1 to 120 characters; got {describe(name)}.")
+    if kind not in KINDS:
+        raise InputError(f"kind must be one of {', '.join(KINDS)}; got {describe(kind)}.")
+    for label, v in (("score", score), ("total", total)):
+        if type(v) not in (int, float) or v != v or v < 0:
+            raise InputTypeError(f"{label} must be a number of points (0 or more); got {describe(v)}.")
+    if not total or score > total:
+        raise InputError(f"score must be between 0 and total ({describe(total)}); got {describe(score)}.")
+    content: dict[str, Any] = {
+        "format": FORMAT, "course": COURSE, "kind": kind, "name": who, "date": _date(date),
+        "modules": [text("module", m) for m in modules],
+        "score": round(float(score), 2), "total": round(float(total), 2),
+        "percent": round(100 * float(score) / float(total), 1),
+    }
+    if student_id is not None:
+        content["student_id"] = text("student_id", student_id)
+    if written is not None:
+        content["written"] = {"score": round(float(written[0]), 2), "total": round(float(written[1]), 2)}
+    if issuer:
+        content["issuer"] = text("issuer", issuer)
+    return content
+
+
+def canonical(content: dict[str, Any]) -> bytes:
+    """The bytes that are hashed and signed: the content as JSON with sorted keys and no spaces."""
+    if type(content) is not dict:
+        raise InputTypeError(f"a certificate's content is a dict; got {describe(content)}.")
+    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def verification_code(content: dict[str, Any]) -> str:
+    """16 hex digits of the content's SHA-256, in groups of four (e.g. '3F2A-09C1-...')."""
+    h = hashlib.sha256(canonical(content)).hexdigest()[:16].upper()
+    return "-".join(h[i:i + 4] for i in range(0, 16, 4))
+
+
+# ---------------------------------------------------------------- signatures (Ed25519)
+
+
+def generate_keys() -> tuple[bytes, bytes]:
+    """A new Ed25519 key pair as PEM bytes: (private key, public key)."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = Ed25519PrivateKey.generate()
+    private = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+    public = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return private, public
+
+
+def load_private_key(pem: bytes):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    try:
+        key = serialization.load_pem_private_key(pem, password=None)
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"expected an Ed25519 private key in PEM form (from pm-course keygen); {exc}") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise InputError(f"expected an Ed25519 private key; got a {type(key).__name__}.")
+    return key
+
+
+def load_public_key(pem: bytes):
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+    try:
+        key = serialization.load_pem_public_key(pem)
+    except (ValueError, TypeError) as exc:
+        raise InputError(f"expected an Ed25519 public key in PEM form (from pm-course keygen); {exc}") from None
+    if not isinstance(key, Ed25519PublicKey):
+        raise InputError(f"expected an Ed25519 public key; got a {type(key).__name__}.")
+    return key
+
+
+def key_fingerprint(public_pem: bytes) -> str:
+    """A short fingerprint of a public key (SHA-256 of its raw bytes, 16 hex digits)."""
+    from cryptography.hazmat.primitives import serialization
+
+    raw = load_public_key(public_pem).public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def sign(content: dict[str, Any], private_pem: bytes) -> dict[str, Any]:
+    """A signed certificate record: ``{"content", "code", "signature", "key"}``."""
+    from cryptography.hazmat.primitives import serialization
+
+    key = load_private_key(private_pem)
+    public = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    signature = base64.b64encode(key.sign(canonical(content))).decode("ascii")
+    return {"content": content, "code": verification_code(content), "signature": signature,
+            "key": key_fingerprint(public)}
+
+
+def verify_certificate(record: Any, public_pem: bytes | None = None) -> dict[str, Any]:
+    """Check a certificate record: ``{"valid": bool, "reason": str}``.
+
+    The code must match the content; with ``public_pem``, the record must also
+    carry a signature that the key accepts (a self-assessed certificate has none).
+    """
+    if type(record) is not dict or type(record.get("content")) is not dict:
+        return {"valid": False, "reason": "not a certificate record (no content)"}
+    content = record["content"]
+    if record.get("code") != verification_code(content):
+        return {"valid": False, "reason": "the verification code does not match the content: it was edited"}
+    if public_pem is None:
+        return {"valid": True, "reason": "the code matches the content (not a signature check)"}
+    sig = record.get("signature")
+    if type(sig) is not str:
+        return {"valid": False, "reason": "the certificate is not signed (a self-assessed certificate?)"}
+    from cryptography.exceptions import InvalidSignature
+
+    key = load_public_key(public_pem)
+    try:
+        key.verify(base64.b64decode(sig, validate=True), canonical(content))
+    except (InvalidSignature, ValueError):
+        return {"valid": False, "reason": "the signature does not match: the certificate was edited, or another "
+                                          "key signed it"}
+    return {"valid": True, "reason": f"signed by the key {key_fingerprint(public_pem)}"}
+
+
+# ---------------------------------------------------------------- eligibility (self-paced)
+
+
+def eligibility() -> dict[str, Any]:
+    """Whether you can issue your self-assessed certificate, from your progress: what is passed, what is missing."""
+    from ..capstone.results import exam_result
+    from ..core import progress
+    from ..course import MODULES, questions
+
+    attempted = {e["module"] for e in progress.events() if e["action"] == "check"}
+    modules = [m for m in MODULES if m.ready and m.package and m.name not in ("00_welcome", "09_capstone")
+               and questions(m.name)]
+    missing = [m.name for m in modules if m.name not in attempted]
+    result = exam_result()
+    return {"exam": result, "modules": [m.name for m in modules], "missing_modules": missing,
+            "eligible": result.passed and not missing}

@@ -1,0 +1,41 @@
+"""Reading an assignment's scores from nbgrader's gradebook, split into the auto-graded and written parts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+__all__ = ["scores"]
+
+
+def _part(cell_name: str) -> str:
+    return "auto" if cell_name.endswith("_test") else "written"
+
+
+def scores(assignment: str, db_url: str) -> list[dict[str, Any]]:
+    """One row per submission: student id, name, auto and written score and maximum, and written still to grade."""
+    from nbgrader.api import Gradebook, MissingEntry
+
+    rows = []
+    with Gradebook(db_url) as gb:
+        try:
+            gb.find_assignment(assignment)
+        except MissingEntry:
+            raise ValueError(f"the gradebook {db_url} has no assignment {assignment!r}: autograde it first") from None
+        for sub in gb.assignment_submissions(assignment):
+            st = sub.student
+            row = {"student": st.id, "name": " ".join(p for p in (st.first_name, st.last_name) if p) or st.id,
+                   "auto": 0.0, "auto_max": 0.0, "written": 0.0, "written_max": 0.0, "ungraded": 0}
+            for nb in sub.notebooks:
+                for g in nb.grades:
+                    part = _part(g.name)
+                    row[part] += float(g.score or 0)
+                    row[part + "_max"] += float(g.max_score or 0)
+                    if part == "written" and g.needs_manual_grade:
+                        row["ungraded"] += 1
+            rows.append(row)
+    return sorted(rows, key=lambda r: r["student"])
+
+
+def default_db(root: str | Path) -> str:
+    return f"sqlite:///{Path(root).resolve() / 'gradebook.db'}"

@@ -1,0 +1,51 @@
+"""Issuing certificates: the self-paced one (from your progress) and the instructor's signed ones."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from ..core.validate import InputError, text
+from .content import NotEligible, certificate_content, eligibility, verification_code
+
+__all__ = ["issue_self_paced", "write_record", "slug"]
+
+
+def slug(name: str) -> str:
+    s = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+    return s[:60] or "learner"
+
+
+def write_record(record: dict[str, Any], folder: Path, stem: str) -> dict[str, Path]:
+    """Write a certificate record (.json) and its PDF and PNG; returns the paths."""
+    from .render import write_files
+
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{stem}.json"
+    path.write_text(json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    files = write_files(record["content"], record["code"], folder / stem)
+    return {"json": path, **files}
+
+
+def issue_self_paced(name: Any, folder: Any = ".", *, date: Any = None) -> dict[str, Any]:
+    """The self-assessed certificate, if eligible; raises :class:`NotEligible` saying what is missing."""
+    who = text("name", name).strip()
+    if not who:
+        raise InputError("name must be your name as it should appear on the certificate; got an empty text.")
+    state = eligibility()
+    result = state["exam"]
+    if not state["eligible"]:
+        lines = []
+        if not result.passed:
+            lines.append(f"pass the assessment's auto-graded part: {result.score:g} of {result.total:g} points so "
+                         f"far, {result.needed:g} needed (run pm_course.capstone.result())")
+        if state["missing_modules"]:
+            lines.append("attempt these modules' exercises: " + ", ".join(state["missing_modules"]))
+        raise NotEligible("Not yet: " + "; and ".join(lines) + ".")
+    content = certificate_content(who, kind="self-assessed", score=result.score, total=result.total,
+                                  modules=state["modules"], date=date, student_id=result.student_id)
+    record = {"content": content, "code": verification_code(content)}
+    paths = write_record(record, Path(folder), f"certificate_{slug(who)}")
+    return {"code": record["code"], **{k: str(v) for k, v in paths.items()}}

@@ -1,0 +1,52 @@
+"""Module 06, Data-driven decisions and launch: metrics and funnels, cohort retention, A/B tests (z-test,
+sample size, minimum detectable effect, sample ratio mismatch, peeking), and launch.
+
+Only the pure logic is imported here, so ``import pm_course.data_launch`` stays cheap. The widgets live
+in :mod:`pm_course.data_launch.widgets` (ipywidgets, matplotlib) and the exercise questions in
+:mod:`pm_course.data_launch.questions`.
+"""
+
+from .experiments import (
+    ab_test,
+    arm_totals,
+    daily_cumulative,
+    days_needed,
+    minimum_detectable_effect,
+    peeking_simulation,
+    sample_size_per_arm,
+    srm_test,
+    z_test,
+)
+from .launch import (
+    CHECKLIST,
+    DEFAULT_ROLLOUT,
+    FUNCTIONS,
+    TIERS,
+    checklist_status,
+    launch_tier,
+    required_items,
+    validate_rollout,
+)
+from .metrics import (
+    AARRR,
+    FUNNEL_STEPS,
+    HEART,
+    SEGMENTS,
+    STEP_LABELS,
+    biggest_drop,
+    cohort_label,
+    conversion_by_step,
+    funnel,
+    funnel_counts,
+    overall_conversion,
+    retention_curve,
+    retention_table,
+)
+
+__all__ = [
+    "AARRR", "CHECKLIST", "DEFAULT_ROLLOUT", "FUNCTIONS", "FUNNEL_STEPS", "HEART", "SEGMENTS", "STEP_LABELS",
+    "TIERS", "ab_test", "arm_totals", "biggest_drop", "checklist_status", "cohort_label", "conversion_by_step",
+    "daily_cumulative", "days_needed", "funnel", "funnel_counts", "launch_tier", "minimum_detectable_effect",
+    "overall_conversion", "peeking_simulation", "required_items", "retention_curve", "retention_table",
+    "sample_size_per_arm", "srm_test", "validate_rollout", "z_test",
+]

@@ -1,0 +1,551 @@
+"""Widgets for module 06: a funnel explorer, a retention heatmap, an A/B test planner, a peeking simulator
+and a launch planner.
+
+Thin layers over the pure logic (``metrics.py``, ``experiments.py``, ``launch.py``), which validates every
+input. Each widget has ``.widget`` (the container), ``.value`` (plain data), ``.set(...)``, ``.code()``
+(one line that reproduces the state), ``.plot()`` (a new matplotlib Figure) and ``.chart`` (where the
+figure is drawn).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import ipywidgets as W
+
+from .. import ui
+from ..core.validate import InputError, InputTypeError, choice, describe
+from ..data import load
+from .experiments import days_needed, minimum_detectable_effect, peeking_simulation, sample_size_per_arm
+from .launch import CHECKLIST, DEFAULT_ROLLOUT, FUNCTIONS, TIERS, checklist_status, validate_rollout
+from .metrics import FUNNEL_STEPS, SEGMENTS, STEP_LABELS, biggest_drop, funnel, retention_table
+
+__all__ = ["FunnelExplorer", "RetentionExplorer", "ABTestPlanner", "PeekingSimulator", "LaunchPlanner"]
+
+_SEGMENT_NAMES = {"all": "All sign-ups", "owner": "Café owners", "manager": "Chain managers"}
+
+
+def _message(exc: Exception) -> str:
+    return ui.status_box(False, "Not applied", [str(exc)])
+
+
+# ---------------------------------------------------------------- funnel
+
+
+class FunnelExplorer(ui.Widget):
+    """Shiftbrew's activation funnel by segment: users, step and overall conversion, and the biggest drop."""
+
+    def __init__(self, accounts: list[dict] | None = None, segment: str = "all", name: str = "funnel") -> None:
+        super().__init__(name)
+        self._accounts = accounts if accounts is not None else load("analytics")["accounts"]
+        self.segment = W.Dropdown(options=[(_SEGMENT_NAMES[s], s) for s in SEGMENTS], value="all",
+                                  description="Segment")
+        self.table = W.HTML().add_class("pm-funnel-table")
+        self.result = W.HTML().add_class("pm-result")
+        self.chart = W.Output().add_class("pm-chart")
+        self.code_line = W.HTML().add_class("pm-code")
+        self.widget = W.VBox([self.segment, self.table, self.result, self.chart, self.code_line])
+        self.widget.add_class("pm-funnel")
+        self.on_change(self.segment, lambda _: self.refresh())
+        self.set(segment)
+
+    @property
+    def value(self) -> dict:
+        rows = funnel(self._accounts, self.segment.value)
+        counts = [r["users"] for r in rows]
+        return {"segment": self.segment.value, "counts": counts,
+                "step_conversion": [r["step_conversion"] for r in rows[1:]],
+                "overall": rows[-1]["overall"], "biggest_drop": biggest_drop(counts)}
+
+    def set(self, segment: str = "all") -> None:
+        """Show one segment: ``funnel.set("manager")`` ("all", "owner" or "manager")."""
+        seg = choice("segment", segment, SEGMENTS)
+        with self.quiet():
+            self.segment.value = seg
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set({self.segment.value!r})"
+
+    def plot(self):
+        v = self.value
+        fig, ax = ui.figure(7.4, 3.6)
+        labels = [STEP_LABELS[s] for s in FUNNEL_STEPS]
+        ys = list(range(len(labels)))[::-1]
+        colours = [ui.CATEGORY["bad"] if s == v["biggest_drop"] else ui.CATEGORY["highlight"] for s in FUNNEL_STEPS]
+        bars = ax.barh(ys, v["counts"], color=colours)
+        for k, (bar, n) in enumerate(zip(bars, v["counts"])):
+            step = "" if k == 0 else f"  ({v['step_conversion'][k - 1]:.0%} of the step before)"
+            mark = "  biggest drop" if FUNNEL_STEPS[k] == v["biggest_drop"] else ""
+            ax.text(bar.get_width() + max(v["counts"]) * 0.01, bar.get_y() + bar.get_height() / 2,
+                    f"{n}{step}{mark}", va="center", fontsize=9)
+        ax.set_yticks(ys, labels)
+        ax.set_xlim(0, max(v["counts"]) * 1.75 or 1)
+        ax.set_xlabel("accounts")
+        ax.set_ylabel("funnel step")
+        ax.set_title(f"Activation funnel: {_SEGMENT_NAMES[v['segment']].lower()} (overall {v['overall']:.1%})")
+        return fig
+
+    def refresh(self) -> None:
+        v = self.value
+        rows = funnel(self._accounts, v["segment"])
+        self.table.value = ui.table(
+            ["step", "accounts", "step conversion", "overall"],
+            [[r["label"], r["users"], "" if r["step_conversion"] is None else f"{r['step_conversion']:.1%}",
+              f"{r['overall']:.1%}"] for r in rows],
+            selected=lambda i, row: rows[i]["step"] == v["biggest_drop"],
+            caption=f"{_SEGMENT_NAMES[v['segment']]}: {v['counts'][0]} accounts",
+        )
+        self.result.value = ui.status_box(
+            None, f"Biggest drop: into '{STEP_LABELS[v['biggest_drop']]}'",
+            detail=f"overall conversion {v['overall']:.1%}; ask why accounts stop there before you build anything.")
+        ui.show_in(self.chart, self.plot())
+        self.code_line.value = ui.code_box(self.code())
+
+
+# ---------------------------------------------------------------- retention
+
+
+class RetentionExplorer(ui.Widget):
+    """Cohort retention of the 600 sign-ups: a heatmap of cohorts by week, or one curve per cohort."""
+
+    VIEWS = ("heatmap", "curves")
+
+    def __init__(self, activity: list[dict] | None = None, cohort_weeks: int = 4, view: str = "heatmap",
+                 segment: str = "all", name: str = "retention") -> None:
+        super().__init__(name)
+        self._activity = activity if activity is not None else load("activity")["accounts"]
+        self.cohort = W.Dropdown(options=[("2 weeks", 2), ("4 weeks", 4), ("13 weeks", 13)], value=4,
+                                 description="Cohort size")
+        self.view = W.ToggleButtons(options=list(self.VIEWS), value="heatmap", description="View")
+        self.segment = W.Dropdown(options=[(_SEGMENT_NAMES[s], s) for s in SEGMENTS], value="all",
+                                  description="Segment")
+        self.result = W.HTML().add_class("pm-result")
+        self.chart = W.Output().add_class("pm-chart")
+        self.code_line = W.HTML().add_class("pm-code")
+        self.widget = W.VBox([W.HBox([self.cohort, self.segment]), self.view, self.result, self.chart,
+                              self.code_line])
+        self.widget.add_class("pm-retention")
+        self.on_change([self.cohort, self.view, self.segment], lambda _: self.refresh())
+        self.set(cohort_weeks, view, segment)
+
+    @property
+    def table(self) -> dict:
+        return retention_table(self._activity, self.cohort.value, 12, self.segment.value)
+
+    @property
+    def value(self) -> dict:
+        t = self.table
+        return {"cohort_weeks": self.cohort.value, "view": self.view.value, "segment": self.segment.value,
+                "cohorts": t["cohorts"], "sizes": t["sizes"], "shares": t["shares"]}
+
+    def set(self, cohort_weeks: int = 4, view: str = "heatmap", segment: str = "all") -> None:
+        """``retention.set(4, "curves", "owner")``: cohort size in weeks (2, 4 or 13), view and segment."""
+        if cohort_weeks not in (2, 4, 13) or type(cohort_weeks) is not int:
+            raise InputError(f"cohort_weeks must be 2, 4 or 13; got {describe(cohort_weeks)}.")
+        v = choice("view", view, self.VIEWS)
+        seg = choice("segment", segment, SEGMENTS)
+        with self.quiet():
+            self.cohort.value, self.view.value, self.segment.value = cohort_weeks, v, seg
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set({self.cohort.value!r}, {self.view.value!r}, {self.segment.value!r})"
+
+    def plot(self):
+        v = self.value
+        weeks = list(range(1, 13))
+        title_seg = _SEGMENT_NAMES[v["segment"]].lower()
+        if v["view"] == "heatmap":
+            fig, ax = ui.figure(8.0, 0.9 + 0.42 * max(3, len(v["cohorts"])))
+            ax.grid(False)
+            data = [v["shares"][c] for c in v["cohorts"]]
+            im = ax.imshow(data, cmap="cividis", vmin=0, vmax=1, aspect="auto")
+            for i, row in enumerate(data):
+                for j, s in enumerate(row):
+                    ax.text(j, i, f"{s:.0%}", ha="center", va="center", fontsize=8,
+                            color="black" if s > 0.45 else "white")
+            ax.set_xticks(range(12), [str(w) for w in weeks])
+            ax.set_yticks(range(len(v["cohorts"])), [f"{c} (n={v['sizes'][c]})" for c in v["cohorts"]])
+            fig.colorbar(im, ax=ax, label="share of the cohort active", shrink=0.9)
+            ax.set_ylabel("sign-up cohort")
+        else:
+            fig, ax = ui.figure(7.6, 4.2)
+            colours = [c for k, c in ui.PALETTE.items() if k not in ("yellow", "grey")]
+            markers = "osD^vP*Xhp<>"
+            for k, c in enumerate(v["cohorts"]):
+                ax.plot(weeks, v["shares"][c], marker=markers[k % len(markers)], color=colours[k % len(colours)],
+                        label=f"{c} (n={v['sizes'][c]})", linewidth=1.5, markersize=5)
+            ax.set_ylim(0, 1)
+            ax.set_xticks(weeks)
+            ax.legend(fontsize=8, ncols=2, frameon=False, loc="upper right")
+            ax.set_ylabel("share of the cohort active")
+        ax.set_xlabel("weeks after sign-up")
+        ax.set_title(f"Cohort retention, {title_seg}: share active in each week after sign-up")
+        return fig
+
+    def refresh(self) -> None:
+        v = self.value
+        late = {c: sum(s[7:]) / 5 for c, s in v["shares"].items()}
+        best = max(late, key=lambda c: late[c])
+        self.result.value = ui.status_box(
+            None, f"{len(v['cohorts'])} cohorts; weeks 8-12 average from {min(late.values()):.0%} to "
+                  f"{max(late.values()):.0%} (highest: {best})",
+            detail="Look for where each curve flattens: that level is the customers who stay.")
+        ui.show_in(self.chart, self.plot())
+        self.code_line.value = ui.code_box(self.code())
+
+
+# ---------------------------------------------------------------- A/B test planner
+
+
+class ABTestPlanner(ui.Widget):
+    """Baseline, minimum detectable effect, alpha and power -> users per arm and days at Shiftbrew's traffic."""
+
+    def __init__(self, baseline: float = 0.12, mde: float = 0.02, alpha: float = 0.05, power: float = 0.8,
+                 daily_traffic: int | None = None, name: str = "planner") -> None:
+        super().__init__(name)
+        traffic = daily_traffic if daily_traffic is not None else load("experiment")["eligible_staff_per_day"]
+        style = {"description_width": "150px"}
+        lay = W.Layout(width="440px")
+        self.baseline = W.FloatSlider(min=0.01, max=0.9, step=0.005, value=0.12, readout_format=".3f",
+                                      description="Baseline rate", style=style, layout=lay)
+        self.mde = W.FloatSlider(min=0.005, max=0.1, step=0.0025, value=0.02, readout_format=".4f",
+                                 description="Min. detectable effect", style=style, layout=lay)
+        self.alpha = W.Dropdown(options=[0.01, 0.05, 0.1], value=0.05, description="Alpha", style=style)
+        self.power = W.Dropdown(options=[0.8, 0.9], value=0.8, description="Power", style=style)
+        self.traffic = W.BoundedIntText(min=1, max=1_000_000, value=440, description="Eligible users a day",
+                                        style=style)
+        self.result = W.HTML().add_class("pm-result")
+        self.chart = W.Output().add_class("pm-chart")
+        self.code_line = W.HTML().add_class("pm-code")
+        self.widget = W.VBox([self.baseline, self.mde, W.HBox([self.alpha, self.power]), self.traffic,
+                              self.result, self.chart, self.code_line])
+        self.widget.add_class("pm-ab-planner")
+        self.on_change([self.baseline, self.mde, self.alpha, self.power, self.traffic], lambda _: self.refresh())
+        self.set(baseline=baseline, mde=mde, alpha=alpha, power=power, daily_traffic=traffic)
+
+    @property
+    def value(self) -> dict:
+        b, d = self.baseline.value, self.mde.value
+        n = sample_size_per_arm(b, d, self.alpha.value, self.power.value)
+        return {"baseline": b, "mde": d, "alpha": self.alpha.value, "power": self.power.value,
+                "daily_traffic": self.traffic.value, "n_per_arm": n, "total": 2 * n,
+                "days": days_needed(n, self.traffic.value)}
+
+    def set(self, baseline: float | None = None, mde: float | None = None, alpha: float | None = None,
+            power: float | None = None, daily_traffic: int | None = None) -> None:
+        """``planner.set(baseline=0.12, mde=0.02, alpha=0.05, power=0.8, daily_traffic=440)``; omitted ones stay."""
+        new = {"baseline": self.baseline.value if baseline is None else baseline,
+               "mde": self.mde.value if mde is None else mde,
+               "alpha": self.alpha.value if alpha is None else alpha,
+               "power": self.power.value if power is None else power,
+               "daily_traffic": self.traffic.value if daily_traffic is None else daily_traffic}
+        n = sample_size_per_arm(new["baseline"], new["mde"], new["alpha"], new["power"])  # validates
+        days_needed(n, new["daily_traffic"])
+        for key, opts in (("alpha", (0.01, 0.05, 0.1)), ("power", (0.8, 0.9))):
+            if new[key] not in opts:
+                raise InputError(f"the planner offers {key} {', '.join(map(str, opts))}; got {new[key]!r}. "
+                                 f"sample_size_per_arm() takes any {key}.")
+        if not (self.baseline.min <= new["baseline"] <= self.baseline.max
+                and self.mde.min <= new["mde"] <= self.mde.max):
+            raise InputError(f"the planner's sliders cover a baseline of {self.baseline.min}-{self.baseline.max} and "
+                             f"an MDE of {self.mde.min}-{self.mde.max}; got {new['baseline']!r} and {new['mde']!r}.")
+        if type(new["daily_traffic"]) is not int:
+            raise InputTypeError(f"daily_traffic must be a whole number of users; got {describe(new['daily_traffic'])}.")
+        with self.quiet():
+            self.baseline.value, self.mde.value = new["baseline"], new["mde"]
+            self.alpha.value, self.power.value, self.traffic.value = new["alpha"], new["power"], new["daily_traffic"]
+        self.refresh()
+
+    def code(self) -> str:
+        v = self.value
+        return (f"{self.name}.set(baseline={v['baseline']:g}, mde={v['mde']:g}, alpha={v['alpha']:g}, "
+                f"power={v['power']:g}, daily_traffic={v['daily_traffic']})")
+
+    def plot(self):
+        v = self.value
+        fig, ax = ui.figure(7.0, 3.8)
+        top = min(0.1, 0.999 - v["baseline"])
+        ds = [0.005 + i * (top - 0.005) / 60 for i in range(61)]
+        ns = [sample_size_per_arm(v["baseline"], d, v["alpha"], v["power"]) for d in ds]
+        ax.plot([d * 100 for d in ds], ns, color=ui.CATEGORY["highlight"], linewidth=2,
+                label="users per arm needed")
+        ax.plot([v["mde"] * 100], [v["n_per_arm"]], "o", color=ui.CATEGORY["bad"], markersize=8,
+                label=f"your plan: {v['n_per_arm']:,} per arm, {v['days']} days")
+        ax.set_yscale("log")
+        ax.set_xlabel("minimum detectable effect (percentage points above the baseline)")
+        ax.set_ylabel("users per arm (log scale)")
+        ax.set_title(f"Sample size per arm from a {v['baseline']:.1%} baseline (alpha {v['alpha']:g}, "
+                     f"power {v['power']:g})")
+        ax.legend(frameon=False)
+        return fig
+
+    def refresh(self) -> None:
+        try:
+            v = self.value
+        except (InputError, InputTypeError) as exc:
+            self.result.value = _message(exc)
+            return
+        mde_rel = v["mde"] / v["baseline"]
+        weeks = v["days"] / 7
+        self.result.value = ui.status_box(
+            v["days"] <= 28, f"{v['n_per_arm']:,} users per arm ({v['total']:,} in all): {v['days']} days "
+                             f"at {v['daily_traffic']:,} a day",
+            [f"Detects {v['baseline']:.1%} -> {v['baseline'] + v['mde']:.1%} (a {mde_rel:.0%} relative lift).",
+             f"About {weeks:.1f} weeks: run whole weeks so weekdays and weekends both count."
+             + (" Longer than four weeks: accept a larger MDE or find more traffic." if v["days"] > 28 else "")])
+        ui.show_in(self.chart, self.plot())
+        self.code_line.value = ui.code_box(self.code())
+
+    @staticmethod
+    def mde_for(baseline: float, n_per_arm: int, alpha: float = 0.05, power: float = 0.8) -> float:
+        """The minimum detectable effect of ``n_per_arm`` users (see :func:`minimum_detectable_effect`)."""
+        return minimum_detectable_effect(baseline, n_per_arm, alpha, power)
+
+
+# ---------------------------------------------------------------- peeking
+
+
+class PeekingSimulator(ui.Widget):
+    """Many A/A tests (no real difference), peeked at every day: how often would someone stop on a 'win'?"""
+
+    def __init__(self, tests: int = 1000, days: int = 20, users_per_day: int = 200, alpha: float = 0.05,
+                 seed: int = 6, name: str = "peeking") -> None:
+        super().__init__(name)
+        style = {"description_width": "120px"}
+        self.tests = W.Dropdown(options=[200, 500, 1000, 2000], value=1000, description="A/A tests", style=style)
+        self.days = W.IntSlider(min=1, max=40, value=20, description="Days (peeks)", style=style)
+        self.users = W.Dropdown(options=[50, 100, 200, 500], value=200, description="Users/arm/day", style=style)
+        self.alpha = W.Dropdown(options=[0.01, 0.05, 0.1], value=0.05, description="Alpha", style=style)
+        self.seed = W.BoundedIntText(min=0, max=10**6, value=6, description="Seed", style=style)
+        self.result = W.HTML().add_class("pm-result")
+        self.chart = W.Output().add_class("pm-chart")
+        self.code_line = W.HTML().add_class("pm-code")
+        self.widget = W.VBox([W.HBox([self.tests, self.users]), W.HBox([self.days, self.alpha]), self.seed,
+                              self.result, self.chart, self.code_line])
+        self.widget.add_class("pm-peeking")
+        self._sim: dict = {}
+        self.on_change([self.tests, self.days, self.users, self.alpha, self.seed], lambda _: self.refresh())
+        self.set(tests=tests, days=days, users_per_day=users_per_day, alpha=alpha, seed=seed)
+
+    @property
+    def value(self) -> dict:
+        s = self._sim
+        return {"tests": self.tests.value, "days": self.days.value, "users_per_day": self.users.value,
+                "alpha": self.alpha.value, "seed": self.seed.value, "peeking": s["peeking"],
+                "fixed_horizon": s["fixed_horizon"], "stopped_by_day": list(s["stopped_by_day"])}
+
+    def set(self, tests: int | None = None, days: int | None = None, users_per_day: int | None = None,
+            alpha: float | None = None, seed: int | None = None) -> None:
+        """``peeking.set(tests=1000, days=20, users_per_day=200, alpha=0.05, seed=6)``; omitted ones stay."""
+        new = {"tests": self.tests.value if tests is None else tests,
+               "days": self.days.value if days is None else days,
+               "users_per_day": self.users.value if users_per_day is None else users_per_day,
+               "alpha": self.alpha.value if alpha is None else alpha,
+               "seed": self.seed.value if seed is None else seed}
+        sim = peeking_simulation(new["tests"], new["days"], new["users_per_day"], 0.12,  # type: ignore[arg-type]
+                                 new["alpha"], new["seed"])  # type: ignore[arg-type]
+        for key, ctrl in (("tests", self.tests), ("users_per_day", self.users), ("alpha", self.alpha)):
+            if new[key] not in ctrl.options:
+                raise InputError(f"the simulator offers {key} {', '.join(map(str, ctrl.options))}; got {new[key]!r}; "
+                                 "peeking_simulation() takes any value.")
+        if not 1 <= new["days"] <= 40:
+            raise InputError(f"the simulator runs 1 to 40 days; got {new['days']!r}.")
+        with self.quiet():
+            self.tests.value, self.days.value, self.users.value = new["tests"], new["days"], new["users_per_day"]
+            self.alpha.value, self.seed.value = new["alpha"], new["seed"]
+        self._sim = sim
+        self._draw()
+
+    def code(self) -> str:
+        v = self.value
+        return (f"{self.name}.set(tests={v['tests']}, days={v['days']}, users_per_day={v['users_per_day']}, "
+                f"alpha={v['alpha']:g}, seed={v['seed']})")
+
+    def plot(self):
+        v, s = self.value, self._sim
+        fig, ax = ui.figure(7.2, 3.9)
+        ax.plot(s["days"], [x * 100 for x in s["stopped_by_day"]], marker="o", markersize=4,
+                color=ui.CATEGORY["bad"], label="stopped on a 'win' by this day (peeking daily)")
+        ax.plot(s["days"], [x * 100 for x in s["significant_on_day"]], marker="s", markersize=3, linestyle=":",
+                color=ui.CATEGORY["highlight"], label="significant on this day alone")
+        ax.axhline(v["alpha"] * 100, color=ui.PALETTE["black"], linestyle="--", linewidth=1,
+                   label=f"alpha = {v['alpha']:.0%}, the promised false-positive rate")
+        ax.set_ylim(0, max(30.0, max(s["stopped_by_day"]) * 110))
+        from matplotlib.ticker import MaxNLocator
+
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.set_xlabel("day of the test (one peek a day)")
+        ax.set_ylabel("A/A tests with p < alpha (%)")
+        ax.set_title(f"Peeking at {v['tests']} A/A tests: false positives climb past alpha")
+        ax.legend(frameon=False, fontsize=9, loc="upper left")
+        return fig
+
+    def refresh(self) -> None:
+        try:
+            self._sim = peeking_simulation(self.tests.value, self.days.value, self.users.value, 0.12,
+                                           self.alpha.value, self.seed.value)
+        except (InputError, InputTypeError) as exc:
+            self.result.value = _message(exc)
+            return
+        self._draw()
+
+    def _draw(self) -> None:
+        v = self.value
+        self.result.value = ui.status_box(
+            v["peeking"] <= v["alpha"] * 1.5,
+            f"Peeking daily: {v['peeking']:.1%} of the A/A tests showed a 'win' at some point; "
+            f"looking once at the end: {v['fixed_horizon']:.1%}",
+            detail=f"(alpha promises {v['alpha']:.0%}; there is no real difference in any of these tests)")
+        ui.show_in(self.chart, self.plot())
+        self.code_line.value = ui.code_box(self.code())
+
+
+# ---------------------------------------------------------------- launch
+
+
+def _parse_rollout(text: str) -> list[tuple[float, int]]:
+    """'5:3, 25:4, 100:0' (percent of customers : days to hold) -> [(0.05, 3), (0.25, 4), (1.0, 0)]."""
+    stages = []
+    for part in [p for p in text.split(",") if p.strip()]:
+        bits = part.replace("%", "").split(":")
+        try:
+            share, hold = float(bits[0]) / 100, int(bits[1]) if len(bits) > 1 else 0
+        except (ValueError, IndexError):
+            raise InputError(f"write each stage as percent:days, e.g. '5:3, 25:4, 100:0'; got {part.strip()!r}.") from None
+        stages.append((share, hold))
+    return stages
+
+
+class LaunchPlanner(ui.Widget):
+    """The launch checklist by function for a tier, and a staged rollout behind a feature flag.
+
+    With ``key`` (e.g. ``"launch_plan"``) the planner has a *Save plan* button that keeps the plan in the
+    learner's progress (:func:`pm_course.core.progress.save_artifact`), and a new planner with the same key
+    starts from the saved plan.
+    """
+
+    MODULE = "06_data_launch"
+
+    def __init__(self, tier: int = 2, done: Sequence[str] = (), rollout: Sequence[Sequence] = DEFAULT_ROLLOUT,
+                 name: str = "launch", key: str | None = None) -> None:
+        super().__init__(name)
+        from ..core import progress
+        from ..core.validate import text
+
+        self.key = None if key is None else text("key", key)
+        saved = progress.load_artifact(self.MODULE, self.key, None) if self.key else None
+        if isinstance(saved, dict):
+            try:  # a saved plan that no longer validates is ignored, never a traceback
+                checklist_status(saved["tier"], saved["done"])
+                validate_rollout([tuple(st) for st in saved["rollout"]])
+                tier, done, rollout = saved["tier"], saved["done"], [tuple(st) for st in saved["rollout"]]
+            except (InputError, InputTypeError, KeyError, TypeError):
+                saved = None
+        self.tier = W.ToggleButtons(options=[(f"Tier {t}", t) for t in TIERS], value=2, description="Tier")
+        self.tier_text = W.HTML().add_class("pm-tier")
+        self.boxes = {k: W.Checkbox(value=False, indent=False, description=f"{fn}: {what}",
+                                    layout=W.Layout(width="auto"))
+                      for k, (fn, what, _) in CHECKLIST.items()}
+        groups = []
+        for fn in FUNCTIONS:
+            items = [self.boxes[k] for k, (f, _, _) in CHECKLIST.items() if f == fn]
+            groups.append(W.VBox([W.HTML(f"<b>{ui.esc(fn.capitalize())}</b>"), *items]))
+        self.rollout = W.Text(value="", description="Rollout", placeholder="5:3, 25:4, 50:4, 100:0",
+                              continuous_update=False, layout=W.Layout(width="440px"))
+        self.result = W.HTML().add_class("pm-result")
+        self.chart = W.Output().add_class("pm-chart")
+        self.code_line = W.HTML().add_class("pm-code")
+        self._stages = validate_rollout(list(rollout))
+        self.saved_text = W.HTML("Started from your saved plan." if saved else "").add_class("pm-saved")
+        extra: list = []
+        if self.key:
+            self.save_button = W.Button(description="Save plan", icon="save",
+                                        tooltip="Keep this plan in your progress (it survives export and import)")
+            self.save_button.on_click(lambda _: self.save())
+            extra = [W.HBox([self.save_button, self.saved_text])]
+        self.widget = W.VBox([self.tier, self.tier_text, W.VBox(groups),
+                              W.HTML("Rollout stages as <i>percent of customers : days to hold</i>, e.g. "
+                                     "<code>5:3, 25:4, 100:0</code> (press Enter)"),
+                              self.rollout, self.result, self.chart, self.code_line, *extra])
+        self.widget.add_class("pm-launch")
+        self.on_change([self.tier, *self.boxes.values()], lambda _: self.refresh())
+        self.on_change(self.rollout, lambda _: self._typed_rollout())
+        self.set(tier, list(done), rollout)
+
+    @property
+    def value(self) -> dict:
+        status = checklist_status(self.tier.value, [k for k, b in self.boxes.items() if b.value])
+        stages = [[s["share"], s["hold_days"]] for s in self._stages]
+        return {"tier": status["tier"], "done": status["done"], "missing": status["missing"],
+                "ready": status["ready"], "rollout": stages,
+                "rollout_days": sum(s["hold_days"] for s in self._stages)}
+
+    def set(self, tier: int = 2, done: Sequence[str] = (), rollout: Sequence[Sequence] | None = None) -> None:
+        """``launch.set(1, ["flag", ...], [(0.05, 3), (0.25, 4), (1.0, 0)])``: tier, items done, rollout stages."""
+        status = checklist_status(tier, list(done) if type(done) in (list, tuple, set) else done)  # validates
+        stages = validate_rollout(list(rollout)) if rollout is not None else self._stages
+        with self.quiet():
+            self.tier.value = status["tier"]
+            for k, box in self.boxes.items():
+                box.value = k in status["done"]
+            self.rollout.value = self._rollout_text(stages)
+        self._stages = stages
+        self.refresh()
+
+    def save(self) -> None:
+        """Keep the current plan in your progress under this planner's ``key``."""
+        from ..core import progress
+
+        if not self.key:
+            raise InputError("this planner has no key to save under: create it with LaunchPlanner(key='launch_plan').")
+        progress.save_artifact(self.MODULE, self.key, self.value)
+        self.saved_text.value = "Plan saved in your progress."
+
+    @staticmethod
+    def _rollout_text(stages: list[dict]) -> str:
+        return ", ".join(f"{s['share'] * 100:g}:{s['hold_days']}" for s in stages)
+
+    def _typed_rollout(self) -> None:
+        try:
+            self._stages = validate_rollout(_parse_rollout(self.rollout.value))
+        except (InputError, InputTypeError) as exc:
+            self.result.value = _message(exc)
+            return
+        self.refresh()
+
+    def code(self) -> str:
+        v = self.value
+        stages = [(s, h) for s, h in v["rollout"]]
+        return f"{self.name}.set({v['tier']}, {v['done']!r}, {stages!r})"
+
+    def plot(self):
+        v = self.value
+        fig, ax = ui.figure(7.0, 3.4)
+        xs, ys = [], []
+        for share, hold in v["rollout"]:
+            start = xs[-1] if xs else 0
+            xs += [start, start + max(hold, 1)]
+            ys += [share * 100, share * 100]
+        ax.plot(xs, ys, color=ui.CATEGORY["highlight"], linewidth=2.5, drawstyle="steps-post")
+        day = 0
+        for share, hold in v["rollout"]:
+            ax.annotate(f"{share:.0%}" + (f" for {hold} d" if hold else ""), (day, share * 100),
+                        textcoords="offset points", xytext=(2, 6), fontsize=9)
+            day += hold
+        ax.set_ylim(0, 115)
+        ax.set_xlabel("days since the flag was first switched on")
+        ax.set_ylabel("customers with the feature (%)")
+        ax.set_title(f"Staged rollout: everyone after {v['rollout_days']} days (check guardrails at each stage)")
+        return fig
+
+    def refresh(self) -> None:
+        v = self.value
+        self.tier_text.value = f"<i>{ui.esc(TIERS[v['tier']])}</i>"
+        missing = [f"{CHECKLIST[k][0]}: {CHECKLIST[k][1]}" for k in v["missing"]]
+        self.result.value = ui.status_box(
+            v["ready"], "Ready to launch" if v["ready"] else f"Not ready: {len(missing)} item(s) missing",
+            missing, detail=f"{len(v['done'])} item(s) done; rollout over {v['rollout_days']} days.")
+        ui.show_in(self.chart, self.plot())
+        self.code_line.value = ui.code_box(self.code())

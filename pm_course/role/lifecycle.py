@@ -1,0 +1,138 @@
+"""The product life cycle (Levitt, "Exploit the Product Life Cycle", Harvard Business Review, 1965).
+
+Levitt's four stages: introduction, growth, maturity, decline. The curve is of
+sales (here: a usage metric such as sites with a published rota) over time;
+a stage shows in the *growth rate* (the slope, relative to the level) and in
+its *change* (is growth speeding up or slowing down?).
+
+The stage rule in :func:`lifecycle_stage` is this course's rule of thumb for
+weekly data, not Levitt's (he gives no thresholds): a metric shrinking faster
+than ``flat`` per week is in decline; within ``flat`` of zero, mature; growing
+and speeding up from a slow rate, introduction; otherwise growth. Read the
+data and the market together before you believe a label.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import Any
+
+from ..core.validate import InputError, InputTypeError, describe, number
+
+__all__ = [
+    "STAGES",
+    "STAGE_FOCUS",
+    "FLAT",
+    "FAST",
+    "NOISY",
+    "growth_rates",
+    "compound_growth_rate",
+    "growth_change",
+    "lifecycle_stage",
+    "series",
+]
+
+STAGES = ("introduction", "growth", "maturity", "decline")
+
+#: Where a PM's work goes at each stage (Levitt's stages; the focus is this course's summary).
+STAGE_FOCUS = {
+    "introduction": "find product-market fit: discovery with early customers, fix the onboarding, learn fast",
+    "growth": "scale what works: onboarding and activation, reliability, the features that keep customers",
+    "maturity": "defend and extend: retention, pricing and packaging, efficiency, new segments",
+    "decline": "harvest or renew: cut cost, migrate customers, decide whether to reinvent or retire",
+}
+
+FLAT = 0.002  # 0.2 % a week, about 11 % a year: below this a metric is about flat
+FAST = 0.01  # 1 % a week, about 68 % a year: fast growth
+STEADY = 0.001  # a change in weekly growth under 0.1 percentage points reads as steady
+NOISY = 0.05  # week-on-week growth that swings by more than 5 % (standard deviation): endpoints mislead
+
+
+def _values(values: Any, name: str = "values") -> list[float]:
+    if type(values) not in (list, tuple):
+        raise InputTypeError(f"{name} must be a list of numbers (one per week); got {describe(values)}.")
+    if len(values) < 2:
+        raise InputError(f"{name} needs at least 2 numbers to have a growth rate; got {len(values)}.")
+    out = [number(f"{name}[{i}]", v) for i, v in enumerate(values)]
+    if any(v <= 0 for v in out):
+        bad = next(i for i, v in enumerate(out) if v <= 0)
+        raise InputError(f"growth rates need positive values; {name}[{bad}] is {values[bad]!r}.")
+    return out
+
+
+def series(weekly: Sequence[dict], metric: str) -> list[float]:
+    """One metric of the weekly analytics, in week order (e.g. ``series(load('analytics')['weekly'], 'signups')``)."""
+    if type(weekly) not in (list, tuple) or not weekly or any(type(r) is not dict for r in weekly):
+        raise InputTypeError(f"weekly must be a non-empty list of dicts (one per week); got {describe(weekly)}.")
+    if metric not in weekly[0] or metric == "week":
+        names = ", ".join(repr(k) for k in weekly[0] if k != "week")
+        raise InputError(f"metric must be one of {names}; got {metric!r}.")
+    rows = sorted(weekly, key=lambda r: r.get("week", 0))
+    return [float(r[metric]) for r in rows]
+
+
+def growth_rates(values: Sequence[float]) -> list[float]:
+    """Period-on-period growth rates, ``v[t] / v[t-1] - 1``, as fractions (one fewer than the values)."""
+    v = _values(values)
+    return [b / a - 1 for a, b in zip(v, v[1:])]
+
+
+def compound_growth_rate(values: Sequence[float]) -> float:
+    """The compound growth rate per period from the first to the last value.
+
+    ``(last / first) ** (1 / (n - 1)) - 1`` for ``n`` values: ``n`` values span
+    ``n - 1`` periods (26 weeks of data hold 25 week-on-week steps).
+    """
+    v = _values(values)
+    return (v[-1] / v[0]) ** (1 / (len(v) - 1)) - 1
+
+
+def growth_change(values: Sequence[float]) -> float:
+    """How growth changed: the compound rate of the second half minus that of the first half.
+
+    The halves share the middle value (for 26 weeks: weeks 1-13 and 13-26).
+    Positive: growth is speeding up; negative: slowing down. Needs 3 values.
+    """
+    v = _values(values)
+    if len(v) < 3:
+        raise InputError(f"the change in growth needs at least 3 values (two halves); got {len(v)}.")
+    mid = (len(v) - 1) // 2
+    return compound_growth_rate(v[mid:]) - compound_growth_rate(v[: mid + 1])
+
+
+def lifecycle_stage(values: Sequence[float], *, flat: float = FLAT, fast: float = FAST) -> dict[str, Any]:
+    """The life-cycle stage a weekly metric suggests, with the numbers behind it.
+
+    Returns ``{"stage", "rate" (compound per week), "change" (second half - first half),
+    "reason", "noisy", "spread"}``. Rule of thumb (this course's, see the module docstring):
+    rate < -flat: decline; |rate| <= flat: maturity; flat < rate < fast and
+    change > 0: introduction (slow but speeding up); otherwise growth.
+
+    ``spread`` is the standard deviation of the week-on-week growth rates;
+    above :data:`NOISY` the series is ``noisy``: a rate read from its first and
+    last values can say almost anything, so do not name a stage from it alone.
+    """
+    rate = compound_growth_rate(values)
+    change = growth_change(values)
+    flat = number("flat", flat, low=0, high=0.5)
+    fast = number("fast", fast, low=flat, high=1)
+    if rate < -flat:
+        stage, why = "decline", f"it shrinks by {-rate:.2%} a week"
+    elif rate <= flat:
+        stage, why = "maturity", f"it is about flat ({rate:+.2%} a week)"
+    elif rate < fast and change > 0:
+        stage, why = "introduction", f"it grows slowly ({rate:.2%} a week) but speeds up ({change * 100:+.2f} points)"
+    else:
+        trend = "steady" if abs(change) < STEADY else "speeding up" if change > 0 else "slowing down"
+        stage, why = "growth", f"it grows {rate:.2%} a week, {trend} ({change * 100:+.2f} points)"
+    if math.isclose(change, 0, abs_tol=1e-12):
+        change = 0.0
+    rates = growth_rates(values)
+    mean = math.fsum(rates) / len(rates)
+    spread = math.sqrt(math.fsum((r - mean) ** 2 for r in rates) / len(rates))
+    noisy = spread > NOISY
+    if noisy:
+        why += (f"; but week-on-week growth swings from {min(rates):+.0%} to {max(rates):+.0%}, "
+                "so the endpoints alone can mislead")
+    return {"stage": stage, "rate": rate, "change": change, "reason": why, "noisy": noisy, "spread": spread}

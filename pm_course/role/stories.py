@@ -1,0 +1,253 @@
+"""User stories, acceptance criteria and the one-page product brief: a rubric with a message per rule.
+
+Sources: the user story template "As a <role>, I want <goal>, so that <benefit>"
+(Cohn, *User Stories Applied*, 2004); INVEST (Wake, "INVEST in Good Stories,
+and SMART Tasks", 2003): Independent, Negotiable, Valuable, Estimable, Small,
+Testable; acceptance criteria as Given / When / Then scenarios (North,
+"Introducing BDD", 2006; the Gherkin form). The brief's sections (problem,
+users, goals and non-goals, success metric, open questions) are this course's
+one-page variant of a PRD.
+
+The rubric looks at words and structure, so it catches *smells*, not every
+flaw: a story that passes can still be a poor story. Its precision and recall
+on a labelled set of stories and criteria are measured in the tests.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from ..core.validate import InputError, InputTypeError, describe, text
+
+__all__ = [
+    "STORY_RULES",
+    "CRITERION_RULES",
+    "BRIEF_FIELDS",
+    "BRIEF_RULES",
+    "parse_story",
+    "check_story",
+    "check_criterion",
+    "check_story_with_criteria",
+    "check_brief",
+    "problems",
+]
+
+_STORY = re.compile(
+    r"^\s*as\s+(?:an?|the)?\s*(?P<role>.+?)\s*,?\s+i\s+(?:want|need|would like)\s+(?:to\s+)?(?P<want>.+?)"
+    r"\s*,?\s+so\s+(?:that\s+)?(?P<benefit>.+?)\s*[.!]?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+_VAGUE_ROLES = {"user", "users", "the user", "customer", "person", "someone", "system", "the system", "developer",
+                "product manager", "stakeholder"}
+#: Words that name a piece of interface or implementation: a solution, not a benefit.
+_SOLUTION_WORDS = ("button", "screen", "page", "dropdown", "drop-down", "menu", "tab", "popup", "pop-up", "modal",
+                   "database", "api", "endpoint", "field", "checkbox", "toggle", "click", "tap", "table", "column",
+                   "icon", "link", "form", "widget")
+#: Words with no test behind them (what would a tester check?).
+_VAGUE_WORDS = ("fast", "quick", "quickly", "easy", "easily", "simple", "simply", "intuitive", "user-friendly",
+                "user friendly", "nice", "better", "seamless", "seamlessly", "smooth", "smoothly", "properly",
+                "correctly", "appropriate", "appropriately", "efficient", "efficiently", "robust", "good",
+                "friendly", "clean", "modern", "etc", "as expected", "works", "should work", "and so on")
+_MAX_WANT_WORDS = 16
+
+
+def _has_word(haystack: str, word: str) -> bool:
+    return re.search(r"(?<![A-Za-z0-9])" + re.escape(word) + r"(?![A-Za-z0-9])", haystack, re.IGNORECASE) is not None
+
+
+def parse_story(story: str) -> dict[str, str] | None:
+    """The parts of a user story, ``{"role", "want", "benefit"}``, or None when it does not follow the template."""
+    s = text("story", story)
+    m = _STORY.match(" ".join(s.split()))
+    if not m:
+        return None
+    return {k: m.group(k).strip(" ,.") for k in ("role", "want", "benefit")}
+
+
+# ---------------------------------------------------------------- story rules
+
+
+def _rule_template(parts: dict | None, story: str) -> str | None:
+    if parts is None:
+        return ("write it as 'As a <who>, I want <what>, so that <why>': "
+                "the story needs all three parts, in that order.")
+    return None
+
+
+def _rule_real_user(parts: dict | None, story: str) -> str | None:
+    if parts and parts["role"].casefold() in _VAGUE_ROLES:
+        return (f"'{parts['role']}' is not a person with a need: name who it is "
+                "(a café owner, a chain's operations manager, a barista).")
+    return None
+
+
+def _rule_small(parts: dict | None, story: str) -> str | None:
+    if not parts:
+        return None
+    want = parts["want"]
+    n = len(want.split())
+    joined = [w for w in ("and", "or", "and/or", "as well as", "plus", "also") if _has_word(want, w)]
+    if joined or "/" in want or n > _MAX_WANT_WORDS:
+        why = f"it joins goals with '{joined[0]}'" if joined else (
+            "it lists alternatives with '/'" if "/" in want else f"the goal takes {n} words")
+        return f"INVEST's Small: {why}; split it into stories that each deliver one thing."
+    return None
+
+
+def _rule_benefit(parts: dict | None, story: str) -> str | None:
+    if not parts:
+        return None
+    benefit = parts["benefit"]
+    found = [w for w in _SOLUTION_WORDS if _has_word(benefit, w)]
+    if found:
+        return (f"the 'so that' names a solution ('{found[0]}'), not a benefit: "
+                "say what changes for the person (time saved, a gap covered, money known).")
+    if len(benefit.split()) < 3:
+        return "the 'so that' is too short to state a benefit: say what the person gains."
+    return None
+
+
+#: (name, test) for a story's text: each test returns None when met, or what to fix.
+STORY_RULES = (
+    ("three parts: who, what, why", _rule_template),
+    ("a real user, not 'user' or 'system'", _rule_real_user),
+    ("small: one goal (INVEST)", _rule_small),
+    ("a benefit, not a solution, in the 'so that' (INVEST: valuable)", _rule_benefit),
+)
+
+
+def check_story(story: str) -> dict[str, str | None]:
+    """Each story rule's name -> None (met) or the message saying what to fix."""
+    s = text("story", story)
+    parts = parse_story(s)
+    return {name: test(parts, s) for name, test in STORY_RULES}
+
+
+# ---------------------------------------------------------------- criterion rules
+
+_GWT = re.compile(r"^\s*given\b(?P<given>.+?)\bwhen\b(?P<when>.+?)\bthen\b(?P<then>.+)$", re.IGNORECASE | re.DOTALL)
+
+
+def _gwt(criterion: str):
+    return _GWT.match(" ".join(criterion.split()))
+
+
+def _rule_gwt(criterion: str) -> str | None:
+    m = _gwt(criterion)
+    if not m:
+        return "write it as 'Given <context>, when <action>, then <observable result>', in that order."
+    if min(len(m.group(k).strip(" ,.").split()) for k in ("given", "when", "then")) < 1:
+        return "each of Given, When and Then needs words after it."
+    return None
+
+
+def _rule_testable(criterion: str) -> str | None:
+    m = _gwt(criterion)
+    then = m.group("then") if m else criterion
+    found = [w for w in _VAGUE_WORDS if _has_word(then, w)]
+    if found:
+        return (f"'{found[0]}' cannot be tested: say what a tester would see "
+                "(a message, a number, a time limit such as 'within 60 seconds').")
+    return None
+
+
+def _rule_one_action(criterion: str) -> str | None:
+    whens = len(re.findall(r"(?<![A-Za-z])when(?![A-Za-z])", criterion, re.IGNORECASE))
+    thens = len(re.findall(r"(?<![A-Za-z])then(?![A-Za-z])", criterion, re.IGNORECASE))
+    if whens > 1 or thens > 1:
+        return "one scenario per criterion: it has more than one When or Then; split it in two."
+    return None
+
+
+CRITERION_RULES = (
+    ("Given / When / Then", _rule_gwt),
+    ("testable: an observable result", _rule_testable),
+    ("one scenario", _rule_one_action),
+)
+
+
+def check_criterion(criterion: str) -> dict[str, str | None]:
+    """Each criterion rule's name -> None (met) or the message saying what to fix."""
+    c = text("criterion", criterion)
+    return {name: test(c) for name, test in CRITERION_RULES}
+
+
+def check_story_with_criteria(story: str, criteria: Any) -> dict[str, Any]:
+    """The story's rules, each criterion's rules, and whether it has 1 to 6 criteria.
+
+    Returns ``{"story": {...}, "criteria": [{...}, ...], "count": message or None, "ok": bool}``.
+    """
+    if type(criteria) not in (list, tuple):
+        raise InputTypeError(f"criteria must be a list of texts (one per criterion); got {describe(criteria)}.")
+    story_result = check_story(story)
+    crits = [check_criterion(text(f"criterion {i + 1}", c)) for i, c in enumerate(criteria)]
+    count = None
+    if not criteria:
+        count = "a story needs acceptance criteria: add at least one Given / When / Then scenario."
+    elif len(criteria) > 6:
+        count = f"{len(criteria)} criteria: a story that needs this many is probably too big to be Small; split it."
+    ok = count is None and not problems(story_result) and not any(problems(c) for c in crits)
+    return {"story": story_result, "criteria": crits, "count": count, "ok": ok}
+
+
+def problems(result: Mapping[str, str | None]) -> list[str]:
+    """The messages of the rules that are not met, as 'rule: message'."""
+    return [f"{name}: {msg}" for name, msg in result.items() if msg]
+
+
+# ---------------------------------------------------------------- the one-page brief
+
+BRIEF_FIELDS = ("problem", "users", "goals", "non_goals", "success_metric", "open_questions")
+_EMPTY = {"", "-", "none", "n/a", "na", "tbd", "todo", "..."}
+
+
+def _filled(brief: Mapping[str, str]) -> str | None:
+    empty = [f for f in BRIEF_FIELDS if brief[f].strip().casefold().rstrip(".") in _EMPTY]
+    return f"fill in {', '.join(empty)} ('none' or 'TBD' does not count)." if empty else None
+
+
+def _problem_not_solution(brief: Mapping[str, str]) -> str | None:
+    p = brief["problem"]
+    found = [w for w in _SOLUTION_WORDS + ("build", "add", "feature", "implement") if _has_word(p, w)]
+    if found:
+        return f"the problem names a solution ('{found[0]}'): state whose pain it is and what happens today."
+    return None
+
+
+def _metric_measurable(brief: Mapping[str, str]) -> str | None:
+    m = brief["success_metric"]
+    has_number = re.search(r"\d", m) is not None
+    has_time = any(_has_word(m, w) for w in ("week", "weeks", "month", "months", "quarter", "day", "days", "by",
+                                             "within", "year"))
+    if not has_number or not has_time:
+        return "the success metric needs a number and a time frame (e.g. 'from 43 % to 55 % within 8 weeks')."
+    return None
+
+
+def _questions(brief: Mapping[str, str]) -> str | None:
+    if "?" not in brief["open_questions"]:
+        return "list what you do not know yet as questions (with a '?')."
+    return None
+
+
+BRIEF_RULES = (
+    ("every section filled", _filled),
+    ("a problem, not a solution", _problem_not_solution),
+    ("a measurable success metric", _metric_measurable),
+    ("open questions asked", _questions),
+)
+
+
+def check_brief(brief: Any) -> dict[str, str | None]:
+    """Each brief rule's name -> None (met) or what to fix. ``brief`` is a dict with :data:`BRIEF_FIELDS`."""
+    if type(brief) is not dict:
+        raise InputTypeError(f"brief must be a dict with the keys {', '.join(BRIEF_FIELDS)}; got {describe(brief)}.")
+    missing = [f for f in BRIEF_FIELDS if f not in brief]
+    unknown = [k for k in brief if k not in BRIEF_FIELDS]
+    if missing or unknown:
+        raise InputError(f"brief needs exactly the keys {', '.join(BRIEF_FIELDS)}; "
+                         f"missing {missing or 'none'}, unknown {unknown or 'none'}.")
+    clean = {f: text(f"brief[{f!r}]", brief[f], empty_ok=True) for f in BRIEF_FIELDS}
+    return {name: test(clean) for name, test in BRIEF_RULES}

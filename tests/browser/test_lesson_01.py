@@ -1,0 +1,54 @@
+"""Lesson 01 in a real JupyterLab: the life-cycle explorer reads Shiftbrew's data the way the lesson says.
+
+Marking a stage with the toggle buttons shows the verdict next to the growth rate computed from
+the weekly analytics; switching the metric to active staff redraws the chart with that metric's rate.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import REPO
+from .widgets import eventually, images
+
+pytestmark = pytest.mark.browser
+
+LESSON = REPO / "notebooks" / "01_pm_role.ipynb"
+
+
+def text_of(locator) -> str:
+    return " ".join((locator.text_content() or "").split())
+
+
+def test_lifecycle_explorer_marks_the_stage_and_follows_the_metric(notebook, page):
+    from pm_course.data import load
+    from pm_course.role import compound_growth_rate, lifecycle_stage, series
+
+    weekly = load("analytics")["weekly"]
+    sites = series(weekly, "sites_with_published_rota")
+    staff = series(weekly, "staff_weekly_active")
+
+    nb = notebook(f"notebooks/{LESSON.name}")
+    cells = nb.run_all()
+    errors = [f"cell {c.index}: {e}" for c in cells for e in c.errors]
+    assert not errors, "; ".join(errors)
+
+    widget = nb.panel.locator(".pm-lifecycle").first
+    widget.scroll_into_view_if_needed()
+    result = widget.locator(".pm-result")
+    chart = widget.locator(".pm-chart")
+    assert f"Compound growth {compound_growth_rate(sites):.2%} a week" in text_of(result), text_of(result)
+    assert "Mark the stage you see" in text_of(result)
+    eventually(lambda: images(chart), what="the life-cycle chart to be drawn")
+    chart_before = images(chart)
+
+    stage = lifecycle_stage(sites)["stage"]
+    widget.locator(".widget-toggle-buttons button", has_text=stage).click()
+    eventually(lambda: f"You marked {stage}" in text_of(result), what=f"the verdict for {stage!r}")
+    assert f"rule of thumb says {stage}" in text_of(result)
+
+    assert f"{compound_growth_rate(staff):.2%}" != f"{compound_growth_rate(sites):.2%}"
+    widget.locator("select").select_option("staff active in the week")
+    eventually(lambda: f"Compound growth {compound_growth_rate(staff):.2%} a week" in text_of(result),
+               what="the growth rate of staff active in the week")
+    eventually(lambda: images(chart) and images(chart) != chart_before, what="the chart to be redrawn")

@@ -1,0 +1,304 @@
+"""The grading engine: learner code runs in the sandbox and cannot change a verdict (pm_course.autograde).
+
+- plain data across the wall, and the stand-in questions that carry no answers;
+- a cohort graded with the same scores as nbgrader for honest work;
+- a corpus of hostile submissions (tests/hostile/attacks.py), each scoring 0 beside an honest one;
+- feedback without hidden tests or expected values, on every assignment;
+- shards graded in separate processes and merged equal an unsharded run;
+- no sandbox: refused unless allowed, and then recorded; the cohort report.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from hostile.attacks import ATTACKS
+from nbgrader_course import ROOT, Course, assignments, nbgrader
+
+from pm_course.autograde import plain
+from pm_course.autograde.cohort import GradingRefused, autograde, merge
+from pm_course.autograde.formonly import module_spec, stub_source
+from pm_course.autograde.sandbox import Limits, bwrap_status
+
+ASSIGNMENTS = assignments()
+FAST = Limits(cell_seconds=3, notebook_seconds=60, call_seconds=2)
+
+
+def page_text(path: Path) -> str:
+    """The text of an HTML page as a reader sees it (code is split into highlighted spans in the HTML)."""
+    import html as _html
+    import re
+
+    return _html.unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+
+
+def release_nb(course: Course) -> dict:
+    return json.loads((course.release / f"{course.assignment}.ipynb").read_text())
+
+
+def with_cell(nb: dict, source: str) -> dict:
+    nb = json.loads(json.dumps(nb))
+    answers = [i for i, c in enumerate(nb["cells"]) if c["metadata"].get("nbgrader", {}).get("solution")]
+    cell = {"cell_type": "code", "execution_count": None, "id": "hostile", "metadata": {}, "outputs": [],
+            "source": source}
+    nb["cells"].insert(answers[0] if answers else len(nb["cells"]), cell)
+    return nb
+
+
+def half_done(course: Course) -> dict:
+    """The release with every other answer cell taken from the solutions."""
+    sol = json.loads((ROOT / "solutions" / course.assignment / f"{course.assignment}.ipynb").read_text())
+    rel = release_nb(course)
+    by_id = {c["metadata"].get("nbgrader", {}).get("grade_id"): c for c in sol["cells"]}
+    k = 0
+    for c in rel["cells"]:
+        m = c["metadata"].get("nbgrader", {})
+        if m.get("solution") and c["cell_type"] == "code" and not m.get("grade"):
+            if k % 2 == 0:
+                c["source"] = by_id[m["grade_id"]]["source"]
+            k += 1
+    return rel
+
+
+# ---------------------------------------------------------------- the wall
+
+
+@pytest.mark.parametrize("value", [None, True, 3, -2.5, "text", [1, "a"], (1, 2), {1, 2}, frozenset({"x"}),
+                                   {"a": [1, {"b": None}]}, {(1, 2): "tuple key"}, Ellipsis, float("nan")])
+def test_plain_values_cross_the_wall_unchanged(value):
+    back = plain.decode(json.loads(json.dumps(plain.encode(value))))
+    if isinstance(value, float) and value != value:
+        assert back != back
+    else:
+        assert back == value and type(back) is type(value)
+
+
+def test_objects_that_are_not_plain_data_are_described_not_carried():
+    class Eq:
+        def __eq__(self, other):
+            return True
+
+    class F(float):
+        pass
+
+    for obj in (Eq(), F(1.0)):
+        back = plain.decode(plain.encode(obj))
+        assert isinstance(back, plain.Opaque) and not back.has_value
+    widget = type("W", (), {"value": property(lambda self: {"chosen": ["B01"]})})()
+    back = plain.decode(plain.encode(widget))
+    assert back.value == {"chosen": ["B01"]}
+    assert isinstance(plain.decode(plain.encode(lambda x: x)), plain.FunctionMarker)
+    deep: list = []
+    for _ in range(50):
+        deep = [deep]
+    assert isinstance(plain.decode(plain.encode(deep)), list)  # cut at the depth limit, described inside
+    with pytest.raises(plain.PlainError):
+        plain.decode({"t": "code", "v": "import os"})
+    with pytest.raises(plain.PlainError):
+        plain.loads("[" * 100_000)
+
+
+@pytest.mark.parametrize("package", ["prioritization", "research", "vision", "collaboration", "welcome"])
+def test_the_stand_in_questions_carry_no_answers(package):
+    import importlib
+
+    from pm_course.autograde.engine import _source, source_cells
+    from pm_course.autograde.formonly import handed_out
+
+    module = importlib.import_module(f"pm_course.{package}.questions")
+    setup = [_source(c) for p in (ROOT / "solutions").glob("*/*.ipynb") for c in source_cells(p)["setup"]]
+    spec = module_spec(module, handed_out(setup).get(module.__name__, set()))
+    source = stub_source(spec)
+    allowed = {"kind", "module", "id", "prompt", "hints", "points", "shape", "attr", "value", "items"}
+    for item in spec["names"].values():
+        assert set(item) <= allowed
+    for q in module.QUESTIONS:
+        visible = " ".join([q.prompt, *q.hints])  # what the learner is shown anyway
+        code = [line.strip() for line in q.solution_text.splitlines()
+                if line.strip() and not line.lstrip().startswith("#") and line.strip() not in visible]
+        assert not any(line in source for line in code if len(line) > 24), f"{q.key}: solution code in the stand-in"
+        if isinstance(q.answer, float) and q.answer != round(q.answer):
+            assert repr(q.answer) not in source, f"{q.key}: its reference answer is in the stand-in"
+
+
+# ---------------------------------------------------------------- honest work
+
+
+def test_honest_cohort_scores_equal_nbgraders_and_hostile_ones_score_zero(tmp_path):
+    """One batch: full, half-done and untouched submissions and the whole hostile corpus (exercise 04)."""
+    assignment = "04_prioritization"
+    course = Course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    course.submit("full", {name: ROOT / "solutions" / assignment / name})
+    course.submit("half", {name: half_done(course)})
+    course.submit("untouched", {name: course.release / name})
+
+    # nbgrader's own autograde of the honest three, in a separate copy of the course, for reference
+    (tmp_path / "ref").mkdir()
+    ref = Course(tmp_path / "ref", assignment)
+    for s in ("full", "half", "untouched"):
+        ref.submit(s, {name: course.root / "submitted" / s / assignment / name})
+    out, _ = ref.autograde()
+    assert out.returncode == 0, out.stderr[-2000:]
+    expected = {s: ref.scores(s)[assignment][0] for s in ("full", "half", "untouched")}
+    assert expected["full"] > expected["half"] > expected["untouched"] == 0
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(5)
+    listener.settimeout(0.2)
+    port = listener.getsockname()[1]
+    seen: list[bytes] = []
+    stop = threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+                seen.append(conn.recv(100))
+                conn.close()
+            except OSError:
+                continue
+
+    threading.Thread(target=serve, daemon=True).start()
+    fields = {"root": course.root, "port": port, "module": "pm_course.prioritization.questions",
+              "package": "pm_course.prioritization", "assignment": assignment}
+    for attack, src in ATTACKS.items():
+        course.submit(f"hostile-{attack}", {name: with_cell(release_nb(course), src.format(**fields))})
+    try:
+        summary = autograde(assignment, course.root, workers=2, limits=FAST, progress=False)
+    finally:
+        stop.set()
+    for s, score in expected.items():
+        assert course.scores(s)[assignment][0] == score, f"{s}: {course.scores(s)} != nbgrader's {score}"
+    for attack in ATTACKS:
+        got = course.scores(f"hostile-{attack}")[assignment][0]
+        assert got == 0, f"the attack {attack!r} scored {got}"
+    assert not seen, "a sandboxed cell reached the network"
+    assert not (course.root / "pwned.txt").exists()
+    assert summary.graded == 3 + len(ATTACKS) and summary.sandboxed is bwrap_status()[0]
+    graded = json.loads((course.root / "autograded" / "hostile-exit_kernel" / assignment / name).read_text())
+    assert graded["metadata"]["pm_course_grading"]["notes"], "the cell that ended the notebook is reported"
+
+    # A re-run skips every unchanged submission; --student regrades one.
+    again = autograde(assignment, course.root, workers=2, limits=FAST, progress=False)
+    assert again.graded == 0 and again.skipped == summary.graded
+    one = autograde(assignment, course.root, student="half", force=True, limits=FAST, progress=False)
+    assert one.graded == 1 and course.scores("half")[assignment][0] == expected["half"]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_assignment_solutions_full_release_zero_and_feedback_keeps_tests_hidden(assignment, tmp_path):
+    from pm_course.core import Value
+    from pm_course.course import questions
+
+    course = Course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    course.submit("full", {name: ROOT / "solutions" / assignment / name})
+    course.submit("untouched", {name: course.release / name})
+    autograde(assignment, course.root, workers=2, limits=FAST, progress=False)
+    full, top = course.scores("full")[assignment]
+    assert full == top > 0
+    assert course.scores("untouched")[assignment][0] == 0
+    out = nbgrader(course.root, "generate_feedback", assignment, "--force")
+    assert out.returncode == 0, out.stderr[-2000:]
+    html = page_text(course.root / "feedback" / "untouched" / assignment / f"{assignment}.html")
+    assert "q1.check(answer_q1)" in html  # the text is readable: the checks below are not vacuous
+    source = (ROOT / "solutions" / assignment / name).read_text()
+    assert "HIDDEN TESTS" not in html
+    hidden = [line.strip() for block in source.split("### BEGIN HIDDEN TESTS")[1:]
+              for line in block.split("### END HIDDEN TESTS")[0].encode().decode("unicode_escape").splitlines()]
+    for line in hidden:
+        if len(line) > 20 and line.strip('",\\n '):
+            assert line.strip('",\\n ') not in html, f"hidden test shown: {line}"
+    for q in questions(assignment):
+        inner = getattr(q.checker, "inner", q.checker)
+        if isinstance(inner, Value) and isinstance(inner.expected, float) and abs(inner.expected) >= 1:
+            shown = f"{inner.expected:.2f}"
+            assert shown not in html, f"{q.key}: expected value {shown} in the feedback"
+
+
+# ---------------------------------------------------------------- scale
+
+
+def test_shards_in_separate_processes_merge_to_the_unsharded_result(tmp_path):
+    assignment = "05_collaboration"
+    course = Course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    for i in range(6):
+        src = ROOT / "solutions" / assignment / name if i % 3 == 0 else (course.release / name if i % 3 == 1 else None)
+        course.submit(f"s{i}", {name: src if src else half_done(course)})
+    env = dict(os.environ)
+    procs = [subprocess.Popen([sys.executable, "-m", "pm_course.cli", "autograde", assignment, "--root", str(course.root),
+                               "--shard", f"{k}/3", "--results", str(tmp_path / f"shard{k}"), "--quiet",
+                               "--cell-timeout", "3"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for k in (1, 2, 3)]
+    for p in procs:
+        out, err = p.communicate(timeout=600)
+        assert p.returncode == 0, err
+    merged = merge(assignment, [tmp_path / f"shard{k}" for k in (1, 2, 3)], course.root)
+    assert merged.graded == 6
+    sharded = {f"s{i}": course.scores(f"s{i}")[assignment][0] for i in range(6)}
+    whole = autograde(assignment, course.root, force=True, limits=FAST, progress=False)
+    assert whole.scores == sharded
+
+
+def test_without_a_sandbox_grading_is_refused_unless_allowed_and_then_recorded(tmp_path, monkeypatch):
+    import pm_course.autograde.cohort as cohort
+
+    assignment = "05_collaboration"
+    course = Course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    course.submit("full", {name: ROOT / "solutions" / assignment / name})
+    monkeypatch.setattr(cohort, "bwrap_status", lambda: (False, "bubblewrap is not installed"))
+    with pytest.raises(GradingRefused, match="--allow-unsandboxed"):
+        autograde(assignment, course.root, progress=False)
+    summary = autograde(assignment, course.root, allow_unsandboxed=True, limits=FAST, progress=False)
+    assert not summary.sandboxed and "WITHOUT the sandbox" in str(summary)
+    graded = json.loads((course.root / "autograded" / "full" / assignment / name).read_text())
+    assert graded["metadata"]["pm_course_grading"]["sandboxed"] is False
+    assert course.scores("full")[assignment][0] == course.scores("full")[assignment][1]
+
+
+def test_the_report_shows_scores_pass_rates_misconceptions_and_failures(tmp_path):
+    from pm_course.autograde.report import write_report
+
+    assignment = "04_prioritization"
+    course = Course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    course.submit("full", {name: ROOT / "solutions" / assignment / name})
+    course.submit("broken", {name: course.release / name})
+    (course.root / "submitted" / "broken" / assignment / name).write_text("{ not json")
+    autograde(assignment, course.root, limits=FAST, progress=False)
+    page = write_report(assignment, course.root).read_text()
+    assert page.count("<img src=\"data:image/png;base64,") == 2
+    assert 'alt="Histogram of auto-graded scores' in page and "Pass rate per question" in page
+    assert "broken" in page and "not valid JSON" in page
+
+
+def test_the_command_says_what_is_wrong(tmp_path):
+    from pm_course.cli import main
+
+    assert main(["autograde", "99_nothing", "--root", str(tmp_path), "--quiet"]) == 2
+    assert main(["autograde", "04_prioritization", "--root", str(tmp_path), "--shard", "3/2", "--results", "x"]) == 2
+
+
+def test_plain_nbgrader_feedback_hides_hidden_tests_too(tmp_path):
+    assignment = "04_prioritization"
+    course = Course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    course.submit("untouched", {name: course.release / name})
+    out, _ = course.autograde()
+    assert out.returncode == 0, out.stderr[-2000:]
+    out = nbgrader(course.root, "generate_feedback", assignment, "--force")
+    assert out.returncode == 0, out.stderr[-2000:]
+    html = page_text(course.root / "feedback" / "untouched" / assignment / name.replace(".ipynb", ".html"))
+    assert "HIDDEN TESTS" not in html and "also=[Value(expected=" not in html
+    assert "q1.grade(answer_q1)" in html  # the visible part stays

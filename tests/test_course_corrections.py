@@ -1,0 +1,441 @@
+"""Tests for the corrections of issues 11 and 12 in modules 00, 04 and 05: each would have caught its error."""
+
+import types
+
+import pytest
+
+from pm_course.core import Case, Function
+
+
+@pytest.fixture(autouse=True)
+def _home(fresh_home):
+    yield
+
+
+def _widget(value):
+    return types.SimpleNamespace(value=value)
+
+
+# ---------------------------------------------------------------- issue 12: feedback that rejected right answers
+
+
+def test_04_q7_accepts_the_value_the_lesson_prints_and_states_the_precision():
+    from pm_course.prioritization.questions import q7
+
+    assert q7.check(-0.76).outcome == "passed"
+    assert "to 2 decimal places" in q7.prompt
+
+
+def test_04_q8_accepts_13_0_and_states_the_precision():
+    from pm_course.prioritization.questions import q8
+
+    assert q8.check(13.0).outcome == "passed" and q8.check(12.97).outcome == "passed"
+    assert "to 1 decimal place" in q8.prompt
+
+
+def test_04_q8_scale_misconception_fires_only_for_means_of_1_to_5():
+    from pm_course.prioritization.questions import _IMP, _OPP_FROM_MEANS, _OPP_NO_X10, q8
+
+    scale = "means of the 1-5 ratings"
+    assert any(scale in line for line in q8.check(_OPP_FROM_MEANS).lines)
+    for slip in (_OPP_NO_X10, _IMP):  # top-two-box used, only the x10 or the max term forgotten
+        lines = q8.check(slip).lines
+        assert not any(scale in line for line in lines), lines
+
+
+def test_04_q5_p5_message_calls_must_be_the_dysfunctional_answer_a_column():
+    from pm_course.prioritization.questions import _KANO_EXPECTED, q5
+
+    text = " ".join(q5.check({**_KANO_EXPECTED, "P5": "M"}).lines)
+    assert "dysfunctional" in text and "column" in text
+    assert "functional question" not in text.replace("dysfunctional question", "")
+
+
+def test_04_q3_misspelled_id_gets_the_right_count_and_is_quoted_as_typed():
+    from pm_course.prioritization.questions import _RICE_RANKING, q3
+
+    answer = list(_RICE_RANKING[:4]) + ["b5x"]
+    text = " ".join(q3.check(answer).lines)
+    assert "holds 5 items, the right number" in text and "'b5x'" in text
+    assert "should hold exactly 5" not in text
+
+
+def test_04_q12_heading_for_a_list_of_ids_asks_for_the_widget():
+    from pm_course.prioritization.questions import _BEST, q12
+
+    fb = q12.check(list(_BEST["ids"]))
+    assert fb.outcome == "invalid"
+    assert "list of text" not in fb.title and "widget" in fb.title
+
+
+def test_04_q12_explains_why_the_exact_best_set_is_asked_for():
+    from pm_course.prioritization.questions import _GREEDY, q12
+
+    assert "on purpose" in q12.prompt
+    text = " ".join(q12.check(_widget(list(_GREEDY["ids"]))).lines)
+    assert "%" in text and "uncertainty" in text
+
+
+def test_04_q4_feedback_names_ties_for_a_sort_that_breaks_ties_differently():
+    from pm_course.prioritization.questions import _rice, q4
+
+    def rank_by_rice(backlog):
+        return [b["id"] for b in sorted(backlog, key=_rice)][::-1]
+
+    text = " ".join(q4.check(rank_by_rice).lines)
+    assert "ties" in text
+
+
+def test_function_cases_carry_a_description_shown_without_the_expected_output():
+    def ref(xs):
+        return sorted(xs)
+
+    c = Function(reference=ref, inputs=[Case(([2, 1],), "two items out of order"), Case(([3],), "a single item")],
+                 returns=list[int])
+    from pm_course.core.checkers import Incorrect
+
+    with pytest.raises(Incorrect) as exc:
+        c.verify(lambda xs: list(xs))
+    text = " ".join(exc.value.lines)
+    assert "two items out of order" in text and "[1, 2]" not in text
+
+
+@pytest.mark.parametrize("qid", ["q5", "q12"])
+def test_04_hints_do_not_give_the_solution_code(qid):
+    from pm_course.prioritization import questions as Q
+
+    q = getattr(Q, qid)
+    for hint in q.hints:
+        assert "KANO_PAIRS.items()" not in hint and "best_within_capacity(" not in hint
+
+
+def test_value_feedback_quotes_the_number_as_typed():
+    from pm_course.prioritization.questions import q8
+
+    assert any("20.0" in line for line in q8.check(20.0).lines)
+
+
+# ---------------------------------------------------------------- written answers and review cells
+
+
+@pytest.mark.parametrize("package", ["prioritization", "collaboration"])
+def test_written_answers_are_declared(package):
+    import importlib
+
+    mod = importlib.import_module(f"pm_course.{package}.questions")
+    assert mod.WRITTEN, f"{package}: WRITTEN = [w1, ...]"
+    for w in mod.WRITTEN:
+        assert w.review(w.model_answer).title.startswith(f"{len(w.rules)} of {len(w.rules)}"), (
+            f"{w.key}: the model answer meets every word rule")
+        assert w.review("No.").title != w.review(w.model_answer).title
+
+
+# ---------------------------------------------------------------- issue 11: errors in 04 and 05
+
+import json  # noqa: E402
+import re  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cells(path):
+    return json.loads((ROOT / path).read_text(encoding="utf-8"))["cells"]
+
+
+def _text(path):
+    return "\n".join("".join(c["source"]) for c in _cells(path))
+
+
+@pytest.mark.parametrize("name", ["04_prioritization", "05_collaboration"])
+def test_points_stated_in_the_exercise_agree_with_the_nbgrader_cells(name):
+    from pm_course.course import questions
+
+    cells = _cells(f"solutions/{name}/{name}.ipynb")
+    auto = sum(c["metadata"]["nbgrader"].get("points", 0) for c in cells
+               if c["metadata"].get("nbgrader", {}).get("grade") and not c["metadata"]["nbgrader"].get("solution"))
+    manual = sum(c["metadata"]["nbgrader"].get("points", 0) for c in cells
+                 if c["metadata"].get("nbgrader", {}).get("grade") and c["metadata"]["nbgrader"].get("solution"))
+    assert auto == sum(q.points for q in questions(name))
+    header = "".join(cells[0]["source"])
+    stated_auto = re.search(r"(\d+) points auto-graded", header)
+    stated_manual = re.search(r"(\d+) points for the written", header)
+    assert stated_auto and int(stated_auto.group(1)) == auto, header
+    assert stated_manual and int(stated_manual.group(1)) == manual, header
+    # every "Qn ... (k points)" heading agrees with its question
+    by_id = {q.id: q for q in questions(name)}
+    for c in cells:
+        for m in re.finditer(r"\bQ(\d+)\b[^\n(]*\((\d+) points?\b", "".join(c["source"])):
+            assert by_id[f"q{m.group(1)}"].points == int(m.group(2)), m.group(0)
+
+
+def test_04_lesson_counts_the_items_that_hear_not_now():
+    from pm_course.data import load
+    from pm_course.prioritization.frameworks import best_within_capacity, capacity_items
+
+    backlog = load("backlog")
+    capacity = float(load("company")["sprint_capacity_person_months"])
+    best = best_within_capacity(capacity_items(backlog), capacity)
+    opening = "".join(_cells("notebooks/04_prioritization.ipynb")[0]["source"])
+    assert f"holds {len(best['ids'])} items" in opening
+    assert f"the other {len(backlog) - len(best['ids'])} will hear" in opening
+
+
+def test_04_lesson_reads_right_on_ice_kano_cd3_and_the_interviews():
+    text = _text("notebooks/04_prioritization.ipynb")
+    assert "average" in text and "later" in text and "Ellis and Brown" in text  # who averages, who multiplies
+    assert "Noriaki Kano" in text and "Categories drift" in text and "Over-served" in text
+    assert "One planning period" in text
+    for wrong in ("top pain in the interviews", "mostly indifferent", "nobody misses", "the other 34",
+                  "starts paying back six weeks earlier"):
+        assert wrong not in text
+    assert "ratio of the durations" in text  # CD3's real reason
+
+
+def test_04_interview_claim_matches_the_data():
+    from collections import Counter
+
+    from pm_course.data import load
+
+    counts = Counter(s["theme"] for s in load("interviews"))
+    text = _text("notebooks/04_prioritization.ipynb")
+    assert f"({counts['last-minute cover']} snippets; only communication, with {counts['communication']}" in text
+    assert counts["communication"] > counts["last-minute cover"]
+
+
+def test_05_q7_sprint_backlog_is_not_keyed_to_the_product_owner():
+    from pm_course.collaboration.questions import ROLE_TASKS
+
+    for task in ROLE_TASKS:
+        assert "sprint backlog" not in task.lower()
+    assert ROLE_TASKS["Write acceptance criteria and order the product backlog"] == "product owner"
+
+
+def test_05_q10_agrees_with_the_modules_daci():
+    from pm_course.collaboration.questions import DACI_ANSWER, SAY_NO, q10
+
+    approver = next(r for r, x in DACI_ANSWER.items() if x == "A")
+    assert approver == "CEO" and "CEO" in SAY_NO[q10.answer]  # the right reply names who approves
+    said = " ".join(q10.check("d").lines)
+    assert "moves the decision away" not in said and "approves" in said
+
+
+def test_raci_accepts_consult_and_consulted():
+    from pm_course.collaboration import validate_raci
+
+    for word in ("C", "Consult", "Consulted", "consult", "Inform", "Informed"):
+        assert validate_raci({"t": {"PM": "A/R", "Eng": word}}) == [], word
+    assert validate_raci({"t": {"PM": "A/R", "Eng": "FYI"}})
+
+
+def test_communication_frequencies_agree_with_the_forums():
+    from pm_course.collaboration import communication_plan
+    from pm_course.collaboration.stakeholders import _weeks
+    from pm_course.data import load
+
+    for key, entry in communication_plan(load("stakeholders")).items():
+        channel = next(s["channel"] for s in load("stakeholders") if s["id"] == key)
+        meets, needs = _weeks(channel), _weeks(entry["frequency"])
+        if meets is not None and needs is not None and meets > needs:
+            assert entry["frequency"] in entry["forum"], (key, entry["forum"])
+
+
+def test_the_product_trio_is_not_kept_informed():
+    from pm_course.collaboration import PRODUCT_TRIO, communication_plan
+    from pm_course.data import load
+
+    plan = communication_plan(load("stakeholders"))
+    for key in PRODUCT_TRIO:
+        assert "trio" in plan[key]["format"] and "inform" not in plan[key]["involvement"]
+
+
+def test_05_lesson_names_its_sources():
+    text = _text("notebooks/05_collaboration.ipynb")
+    assert "accountability" in text and "Sprint\nBacklog" in text or "Sprint Backlog" in text
+    assert "Johnson and Scholes' adaptation" in text
+    assert "Cohen and Bradford" in text and "Influence Without Authority" in text
+    assert "disagree and commit" in text and "Bezos" in text
+
+
+def test_00_q1_names_the_slip_behind_19():
+    from pm_course.data import load
+    from pm_course.welcome.questions import q1
+
+    fields = len(load("backlog")[0])
+    assert any("fields of one item" in line for line in q1.check(fields).lines)
+
+
+def _stated_minutes(text):
+    m = re.search(r"Time:?\*{0,2} about (\d+) (minutes|hours?)", text)
+    assert m, "no 'Time: about N minutes' stated"
+    return int(m.group(1)) * (60 if m.group(2).startswith("hour") else 1)
+
+
+@pytest.mark.parametrize("name", ["04_prioritization", "05_collaboration"])
+def test_module_minutes_include_the_exercise(name):
+    from pm_course.course import module
+
+    m = module(name)
+    exercise = _stated_minutes("".join(_cells(f"solutions/{name}/{name}.ipynb")[0]["source"]))
+    assert m.exercise_minutes == exercise
+    lesson_text = "".join(_cells(f"notebooks/{name}.ipynb")[0]["source"])
+    with_exercise = re.search(r"(\d+) (minutes|hours?),? with the exercise", lesson_text)
+    assert with_exercise, lesson_text
+    total = int(with_exercise.group(1)) * (60 if with_exercise.group(2).startswith("hour") else 1)
+    assert m.minutes == total and m.lesson_minutes > 0
+
+
+# ---------------------------------------------------------------- navigation (issue 12)
+
+LINK = re.compile(r"\[[^\]]+\]\(([^)#\s]+)(#[^)]*)?\)")
+
+
+def test_the_welcome_course_map_links_every_ready_module_and_its_exercise():
+    cell = next(c for c in _cells("notebooks/00_welcome.ipynb") if "from pm_course.course import MODULES" in "".join(c["source"]))
+    scope: dict = {}
+    exec("".join(cell["source"]).rsplit("\n", 1)[0], scope)  # all but the last line, which displays the table
+    table = "\n".join(scope["rows"])
+    from pm_course.course import MODULES
+
+    for m in MODULES:
+        if m.ready:
+            assert f"]({m.name}.ipynb)" in table, m.name
+            assert (ROOT / m.notebook).exists()
+            if (ROOT / "exercises" / m.name).exists():
+                assert f"](../exercises/{m.name}/{m.name}.ipynb)" in table, m.name
+
+
+@pytest.mark.parametrize("name", ["00_welcome", "04_prioritization", "05_collaboration"])
+def test_lesson_links_resolve_and_the_last_cell_links_the_exercise(name):
+    cells = _cells(f"notebooks/{name}.ipynb")
+    for c in cells:
+        if c["cell_type"] == "markdown":
+            for target, _ in LINK.findall("".join(c["source"])):
+                if not target.startswith("http"):
+                    assert (ROOT / "notebooks" / target).resolve().exists(), f"{name}: broken link {target}"
+    last = "".join(cells[-1]["source"])
+    if name != "00_welcome":
+        assert f"](../exercises/{name}/{name}.ipynb)" in last
+    else:
+        assert "](02_research.ipynb)" in last
+
+
+@pytest.mark.parametrize("name", ["04_prioritization", "05_collaboration"])
+def test_exercise_links_back_to_its_lesson_and_on_and_ends_with_the_review(name):
+    cells = _cells(f"solutions/{name}/{name}.ipynb")
+    text = "\n".join("".join(c["source"]) for c in cells)
+    assert f"](../../notebooks/{name}.ipynb)" in "".join(cells[0]["source"])
+    for target, _ in LINK.findall(text):
+        if not target.startswith("http"):
+            assert (ROOT / "solutions" / name / target).resolve().exists(), f"broken link {target}"
+    assert "Next module" in "".join(cells[-2]["source"])
+    assert "".join(cells[-1]["source"]).strip().endswith(f'pm_course.progress.review("{name}")')
+    written = [c for c in cells if c["metadata"].get("nbgrader", {}).get("grade_id", "").startswith("w")]
+    assert written and all(c["cell_type"] == "code" and c["metadata"]["nbgrader"]["solution"] for c in written)
+
+
+# ---------------------------------------------------------------- the glossary
+
+
+def _slug(heading):
+    """GitHub's anchor for a heading: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def _glossary():
+    text = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    heads = re.findall(r"^### (.+)$", text, re.M)
+    return text, heads
+
+
+def test_the_glossary_has_one_heading_per_term_each_with_a_definition():
+    text, heads = _glossary()
+    assert len(heads) >= 100
+    assert len({_slug(h) for h in heads}) == len(heads), "two terms share an anchor"
+    for block in text.split("\n### ")[1:]:
+        assert len(block.split("\n", 1)[1].strip()) > 20, block[:40]
+    for target in re.findall(r"\]\(#([^)]+)\)", text):
+        assert target in {_slug(h) for h in heads}, target
+
+
+@pytest.mark.parametrize("name", ["00_welcome", "04_prioritization", "05_collaboration"])
+def test_lessons_link_glossary_terms_to_anchors_that_exist(name):
+    _, heads = _glossary()
+    anchors = {_slug(h) for h in heads}
+    text = _text(f"notebooks/{name}.ipynb")
+    links = re.findall(r"\]\(\.\./docs/glossary\.md#([^)]+)\)", text)
+    assert len(links) >= (3 if name == "00_welcome" else 15)
+    assert set(links) <= anchors, set(links) - anchors
+    assert len(links) == len(set(links)), "link a term on its first use only"
+
+
+@pytest.mark.parametrize("term", ["RICE", "ICE", "MoSCoW", "Kano model", "CD3", "WSJF", "RACI", "DACI",
+                                  "Net Promoter Score", "North Star metric", "OKR", "Opportunity solution tree",
+                                  "Product owner", "Power / interest grid", "Job story", "TAM, SAM, SOM"])
+def test_the_glossary_covers_the_course_terms(term):
+    _, heads = _glossary()
+    assert term in heads
+
+
+# ---------------------------------------------------------------- README and the Binder link
+
+
+def _binder_link():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("binder_link", ROOT / "tools" / "binder_link.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("remote", ["https://github.com/acme/pm-course.git", "https://github.com/acme/pm-course",
+                                    "git@github.com:acme/pm-course.git", "ssh://git@github.com/acme/pm-course.git"])
+def test_binder_link_is_derived_from_the_git_remote(remote):
+    url = _binder_link().binder_url(remote)
+    assert url == "https://mybinder.org/v2/gh/acme/pm-course/HEAD?urlpath=lab/tree/notebooks/00_welcome.ipynb"
+
+
+def test_binder_link_refuses_a_remote_binder_cannot_build():
+    with pytest.raises(ValueError, match="GitHub"):
+        _binder_link().binder_url("https://gitlab.com/acme/pm-course.git")
+
+
+def test_readme_explains_the_command_stopping_and_the_badge():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert ".venv/bin/pm-course" in readme and "Ctrl+C" in readme and "make binder-link" in readme
+    assert "\nbinder-link:" in makefile and "\nprogress:" in makefile
+
+
+# ---------------------------------------------------------------- make bench leaves tracked notebooks alone
+
+
+def test_bench_runs_the_lessons_on_a_copy_and_leaves_tracked_notebooks_unchanged(monkeypatch):
+    import sys
+
+    import nbclient
+
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import bench
+        import bench_lab
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    seen = []
+
+    class FakeClient:  # executes nothing; does what a kernel could do: write next to the notebook
+        def __init__(self, nb, resources, **kwargs):
+            self.path = Path(resources["metadata"]["path"])
+            seen.append(self.path)
+
+        def execute(self):
+            (self.path / "written_by_a_lesson.json").write_text("{}")
+
+    before = bench_lab.tracked_changes()
+    monkeypatch.setattr(nbclient, "NotebookClient", FakeClient)
+    times = bench.notebook_times()
+    assert len(times) == len(list((ROOT / "notebooks").glob("*.ipynb")))
+    assert seen and all(ROOT not in p.resolve().parents for p in seen)
+    assert bench_lab.tracked_changes() == before
+    assert not list((ROOT / "notebooks").glob("written_by_a_lesson.json"))

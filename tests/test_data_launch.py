@@ -1,0 +1,607 @@
+"""Module 06, Data-driven decisions and launch: unit and property tests of the logic, widget tests,
+question self-tests.
+
+Published values (PM_REFERENCE, "Data-driven decisions and launch"): two-proportion z-tests 45/100 vs 30/100
+(z = 2.191, p = 0.0285), 144/1200 vs 192/1200 (|z| = 2.824, p = 0.0047), 613/5000 vs 503/5000 (z = 3.493,
+p = 0.00048); 3839 users per arm for 10 % -> 12 % at alpha 0.05 and power 0.8; SRM 5100 vs 4900 planned 50/50:
+chi-square 4.0, p = 0.0455. Funnel and cohort cases are hand-computed.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+import time
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from pm_course.core import InputError, InputTypeError, WidgetState  # noqa: E402
+from pm_course.data import load  # noqa: E402
+from pm_course.data_launch import (  # noqa: E402
+    CHECKLIST,
+    ab_test,
+    arm_totals,
+    biggest_drop,
+    checklist_status,
+    cohort_label,
+    conversion_by_step,
+    daily_cumulative,
+    days_needed,
+    funnel,
+    funnel_counts,
+    launch_tier,
+    minimum_detectable_effect,
+    overall_conversion,
+    peeking_simulation,
+    required_items,
+    retention_curve,
+    retention_table,
+    sample_size_per_arm,
+    srm_test,
+    validate_rollout,
+    z_test,
+)
+
+ACCOUNTS = load("analytics")["accounts"]
+ACTIVITY = load("activity")["accounts"]
+EXPERIMENTS = {e["id"]: e for e in load("experiment")["experiments"]}
+
+# ---------------------------------------------------------------- z-test: published values
+
+
+@pytest.mark.parametrize("x1, n1, x2, n2, z, p, p_decimals", [
+    (45, 100, 30, 100, 2.191, 0.0285, 4),
+    (144, 1200, 192, 1200, -2.824, 0.0047, 4),
+    (613, 5000, 503, 5000, 3.493, 0.00048, 5),
+])
+def test_z_test_published_values(x1, n1, x2, n2, z, p, p_decimals):
+    r = z_test(x1, n1, x2, n2)
+    assert round(r["z"], 3) == z
+    assert round(abs(r["z"]), 3) == abs(z)
+    assert round(r["p_value"], p_decimals) == p
+    assert r["significant"] is True
+
+
+def test_z_test_interval_hand_computed():
+    # 45/100 vs 30/100: difference 0.15, unpooled se sqrt(.45*.55/100 + .3*.7/100) = 0.067639
+    r = z_test(45, 100, 30, 100)
+    se = math.sqrt(0.45 * 0.55 / 100 + 0.3 * 0.7 / 100)
+    assert r["difference"] == pytest.approx(0.15)
+    assert r["ci_low"] == pytest.approx(0.15 - 1.959964 * se, abs=1e-5)
+    assert r["ci_high"] == pytest.approx(0.15 + 1.959964 * se, abs=1e-5)
+    assert r["ci_low"] == pytest.approx(0.01743, abs=1e-4)
+
+
+def test_z_test_no_difference_and_degenerate():
+    r = z_test(50, 100, 50, 100)
+    assert r["z"] == 0 and r["p_value"] == pytest.approx(1.0)
+    r = z_test(0, 10, 0, 10)  # nobody converted anywhere: no evidence of a difference
+    assert r["z"] == 0 and r["p_value"] == pytest.approx(1.0)
+
+
+arm = st.integers(min_value=1, max_value=5000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(n1=arm, n2=arm, f1=st.floats(0, 1), f2=st.floats(0, 1))
+def test_z_test_properties(n1, n2, f1, f2):
+    x1, x2 = int(f1 * n1), int(f2 * n2)
+    r = z_test(x1, n1, x2, n2)
+    assert 0.0 <= r["p_value"] <= 1.0
+    swapped = z_test(x2, n2, x1, n1)  # symmetric in the arms: the sign flips, the p-value stays
+    assert swapped["z"] == pytest.approx(-r["z"], abs=1e-9)
+    assert swapped["p_value"] == pytest.approx(r["p_value"], abs=1e-12)
+    assert r["ci_low"] <= r["difference"] <= r["ci_high"]
+
+
+@pytest.mark.parametrize("args, message", [
+    ((11, 10, 5, 10), "cannot be more than its users"),
+    ((-1, 10, 5, 10), "cannot be negative"),
+    ((1, 0, 5, 10), "at least one user"),
+    ((1.5, 10, 5, 10), "whole number"),
+])
+def test_z_test_bad_input(args, message):
+    with pytest.raises((InputError, InputTypeError), match=message):
+        z_test(*args)
+
+
+@pytest.mark.parametrize("alpha", [0, 1, 1.5, -0.1, 5])
+def test_alpha_outside_zero_one(alpha):
+    with pytest.raises(InputError, match="alpha"):
+        z_test(5, 10, 5, 10, alpha=alpha)
+    with pytest.raises(InputError, match="alpha"):
+        sample_size_per_arm(0.1, 0.02, alpha=alpha)
+
+
+def test_alpha_as_percentage_is_explained():
+    with pytest.raises(InputError, match="did you mean 0.05"):
+        sample_size_per_arm(0.1, 0.02, alpha=5)
+
+
+# ---------------------------------------------------------------- sample size, MDE, days
+
+
+def test_sample_size_published_value():
+    assert sample_size_per_arm(0.10, 0.02, 0.05, 0.8) == 3839
+
+
+def test_sample_size_hand_computed():
+    # 12 % -> 14 %: 7.8489 * (0.1056 + 0.1204) / 0.0004 = 4434.6 -> 4435
+    assert sample_size_per_arm(0.12, 0.02) == 4435
+    assert sample_size_per_arm(0.12, -0.02) == sample_size_per_arm(0.10, 0.02)  # 12 -> 10 is 10 -> 12 reversed
+
+
+def test_mde_inverts_sample_size():
+    assert minimum_detectable_effect(0.10, 3839) == pytest.approx(0.02, abs=1e-4)
+    d = minimum_detectable_effect(0.12, 4435)
+    assert sample_size_per_arm(0.12, d) <= 4435
+
+
+@settings(max_examples=100, deadline=None)
+@given(p=st.floats(0.01, 0.9), n=st.integers(100, 200_000), k=st.integers(1, 50))
+def test_larger_n_never_raises_the_mde(p, n, k):
+    assert minimum_detectable_effect(p, n + k * 100) <= minimum_detectable_effect(p, n) + 1e-12
+
+
+@settings(max_examples=100, deadline=None)
+@given(p=st.floats(0.01, 0.8), d=st.floats(0.005, 0.1))
+def test_sample_size_properties(p, d):
+    n = sample_size_per_arm(p, d)
+    assert n >= 1
+    assert sample_size_per_arm(p, d, power=0.9) >= n  # more power needs more users
+    assert sample_size_per_arm(p, d, alpha=0.01) >= n  # a stricter alpha needs more users
+
+
+@pytest.mark.parametrize("baseline, mde, message", [
+    (0.1, 0, "non-zero"),
+    (0.1, 2, "(?i)did you mean 0.02"),
+    (0, 0.02, "baseline"),
+    (12, 0.02, "did you mean 0.12"),
+    (0.1, "2%", "must be a number"),
+])
+def test_sample_size_bad_input(baseline, mde, message):
+    with pytest.raises((InputError, InputTypeError), match=message):
+        sample_size_per_arm(baseline, mde)
+
+
+def test_days_needed():
+    assert days_needed(3839, 440) == 18  # 7678 / 440 = 17.45
+    assert days_needed(4435, 440) == 21  # 8870 / 440 = 20.16
+    assert days_needed(100, 100, share_in_test=0.5) == 4
+    with pytest.raises(InputError, match="positive"):
+        days_needed(100, 0)
+
+
+# ---------------------------------------------------------------- SRM
+
+
+def test_srm_published_value():
+    r = srm_test([5100, 4900])
+    assert round(r["chi_square"], 1) == 4.0
+    assert round(r["p_value"], 4) == 0.0455
+    assert r["mismatch"] is False  # at the strict default threshold 0.001
+    assert srm_test([5100, 4900], alpha=0.05)["mismatch"] is True
+
+
+def test_srm_properties_and_uneven_plan():
+    assert srm_test([5000, 5000])["chi_square"] == 0
+    assert srm_test([900, 100], planned=[0.9, 0.1])["chi_square"] == pytest.approx(0)
+    a, b = srm_test([5100, 4900]), srm_test([4900, 5100])
+    assert a["chi_square"] == pytest.approx(b["chi_square"])
+
+
+@pytest.mark.parametrize("observed, planned, message", [
+    ([5100, -1], (0.5, 0.5), "cannot be negative"),
+    ([0, 0], (0.5, 0.5), "no users"),
+    ([10, 10, 10], (0.5, 0.5), "two arms"),
+    ([10, 10], (0.6, 0.6), "add up to 1"),
+])
+def test_srm_bad_input(observed, planned, message):
+    with pytest.raises((InputError, InputTypeError), match=message):
+        srm_test(observed, planned)
+
+
+# ---------------------------------------------------------------- peeking
+
+
+def test_peeking_is_seeded_fast_and_inflates_false_positives():
+    t0 = time.perf_counter()
+    a = peeking_simulation(tests=1000, days=20, users_per_day=200, seed=6)
+    assert time.perf_counter() - t0 < 2.0
+    assert a == peeking_simulation(tests=1000, days=20, users_per_day=200, seed=6)
+    assert a["peeking"] > 3 * a["alpha"]  # peeking daily: well past alpha
+    assert abs(a["fixed_horizon"] - a["alpha"]) < 0.03  # one look at the end: about alpha
+    assert all(x <= y for x, y in zip(a["stopped_by_day"], a["stopped_by_day"][1:]))  # never falls
+    assert a["stopped_by_day"][-1] == a["peeking"]
+
+
+def test_peeking_bad_input():
+    with pytest.raises(InputError, match="alpha"):
+        peeking_simulation(alpha=1.2)
+    with pytest.raises(InputTypeError, match="tests"):
+        peeking_simulation(tests=10.5)
+
+
+# ---------------------------------------------------------------- funnels
+
+
+TINY = [
+    {"segment": "owner", "created_rota": True, "invited_staff": True, "published_rota": True, "active_week_4": True},
+    {"segment": "owner", "created_rota": True, "invited_staff": False, "published_rota": False, "active_week_4": False},
+    {"segment": "manager", "created_rota": False, "invited_staff": False, "published_rota": False,
+     "active_week_4": False},
+    # inconsistent: published without inviting; counts only up to the step it reached in order
+    {"segment": "manager", "created_rota": True, "invited_staff": False, "published_rota": True,
+     "active_week_4": False},
+]
+
+
+def test_funnel_counts_hand_computed():
+    assert funnel_counts(TINY) == [4, 3, 1, 1, 1]
+    assert funnel_counts(TINY, "owner") == [2, 2, 1, 1, 1]
+    assert funnel_counts(TINY, "manager") == [2, 1, 0, 0, 0]
+
+
+def test_conversion_hand_computed():
+    assert conversion_by_step([600, 300, 150]) == [0.5, 0.5]
+    assert conversion_by_step([10, 0, 0]) == [0.0, 0.0]  # nothing to convert after an empty step
+    assert overall_conversion([600, 300, 150]) == 0.25
+    assert overall_conversion([0, 0]) == 0.0
+    assert biggest_drop([100, 80, 20, 10], ["a", "b", "c", "d"]) == "c"
+    assert biggest_drop([100, 50, 25], ["a", "b", "c"]) == "b"  # tie: the earlier step
+
+
+def test_case_funnel_matches_the_data():
+    counts = funnel_counts(ACCOUNTS)
+    assert counts[0] == 600
+    assert counts[-1] == sum(a["active_week_4"] for a in ACCOUNTS)
+    rows = funnel(ACCOUNTS)
+    assert [r["users"] for r in rows] == counts and rows[0]["step_conversion"] is None
+    assert overall_conversion(counts) == pytest.approx(counts[-1] / 600)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.integers(0, 10_000), min_size=2, max_size=8))
+def test_conversion_properties(raw):
+    counts = sorted(raw, reverse=True)
+    conv = conversion_by_step(counts)
+    assert len(conv) == len(counts) - 1
+    assert all(0.0 <= c <= 1.0 for c in conv)
+    if counts[0]:
+        assert overall_conversion(counts) == pytest.approx(math.prod(conv) if all(counts) else 0.0)
+
+
+@pytest.mark.parametrize("counts, message", [
+    ([100, 120], "above the count before it"),
+    ([100, -5], "cannot be negative"),
+    ([100], "at least two steps"),
+    ("100, 50", "list of whole numbers"),
+    ([100, 50.5], "whole number"),
+])
+def test_conversion_bad_input(counts, message):
+    with pytest.raises((InputError, InputTypeError), match=message):
+        conversion_by_step(counts)
+
+
+def test_funnel_bad_input():
+    with pytest.raises(InputError, match="segment must be one of"):
+        funnel_counts(ACCOUNTS, "baristas")
+    with pytest.raises(InputTypeError, match="list of dicts"):
+        funnel_counts("accounts")
+    with pytest.raises(InputError, match="no field 'invited_staff'"):
+        funnel_counts([{"segment": "owner", "created_rota": True}])
+
+
+# ---------------------------------------------------------------- cohorts
+
+
+def test_cohort_labels():
+    assert cohort_label(1) == "W01-04" and cohort_label(4) == "W01-04" and cohort_label(5) == "W05-08"
+    assert cohort_label(26) == "W25-26" and cohort_label(7, 1) == "W07"
+    with pytest.raises(InputError):
+        cohort_label(0)
+
+
+def test_retention_hand_computed():
+    rows = [
+        {"signup_week": 1, "active_weeks": [1, 2, 3]},
+        {"signup_week": 2, "active_weeks": [1]},
+        {"signup_week": 5, "active_weeks": [2]},
+    ]
+    t = retention_table(rows, cohort_weeks=4, weeks=3)
+    assert t["cohorts"] == ["W01-04", "W05-08"]
+    assert t["sizes"] == {"W01-04": 2, "W05-08": 1}
+    assert t["shares"]["W01-04"] == [1.0, 0.5, 0.5]
+    assert t["shares"]["W05-08"] == [0.0, 1.0, 0.0]
+    assert retention_curve(rows, weeks=3) == pytest.approx([2 / 3, 2 / 3, 1 / 3])
+
+
+def test_activity_agrees_with_analytics():
+    by_id = {a["account"]: a for a in ACCOUNTS}
+    assert len(ACTIVITY) == len(ACCOUNTS)
+    for r in ACTIVITY:
+        assert (4 in r["active_weeks"]) == by_id[r["account"]]["active_week_4"]
+        assert r["signup_week"] == by_id[r["account"]]["signup_week"]
+    curve = retention_curve(ACTIVITY)
+    assert len(curve) == 12 and curve[3] == pytest.approx(sum(a["active_week_4"] for a in ACCOUNTS) / 600)
+
+
+def test_retention_bad_input():
+    with pytest.raises(InputError, match="12 weeks"):
+        retention_table(ACTIVITY, weeks=13)
+    with pytest.raises(InputError, match="no field 'active_weeks'"):
+        retention_table([{"signup_week": 1}])
+    with pytest.raises(InputError, match="no accounts"):
+        retention_curve([])
+
+
+# ---------------------------------------------------------------- the case's experiments
+
+
+def test_experiments_in_the_data():
+    e1, e2 = EXPERIMENTS["EXP-1"], EXPERIMENTS["EXP-2"]
+    t1 = arm_totals(e1)
+    assert srm_test([t1["control"]["assigned"], t1["treatment"]["assigned"]])["mismatch"] is False
+    assert ab_test(e1)["significant"] and not ab_test(e1, "guardrail_events")["significant"]
+    t2 = arm_totals(e2)
+    assert srm_test([t2["control"]["assigned"], t2["treatment"]["assigned"]])["mismatch"] is True
+    days = daily_cumulative(e1)
+    assert len(days) == e1["planned_days"] and days[-1]["totals"] == t1
+    assert t1["control"]["assigned"] >= sample_size_per_arm(e1["baseline"], e1["minimum_detectable_effect"])
+    with pytest.raises(InputError, match="metric must be"):
+        ab_test(e1, "revenue")
+    with pytest.raises(InputTypeError, match="one experiment"):
+        arm_totals([e1])
+
+
+# ---------------------------------------------------------------- launch
+
+
+def test_launch_tiers_and_checklist():
+    assert launch_tier(1.0, True) == 1 and launch_tier(0.1, False, changes_pricing=True) == 1
+    assert launch_tier(0.3, False) == 2 and launch_tier(0.1, True) == 2 and launch_tier(0.1, False) == 3
+    assert set(required_items(1)) == set(CHECKLIST)
+    assert set(required_items(3)) < set(required_items(2)) < set(required_items(1))
+    s = checklist_status(3, required_items(3))
+    assert s["ready"] and s["missing"] == []
+    s = checklist_status(2, ["flag"])
+    assert not s["ready"] and "beta" in s["missing"] and "flag" not in s["missing"]
+
+
+def test_launch_bad_input():
+    with pytest.raises(InputError, match="tier must be"):
+        required_items(4)
+    with pytest.raises(InputError, match="checklist item must be one of"):
+        checklist_status(2, ["party"])
+    with pytest.raises(InputTypeError, match="True or False"):
+        launch_tier(0.5, "yes")
+    with pytest.raises(InputError, match="did you mean 0.5"):
+        launch_tier(50, True)
+
+
+def test_rollout_validation():
+    plan = validate_rollout([(0.05, 3), (0.25, 4), (1.0, 0)])
+    assert [p["start_day"] for p in plan] == [0, 3, 7]
+    with pytest.raises(InputError, match="larger than the stage before"):
+        validate_rollout([(0.5, 2), (0.25, 2), (1.0, 0)])
+    with pytest.raises(InputError, match="reach everyone"):
+        validate_rollout([(0.05, 2), (0.5, 2)])
+    with pytest.raises(InputError, match="at least one day"):
+        validate_rollout([(0.05, 0), (1.0, 0)])
+    with pytest.raises(InputTypeError, match="pair"):
+        validate_rollout([0.05, 1.0])
+
+
+def test_package_import_is_pure():
+    for mod in ("pm_course.data_launch", "pm_course.data_launch.questions"):
+        code = f"import sys, {mod}; print('ipywidgets' in sys.modules, 'matplotlib' in sys.modules, 'numpy' in sys.modules)"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert out.split() == ["False", "False", "False"], mod
+
+
+# ---------------------------------------------------------------- questions
+
+
+def _wrap(q, v):
+    return SimpleNamespace(value=v) if isinstance(q.checker, WidgetState) else v
+
+
+def test_questions_self_test(fresh_home):
+    from pm_course.data_launch.questions import QUESTIONS
+
+    assert len(QUESTIONS) >= 10
+    for q in QUESTIONS:
+        assert q.check(_wrap(q, q.answer)).outcome == "passed", q.id
+        assert q.check(...).outcome == "not attempted", q.id
+        for w in q.wrong:
+            fb = q.check(_wrap(q, w))
+            assert fb.outcome == "failed" and fb.lines, (q.id, w)
+            with pytest.raises(AssertionError):
+                q.grade(_wrap(q, w))
+
+
+def test_misconceptions_fire_only_for_their_examples(fresh_home):
+    from pm_course.data_launch.questions import QUESTIONS
+
+    for q in QUESTIONS:
+        checker = q.checker
+        clean_ref = checker.conform(_wrap(q, q.answer))
+        examples = [checker.conform(_wrap(q, m.example)) for m in q.misconceptions]
+        for i, m in enumerate(q.misconceptions):
+            assert m.fires(checker, examples[i]), (q.id, m.says)
+            assert not m.fires(checker, clean_ref), (q.id, "reference fires", m.says)
+            for j, other in enumerate(examples):
+                if j != i:
+                    assert not m.fires(checker, other), (q.id, m.says, "fires on another example")
+            fb = q.check(_wrap(q, m.example))
+            assert fb.outcome == "failed" and any(m.says in line for line in fb.lines), (q.id, fb.lines)
+
+
+def test_rounded_answers_as_the_lesson_shows_pass(fresh_home):
+    from pm_course.data_launch import questions as Q
+
+    shown = {  # the value as the lesson or the exercise prints it
+        Q.q1: round(Q.q1.answer, 3), Q.q2: round(Q.q2.answer, 3), Q.q5: round(Q.q5.answer, 2),
+        Q.q6: round(Q.q6.answer, 2), Q.q7: round(Q.q7.answer, 4), Q.q8: round(Q.q8.answer, 1),
+        Q.q9: Q.q9.answer, Q.q10: round(Q.q10.answer, 1),
+    }
+    for q, v in shown.items():
+        assert q.check(v).outcome == "passed", (q.id, v)
+    # percentages typed as numbers with a percent sign are a form error, not a pass
+    assert Q.q1.check("28%").outcome in ("invalid", "failed")
+
+
+def test_function_question_names_the_failing_case(fresh_home):
+    from pm_course.data_launch.questions import q4
+
+    def no_zero_guard(counts):
+        return [counts[k] / counts[k - 1] for k in range(1, len(counts))]
+
+    fb = q4.check(no_zero_guard)
+    assert fb.outcome == "failed"
+    assert any("ZeroDivisionError" in line and "[8, 0, 0]" in line for line in fb.lines), fb.lines
+
+
+def test_widget_question_needs_the_widget(fresh_home):
+    from pm_course.data_launch.questions import q12
+
+    assert q12.check(dict(q12.answer)).outcome == "invalid"
+
+
+def test_written_answer(fresh_home):
+    from pm_course.data_launch.questions import WRITTEN, w1
+
+    assert WRITTEN == [w1]
+    model = w1.review(w1.model_answer)
+    assert model.outcome == "reviewed" and model.title.startswith(f"{len(w1.rules)} of {len(w1.rules)}")
+    assert w1.review("Ship it.").title.startswith("1 of")
+    assert w1.review(...).outcome == "not attempted"
+    assert w1.solution().title == "write a draft first"
+
+
+# ---------------------------------------------------------------- widgets
+
+
+@pytest.fixture
+def widgets(fresh_home):
+    from pm_course.data_launch import widgets as w
+
+    yield w
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def _labelled(fig):
+    ax = fig.axes[0]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
+
+
+def test_funnel_explorer(widgets):
+    f = widgets.FunnelExplorer()
+    assert f.value["counts"] == funnel_counts(ACCOUNTS)
+    f.set("manager")
+    assert f.value["segment"] == "manager" and f.value["biggest_drop"] == biggest_drop(funnel_counts(ACCOUNTS, "manager"))
+    assert f.code() == "funnel.set('manager')"
+    g = widgets.FunnelExplorer()
+    exec(f.code(), {"funnel": g})
+    assert g.value == f.value
+    f.segment.value = "owner"  # through the control, as a learner would
+    assert f.value["counts"] == funnel_counts(ACCOUNTS, "owner") and "Biggest drop" in f.result.value
+    _labelled(f.plot())
+    with pytest.raises(InputError, match="segment"):
+        f.set("everyone")
+
+
+def test_retention_explorer(widgets):
+    r = widgets.RetentionExplorer()
+    assert r.value["shares"] == retention_table(ACTIVITY)["shares"]
+    r.set(13, "curves", "owner")
+    assert r.value["cohorts"] == ["W01-13", "W14-26"] and r.value["view"] == "curves"
+    s = widgets.RetentionExplorer()
+    exec(r.code(), {"retention": s})
+    assert s.value == r.value
+    _labelled(r.plot())
+    r.set(4, "heatmap")
+    _labelled(r.plot())
+    with pytest.raises(InputError, match="cohort_weeks"):
+        r.set(3)
+
+
+def test_ab_test_planner(widgets):
+    p = widgets.ABTestPlanner()
+    assert p.value["n_per_arm"] == 4435 and p.value["days"] == 21
+    p.set(baseline=0.1, mde=0.02)
+    assert p.value["n_per_arm"] == 3839
+    q = widgets.ABTestPlanner()
+    exec(p.code(), {"planner": q})
+    assert q.value == p.value
+    p.power.value = 0.9
+    assert p.value["n_per_arm"] == sample_size_per_arm(0.1, 0.02, 0.05, 0.9) and "users per arm" in p.result.value
+    _labelled(p.plot())
+    with pytest.raises(InputError, match="alpha"):
+        p.set(alpha=1.5)
+    with pytest.raises(InputError, match="planner offers alpha"):
+        p.set(alpha=0.2)
+
+
+def test_peeking_simulator(widgets):
+    t0 = time.perf_counter()
+    k = widgets.PeekingSimulator()
+    assert time.perf_counter() - t0 < 2.0
+    v = k.value
+    assert v["peeking"] > v["alpha"] and len(v["stopped_by_day"]) == 20
+    k.set(days=10, alpha=0.01)
+    assert len(k.value["stopped_by_day"]) == 10 and k.value["alpha"] == 0.01
+    m = widgets.PeekingSimulator()
+    exec(k.code(), {"peeking": m})
+    assert m.value == k.value
+    k.days.value = 30
+    assert len(k.value["stopped_by_day"]) == 30
+    _labelled(k.plot())
+    with pytest.raises(InputError, match="users_per_day"):
+        k.set(users_per_day=0)
+
+
+def test_launch_planner(widgets):
+    lp = widgets.LaunchPlanner()
+    assert lp.value["tier"] == 2 and not lp.value["ready"]
+    lp.set(1, required_items(1), [(0.05, 3), (0.25, 3), (0.5, 3), (1.0, 0)])
+    assert lp.value["ready"] and lp.value["rollout_days"] == 9
+    other = widgets.LaunchPlanner()
+    exec(lp.code(), {"launch": other})
+    assert other.value == lp.value
+    from pm_course.data_launch.questions import q12
+
+    assert q12.check(lp).outcome == "passed"
+    lp.boxes["flag"].value = False  # through the control
+    assert "flag" in lp.value["missing"] and q12.check(lp).outcome == "failed"
+    lp.rollout.value = "10:2, 100:0"  # typed by the learner
+    assert lp.value["rollout"] == [[0.1, 2], [1.0, 0]]
+    lp.rollout.value = "10:2, 5:1"  # a bad rollout is reported, the state keeps the last good one
+    assert "Not applied" in lp.result.value and lp.value["rollout"] == [[0.1, 2], [1.0, 0]]
+    _labelled(lp.plot())
+    with pytest.raises(InputError, match="checklist item"):
+        lp.set(2, ["cake"])
+
+
+def test_launch_planner_saves_and_restores_the_plan(widgets):
+    lp = widgets.LaunchPlanner(key="launch_plan")
+    lp.set(1, required_items(1), [(0.1, 2), (0.5, 2), (1.0, 0)])
+    lp.save_button.click()
+    assert "saved" in lp.saved_text.value
+    again = widgets.LaunchPlanner(key="launch_plan")
+    assert again.value == lp.value and "saved plan" in again.saved_text.value
+    from pm_course.core import progress
+
+    progress.save_artifact("06_data_launch", "broken", {"tier": 9, "done": [], "rollout": []})
+    assert widgets.LaunchPlanner(key="broken").value["tier"] == 2  # an invalid saved plan is ignored
+    with pytest.raises(InputError, match="no key"):
+        widgets.LaunchPlanner().save()

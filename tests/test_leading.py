@@ -1,0 +1,502 @@
+"""Module 08, Leading products: unit, property, widget and question tests, and the shared scenario engine."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pm_course import scenario as engine
+from pm_course.core import InputError, InputTypeError, WidgetState
+from pm_course.data import load
+from pm_course.leading import (
+    ACTIONS,
+    CATEGORIES,
+    DRIVER_INFO,
+    DRIVERS,
+    HERZBERG_FACTORS,
+    KOTTER,
+    PAIRS,
+    LeadershipScenario,
+    driver_points,
+    kotter_kind,
+    play_leadership,
+    profile,
+    sort_score,
+    team_view,
+    validate_placements,
+    validate_ranking,
+    where_to_act,
+)
+from pm_course.leading.scenario import (
+    BASE_CHANCE,
+    ENDINGS,
+    MAX_STEPS,
+    NODES,
+    SPEC,
+    TEAM_TRUST_NEEDED,
+    VERDICTS,
+    target_chance,
+)
+
+rankings = st.permutations(list(DRIVERS))
+
+# ---------------------------------------------------------------- motivation
+
+
+def test_driver_points_is_a_borda_count():
+    pts = driver_points(list(DRIVERS))
+    assert pts == {"customer_impact": 8, "innovation": 7, "collaboration": 6, "ownership": 5, "data": 4,
+                   "growth": 3, "market_success": 2, "passion": 1}
+    assert driver_points(["Customer impact", "OWNERSHIP", "innovation", "collaboration", "data", "growth",
+                          "market success", "passion for the product"])["ownership"] == 7
+
+
+def test_profile_by_hand():
+    # customer_impact (8, relatedness), innovation (7, competence), collaboration (6, relatedness),
+    # ownership (5, autonomy), data (4, competence), growth (3, competence), market_success (2, competence),
+    # passion (1, autonomy): autonomy 6/36, competence 16/36, relatedness 14/36.
+    p = profile(list(DRIVERS))
+    assert p["needs"] == pytest.approx({"autonomy": 6 / 36, "competence": 16 / 36, "relatedness": 14 / 36})
+    # Pink: autonomy 5 (ownership), mastery 7 + 4 + 3 = 14, purpose 8 + 1 = 9; collaboration, market success none
+    assert p["pink"] == pytest.approx({"autonomy": 5 / 36, "mastery": 14 / 36, "purpose": 9 / 36})
+    assert p["kind"] == pytest.approx({"intrinsic": 31 / 36, "mixed": 3 / 36, "extrinsic": 2 / 36})
+    # collaboration -> relations with peers, the only hygiene factor among the drivers
+    assert p["herzberg"] == pytest.approx({"motivator": 30 / 36, "hygiene": 6 / 36})
+    assert p["top"] == ["customer_impact", "innovation", "collaboration"]
+    assert set(p["suggestions"]) == set(p["top"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(rankings)
+def test_profile_shares_sum_to_one(r):
+    p = profile(r)
+    assert sum(driver_points(r).values()) == 36
+    for key in ("needs", "kind", "herzberg"):
+        assert sum(p[key].values()) == pytest.approx(1.0)
+    assert sum(p["pink"].values()) <= 1.0 + 1e-9
+    assert p["top"] == list(r[:3])
+
+
+def test_driver_info_is_complete_and_uses_known_categories():
+    assert set(DRIVER_INFO) == set(DRIVERS)
+    for d in DRIVER_INFO.values():
+        assert d["sdt"] in ("autonomy", "competence", "relatedness")
+        assert d["pink"] in ("autonomy", "mastery", "purpose", None)
+        assert d["herzberg"] in HERZBERG_FACTORS
+        assert d["kind"] in ("intrinsic", "mixed", "extrinsic")
+        assert d["feeds"] and d["kills"] and d["support"]
+    # Herzberg (1959): pay and relations with peers are hygiene, recognition and responsibility motivators
+    assert HERZBERG_FACTORS["salary"] == "hygiene" and HERZBERG_FACTORS["relations with peers"] == "hygiene"
+    assert HERZBERG_FACTORS["recognition"] == "motivator" and HERZBERG_FACTORS["responsibility"] == "motivator"
+
+
+@pytest.mark.parametrize("bad, error, words", [
+    ("customer_impact", InputTypeError, "list of the eight drivers"),
+    (list(DRIVERS[:7]), InputError, "missing: passion"),
+    (list(DRIVERS[:7]) + ["customer_impact"], InputError, "repeated: customer_impact"),
+    (list(DRIVERS[:7]) + ["salary"], InputError, "'salary' is not one of the eight drivers"),
+    (list(DRIVERS[:7]) + [8], InputTypeError, "position 8"),
+])
+def test_ranking_bad_input(bad, error, words):
+    with pytest.raises(error, match=words):
+        validate_ranking(bad)
+
+
+def test_team_view_by_hand():
+    fed = {d: 3 for d in DRIVERS}
+    one = {"ranking": list(DRIVERS), "fed": {**fed, "customer_impact": 1}}
+    rows = team_view([one])
+    assert rows[0]["driver"] == "customer_impact"
+    assert rows[0]["attention"] == pytest.approx(8 / 8 * (5 - 1) / 4)
+    # two members with opposite rankings: every driver gets 4.5 points; ties keep the order of DRIVERS
+    other = {"ranking": list(reversed(DRIVERS)), "fed": fed}
+    rows = team_view([{"ranking": list(DRIVERS), "fed": fed}, other])
+    assert [r["points"] for r in rows] == [4.5] * 8
+    assert [r["driver"] for r in rows] == list(DRIVERS)
+
+
+def test_team_view_of_the_case_data():
+    team = load("team_motivation")
+    assert len(team) == 7 and all(sorted(m["ranking"]) == sorted(DRIVERS) for m in team)
+    rows = team_view(team)
+    assert rows[0]["driver"] == "customer_impact"
+    ci = [8 - m["ranking"].index("customer_impact") for m in team]
+    assert rows[0]["points"] == pytest.approx(sum(ci) / 7) == pytest.approx(43 / 7)
+    assert where_to_act(team, 2) == ["customer_impact", "ownership"]
+    assert all(0 <= r["attention"] <= 1 for r in rows)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.tuples(rankings, st.lists(st.integers(1, 5), min_size=8, max_size=8)), min_size=1, max_size=6))
+def test_team_view_properties(members):
+    team = [{"ranking": r, "fed": dict(zip(DRIVERS, f))} for r, f in members]
+    rows = team_view(team)
+    assert sorted(r["driver"] for r in rows) == sorted(DRIVERS)
+    assert sum(r["points"] for r in rows) == pytest.approx(36)
+    att = [r["attention"] for r in rows]
+    assert att == sorted(att, reverse=True) and all(0 <= a <= 1 for a in att)
+
+
+@pytest.mark.parametrize("bad, error, words", [
+    ([], InputTypeError, "non-empty list of profiles"),
+    ([{"ranking": list(DRIVERS)}], InputError, "'ranking' and 'fed'"),
+    ([{"ranking": list(DRIVERS), "fed": {d: 6 for d in DRIVERS}}], InputError, "1 \\(not at all\\) to 5"),
+    ([{"ranking": list(DRIVERS), "fed": {"customer_impact": 3}}], InputError, "needs all eight drivers"),
+    ([{"ranking": list(DRIVERS), "fed": [3] * 8}], InputTypeError, "dict driver -> 1..5"),
+])
+def test_team_view_bad_input(bad, error, words):
+    with pytest.raises(error, match=words):
+        team_view(bad)
+
+
+def test_where_to_act_bad_n():
+    with pytest.raises(InputError, match="whole number from 1 to 8"):
+        where_to_act(load("team_motivation"), 0)
+
+
+# ---------------------------------------------------------------- Kotter
+
+
+def test_kotter_pairs():
+    assert PAIRS == (("planning and budgeting", "setting a direction"),
+                     ("organizing and staffing", "aligning people"),
+                     ("controlling and problem solving", "motivating and inspiring"))
+    assert [kotter_kind(c) for c in CATEGORIES] == ["managing"] * 3 + ["leading"] * 3
+    assert kotter_kind("  Setting a Direction ") == "leading"
+
+
+def test_actions_cover_every_activity_and_explain():
+    assert len(ACTIONS) == 20 and len({a["id"] for a in ACTIONS}) == 20
+    for c in CATEGORIES:
+        assert sum(a["category"] == c for a in ACTIONS) >= 3
+    assert sum(a["kind"] == "managing" for a in ACTIONS) == 10
+    assert all(a["why"] and a["kind"] == kotter_kind(a["category"]) for a in ACTIONS)
+    assert "Empowered" in next(a for a in ACTIONS if a["id"] == "A20")["why"]
+
+
+def test_sort_score():
+    right = {a["id"]: a["category"] for a in ACTIONS}
+    assert sort_score(right) == {"placed": 20, "total": 20, "right_kind": 20, "right_category": 20, "wrong": []}
+    s = sort_score({"A01": "organizing and staffing", "A11": "planning and budgeting", "A02": None})
+    assert s == {"placed": 2, "total": 20, "right_kind": 1, "right_category": 0, "wrong": ["A01", "A11"]}
+    assert sort_score({"a01": "Planning and budgeting"})["right_category"] == 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.sampled_from([a["id"] for a in ACTIONS]), st.sampled_from(list(CATEGORIES) + [None])))
+def test_sort_score_properties(p):
+    s = sort_score(p)
+    assert s["right_category"] <= s["right_kind"] <= s["placed"] <= s["total"]
+    assert len(s["wrong"]) == s["placed"] - s["right_category"]
+
+
+@pytest.mark.parametrize("bad, error, words", [
+    (["A01"], InputTypeError, "dict action id -> Kotter category"),
+    ({"A99": "aligning people"}, InputError, "not an action id"),
+    ({"A01": "budgeting"}, InputError, "not one of Kotter's six activities"),
+    ({"A01": 3}, InputTypeError, "a category is text"),
+])
+def test_placements_bad_input(bad, error, words):
+    with pytest.raises(error, match=words):
+        validate_placements(bad)
+
+
+# ---------------------------------------------------------------- the leadership scenario
+
+
+def _walk(seed: int):
+    ends = []
+
+    def go(prefix):
+        s = LeadershipScenario(seed)
+        s.play(prefix)
+        assert len(prefix) <= MAX_STEPS
+        if s.finished:
+            ends.append((prefix, s.value))
+            return
+        for key in s.options:
+            go(prefix + [key])
+
+    go([])
+    return ends
+
+
+@settings(max_examples=20, deadline=None)
+@given(seed=st.integers(0, 10**6))
+def test_every_path_ends_with_a_scored_outcome(seed):
+    for choices, v in _walk(seed):
+        o = v["outcome"]
+        assert v["finished"] and v["choices"] == choices and o["ending"] in ENDINGS
+        assert o["target"] in ("met", "missed") and o["verdict"] in VERDICTS
+        assert o["score"] == (o["target"] == "met") + (o["trust"]["team"] >= TEAM_TRUST_NEEDED)
+        assert o["verdict"] == VERDICTS[2 - o["score"]]
+        assert all(0 <= t <= 10 for t in o["trust"].values()) and 0 <= o["evidence"] <= 5
+
+
+def test_every_ending_is_reachable_and_replays_from_code():
+    reached = {}
+    for seed in range(30):
+        for choices, v in _walk(seed):
+            reached.setdefault(v["outcome"]["ending"], (seed, choices, v))
+    assert set(reached) == set(ENDINGS)
+    for seed, choices, v in reached.values():
+        s = LeadershipScenario(seed=99)
+        exec(LeadershipScenario(seed).code(), {"scenario": s})  # an empty replay line
+        s.reset(seed=seed)
+        s.play(choices)
+        assert s.value == v
+        again = LeadershipScenario(0)
+        exec(s.code(), {"scenario": again})
+        assert again.value == v
+
+
+def test_leading_well_is_strong_more_often_than_borrowing_authority():
+    good = [play_leadership(["a", "a", "a", "a"], s) for s in range(40)]
+    good = [v for v in good if v["finished"]]
+    assert good and all(v["outcome"]["trust"]["team"] >= TEAM_TRUST_NEEDED for v in good)
+    assert sum(v["outcome"]["verdict"] == "strong" for v in good) > len(good) / 2
+    for s in range(10):
+        imposed = play_leadership(["b", "b", "a"], s)["outcome"]
+        assert imposed["ending"] == "imposed" and imposed["trust"]["team"] < TEAM_TRUST_NEEDED
+        assert imposed["verdict"] in ("mixed", "poor")
+
+
+def test_target_chance():
+    assert target_chance("recovered", 0) == BASE_CHANCE["recovered"]
+    assert target_chance("recovered", 3) == pytest.approx(0.85)
+    assert target_chance("recovered", 5) == 0.95
+    assert target_chance("spin", 0) < target_chance("imposed", 0) < target_chance("recovered", 0)
+
+
+def test_leadership_bad_input():
+    s = LeadershipScenario(seed=1)
+    with pytest.raises(InputError, match="the choices are 'a', 'b', 'c'"):
+        s.choose("d")
+    with pytest.raises(InputTypeError, match="one letter"):
+        s.choose(None)
+    with pytest.raises(InputTypeError, match="list of choices"):
+        s.play("aa")
+    with pytest.raises(InputError, match="seed"):
+        LeadershipScenario(seed=-3)
+    s.play(["c", "b"])
+    with pytest.raises(InputError, match="reset"):
+        s.choose("a")
+
+
+# ---------------------------------------------------------------- the engine itself
+
+
+def _tiny(**kw):
+    nodes = {"s": engine.Node("Start", "t", (engine.Option("a", "A", "did a", {"m": 3}, "e"),
+                                             engine.Option("b", "B", "did b", {"m": -9},
+                                                           engine.Chance(0.5, "coin", "e", "f", "heads", "tails")))),
+             "e": engine.Node("End E", "e", lesson="le"), "f": engine.Node("End F", "f", lesson="lf")}
+    args = dict(name="tiny", nodes=nodes, start="s", meters={"m": engine.Meter(start=5, low=0, high=6, label="m")},
+                score=lambda run: {"m": run.meters["m"], "verdict": "strong" if run.node == "e" else "poor"})
+    args.update(kw)
+    return engine.ScenarioSpec(**args)
+
+
+def test_engine_plays_any_spec_and_clamps_meters():
+    spec = _tiny()
+    s = engine.Scenario(spec, seed=0)
+    assert s.gauges() == [("m", "■■■■■□", "5/6")]
+    assert s.choose("a") == "did a le"
+    assert s.value["outcome"] == {"ending": "e", "title": "End E", "m": 6, "verdict": "strong", "steps": 1,
+                                  "lesson": "le"}
+    t = engine.Scenario(spec, seed=0)
+    t.choose("b")
+    assert t.meters["m"] == 0
+    assert engine.all_paths(spec) == [["a"], ["b"]]
+    assert engine.replay(spec, ["a"], 3) == s.value | {"seed": 3}
+
+
+def test_engine_checks_a_spec_when_it_is_made():
+    bad = {"s": engine.Node("S", "", (engine.Option("a", "A", "", {}, "nowhere"),))}
+    with pytest.raises(ValueError, match="unknown nodes"):
+        _tiny(nodes=bad)
+    with pytest.raises(ValueError, match="start node"):
+        _tiny(start="x")
+    unknown = {"s": engine.Node("S", "", (engine.Option("a", "A", "", {"zz": 1}, "s2"),)), "s2": engine.Node("E", "")}
+    with pytest.raises(ValueError, match="unknown meters"):
+        _tiny(nodes=unknown, start="s")
+    loop = {"s": engine.Node("S", "", (engine.Option("a", "A", "", {}, "s"),))}
+    with pytest.raises(RuntimeError, match="longer than"):
+        _tiny(nodes=loop)
+    with pytest.raises(InputTypeError, match="ScenarioSpec"):
+        engine.Scenario({"nodes": {}})
+
+
+def test_module_05_runs_on_the_same_engine():
+    from pm_course.collaboration.scenario import SPEC as SPEC05
+    from pm_course.collaboration.scenario import Scenario
+
+    assert isinstance(Scenario(1), engine.Scenario) and isinstance(LeadershipScenario(1), engine.Scenario)
+    assert isinstance(SPEC05, engine.ScenarioSpec) and isinstance(SPEC, engine.ScenarioSpec)
+    assert set(SPEC.endings) == set(ENDINGS) and all(NODES[e].lesson for e in ENDINGS)
+
+
+def test_importing_the_package_is_cheap():
+    code = ("import sys, pm_course.leading, pm_course.leading.questions; "
+            "print(any(m.split('.')[0] in ('ipywidgets', 'matplotlib', 'pandas') for m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PM_COURSE_HOME": os.environ.get("PM_COURSE_HOME", "/tmp/pmhome-leading")})
+    assert out.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------- questions
+
+
+@pytest.fixture
+def qs(tmp_path, monkeypatch):
+    monkeypatch.setenv("PM_COURSE_HOME", str(tmp_path))
+    from pm_course.leading import questions
+
+    return questions
+
+
+def _wrap(q, v):
+    return SimpleNamespace(value=v) if isinstance(q.checker, WidgetState) else v
+
+
+def test_questions_self_test(qs):
+    assert len(qs.QUESTIONS) >= 10 and sum(q.points for q in qs.QUESTIONS) == 14
+    for q in qs.QUESTIONS:
+        assert q.check(_wrap(q, q.answer)).outcome == "passed", q.id
+        assert q.check(...).outcome == "not attempted", q.id
+        for w in q.wrong:
+            fb = q.check(_wrap(q, w))
+            assert fb.outcome == "failed" and fb.lines, (q.id, w)
+
+
+def test_each_misconception_fires_only_for_its_example(qs):
+    for q in qs.QUESTIONS:
+        ref = " ".join(q.check(_wrap(q, q.answer)).lines)
+        for m in q.misconceptions:
+            assert m.says not in ref, (q.id, m.says)
+            fb = q.check(_wrap(q, m.example))
+            assert fb.outcome == "failed" and any(m.says in line for line in fb.lines), (q.id, m.says, fb.lines)
+            for other in q.misconceptions:
+                if other is not m:
+                    text = " ".join(q.check(_wrap(q, other.example)).lines)
+                    assert m.says not in text, (q.id, m.says, other.example)
+
+
+def test_numeric_answer_rounded_as_the_lesson_shows_it_passes(qs):
+    assert qs.q6.check(round(qs.q6.answer, 2)).outcome == "passed"
+    assert qs.q6.check(43 / 7).outcome == "passed"
+    assert qs.q6.check(round(qs.q6.answer, 1)).outcome == "failed"  # 6.1 is not to 2 decimal places
+    fb = qs.q6.check(6.5)
+    assert "6.5" in " ".join(fb.lines) or fb.outcome == "failed"
+    assert "6.14" not in " ".join(fb.lines)
+
+
+def test_widget_questions_need_the_widget(qs):
+    assert qs.q10.check(qs.q10.answer).outcome == "invalid"
+    assert qs.q11.check({"placements": {}}).outcome == "invalid"
+
+
+def test_written_answer(qs):
+    w = qs.w1
+    assert w.review(...).outcome == "not attempted"
+    assert w.review(3).outcome == "invalid"
+    fb = w.review(w.model_answer)
+    assert fb.title.startswith(f"{len(w.rules)} of {len(w.rules)}"), fb.lines
+    weak = w.review("Tell them to visit customers more.")
+    assert not weak.title.startswith(f"{len(w.rules)} of")
+    assert len(w.mark_scheme) == w.points
+
+
+# ---------------------------------------------------------------- widgets
+
+
+@pytest.fixture
+def widgets(tmp_path, monkeypatch):
+    monkeypatch.setenv("PM_COURSE_HOME", str(tmp_path))
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from pm_course.leading import widgets as w
+
+    yield w
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def _labelled(fig):
+    for ax in fig.axes:
+        assert ax.get_title() and ax.get_xlabel()
+
+
+def test_motivation_profile(widgets):
+    p = widgets.MotivationProfile(name="p")
+    assert p.value["ranking"] == list(DRIVERS) and len(p.value["team"]) == 8
+    p.select.index = 3  # ownership
+    p.up.click()
+    assert p.value["ranking"][2] == "ownership" and p.select.index == 2
+    p.select.index = 0
+    p.up.click()  # already first: nothing moves
+    assert p.value["ranking"][0] == "customer_impact"
+    other = widgets.MotivationProfile(name="p", team=[])
+    exec(p.code(), {"p": other})
+    assert other.value["ranking"] == p.value["ranking"] and other.value["team"] == []
+    assert "pm-team-table" in p.team_html.value and other.team_html.value == ""
+    assert "Customer impact" in p.summary.value
+    _labelled(p.plot())
+    assert len(p.plot().axes) == 2 and len(other.plot().axes) == 1
+    with pytest.raises(InputError, match="missing"):
+        p.set(["ownership"])
+    assert p.value["ranking"][2] == "ownership"  # unchanged by the bad call
+
+
+def test_action_sorter(widgets):
+    s = widgets.ActionSorter(name="s")
+    assert s.value["score"]["placed"] == 0
+    s.boxes["A01"].value = "planning and budgeting"  # as a learner would
+    assert s.value["placements"]["A01"] == "planning and budgeting"
+    assert "&#10003;" in s.notes["A01"].value and "budgeting" in s.notes["A01"].value
+    s.boxes["A11"].value = "organizing and staffing"
+    assert "complexity" in s.notes["A11"].value
+    s.boxes["A12"].value = "aligning people"
+    assert "right side" in s.notes["A12"].value
+    assert s.code() == ("s.set({'A01': 'planning and budgeting', 'A11': 'organizing and staffing', "
+                        "'A12': 'aligning people'})")
+    other = widgets.ActionSorter(name="s")
+    exec(s.code(), {"s": other})
+    assert other.value == s.value
+    _labelled(s.plot())
+    s.set({a["id"]: a["category"] for a in ACTIONS})
+    assert s.value["score"]["right_category"] == 20 and "20 of 20" in s.status.value
+    with pytest.raises(InputError):
+        s.set({"A01": "vision"})
+    assert s.value["score"]["right_category"] == 20
+
+
+def test_leadership_player_and_the_questions(widgets, qs):
+    p = widgets.LeadershipPlayer(seed=qs.SCENARIO_SEED)
+    assert [b.description for b in p.buttons.children] == ["Choose a", "Choose b", "Choose c"]
+    assert "trust of the team" in p.meters.value and "missed target" in p.widget.children[0].value
+    assert qs.q10.check(p).outcome == "failed"
+    p.buttons.children[0].click()
+    p.play(qs.BEST_PATH[1:])
+    assert p.value["finished"] and "Ending" in p.result.value and "score 2 of 2" in p.result.value
+    assert qs.q10.check(p).outcome == "passed"
+    again = widgets.LeadershipPlayer(seed=0)
+    exec(p.code(), {"scenario": again})
+    assert again.value == p.value
+    sorter = widgets.ActionSorter(name="sorter")
+    assert qs.q11.check(sorter).outcome == "failed"
+    exec(qs.q11.solution_text.split("\n")[0], {"sorter": sorter, "ACTIONS": ACTIONS})
+    assert qs.q11.check(sorter).outcome == "passed"
+
+
+def test_kotter_categories_shown_in_the_sorter(widgets):
+    s = widgets.ActionSorter()
+    assert all(c in s.widget.children[0].value for cats in KOTTER.values() for c in cats)

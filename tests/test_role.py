@@ -1,0 +1,600 @@
+"""Module 01, The product manager's role: unit and property tests of the logic, the story rubric's
+precision and recall on a labelled set, widget tests, question self-tests, and the solutions notebook's
+"each question written once" rule.
+
+Hand-checked values: growth rates of small series worked by hand (100 -> 110 -> 121 is 10 % a step);
+the risk owners are Cagan's (Inspired, 2nd ed.); the product owner orders the Product Backlog
+(Scrum Guide 2020).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+os.environ.setdefault("MPLBACKEND", "Agg")
+
+from pm_course.core import InputError, InputTypeError, WidgetState  # noqa: E402
+from pm_course.data import load  # noqa: E402
+from pm_course.role import (  # noqa: E402
+    ACTIVITIES,
+    FIND_COVER_ASSUMPTIONS,
+    REFERENCE_RANGES,
+    RISK_OWNERS,
+    RISKS,
+    ROLES,
+    STAGES,
+    TASKS,
+    check_brief,
+    check_criterion,
+    check_story,
+    check_story_with_criteria,
+    compound_growth_rate,
+    growth_change,
+    growth_rates,
+    lifecycle_stage,
+    parse_story,
+    problems,
+    role_of,
+    score_risk_board,
+    score_sorting,
+    series,
+    week_plan,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _home(fresh_home):
+    yield
+
+
+# ---------------------------------------------------------------- life cycle
+
+
+def test_growth_rates_hand_checked():
+    assert growth_rates([100, 110, 121]) == pytest.approx([0.1, 0.1])
+    assert growth_rates([200, 150]) == pytest.approx([-0.25])
+    assert compound_growth_rate([100, 110, 121]) == pytest.approx(0.1)
+    assert compound_growth_rate([100, 400]) == pytest.approx(3.0)
+    assert compound_growth_rate([100, 100, 400]) == pytest.approx(1.0)  # two steps: 100 -> 400 is x2 a step
+
+
+def test_growth_change_hand_checked():
+    # first half 100 -> 110 -> 121 (10 %), second half 121 -> 145.2 -> 174.24 (20 %): +0.10
+    assert growth_change([100, 110, 121, 145.2, 174.24]) == pytest.approx(0.10)
+    assert growth_change([5, 5, 5]) == 0
+
+
+@pytest.mark.parametrize("values, stage", [
+    ([100 * 0.99 ** t for t in range(20)], "decline"),
+    ([100.0] * 20, "maturity"),
+    ([100 * 1.001 ** t for t in range(20)], "maturity"),
+    ([100 * 1.003 ** t for t in range(10)] + [100 * 1.003 ** 9 * 1.008 ** t for t in range(1, 11)], "introduction"),
+    ([100 * 1.03 ** t for t in range(20)], "growth"),
+    ([100 * 1.005 ** t for t in range(10)] + [100 * 1.005 ** 9 * 1.004 ** t for t in range(1, 11)], "growth"),
+])
+def test_lifecycle_stage_rule(values, stage):
+    assert lifecycle_stage(values)["stage"] == stage
+
+
+def test_shiftbrew_is_in_growth_from_its_own_data():
+    sites = series(load("analytics")["weekly"], "sites_with_published_rota")
+    s = lifecycle_stage(sites)
+    assert len(sites) == 26
+    assert s["stage"] == "growth"
+    assert s["rate"] == pytest.approx((sites[-1] / sites[0]) ** (1 / 25) - 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.floats(-0.3, 0.5), st.integers(2, 40), st.floats(1, 1e6))
+def test_compound_rate_of_a_geometric_series_is_its_ratio(r, n, start):
+    values = [start * (1 + r) ** t for t in range(n)]
+    assert compound_growth_rate(values) == pytest.approx(r, abs=1e-9)
+    assert len(growth_rates(values)) == n - 1
+    if n >= 3:
+        assert growth_change(values) == pytest.approx(0, abs=1e-9)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(1, 1e5), min_size=3, max_size=30), st.floats(0.01, 1000))
+def test_growth_is_scale_free_and_stage_is_one_of_four(values, k):
+    scaled = [v * k for v in values]
+    assert compound_growth_rate(scaled) == pytest.approx(compound_growth_rate(values), rel=1e-6, abs=1e-9)
+    assert lifecycle_stage(values)["stage"] in STAGES
+
+
+@pytest.mark.parametrize("bad, match", [
+    ([1], "at least 2"), ([], "at least 2"), ("12", "list of numbers"), ([1, 0, 2], "positive"),
+    ([1, "2"], r"values\[1\] must be a number"), ([1, float("nan")], "finite"),
+])
+def test_growth_bad_input(bad, match):
+    with pytest.raises((InputError, InputTypeError), match=match):
+        growth_rates(bad)
+
+
+def test_series_bad_input():
+    weekly = load("analytics")["weekly"]
+    with pytest.raises(InputError, match="metric must be one of"):
+        series(weekly, "revenue usd")
+    with pytest.raises(InputTypeError, match="list of dicts"):
+        series("weekly", "signups")
+    with pytest.raises(InputError, match="at least 3"):
+        growth_change([1, 2])
+
+
+# ---------------------------------------------------------------- roles, week, risks
+
+
+def test_tasks_cover_every_role_and_explain_themselves():
+    counts = {r: sum(t["role"] == r for t in TASKS.values()) for r in ROLES}
+    assert 18 <= len(TASKS) <= 24 and min(counts.values()) >= 4
+    assert all(t["why"].strip() for t in TASKS.values())
+    assert role_of("order the product backlog for the next sprint") == "product owner"  # Scrum Guide 2020
+    full = score_sorting({t: v["role"] for t, v in TASKS.items()})
+    assert full["right"] == full["total"] == len(TASKS) and not full["wrong"]
+
+
+def test_score_sorting_counts_and_refuses_bad_input():
+    t = "Order the Product Backlog for the next Sprint"
+    assert score_sorting({t: "product manager"})["wrong"] == [t]
+    with pytest.raises(InputError, match="must be one of the"):
+        score_sorting({"Make coffee": "shared"})
+    with pytest.raises(InputError, match="role must be one of"):
+        score_sorting({t: "scrum master"})
+    with pytest.raises(InputTypeError, match="dict of task"):
+        score_sorting([t])
+
+
+def test_risk_owners_are_cagans():
+    assert RISK_OWNERS == {"value": "product manager", "usability": "designer", "feasibility": "tech lead",
+                           "viability": "product manager"}
+    board = {k: v["risk"] for k, v in FIND_COVER_ASSUMPTIONS.items()}
+    s = score_risk_board(board)
+    assert s["right"] == s["total"] == 8 and all(s["by_risk"][r] for r in RISKS)
+    with pytest.raises(InputError, match="assumption id must be one of"):
+        score_risk_board({"A9": "value"})
+    with pytest.raises(InputError, match="risk must be one of"):
+        score_risk_board({"A1": "cost"})
+
+
+def test_week_plan_hand_checked():
+    plan = week_plan({"customers and market": 10, "team": 14, "stakeholders": 6, "data": 6, "admin": 4})
+    assert plan["total"] == 40
+    assert plan["shares"]["customers and market"] == pytest.approx(0.25)
+    assert plan["in_range"] == 5 and plan["tradeoffs"] == []
+    low = week_plan({"customers and market": 2, "team": 20, "stakeholders": 8, "data": 4, "admin": 6})
+    assert low["status"]["customers and market"] == "low"
+    assert any("market" in t for t in low["tradeoffs"])
+    assert set(REFERENCE_RANGES) == set(ACTIVITIES)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(0, 60), min_size=5, max_size=5).filter(lambda h: 0 < sum(h) <= 80))
+def test_week_shares_sum_to_one(hours):
+    plan = week_plan(dict(zip(ACTIVITIES, hours)))
+    assert math.fsum(plan["shares"].values()) == pytest.approx(1)
+    assert plan["in_range"] == sum(s == "ok" for s in plan["status"].values())
+
+
+@pytest.mark.parametrize("bad, match", [
+    ({"coffee": 3}, "unknown activity"), ({"team": -1}, "between|at least|must be"), ({"team": "8"}, "must be a number"),
+    ({a: 0 for a in ACTIVITIES}, "total is 0"), ({a: 20 for a in ACTIVITIES}, "more than 80"), ([1, 2], "dict of activity"),
+])
+def test_week_plan_bad_input(bad, match):
+    with pytest.raises((InputError, InputTypeError), match=match):
+        week_plan(bad)
+
+
+# ---------------------------------------------------------------- the story rubric
+
+#: (text, kind, flawed): stories and criteria written for this test, right and wrong. Two flawed ones are
+#: beyond what a word rubric can see, and one good story uses "and" inside a single goal: the rubric's
+#: limits are measured, not hidden.
+LABELLED = [
+    ("As a café owner, I want to copy last week's rota, so that Sunday night planning takes minutes", "story", False),
+    ("As a barista, I want to swap a shift from my phone, so that I can cover a family event without calling my "
+     "manager", "story", False),
+    ("As an operations manager of a small chain, I want to see each site's labour cost before the week starts, "
+     "so that I can move hours before they are spent", "story", False),
+    ("As a café owner, I want to export the week's hours in my payroll provider's format, so that payday needs no "
+     "retyping", "story", False),
+    ("As a barista, I want to be told when my shifts change, so that I never turn up at the wrong time", "story", False),
+    ("As a café owner, I want to offer an open shift to staff who are free, so that a no-show is covered without "
+     "phone calls", "story", False),
+    ("As a new barista, I want to enter my availability once, so that I am not rostered on days I study", "story", False),
+    ("As a chain's operations manager, I want to approve swaps in one place, so that every site keeps enough trained "
+     "staff", "story", False),
+    ("As a café owner, I want to see who is working today, so that I know whom to ask about a delivery", "story", False),
+    ("As a barista, I want to find and accept an open shift, so that I can earn extra hours", "story", False),
+    ("As a user, I want a better rota, so that things improve", "story", True),
+    ("As a café owner, I want to swap shifts and export payroll and chat with staff, so that I save time", "story", True),
+    ("As a barista, I want a swap button on the rota screen, so that I can tap the button", "story", True),
+    ("I want dark mode so that it looks nice", "story", True),
+    ("As a manager, I want reports", "story", True),
+    ("As the system, I want to send alerts, so that staff get notified quickly", "story", True),
+    ("As a café owner, I want to see labour cost or hours per site, so that I can control costs", "story", True),
+    ("As a barista, I want notifications, so that a popup appears on my phone", "story", True),
+    ("As a chain manager, I want a dashboard with every site's rota, labour cost, absences, swaps and overtime by "
+     "week, so that I see everything", "story", True),
+    ("As a café owner, I want the rota to load, so that the page shows the data", "story", True),
+    ("As a café owner, I want the app to be good, so that I am happy with it", "story", True),  # beyond the rubric
+    ("Given a shift with no barista, when the owner marks it open, then every free barista gets an alert within 60 "
+     "seconds", "criterion", False),
+    ("Given an open shift, when a barista accepts it, then the rota shows that barista on the shift", "criterion", False),
+    ("Given a week with 40 planned hours, when the owner exports payroll, then the file has one row per staff member",
+     "criterion", False),
+    ("Given a swap request, when the manager rejects it, then both baristas see the reason", "criterion", False),
+    ("Given a barista has set Tuesdays as unavailable, when the owner auto-fills the rota, then no Tuesday shift goes "
+     "to that barista", "criterion", False),
+    ("Given an open shift already taken, when a second barista tries to accept it, then they see 'this shift is "
+     "covered'", "criterion", False),
+    ("Given the owner is offline, when a barista swaps a shift, then the owner gets an email with the change",
+     "criterion", False),
+    ("The alert should be fast", "criterion", True),
+    ("Given an open shift, when it is posted, then it is easy to accept", "criterion", True),
+    ("When a shift opens, then staff are notified", "criterion", True),
+    ("Given a shift, when the owner opens it, then staff get an alert, when a barista accepts, then the rota updates",
+     "criterion", True),
+    ("Given a swap, when it is approved, then it works properly", "criterion", True),
+    ("Export must be user-friendly", "criterion", True),
+    ("Given a rota, when it is published, then the page loads quickly", "criterion", True),
+    ("Given two sites, then the report shows both", "criterion", True),
+    ("Given an open shift, when it is posted, then the right people are told", "criterion", True),  # beyond the rubric
+]
+
+
+def _flagged(text: str, kind: str) -> bool:
+    return bool(problems(check_story(text) if kind == "story" else check_criterion(text)))
+
+
+def test_rubric_precision_and_recall_on_a_labelled_set(capsys):
+    assert len(LABELLED) >= 30 and {k for _, k, _ in LABELLED} == {"story", "criterion"}
+    tp = sum(1 for t, k, bad in LABELLED if bad and _flagged(t, k))
+    fp = sum(1 for t, k, bad in LABELLED if not bad and _flagged(t, k))
+    fn = sum(1 for t, k, bad in LABELLED if bad and not _flagged(t, k))
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    with capsys.disabled():
+        print(f"\nstory rubric on {len(LABELLED)} labelled items: precision {precision:.2f} ({tp}/{tp + fp}), "
+              f"recall {recall:.2f} ({tp}/{tp + fn})")
+    # measured: precision 18/19 = 0.95, recall 18/20 = 0.90
+    assert precision >= 0.9
+    assert recall >= 0.85
+
+
+def test_each_story_rule_names_its_smell():
+    assert parse_story("As a barista, I want to swap a shift, so that I can go to a wedding") == {
+        "role": "barista", "want": "swap a shift", "benefit": "I can go to a wedding"}
+    assert parse_story("I want dark mode") is None
+    r = check_story("As a user, I want a and b, so that I can click the button")
+    assert all(r[name] for name in r if not name.startswith("three parts"))
+    assert "'and'" in r["small: one goal (INVEST)"]
+    assert "'button'" in r["a benefit, not a solution, in the 'so that' (INVEST: valuable)"]
+    c = check_criterion("Given x, when y, then it is intuitive")
+    assert c["Given / When / Then"] is None and "'intuitive'" in c["testable: an observable result"]
+    assert "Given <context>" in check_criterion("Then it works")["Given / When / Then"]
+
+
+def test_story_with_criteria_counts_them():
+    good = "As a café owner, I want to copy last week's rota, so that Sunday night planning takes minutes"
+    assert "needs acceptance criteria" in check_story_with_criteria(good, [])["count"]
+    many = ["Given a, when b, then c sees d"] * 7
+    assert "too big" in check_story_with_criteria(good, many)["count"]
+    assert check_story_with_criteria(good, many[:2])["ok"]
+    with pytest.raises(InputTypeError, match="list of texts"):
+        check_story_with_criteria(good, "Given a, when b, then c")
+    with pytest.raises(InputTypeError, match="must be text"):
+        check_story(42)
+
+
+def test_brief_rules():
+    from pm_course.role.questions import _GOOD_BRIEF
+
+    assert not problems(check_brief(dict(_GOOD_BRIEF)))
+    bad = check_brief({**_GOOD_BRIEF, "problem": "Build a cover button", "success_metric": "more cover",
+                       "open_questions": "none", "non_goals": "TBD"})
+    assert all(bad.values())
+    with pytest.raises(InputError, match="missing"):
+        check_brief({"problem": "x"})
+    with pytest.raises(InputTypeError, match="dict with the keys"):
+        check_brief("a brief")
+
+
+def test_package_import_is_pure():
+    for mod in ("pm_course.role", "pm_course.role.questions"):
+        code = f"import sys, {mod}; print('ipywidgets' in sys.modules, 'matplotlib' in sys.modules)"
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+        assert out.split() == ["False", "False"], mod
+
+
+# ---------------------------------------------------------------- widgets
+
+
+@pytest.fixture
+def widgets():
+    from pm_course.role import widgets as w
+
+    yield w
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def _has_labels(fig):
+    axes = fig.axes
+    assert (fig._suptitle is not None) or any(a.get_title() for a in axes)
+    assert any(a.get_xlabel() for a in axes) and any(a.get_ylabel() for a in axes)
+
+
+def _round_trip(widget, fresh):
+    line = widget.code()
+    assert line.startswith(f"{widget.name}.set(")
+    exec(line, {widget.name: fresh})
+    assert fresh.value == widget.value
+
+
+def test_three_circles(widgets):
+    fig = widgets.three_circles()
+    _has_labels(fig)
+    texts = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert all(w in texts for w in ("business", "technology", "user experience", "product"))
+
+
+def test_role_sorter(widgets):
+    s = widgets.RoleSorter()
+    assert s.value == {}
+    t = "Order the Product Backlog for the next Sprint"
+    s.pickers[t].value = "product manager"  # as a learner would
+    assert s.value == {t: "product manager"}
+    assert "1 of" in s.result.value and "why" not in s.explained.value
+    s.set({t: "product owner"}, reveal=True)
+    assert "Scrum Guide" in s.explained.value and "1 of 22 placed right" in s.result.value
+    _round_trip(s, widgets.RoleSorter())
+    _has_labels(s.plot())
+    with pytest.raises(InputError):
+        s.set({t: "scrum master"})
+
+
+def test_week_planner_saves_and_restores(widgets):
+    from pm_course.core import progress
+
+    w = widgets.WeekPlanner()
+    assert w.value["total"] == 40 and w.value["status"]["customers and market"] == "low"
+    w.sliders["customers and market"].value = 12.0  # as a learner would
+    assert progress.load_artifact("01_pm_role", "week_plan")["customers and market"] == 12.0
+    assert widgets.WeekPlanner().hours["customers and market"] == 12.0
+    assert widgets.WeekPlanner(restore=False).hours["customers and market"] == 4.0
+    w.set({"customers and market": 14, "team": 14, "stakeholders": 5, "data": 5, "admin": 2})
+    assert w.value["in_range"] == 5
+    _round_trip(w, widgets.WeekPlanner(restore=False))
+    _has_labels(w.plot())
+    with pytest.raises(InputError, match="unknown activity"):
+        w.set({"coffee": 2})
+    with pytest.raises(InputError, match="30 hours"):
+        w.set({"team": 35})
+
+
+def test_lifecycle_explorer(widgets):
+    e = widgets.LifecycleExplorer()
+    assert e.value["stage"] is None and e.value["suggested"] == "growth"
+    e.stage_picker.value = "maturity"
+    assert "suggest otherwise" in e.result.value
+    e.set(metric="sign-ups", stage="growth")
+    assert e.value["metric"] == "sign-ups"
+    _round_trip(e, widgets.LifecycleExplorer())
+    _has_labels(e.plot())
+    with pytest.raises(InputError, match="metric must be one of"):
+        e.set(metric="revenue")
+    with pytest.raises(InputError, match="stage must be one of"):
+        e.set(stage="adolescence")
+
+
+def test_story_checker(widgets):
+    from pm_course.role.questions import _GOOD_BRIEF, _GOOD_STORY
+
+    c = widgets.StoryChecker()
+    assert "not yet" in c.story_result.value
+    c.set(story=_GOOD_STORY["story"], criteria=_GOOD_STORY["criteria"], brief=_GOOD_BRIEF)
+    assert "every rule met" in c.story_result.value and "every rule met" in c.brief_result.value
+    assert c.value["criteria"] == _GOOD_STORY["criteria"]
+    _round_trip(c, widgets.StoryChecker())
+    c.criteria_box.value = "Given x, when y, then it is fast"  # typed in the box
+    assert "fast" in c.story_result.value
+    with pytest.raises(InputError, match="sections are"):
+        c.set(brief={"summary": "x"})
+    with pytest.raises(InputTypeError, match="list of texts"):
+        c.set(criteria="Given a, when b, then c")
+    with pytest.raises(InputError, match="backlog id"):
+        widgets.StoryChecker(item="B99")
+
+
+def test_risk_board(widgets):
+    b = widgets.RiskBoard()
+    b.pickers["A7"].value = "feasibility"
+    assert b.value == {"A7": "feasibility"}
+    b.set({k: v["risk"] for k, v in FIND_COVER_ASSUMPTIONS.items()}, reveal=True)
+    assert "8 of 8 placed right" in b.result.value and "spike" in b.tests.value
+    _round_trip(b, widgets.RiskBoard())
+    _has_labels(b.plot())
+    with pytest.raises(InputError):
+        b.set({"A1": "price"})
+
+
+# ---------------------------------------------------------------- questions
+
+
+def _wrap(q, v):
+    return SimpleNamespace(value=v) if isinstance(q.checker, WidgetState) else v
+
+
+def test_questions_self_test_and_misconceptions():
+    from pm_course.role.questions import QUESTIONS
+
+    assert len(QUESTIONS) >= 10
+    kinds = {type(q.checker).__name__ for q in QUESTIONS}
+    assert {"Mapping", "Value", "Choice", "Rubric", "Function", "WidgetState"} <= kinds
+    for q in QUESTIONS:
+        assert q.check(_wrap(q, q.answer)).outcome == "passed", q.id
+        for w in q.wrong:
+            assert q.check(_wrap(q, w)).outcome == "failed", (q.id, w)
+        examples = [m.example for m in q.misconceptions]
+        for m in q.misconceptions:
+            assert m.fires(q.checker, q.checker.conform(_wrap(q, m.example))), (q.id, m.says)
+            assert not m.fires(q.checker, q.checker.conform(_wrap(q, q.answer))), (q.id, m.says)
+            for other in examples:
+                if other is not m.example:
+                    assert not m.fires(q.checker, q.checker.conform(_wrap(q, other))), (q.id, m.says)
+            fb = q.check(_wrap(q, m.example))
+            assert fb.outcome == "failed" and m.says in fb.lines, (q.id, m.says)
+
+
+def test_numeric_answers_rounded_as_the_lesson_shows_them_pass():
+    from pm_course.role.questions import q4, q5
+
+    assert q4.check(round(q4.answer, 2)).outcome == "passed"
+    assert q5.check(round(q5.answer, 2)).outcome == "passed"
+    assert "2 decimal places" in q4.prompt and "2 decimal places" in q5.prompt
+    fb = q4.check(round(q4.answer, 2) + 0.5)
+    assert f"{q4.answer:.2f}" not in " ".join(fb.lines)
+
+
+def test_function_question_feedback_names_the_case_not_the_answer():
+    from pm_course.role.questions import q8
+
+    def no_flat(values):
+        return [b / a - 1 if b != a else 1.0 for a, b in zip(values, values[1:])]
+
+    fb = q8.check(no_flat)
+    text = " ".join(fb.lines)
+    assert fb.outcome == "failed" and "[50, 50, 50, 50]" in text and "[0.0" not in text
+
+    def percent(values):
+        return [(b / a - 1) * 100 for a, b in zip(values, values[1:])]
+
+    assert q8.check(percent).outcome == "failed"
+
+
+def test_week_question_through_the_real_planner(widgets):
+    from pm_course.role.questions import q9
+
+    w = widgets.WeekPlanner(restore=False)
+    assert q9.check(w).outcome == "failed"
+    w.set({"customers and market": 14, "team": 14, "stakeholders": 5, "data": 5, "admin": 2})
+    assert q9.check(w).outcome == "passed"
+    assert q9.check(w.value).outcome == "invalid"  # a typed value is not the widget
+
+
+def test_story_question_feedback_per_rule():
+    from pm_course.role.questions import q7
+
+    fb = q7.check({"story": "As a user, I want notifications, so that I can click", "criteria": ["It is fast"]})
+    text = " ".join(fb.lines)
+    assert fb.outcome == "failed" and "'user'" in text and "Given" in text
+    assert q7.check({"story": "x"}).outcome == "invalid"
+    one = {"story": q7.answer["story"], "criteria": q7.answer["criteria"][:1]}
+    assert q7.check(one).outcome == "failed" and "at least two" in " ".join(q7.check(one).lines)
+
+
+def test_written_answer_model_meets_its_rules():
+    from pm_course.role.questions import WRITTEN, w1
+
+    assert WRITTEN == [w1]
+    fb = w1.review(w1.model_answer)
+    assert fb.title == f"{len(w1.rules)} of {len(w1.rules)} writing checks met", fb.lines
+    assert w1.review("").outcome == "not attempted"
+    assert w1.review("The PM owns everything.").title != fb.title
+
+
+# ---------------------------------------------------------------- the notebooks
+
+
+def _code_lines(src: str) -> list[str]:
+    return [ln.rstrip() for ln in src.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+
+
+def test_solutions_notebook_writes_each_question_once():
+    from pm_course.role.questions import QUESTIONS, WRITTEN
+
+    nb = json.loads((ROOT / "solutions" / "01_pm_role" / "01_pm_role.ipynb").read_text())
+    cells = nb["cells"]
+    by_id = {c["metadata"].get("nbgrader", {}).get("grade_id"): i for i, c in enumerate(cells)}
+    first = "".join(cells[0]["source"])
+    auto = sum(q.points for q in QUESTIONS)
+    assert f"{auto} points auto-graded" in first and f"{WRITTEN[0].points} points for the written answer" in first
+    for q in QUESTIONS:
+        test = cells[by_id[f"{q.id}_test"]]
+        assert test["metadata"]["nbgrader"]["points"] == q.points, q.id
+        i = by_id[f"{q.id}_answer"]
+        src = "".join(cells[i]["source"])
+        block = src.split("### BEGIN SOLUTION\n")[1].split("### END SOLUTION")[0]
+        assert _code_lines(block) == _code_lines(q.solution_text), q.id
+        assert cells[i - 1]["cell_type"] == "markdown" and q.prompt in "".join(cells[i - 1]["source"]), q.id
+    assert "progress.review(\"01_pm_role\")" in "".join(cells[-1]["source"])
+    md = [c for c in cells if c["cell_type"] == "markdown"]
+    assert "../../notebooks/01_pm_role.ipynb" in "".join(md[0]["source"])
+    assert "../../notebooks/02_research.ipynb" in "".join(md[-1]["source"])
+
+
+def test_lesson_links_and_alt_text():
+    nb = json.loads((ROOT / "notebooks" / "01_pm_role.ipynb").read_text())
+    text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert "../exercises/01_pm_role/01_pm_role.ipynb" in text and "../docs/case_study.md" in text
+    assert len(re.findall(r"\*Alt text", text)) >= 4
+    assert "revenue" not in text.lower()  # revenue figures are being corrected elsewhere: the lesson uses none
+    code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    assert "revenue" not in code and "arr_usd" not in code and "business_goals" not in code
+
+
+def test_a_noisy_series_is_flagged_and_a_smooth_one_is_not():
+    weekly = load("analytics")["weekly"]
+    assert lifecycle_stage(series(weekly, "signups"))["noisy"]
+    smooth = lifecycle_stage(series(weekly, "sites_with_published_rota"))
+    assert not smooth["noisy"] and "steady" in smooth["reason"]
+    assert not lifecycle_stage([100 * 1.02 ** t for t in range(10)])["noisy"]
+    assert lifecycle_stage([100, 160, 90, 170, 95, 180])["noisy"]
+
+
+def test_explorer_does_not_confirm_a_stage_from_a_noisy_metric():
+    from pm_course.role.widgets import LifecycleExplorer
+
+    e = LifecycleExplorer()
+    e.set(metric="sign-ups", stage="growth")
+    assert "cannot confirm" in e.result.value and e.value["noisy"]
+
+
+_PLAIN = st.sampled_from(["a shift", "the owner", "a barista", "the rota", "an open shift", "two sites", "Monday"])
+_VERB = st.sampled_from(["opens it", "accepts it", "publishes it", "swaps it", "exports the hours"])
+_SEEN = st.sampled_from(["the rota shows the barista", "an alert arrives within 60 seconds",
+                         "the file has one row per person", "the owner sees the message 'covered'"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(_PLAIN, _VERB, _SEEN, st.sampled_from(["fast", "easy", "intuitive", "user-friendly", "seamless"]))
+def test_criteria_property_plain_passes_and_a_vague_then_is_flagged(context, action, seen, vague):
+    good = f"Given {context}, when the owner {action}, then {seen}"
+    assert not problems(check_criterion(good)), good
+    bad = f"Given {context}, when the owner {action}, then it is {vague}"
+    assert check_criterion(bad)["testable: an observable result"], bad
+    assert check_criterion(f"Given {context}, then {seen}")["Given / When / Then"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["café owner", "barista", "chain's operations manager"]),
+       st.sampled_from(["copy last week's rota", "swap a shift", "see today's staff"]),
+       st.sampled_from(["Sunday planning takes minutes", "a gap is covered without calls", "I know who is in"]))
+def test_story_property_template_parts_round_trip(who, want, why):
+    story = f"As a {who}, I want to {want}, so that {why}"
+    assert parse_story(story) == {"role": who, "want": want, "benefit": why}
+    assert not problems(check_story(story)), story
+    assert check_story(f"As a {who}, I want to {want} and chat, so that {why}")["small: one goal (INVEST)"]

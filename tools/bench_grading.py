@@ -1,0 +1,81 @@
+"""Grading speed: `pm-course autograde` (sandbox on) against `nbgrader autograde` on the same cohorts.
+
+    python tools/bench_grading.py              # cohorts of 30 and 100 submissions of exercise 04
+    python tools/bench_grading.py --sizes 30   # one cohort
+    python tools/bench_grading.py --machine    # tab-separated rows for tools/bench.py
+
+Each cohort is a mix of full (the solutions), half-done and untouched
+notebooks, submitted twice into two copies of a throw-away course: nbgrader
+grades one copy, one student at a time as it does; pm-course grades the other
+with its workers. The scores must be identical; the goal is a ratio of at
+least 5 (DESIGN budgets, grading).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+GOAL = 5.0
+
+
+def cohort(course, n: int) -> None:
+    from test_autograde import half_done  # the same mix the grading tests use
+
+    name = f"{course.assignment}.ipynb"
+    half = half_done(course)
+    for i in range(n):
+        kind = ("full", "half", "untouched")[i % 3]
+        src = {"full": ROOT / "solutions" / course.assignment / name, "untouched": course.release / name}.get(kind)
+        course.submit(f"{kind}-{i:03d}", {name: src if src else half})
+
+
+def measure(n: int, assignment: str = "04_prioritization") -> dict:
+    from nbgrader_course import Course
+
+    from pm_course.autograde.cohort import autograde
+
+    with tempfile.TemporaryDirectory() as tmp:
+        a, b = Path(tmp) / "nbgrader", Path(tmp) / "pm_course"
+        a.mkdir()
+        b.mkdir()
+        ca, cb = Course(a, assignment), Course(b, assignment)
+        cohort(ca, n)
+        cohort(cb, n)
+        out, nb_seconds = ca.autograde()
+        if out.returncode != 0:
+            raise RuntimeError(out.stderr[-2000:])
+        t = time.perf_counter()
+        summary = autograde(assignment, b, progress=False)
+        ours = time.perf_counter() - t
+        students = [p.name for p in (b / "submitted").iterdir()]
+        same = all(ca.scores(s)[assignment] == cb.scores(s)[assignment] for s in students)
+        return {"n": n, "nbgrader_s": nb_seconds, "pm_course_s": ours, "ratio": nb_seconds / ours, "same": same,
+                "sandboxed": summary.sandboxed}
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", type=int, nargs="+", default=[30, 100])
+    parser.add_argument("--machine", action="store_true")
+    args = parser.parse_args(argv)
+    rows = [measure(n) for n in args.sizes]
+    for r in rows:
+        label = (f"autograde {r['n']} submissions: nbgrader {r['nbgrader_s']:.1f} s, pm-course {r['pm_course_s']:.1f} s "
+                 f"({'sandbox on' if r['sandboxed'] else 'NO sandbox'}; scores {'identical' if r['same'] else 'DIFFER'})")
+        ok = r["ratio"] >= GOAL and r["same"] and r["sandboxed"]
+        if args.machine:
+            print(f"{label}\t{r['ratio']:.1f}x faster\t>= {GOAL:g}x\t{int(ok)}")
+        else:
+            print(json.dumps(r))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

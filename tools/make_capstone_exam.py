@@ -1,0 +1,182 @@
+"""Write the assessment's nbgrader source, solutions/09_capstone/09_capstone.ipynb, from its questions.
+
+    python tools/make_capstone_exam.py && python tools/release.py 09_capstone
+
+The questions live in pm_course/capstone/questions.py, grouped by module in
+``BY_MODULE`` (the one place a module's questions are added); this script
+writes one part per module, in course order, each question as its prompt, its
+answer cell (the placeholder, the worked solution, the check) and its locked
+test cell (bound to the submitter's id while grading, with hidden tests where
+an independent recomputation exists), then the written answers and the result.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pm_course.capstone import questions as Q  # noqa: E402
+from pm_course.course import module  # noqa: E402
+
+OUT = ROOT / "solutions" / "09_capstone" / "09_capstone.ipynb"
+
+def md(src):
+    return nbformat.v4.new_markdown_cell(src)
+
+
+def code(src, meta=None):
+    c = nbformat.v4.new_code_cell(src)
+    if meta:
+        c.metadata["nbgrader"] = meta
+    return c
+
+
+def meta(gid, *, grade=False, solution=False, locked=False, points=None):
+    m = {"grade": grade, "grade_id": gid, "locked": locked, "schema_version": 3, "solution": solution, "task": False}
+    if points is not None:
+        m["points"] = points
+    return m
+
+
+
+auto = Q.points()
+written = sum(w.points for w in Q.WRITTEN)
+cells = []
+cells.append(md(f"""# 09 · Capstone assessment
+
+The assessment of the whole course: {len(Q.QUESTIONS)} auto-graded questions drawn from the learning objectives of
+every module (research, vision and OKRs, prioritization, stakeholders, data and launch, career, leading), on
+**your own variant** of the Shiftbrew case, and two written answers. Back to the lesson:
+[09 · Capstone and certificate](../../notebooks/09_capstone.ipynb).
+
+**Your variant.** Declare your id once, in the first answer cell: `STUDENT_ID = "..."`, the id your instructor
+gave you (your nbgrader id), or any name you choose if you study on your own. The case's figures (the backlog's
+reach and effort, your survey subset, the funnel, the A/B counts ...) are derived from that id, so your
+neighbour's numbers and answers are not yours. When the assessment is graded, the figures are bound to the id
+you submitted under: a notebook whose declared id is not yours scores no marks on the questions, with a message.
+
+**How it works.** Replace each `...` with your answer and run the cell: `qN.check(answer_qN)` checks it at once
+against your variant. `qN.hint()` gives a nudge (call it again for the next); `qN.solution()` shows a worked
+answer, unless your instructor has switched solutions off for the graded run. The cell after each answer is the
+grader's test: run it, leave it as it is. Compute your answers in code from `case`; don't type numbers.
+
+**Points.** {auto} points auto-graded; the pass mark is {Q.exam.PASS_MARK:.0%} of them
+({Q.exam.PASS_MARK * auto:g} points). {written} points for the two written answers, graded by a person with the
+mark scheme shown. **Time:** about 90 minutes. The last cells show your result."""))
+cells.append(code(f"""from pm_course.data import load
+from pm_course.capstone import exam
+from pm_course.capstone.widgets import capacity_planner
+from pm_course.research import nps, bottom_up, check_job_story
+from pm_course.vision import key_result_progress, okr_score, roadmap_column
+from pm_course.prioritization import rice_score, wsjf, kano_category, best_within_capacity
+from pm_course.collaboration import stakeholder_quadrant, validate_raci
+from pm_course.data_launch import overall_conversion, z_test, sample_size_per_arm, launch_tier
+from pm_course.career import missing_letters
+from pm_course.leading import kotter_kind, HERZBERG_FACTORS
+from pm_course.capstone.questions import (
+    {", ".join(q.id for q in Q.QUESTIONS)}, {", ".join(w.id for w in Q.WRITTEN)},
+    JOB_STORY_OPTIONS, ROADMAP_ITEMS, KANO_PAIR, RACI_MATRIX, RACI_TASKS, TIERS_ASKED, GOAL, KOTTER_ACTIVITIES,
+    FACTORS,
+)
+print("Assessment 09_capstone: {len(Q.QUESTIONS)} auto-graded questions, {len(Q.WRITTEN)} written answers")""",
+    meta("setup", locked=True)))
+cells.append(md("""## Your id and your case
+
+Write your id between the quotes and run the cell. `case` then holds your figures: `case.backlog`,
+`case.capacity`, `case.survey_scores`, `case.cafes`, `case.annual_value`, `case.key_results`,
+`case.stakeholders`, `case.funnel`, `case.ab` and `case.planning` (the cell shows them all; `case.as_dict()` gives them as plain data)."""))
+cells.append(code("""STUDENT_ID = ...   # your id in quotes, e.g. STUDENT_ID = "s1234"
+### BEGIN SOLUTION
+STUDENT_ID = exam.submitter() or exam.DEMO_ID
+### END SOLUTION
+case = exam.use(STUDENT_ID)
+case""", meta("student_id", solution=True)))
+
+hidden = {
+ "q1": "_s = case.survey_scores\nq1.grade(answer_q1, also=[Value(expected=100 * (sum(x >= 9 for x in _s) - sum(x <= 6 for x in _s)) / len(_s), decimals=1)])",
+ "q2": "q2.grade(answer_q2, also=[Value(expected=case.cafes * case.annual_value, decimals=0)])",
+ "q4": "_k = case.key_results[0]\nq4.grade(answer_q4, also=[Value(expected=min(1, max(0, (_k['actual'] - _k['baseline']) / (_k['target'] - _k['baseline']))), decimals=2)])",
+ "q5": "_p = [min(1, max(0, (k['actual'] - k['baseline']) / (k['target'] - k['baseline']))) for k in case.key_results]\nq5.grade(answer_q5, also=[Value(expected=sum(_p) / len(_p), decimals=2)])",
+ "q7": "_b = case.item('B03')\nq7.grade(answer_q7, also=[Value(expected=_b['reach'] * _b['impact'] * _b['confidence'] / _b['effort'], decimals=1)])",
+ "q9": "_b = case.item('B05')\nq9.grade(answer_q9, also=[Value(expected=(_b['business_value'] + _b['time_criticality'] + _b['risk_reduction']) / _b['job_size'], decimals=2)])",
+ "q15": "_c = case.funnel['counts']\nq15.grade(answer_q15, also=[Value(expected=_c[-1] / _c[0], decimals=3)])",
+ "q12": "q12.grade(rank_by_rice, extra_inputs=[(case.backlog,), ([dict(b, effort=1) for b in case.backlog],)])",
+}
+hidden_imports = {"Value"}
+parts = [(f"Part {i} · {module(m).title} (module {module(m).number})", [q.id for q in qs])
+         for i, (m, qs) in enumerate(Q.BY_MODULE.items(), 1)]
+extra_md = {
+ "q3": "`JOB_STORY_OPTIONS` holds three statements, by letter.",
+ "q6": "`ROADMAP_ITEMS` maps four item ids to the team's certainty.",
+ "q14": "`RACI_MATRIX` maps each task to the roles and their letters (R, A, C, I).",
+ "q18": "`TIERS_ASKED` describes the change.",
+ "q19": "`GOAL` is the goal as written.",
+ "q20": "`KOTTER_ACTIVITIES` lists four activities.",
+ "q21": "`FACTORS` lists four factors.",
+}
+byid = {q.id: q for q in Q.QUESTIONS}
+for title, ids in parts:
+    cells.append(md(f"## {title}"))
+    for qid in ids:
+        q = byid[qid]
+        n = qid[1:]
+        if qid == "q10":
+            cells.append(md("Open the capacity planner for your case and try combinations (the answer cell below "
+                            "sets the planner from code, because the notebook is re-run when it is graded: copy "
+                            "the `planner.set([...])` line the planner shows)."))
+            cells.append(code("planner = capacity_planner(case)\nplanner"))
+        head = f"**Q{n} ({q.points} point{'s' if q.points > 1 else ''}).** {q.prompt}"
+        if qid in extra_md:
+            head += "\n\n" + extra_md[qid]
+        cells.append(md(head))
+        if qid == "q12":
+            stub = "def rank_by_rice(backlog):\n    return ...  # your code here"
+            check = "q12.check(rank_by_rice)"
+            name = "rank_by_rice"
+        else:
+            stub = f"answer_{qid} = ..."
+            if qid == "q10":
+                stub = "answer_q10 = ...   # the planner.set([...]) line, then: answer_q10 = planner"
+            check = f"{qid}.check(answer_{qid})"
+            name = f"answer_{qid}"
+        cells.append(code(f"{stub}\n### BEGIN SOLUTION\n{q.solution_text}\n### END SOLUTION\n{check}",
+                          meta(f"{qid}_answer", solution=True)))
+        test = (f"from pm_course.capstone.questions import {qid}\nfrom pm_course.capstone import exam\n"
+                f"case = exam.bind(STUDENT_ID)\n{qid}.grade({name})")
+        if qid in hidden:
+            imp = "from pm_course.core import Value\n" if "Value(" in hidden[qid] else ""
+            test += f"\n### BEGIN HIDDEN TESTS\n{imp}{hidden[qid]}\n### END HIDDEN TESTS"
+        cells.append(code(test, meta(f"{qid}_test", grade=True, locked=True, points=q.points)))
+
+cells.append(md(f"## Part {len(parts) + 1} · Written answers (graded by a person)"))
+for w in Q.WRITTEN:
+    n = w.id[1:]
+    scheme = "\n".join(f"{i}. {s}" for i, s in enumerate(w.mark_scheme, 1))
+    cells.append(md(f"**W{n} ({w.points} points, graded by your instructor).** {w.prompt}\n\n"
+                    f"Write between the triple quotes and run the cell: `{w.id}.check(answer_{w.id})` reviews your "
+                    f"draft by a few word rules (they only look for words; a person grades it). After a first "
+                    f"draft, `{w.id}.solution()` shows a model answer.\n\n**Mark scheme.**\n\n{scheme}"))
+    cells.append(code(f'answer_{w.id} = """\n"""\n### BEGIN SOLUTION\nanswer_{w.id} = """{w.model_answer}"""\n'
+                      f"### END SOLUTION\n{w.id}.check(answer_{w.id})",
+                      meta(w.id, grade=True, solution=True, points=w.points)))
+
+cells.append(md(f"""## Your result
+
+The cell below adds up the auto-graded questions whose latest check passed (on your variant). The pass mark is
+{Q.exam.PASS_MARK:.0%} of the {auto} auto-graded points. Once you have passed and attempted every module's exercise,
+`pm_course.certificate.issue("Your Name")` writes your self-assessed certificate of completion; your
+instructor's signed certificate comes from the graded run (`pm-course certify`).
+
+Back to the lesson: [09 · Capstone and certificate](../../notebooks/09_capstone.ipynb). This is the last module:
+the course map is in the [welcome notebook](../../notebooks/00_welcome.ipynb)."""))
+cells.append(code("import pm_course.capstone\npm_course.capstone.result()", meta("result", locked=True)))
+cells.append(code('import pm_course.progress\npm_course.progress.review("09_capstone")', meta("review", locked=True)))
+nb = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}, "language_info": {"name": "python"}})
+nb.nbformat_minor = 5
+nbformat.write(nb, OUT)
+print(f"wrote {OUT.relative_to(ROOT)} ({len(cells)} cells)")
