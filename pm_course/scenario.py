@@ -202,7 +202,7 @@ class Scenario:
         """The line of code that replays this state."""
         name = text("name", name)
         if not name.isidentifier():
-            raise InputError(f"name must be the variable that holds the scenario, e.g. 'scenario'; got {name!r}.")
+            raise InputError(f"name must be a Python variable name (the variable that holds the scenario, e.g. 'scenario'); got {name!r}.")
         return f"{name}.reset(seed={self.seed}); {name}.play({self.choices!r})"
 
     # ---------------------------------------------------------------- playing

@@ -49,6 +49,12 @@ ANY_VALUE = {
 # written by the course's authors and proven by every question's self-test; learners meet them only
 # through q.check(answer), which is tested with hostile answers in test_checkers.py and test_questions.py.
 AUTHOR_FACING_MODULES = ("pm_course.core.checkers", "pm_course.core.question")
+# The course authors' tools (pm_course.authoring keeps notebooks and declarations in step) and the grader's
+# internals, which take only what the grader itself built: plain.encode and formonly judge any value by
+# design, and the runner lives inside the sandbox. Instructors reach grading through pm_course.autograde.cohort,
+# .report and the pm-course command, which are covered.
+INTERNAL_MODULES = ("pm_course.authoring", "pm_course.autograde.plain", "pm_course.autograde.formonly",
+                    "pm_course.autograde.runner", "pm_course.autograde.sandbox", "pm_course.autograde.engine")
 VALIDATOR_OPTIONS = {"name", "hint", "low", "high", "low_open", "high_open", "allow_zero", "allow_one",
                      "normalise", "empty_ok", "max_len", "where", "limit", "options", "shape"}
 RECORDS = {  # plain result records and exceptions: built by the course's own code, not by learners
@@ -203,7 +209,7 @@ def _plan(name: str, obj: typing.Any):
 CASES = [
     (name, obj) for name, obj in ALL
     if name not in RECORDS and name not in NOT_LEARNER_FACING and not _display(name)
-    and name.rsplit(".", 1)[0] not in AUTHOR_FACING_MODULES
+    and name.rsplit(".", 1)[0] not in AUTHOR_FACING_MODULES and name.rsplit(".", 1)[0] not in INTERNAL_MODULES
     and not (inspect.isclass(obj) and issubclass(obj, BaseException)) and _plan(name, obj) is not None
 ]
 
