@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pm_course
+from pm_course.welcome.skills import SKILL_AREAS
 
 # Display code (widgets and the HTML functions they share) takes only values the pure logic has already
 # validated; it is being moved onto pm_course.ui.Widget in parallel and is covered when that lands.
@@ -74,11 +75,24 @@ EXPECTATION_WORDS = ("must", "should", "expected", "expects", "one of", "needs",
 
 @functools.lru_cache(maxsize=1)
 def _good_values() -> dict[str, typing.Any]:
+    from pm_course.career.ladder import EXPECTED
     from pm_course.data import load
+    from pm_course.leading.motivation import DRIVERS
     from pm_course.prioritization.frameworks import capacity_items
 
     backlog = load("backlog")
     return {
+        # modules 01, 06, 07 and 08 (the names their functions require; see GOOD_OVERRIDES for shared names)
+        "values": [100, 102, 105, 107, 110], "weekly": load("analytics")["weekly"], "result": {"rule": None},
+        "criteria": ["Given an open shift, when a barista offers it, then the manager sees the offer."],
+        "current": dict.fromkeys(SKILL_AREAS, 3), "expected": dict(EXPECTED["senior"]), "area": "Research", "level": 3,
+        "evidence": {}, "goal": "I will run 6 customer interviews by 31 March 2027.",
+        "entry": {"area": "Research", "goal": "I will run 6 customer interviews by 31 March 2027."},
+        "plan": {"target": "senior", "goals": []}, "x1": 45, "n1": 100, "x2": 30, "n2": 100,
+        "experiment": load("experiment")["experiments"][0], "mde": 0.02, "n_per_arm": 3839, "daily_traffic": 440,
+        "observed": [5100, 4900], "share_of_customers": 0.5, "changes_workflow": True, "tier": 2, "done": ["flag"],
+        "signup_week": 6, "activity": load("activity")["accounts"], "profiles": load("team_motivation"),
+        "fed": dict.fromkeys(DRIVERS, 3),
         "snippets": load("interviews"), "rows": load("survey"), "respondents": load("survey"), "backlog": backlog,
         "stakeholders": load("stakeholders"), "scores": [9, 10, 3], "ratings": [5, 4, 3],
         "statement": "For café owners who lose hours to rotas, Shiftbrew is a rota app that fills shifts. "
@@ -102,7 +116,19 @@ def _good_values() -> dict[str, typing.Any]:
     }
 
 
+_ACCOUNT = {"segment": "owner", "created_rota": True, "invited_staff": True, "published_rota": False,
+            "active_week_4": False}
 GOOD_OVERRIDES = {
+    "pm_course.career.ladder.validate_ratings": {"ratings": dict.fromkeys(SKILL_AREAS, 3)},
+    "pm_course.career.ladder.evidence_missing": {"ratings": dict.fromkeys(SKILL_AREAS, 2)},
+    **{f"pm_course.career.ladder.{f}": {"target": "senior"} for f in ("total_gap", "largest_gaps", "meets")},
+    "pm_course.career.plan.make_plan": {"target": "senior", "goals": []},
+    "pm_course.data_launch.experiments.sample_size_per_arm": {"baseline": 0.1},
+    "pm_course.data_launch.experiments.minimum_detectable_effect": {"baseline": 0.1},
+    "pm_course.data_launch.metrics.funnel_counts": {"accounts": [_ACCOUNT]},
+    "pm_course.data_launch.metrics.funnel": {"accounts": [_ACCOUNT]},
+    "pm_course.data_launch.metrics.biggest_drop": {"counts": [100, 80, 20, 10, 5]},
+    "pm_course.role.lifecycle.series": {"metric": "signups"},
     "pm_course.prioritization.frameworks.rank_by": {"items": "backlog_rows", "score": lambda it: it["reach"]},
     "pm_course.vision.strategy.now_next_later": {"items": "backlog_rows"},
     "pm_course.vision.strategy.goal_coverage": {"items": "backlog_rows"},

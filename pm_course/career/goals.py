@@ -114,7 +114,7 @@ def quantities(sentence: str) -> list[tuple[float, str]]:
     >>> quantities("I will run 6 customer interviews by 31 March")
     [(6.0, 'customer')]
     """
-    toks = _tokens(sentence)
+    toks = _tokens(text("sentence", sentence, empty_ok=True))
     found = []
     for i, tok in enumerate(toks):
         n = _as_number(tok)
@@ -141,6 +141,7 @@ def quantities(sentence: str) -> list[tuple[float, str]]:
 
 def duration_weeks(sentence: str) -> float | None:
     """The span a goal gives itself, in weeks ("within 90 days" -> 12.9), or None when it names none."""
+    sentence = text("sentence", sentence, empty_ok=True)
     m = re.search(r"\b(?:within|in|over|for|during)\s+(?:the\s+)?(?:next\s+|first\s+|coming\s+)?(\d+|"
                   + "|".join(_WORDS) + r")\s+(days?|weeks?|months?|quarters?|years?)\b", sentence, re.IGNORECASE)
     if not m:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, choice, integer, text
+from ..core.validate import InputError, InputTypeError, choice, describe, integer, text
 from ..welcome.skills import SCALE, SKILL_AREAS
 
 __all__ = [
@@ -156,8 +156,9 @@ def expected_profile(target: str) -> dict[str, int]:
 
 def validate_ratings(ratings: Any, what: str = "ratings") -> dict[str, int]:
     """Check a self-assessment: every skill area of :data:`SKILL_AREAS` rated 1-5, nothing else."""
+    what = text("what", what)
     if not isinstance(ratings, Mapping):
-        raise InputTypeError(f"{what} must be a dict mapping each skill area to 1-5; got {type(ratings).__name__}.")
+        raise InputTypeError(f"{what} must be a dict mapping each skill area to 1-5; got {describe(ratings)}.")
     unknown = [k for k in ratings if k not in SKILL_AREAS]
     if unknown:
         raise InputError(f"Unknown skill area(s) {unknown} in {what}; the areas are {list(SKILL_AREAS)}.")
@@ -218,7 +219,7 @@ def evidence_missing(ratings: Mapping[str, int], evidence: Mapping[str, str]) ->
     """Areas rated 3 or more (applied experience) without a line of evidence: what you did, where, with what result."""
     clean = validate_ratings(ratings)
     if not isinstance(evidence, Mapping):
-        raise InputTypeError(f"evidence must be a dict mapping a skill area to a sentence; got {type(evidence).__name__}.")
+        raise InputTypeError(f"evidence must be a dict mapping a skill area to a sentence; got {describe(evidence)}.")
     unknown = [k for k in evidence if k not in SKILL_AREAS]
     if unknown:
         raise InputError(f"Unknown skill area(s) {unknown} in evidence; the areas are {list(SKILL_AREAS)}.")

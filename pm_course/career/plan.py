@@ -78,6 +78,9 @@ def make_plan(target: str, goals: Any, start: Any = None, days: int = 90) -> dic
 
 def review_goal(entry: Mapping[str, str]) -> dict[str, Any]:
     """The rubric's verdict on one entry: missing SMART letters, missing feedback-loop parts, and the problems."""
+    if not isinstance(entry, Mapping):
+        raise InputTypeError(f"entry must be one goal of a plan, a dict with keys {list(GOAL_FIELDS)}; "
+                             f"got {describe(entry)}.")
     g = make_goal(entry.get("area", ""), entry.get("goal", ""), entry.get("metric", ""), entry.get("helpers", ""))
     smart = smart_check(g["goal"])
     missing = "".join(k for k, v in smart.items() if v)
@@ -90,9 +93,17 @@ def review_goal(entry: Mapping[str, str]) -> dict[str, Any]:
             "ok": not problems}
 
 
+def _checked(plan: Any) -> dict[str, Any]:
+    """The plan, checked again with :func:`make_plan` (a plan is plain data and may have been edited by hand)."""
+    if not isinstance(plan, Mapping) or "target" not in plan or "goals" not in plan:
+        raise InputTypeError(f"plan must be a dict with 'target' and 'goals', as made by make_plan(...); "
+                             f"got {describe(plan)}.")
+    return make_plan(plan["target"], plan["goals"], plan.get("start"), plan.get("days", 90))
+
+
 def review_plan(plan: Mapping[str, Any]) -> list[dict[str, Any]]:
     """:func:`review_goal` for every goal of the plan, in order."""
-    p = make_plan(plan["target"], plan["goals"], plan.get("start"), plan.get("days", 90))
+    p = _checked(plan)
     return [review_goal(g) for g in p["goals"]]
 
 
@@ -102,9 +113,10 @@ def _end(p: Mapping[str, Any]) -> str:
 
 def plan_markdown(plan: Mapping[str, Any], title: str = "My development plan") -> str:
     """The plan as one page of Markdown."""
-    p = make_plan(plan["target"], plan["goals"], plan.get("start"), plan.get("days", 90))
+    title = text("title", title)
+    p = _checked(plan)
     reviews = [review_goal(g) for g in p["goals"]]
-    lines = [f"# {text('title', title)}", "",
+    lines = [f"# {title}", "",
              f"**Target rung:** {RUNGS[p['target']]['title']}  ",
              f"**Period:** {p['start']} to {_end(p)} ({p['days']} days)", ""]
     if not p["goals"]:
@@ -119,7 +131,8 @@ def plan_markdown(plan: Mapping[str, Any], title: str = "My development plan") -
 
 def plan_html(plan: Mapping[str, Any], title: str = "My development plan") -> str:
     """The plan as a standalone one-page HTML document (printable)."""
-    p = make_plan(plan["target"], plan["goals"], plan.get("start"), plan.get("days", 90))
+    title = text("title", title)
+    p = _checked(plan)
     esc = html.escape
     rows = []
     for i, g in enumerate(p["goals"], 1):
@@ -144,6 +157,7 @@ def plan_html(plan: Mapping[str, Any], title: str = "My development plan") -> st
 
 def export_plan(plan: Mapping[str, Any], path: str | os.PathLike = "my_plan.md", title: str = "My development plan") -> Path:
     """Write the plan to ``path``: Markdown for ``.md``, HTML for ``.html`` / ``.htm``. Returns the path written."""
+    title = text("title", title)
     if not isinstance(path, (str, os.PathLike)):
         raise InputTypeError(f"path must be a file name ending in .md or .html; got {describe(path)}.")
     target = Path(path).expanduser()

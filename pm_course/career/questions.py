@@ -28,7 +28,7 @@ from .plan import review_goal
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "MODULE", "LEARNER", "GOALS", "METRICS", "ABOVE_SENIOR", "CERTIFICATION",
-    "skill_gaps_reference", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "w1",
+    "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "w1",
 ]
 
 MODULE = "07_career"
@@ -234,7 +234,7 @@ q7 = Question(
 # ---------------------------------------------------------------- q8 a function: the gaps
 
 
-def skill_gaps_reference(current: dict, expected: dict) -> dict:
+def _skill_gaps_reference(current: dict, expected: dict) -> dict:
     """The reference: the gap in every area, never negative."""
     return {a: max(expected[a] - current[a], 0) for a in expected}
 
@@ -271,7 +271,7 @@ q8 = Question(
     module=MODULE, id="q8", points=2,
     prompt="Write skill_gaps(current, expected): both map every skill area to a rating from 1 to 5; return a dict "
            "with the gap in every area, expected minus current, and 0 where current meets or beats what is expected.",
-    checker=Function(reference=skill_gaps_reference, returns=dict[str, int],
+    checker=Function(reference=_skill_gaps_reference, returns=dict[str, int],
                      inputs=[(LEARNER, EXPECTED["senior"]), (_ALL5, EXPECTED["associate"]), (_ALL1, EXPECTED["cpo"])]),
     hints=[
         "Loop over the areas of expected; for each one compute expected[a] - current[a].",
@@ -281,7 +281,7 @@ q8 = Question(
     solution_text="def skill_gaps(current, expected):\n"
                   "    # every area stays in the result; being ahead is a gap of 0, never negative\n"
                   "    return {a: max(expected[a] - current[a], 0) for a in expected}",
-    answer=skill_gaps_reference,
+    answer=_skill_gaps_reference,
     wrong=[_negative, _only_gaps, lambda c, e: {a: max(c[a] - e[a], 0) for a in e}],
     misconceptions=[
         Misconception(_negative_when_ahead, "On the case where the person is ahead of the rung in every area, your "

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from statistics import NormalDist
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, fraction, integer
+from ..core.validate import InputError, InputTypeError, describe, fraction, integer, number
 
 __all__ = [
     "z_test", "ab_test", "arm_totals", "sample_size_per_arm", "minimum_detectable_effect", "days_needed",
@@ -176,10 +176,9 @@ def days_needed(n_per_arm: int, daily_traffic: float, arms: int = 2, share_in_te
     """
     n = integer("n_per_arm", n_per_arm, low=1)
     k = integer("arms", arms, low=2, high=10)
-    if type(daily_traffic) is bool or type(daily_traffic) not in (int, float) or not daily_traffic > 0:
-        raise InputError(f"daily_traffic must be a positive number of users a day; got {daily_traffic!r}.")
+    traffic = number("daily_traffic", daily_traffic, low=0, low_open=True, hint="Give a positive number of eligible users a day.")
     share = fraction("share_in_test", share_in_test, allow_zero=False)
-    return math.ceil(round(n * k / (daily_traffic * share), 6))
+    return math.ceil(round(n * k / (traffic * share), 6))
 
 
 def srm_test(observed: Sequence[int], planned: Sequence[float] = (0.5, 0.5), alpha: float = 0.001) -> dict:

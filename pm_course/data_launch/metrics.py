@@ -75,6 +75,8 @@ def funnel_counts(accounts: Any, segment: str = "all", steps: Sequence[str] = FU
     [1, 1, 0, 0, 0]
     """
     seg = choice("segment", segment, SEGMENTS)
+    if type(steps) not in (list, tuple):
+        raise InputTypeError(f"steps must be a list of funnel steps, e.g. {list(FUNNEL_STEPS)!r}; got {describe(steps)}.")
     steps = [choice("step", s, FUNNEL_STEPS) for s in steps]
     if not steps or steps[0] != "signed_up":
         raise InputError(f"steps must start with 'signed_up'; got {list(steps)!r}.")

@@ -16,7 +16,7 @@ from .metrics import FUNNEL_STEPS, biggest_drop, conversion_by_step, funnel_coun
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "MODULE", "ACCOUNTS", "ACTIVITY", "EXPERIMENTS", "EXP1", "EXP2", "STEPS",
-    "conversion_by_step_reference", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12",
+    "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12",
     "w1",
 ]
 
@@ -105,7 +105,7 @@ q3 = Question(
 # ---------------------------------------------------------------- q4 write conversion_by_step
 
 
-def conversion_by_step_reference(counts: list[int]) -> list[float]:
+def _conversion_by_step_reference(counts: list[int]) -> list[float]:
     """The reference: counts[k] / counts[k-1] for each step after the first; 0.0 after a step with nobody."""
     return [counts[k] / counts[k - 1] if counts[k - 1] else 0.0 for k in range(1, len(counts))]
 
@@ -115,7 +115,7 @@ q4 = Question(
     prompt="Write conversion_by_step(counts): given the number of users at each funnel step, return the list of "
            "step conversions (each step's count divided by the count of the step before it), one fewer than the "
            "counts; a step that follows a step with 0 users converts 0.0.",
-    checker=Function(reference=conversion_by_step_reference, returns=list[float], inputs=[
+    checker=Function(reference=_conversion_by_step_reference, returns=list[float], inputs=[
         (_COUNTS,), ([10, 10, 5],), ([8, 0, 0],), ([1, 1],),
     ]),
     hints=[
@@ -126,7 +126,7 @@ q4 = Question(
     solution_text="def conversion_by_step(counts):\n"
                   "    # each step over the step before it; nobody before means nothing to convert\n"
                   "    return [counts[k] / counts[k - 1] if counts[k - 1] else 0.0 for k in range(1, len(counts))]",
-    answer=lambda counts: conversion_by_step_reference(counts),
+    answer=lambda counts: _conversion_by_step_reference(counts),
     wrong=[
         lambda counts: [c / counts[0] for c in counts[1:]],
         lambda counts: [counts[k] / counts[k - 1] for k in range(1, len(counts))],

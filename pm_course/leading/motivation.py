@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe
+from ..core.validate import InputError, InputTypeError, describe, text
 
 __all__ = [
     "DRIVERS", "DRIVER_INFO", "SDT_NEEDS", "PINK_ELEMENTS", "HERZBERG_FACTORS", "HERZBERG_KINDS",
@@ -182,6 +182,7 @@ def profile(ranking: Any) -> dict[str, Any]:
 
 def validate_fed(fed: Any, where: str = "fed") -> dict[str, int]:
     """How well today's work feeds each driver, 1 (not at all) to 5 (fully), for all eight drivers."""
+    where = text("where", where, max_len=200)
     if type(fed) is not dict:
         raise InputTypeError(f"{where} is a dict driver -> 1..5 (how well today's work feeds it); got {describe(fed)}.")
     out = {}

@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, number
+from ..core.validate import InputError, InputTypeError, choice, describe, number
 
 __all__ = [
     "STAGES",
@@ -65,9 +65,7 @@ def series(weekly: Sequence[dict], metric: str) -> list[float]:
     """One metric of the weekly analytics, in week order (e.g. ``series(load('analytics')['weekly'], 'signups')``)."""
     if type(weekly) not in (list, tuple) or not weekly or any(type(r) is not dict for r in weekly):
         raise InputTypeError(f"weekly must be a non-empty list of dicts (one per week); got {describe(weekly)}.")
-    if metric not in weekly[0] or metric == "week":
-        names = ", ".join(repr(k) for k in weekly[0] if k != "week")
-        raise InputError(f"metric must be one of {names}; got {metric!r}.")
+    metric = choice("metric", metric, [k for k in weekly[0] if k != "week"], normalise=False)
     rows = sorted(weekly, key=lambda r: r.get("week", 0))
     return [float(r[metric]) for r in rows]
 

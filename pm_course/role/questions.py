@@ -28,7 +28,6 @@ from .stories import BRIEF_FIELDS, BRIEF_RULES, check_brief, check_story_with_cr
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "MODULE", "WEEKLY", "SITES", "SORT_TASKS", "SCENARIOS", "ASSUMPTIONS",
-    "week_on_week_reference",
     "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "w1",
 ]
 
@@ -324,7 +323,7 @@ q7 = Question(
 # ---------------------------------------------------------------- q8 a function: week-on-week growth
 
 
-def week_on_week_reference(values: list) -> list[float]:
+def _week_on_week_reference(values: list) -> list[float]:
     """The reference: each week's growth on the week before, as a fraction (one fewer than the values)."""
     return growth_rates(values)
 
@@ -333,7 +332,7 @@ q8 = Question(
     module=MODULE, id="q8", points=2,
     prompt="Write week_on_week(values): for a list of weekly values (positive numbers), the list of "
            "each week's growth on the week before, as fractions (0.02 for 2 %): one item fewer than the values.",
-    checker=Function(reference=week_on_week_reference, returns=list[float], inputs=[
+    checker=Function(reference=_week_on_week_reference, returns=list[float], inputs=[
         ([100, 110, 121],),             # steady 10 % growth
         ([50, 50, 50, 50],),            # a flat series
         ([200, 150, 120],),             # a falling series

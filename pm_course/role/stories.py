@@ -194,6 +194,10 @@ def check_story_with_criteria(story: str, criteria: Any) -> dict[str, Any]:
 
 def problems(result: Mapping[str, str | None]) -> list[str]:
     """The messages of the rules that are not met, as 'rule: message'."""
+    if not isinstance(result, Mapping) or any(type(k) is not str or not (m is None or type(m) is str)
+                                              for k, m in result.items()):
+        raise InputTypeError("result must be what a check returns, a dict mapping each rule to None or a message "
+                             f"(e.g. check_story(...)); got {describe(result)}.")
     return [f"{name}: {msg}" for name, msg in result.items() if msg]
 
 
