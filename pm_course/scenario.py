@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .core.validate import InputError, InputTypeError, describe, integer, text
+from .core.validate import InputError, InputTypeError, describe, fraction, integer, text
 
 __all__ = ["Chance", "Option", "Node", "Meter", "ScenarioSpec", "Scenario", "all_paths", "replay"]
 
@@ -42,6 +42,12 @@ class Chance:
     yes_text: str
     no_text: str
 
+    def __post_init__(self) -> None:
+        fraction("p", self.p)
+        text("event", self.event)
+        for name in ("yes", "no", "yes_text", "no_text"):
+            text(name, getattr(self, name), empty_ok=True)
+
 
 @dataclass(frozen=True)
 class Option:
@@ -53,6 +59,19 @@ class Option:
     effects: dict[str, int] = field(default_factory=dict)
     next: str | Chance = ""
 
+    def __post_init__(self) -> None:
+        text("key", self.key)
+        text("label", self.label)
+        text("consequence", self.consequence, empty_ok=True)
+        if type(self.effects) is not dict:
+            raise InputTypeError(f"effects must be a dict of meter name -> change, e.g. {{'trust': 1}}; "
+                                 f"got {describe(self.effects)}.")
+        for meter, delta in self.effects.items():
+            text("a meter name in effects", meter)
+            integer(f"the effect on {meter!r}", delta)
+        if not isinstance(self.next, Chance):
+            text("next", self.next, empty_ok=True)
+
 
 @dataclass(frozen=True)
 class Node:
@@ -62,6 +81,13 @@ class Node:
     text: str
     options: tuple[Option, ...] = ()
     lesson: str = ""
+
+    def __post_init__(self) -> None:
+        text("title", self.title)
+        text("text", self.text, empty_ok=True)
+        if type(self.options) not in (tuple, list) or any(not isinstance(o, Option) for o in self.options):
+            raise InputTypeError(f"options must be a tuple of Option(...); got {describe(self.options)}.")
+        text("lesson", self.lesson, empty_ok=True)
 
 
 def _bar(n: int, low: int, high: int) -> tuple[str, str]:
@@ -82,6 +108,14 @@ class Meter:
     high: int | None = 10
     label: str = ""
     gauge: Callable[[int], tuple[str, str]] | None = None
+
+    def __post_init__(self) -> None:
+        low = integer("low", self.low)
+        high = None if self.high is None else integer("high", self.high, low=low)
+        integer("start", self.start, low=low, high=high)
+        text("label", self.label, empty_ok=True)
+        if self.gauge is not None and not callable(self.gauge):
+            raise InputTypeError(f"gauge must be a function of the meter's value, or None; got {describe(self.gauge)}.")
 
     def clamp(self, n: int) -> int:
         n = max(self.low, n)
@@ -115,6 +149,18 @@ class ScenarioSpec:
     max_steps: int = 10
 
     def __post_init__(self) -> None:
+        text("name", self.name)
+        for field_name, kind in (("nodes", Node), ("meters", Meter)):
+            value = getattr(self, field_name)
+            if not isinstance(value, Mapping) or any(type(k) is not str or not isinstance(v, kind)
+                                                     for k, v in value.items()):
+                raise InputTypeError(f"{field_name} must be a dict of name -> {kind.__name__}(...); "
+                                     f"got {describe(value)}.")
+        text("start", self.start)
+        for field_name in ("score", "summary"):
+            if not callable(getattr(self, field_name)):
+                raise InputTypeError(f"{field_name} must be a function; got {describe(getattr(self, field_name))}.")
+        integer("max_steps", self.max_steps, low=1)
         if self.start not in self.nodes:
             raise ValueError(f"{self.name}: the start node {self.start!r} is not a node")
         for key, node in self.nodes.items():
@@ -277,6 +323,8 @@ def replay(spec: ScenarioSpec, choices: list[str], seed: int = 0) -> dict[str, A
 
 def all_paths(spec: ScenarioSpec) -> list[list[str]]:
     """Every sequence of choices from the start to an ending (chance aside: each branch of a chance is explored)."""
+    if not isinstance(spec, ScenarioSpec):
+        raise InputTypeError(f"all_paths() takes a ScenarioSpec; got {describe(spec)}.")
     paths: list[list[str]] = []
 
     def walk(node: str, path: list[str]) -> None:

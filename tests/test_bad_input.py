@@ -30,6 +30,7 @@ from hypothesis import strategies as st
 
 import pm_course
 from pm_course.welcome.skills import SKILL_AREAS
+from pm_course.collaboration.scenario import SPEC as _SPEC
 
 # Display code (widgets and the HTML functions they share) takes only values the pure logic has already
 # validated; it is being moved onto pm_course.ui.Widget in parallel and is covered when that lands.
@@ -64,6 +65,7 @@ RECORDS = {  # plain result records and exceptions: built by the course's own co
     "pm_course.course.Module", "pm_course.progress.Summary", "pm_course.research.interviews.Critique",
     "pm_course.research.interviews.JobStoryCheck", "pm_course.vision.strategy.RubricReport",
     "pm_course.core.checkers.Rule", "pm_course.grading.TamperGuard",
+    "pm_course.progress.Review",  # what review(module) returns: built from the progress store
 }
 NOT_LEARNER_FACING = {
     "pm_course.cli.main",  # argv comes from the shell (argparse reports bad arguments itself)
@@ -76,6 +78,7 @@ EXPECTATION_WORDS = ("must", "should", "expected", "expects", "one of", "needs",
 @functools.lru_cache(maxsize=1)
 def _good_values() -> dict[str, typing.Any]:
     from pm_course.career.ladder import EXPECTED
+    from pm_course.core.written import length
     from pm_course.data import load
     from pm_course.leading.motivation import DRIVERS
     from pm_course.prioritization.frameworks import capacity_items
@@ -113,6 +116,9 @@ def _good_values() -> dict[str, typing.Any]:
         "goals": ["grow"], "roadmap": {"Now": [], "Next": [], "Later": []}, "matrix": {"t": {"PM": "A"}},
         "assignment": {"d": {"PM": "D"}}, "board": {}, "funnel": {"tam": 1, "sam": 1, "som": 1}, "shape": float,
         "options": ["a", "b"], "low": None, "fn": len, "args": ([1],), "seconds": 1.0,
+        "known": ["a"], "phrases": ["rota"], "says": "Name the rota.", "id": "w1", "prompt": "Say no.",
+        "rules": [length(min_words=1)], "model_answer": "Not now.", "mark_scheme": ["1 point: says no"],
+        "targets": 4, "goal": "run discovery", "tags": {}, "snippet_ids": ["S01"], "themes": ["t"],
     }
 
 
@@ -133,6 +139,20 @@ GOOD_OVERRIDES = {
     "pm_course.vision.strategy.now_next_later": {"items": "backlog_rows"},
     "pm_course.vision.strategy.goal_coverage": {"items": "backlog_rows"},
     "pm_course.prioritization.frameworks.moscow_effort_shares": {"items": "backlog_rows"},
+    "pm_course.prioritization.frameworks.rice_inputs": {
+        "table": {"B05": {"reach": 950, "impact": 3, "confidence": 0.8, "effort": 3}}, "item_id": "B05"},
+    "pm_course.vision.strategy.okr_rows": {"objective": "Grow", "key_results": [("cafés", 0, 10, 5)]},
+    "pm_course.vision.strategy.roadmap_placement": {"placement": {"B01": "Now"}, "board_ids": ["B01"]},
+    "pm_course.core.validate.percent_guess": {"x": 80},
+    "pm_course.collaboration.stakeholders.raci_cell": {"tasks": ["t"], "roles": ["PM"], "task": "t", "role": "PM",
+                                                       "letters": "A"},
+    "pm_course.scenario.Chance": {"p": 0.5, "event": "e", "yes": "y", "no": "n", "yes_text": "", "no_text": ""},
+    "pm_course.scenario.Option": {"key": "a", "label": "Say yes.", "consequence": "Done."},
+    "pm_course.scenario.Node": {"title": "A request", "text": "What now?"},
+    "pm_course.scenario.ScenarioSpec": {"nodes": _SPEC.nodes, "start": _SPEC.start, "meters": _SPEC.meters,
+                                        "score": _SPEC.score},
+    "pm_course.scenario.Scenario": {"spec": _SPEC},
+    "pm_course.scenario.replay": {"spec": _SPEC},
 }
 
 

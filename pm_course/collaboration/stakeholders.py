@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, number, text
+from ..core.validate import InputError, InputTypeError, describe, number, records, text
 
 __all__ = [
     "QUADRANTS",
@@ -389,6 +389,8 @@ def _key(s: dict[str, Any]) -> Any:
 
 def find_stakeholder(stakeholders: list[dict[str, Any]], key: Any) -> dict[str, Any]:
     """The stakeholder whose id (or role) is ``key``; the message lists the ids when there is none."""
+    stakeholders = records("stakeholders", stakeholders, what="stakeholders", example="as from load('stakeholders')",
+                           empty_ok=True)
     text("the stakeholder id", key)
     for s in stakeholders:
         if _key(s) == key:
@@ -412,6 +414,7 @@ def stakeholder_placements(placements: Any) -> dict[str, dict[str, Any]]:
 
 def raci_roles(matrix: dict[str, dict[str, str]], roles: Any = None) -> list[str]:
     """The roles (columns) of a RACI matrix: ``roles`` if given (checked against the matrix), else those it uses."""
+    matrix = _matrix(matrix, "matrix", "{'launch plan': {'PM': 'A'}}")
     if roles is None:
         roles = list(dict.fromkeys(r for row in matrix.values() for r in row))
     else:
@@ -429,6 +432,9 @@ def raci_roles(matrix: dict[str, dict[str, str]], roles: Any = None) -> list[str
 
 def raci_cell(tasks: list[str], roles: list[str], task: Any, role: Any, letters: Any) -> str:
     """Check one cell of a RACI matrix (a task and a role it has, letters as text, "" for none); returns the letters."""
+    for name, names in (("tasks", tasks), ("roles", roles)):
+        if type(names) not in (list, tuple) or any(type(n) is not str for n in names):
+            raise InputTypeError(f"{name} must be a list of {name[:-1]} names (text); got {describe(names)}.")
     text("task", task)
     text("role", role)
     if task not in tasks:

@@ -171,6 +171,9 @@ def percent_guess(x: float, *, one_is_percent: bool = False) -> float | None:
     >>> percent_guess(80), percent_guess(0.8), percent_guess(1), percent_guess(1, one_is_percent=True)
     (0.8, None, None, 0.01)
     """
+    x = number("x", x)
+    if type(one_is_percent) is not bool:
+        raise InputTypeError(f"one_is_percent must be True or False; got {describe(one_is_percent)}.")
     low_ok = x >= 1 if one_is_percent else x > 1
     return x / 100 if low_ok and x <= 100 else None
 
@@ -244,10 +247,12 @@ def members(name: str, value: Any, known: Iterable[str], *, what: str = "id", wh
     >>> members("ids", ["B01"], ["B01", "B02"], what="item id")
     ['B01']
     """
+    text("what", what)
+    text("where", where, empty_ok=True)
+    pool = _texts("known", list(known) if isinstance(known, dict) else known, "ids")
     eg = f", e.g. {example!r}" if example is not None else ""
     if type(value) not in (list, tuple, set, frozenset) or any(type(v) is not str for v in value):
         raise InputTypeError(f"{name} takes a list of {what}s{eg}; got {describe(value)}.")
-    pool = list(known)
     unknown = [v for v in value if v not in pool]
     if unknown:
         holds = f"{where} holds" if where else "the known ids are"
@@ -269,7 +274,9 @@ def records(name: str, value: Any, *, keys: Iterable[str] = (), what: str = "rec
     """
     from collections.abc import Mapping
 
-    need = list(keys)
+    need = _texts("keys", keys, "keys")
+    text("what", what)
+    text("example", example, empty_ok=True)
     eg = f", {example}" if example else ""
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise InputTypeError(f"{name} must be a list of {what} (dicts{eg}); got {describe(value)}.")
@@ -283,6 +290,18 @@ def records(name: str, value: Any, *, keys: Iterable[str] = (), what: str = "rec
         missing = [k for k in need if k not in r]
         if missing:
             raise InputError(f"item {i + 1} of {name} has no {_list(missing)}; it has {_list(list(r)) or 'no keys'}.")
+    return out
+
+
+def _texts(name: str, value: Any, what: str) -> list[str]:
+    """An iterable of text (not text itself, not a dict) as a list: the validators' own options."""
+    from collections.abc import Mapping
+
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise InputTypeError(f"{name} must be a list of {what} (text); got {describe(value)}.")
+    out = list(value)
+    if any(type(v) is not str for v in out):
+        raise InputTypeError(f"{name} must be a list of {what} (text); got {describe(out)}.")
     return out
 
 

@@ -28,11 +28,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import progress
 from .checkers import Rule
 from .feedback import INFO, INVALID, NOT_ATTEMPTED, REVIEWED, SOLUTION, Feedback
-from .validate import MAX_TEXT, describe
+from .validate import MAX_TEXT, InputTypeError, describe, integer, text
 
 __all__ = ["WrittenAnswer", "mentions", "length", "words"]
 
@@ -41,7 +42,16 @@ _WORD = re.compile(r"[A-Za-z0-9%$£€][A-Za-z0-9%$£€'’.-]*")
 
 def words(text: str) -> list[str]:
     """The words of ``text`` (numbers, amounts and hyphenated words count as one)."""
+    if type(text) is not str:
+        raise InputTypeError(f"text must be text (a str); got {describe(text)}.")
     return _WORD.findall(text[:MAX_TEXT])
+
+
+def _texts(name: str, value: Any, what: str) -> list[str]:
+    """A non-empty list of text (``what`` names one item in the message)."""
+    if type(value) not in (list, tuple) or not value or any(type(v) is not str for v in value):
+        raise InputTypeError(f"{name} must be a non-empty list of {what} (text); got {describe(value)}.")
+    return list(value)
 
 
 def _has(text: str, phrase: str) -> bool:
@@ -51,7 +61,10 @@ def _has(text: str, phrase: str) -> bool:
 
 def mentions(name: str, phrases: Sequence[str], says: str, at_least: int = 1) -> Rule:
     """A rule met when the text contains at least ``at_least`` of ``phrases`` (whole words, any case)."""
-    wanted = [p for p in phrases if p.strip()]
+    text("name", name)
+    text("says", says)
+    wanted = [p for p in _texts("phrases", phrases, "phrases") if p.strip()]
+    integer("at_least", at_least, low=1, high=max(1, len(wanted)))
 
     def test(text: str) -> str | None:
         found = sum(_has(text, p) for p in wanted)
@@ -62,6 +75,9 @@ def mentions(name: str, phrases: Sequence[str], says: str, at_least: int = 1) ->
 
 def length(min_words: int = 0, max_words: int | None = None) -> Rule:
     """A rule on the number of words."""
+    integer("min_words", min_words, low=0)
+    if max_words is not None:
+        integer("max_words", max_words, low=max(1, min_words))
     span = f"{min_words}-{max_words}" if max_words else f"at least {min_words}"
 
     def test(text: str) -> str | None:
@@ -89,6 +105,12 @@ class WrittenAnswer:
     _drafted: bool = field(default=False, repr=False)
 
     def __post_init__(self):
+        for name in ("module", "id", "prompt", "model_answer"):
+            text(name, getattr(self, name))
+        if type(self.rules) not in (list, tuple) or any(not isinstance(r, Rule) for r in self.rules):
+            raise InputTypeError(f"rules must be a list of rules made by mentions() or length(); got {describe(self.rules)}.")
+        _texts("mark_scheme", self.mark_scheme, "marking lines")
+        integer("points", self.points, low=1)
         if not self.rules or not self.mark_scheme or not self.model_answer.strip():
             raise ValueError(f"{self.module}/{self.id}: a written answer needs rules, a model answer and a mark scheme")
 

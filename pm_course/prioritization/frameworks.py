@@ -177,6 +177,12 @@ def rice_inputs(table: Mapping[str, Mapping[str, float]], item_id: str, **change
     >>> rice_inputs({"B05": {"reach": 950, "impact": 3, "confidence": 0.8, "effort": 3}}, "B05", confidence=0.5)
     {'reach': 950, 'impact': 3, 'confidence': 0.5, 'effort': 3}
     """
+    if not isinstance(table, Mapping) or any(not isinstance(v, Mapping) for v in table.values()):
+        raise InputTypeError(
+            "table must be a dict of item id -> RICE inputs, e.g. {'B05': {'reach': 950, 'impact': 3, "
+            f"'confidence': 0.8, 'effort': 3}}}}; got {describe(table)}."
+        )
+    text("item_id", item_id)
     if item_id not in table:
         raise InputError(f"there is no item {item_id!r} in this table; the ids are {', '.join(table)}.")
     unknown = set(changes) - set(RICE_INPUTS)

@@ -309,6 +309,9 @@ def check_snippets(snippets: Any, keys: tuple[str, ...] = ("id", "quote")) -> li
 
 def check_tags(tags: Any, snippet_ids: list[str], themes: list[str]) -> dict[str, str]:
     """Tags for an affinity board: a dict snippet id -> theme, each id one of ``snippet_ids``, each theme one of ``themes``."""
+    for name, names in (("snippet_ids", snippet_ids), ("themes", themes)):
+        if type(names) not in (list, tuple) or any(type(n) is not str for n in names):
+            raise InputTypeError(f"{name} must be a list of text; got {describe(names)}.")
     if type(tags) is not dict:
         raise InputTypeError(f"tags must be a dict of snippet id -> theme; got {describe(tags)}.")
     for sid, theme in tags.items():

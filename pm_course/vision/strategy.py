@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, choice, describe, number, percent_guess, records, text
+from ..core.validate import InputError, InputTypeError, choice, describe, integer, number, percent_guess, records, text
 
 __all__ = [
     "key_result_progress",
@@ -135,6 +135,7 @@ def key_result_count_issue(n: int) -> str | None:
     >>> key_result_count_issue(3) is None, key_result_count_issue(1)
     (True, '1 key result(s); an objective has 2 to 5.')
     """
+    n = integer("n", n, low=0)
     lo, hi = KEY_RESULTS_RANGE
     return None if lo <= n <= hi else f"{n} key result(s); an objective has {lo} to {hi}."
 
@@ -157,6 +158,7 @@ def okr_shape_issue(value: Any) -> str | None:
 def okr_rows(objective: Any, key_results: Any, max_rows: int = KEY_RESULTS_RANGE[1]) -> tuple[str, list[tuple]]:
     """Validate an objective and its key results (tuples ``(text, baseline, target, actual)`` or dicts with
     those keys) and return ``(objective, [(text, baseline, target, actual), ...])``."""
+    max_rows = integer("max_rows", max_rows, low=1)
     if type(objective) is not str:
         raise InputTypeError(f"objective must be text (a str); got {describe(objective)}.")
     if type(key_results) not in (list, tuple):
@@ -916,6 +918,7 @@ def _items(items: Any, name: str = "items") -> list[dict]:
 
 def roadmap_ids(ids: Any, backlog: Sequence[dict]) -> list[str]:
     """Backlog ids for a roadmap: a non-empty list, each in ``backlog``; duplicates dropped, order kept."""
+    backlog = records("backlog", backlog, keys=("id",), what="backlog items", example="as from load('backlog')")
     known = {b["id"] for b in backlog}
     if type(ids) not in (list, tuple) or not ids:
         raise InputTypeError(f"ids must be a non-empty list of backlog ids such as ['B01', 'B05']; got {describe(ids)}.")
@@ -927,7 +930,11 @@ def roadmap_ids(ids: Any, backlog: Sequence[dict]) -> list[str]:
 
 def roadmap_placement(placement: Any, board_ids: Iterable[str]) -> dict[str, str]:
     """A placement ``{item id: column}`` for the items ``board_ids``; columns are Now, Next, Later (any case)."""
+    if isinstance(board_ids, (str, bytes)) or not isinstance(board_ids, Iterable):
+        raise InputTypeError(f"board_ids must be a list of the item ids on the board; got {describe(board_ids)}.")
     on_board = list(board_ids)
+    if any(type(i) is not str for i in on_board):
+        raise InputTypeError(f"board_ids must be a list of item ids (text); got {describe(on_board)}.")
     if type(placement) is not dict:
         raise InputTypeError(f"placement must be a dict such as {{'B01': 'Now'}}; got {describe(placement)}.")
     clean = {}

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, integer, text
+from ..core.validate import InputError, InputTypeError, describe, integer, text
 
 __all__ = ["SKILL_AREAS", "SCALE", "MODULE", "KEY", "suggest_start", "gaps", "save_ratings", "set_goal",
            "assessment"]
@@ -46,7 +46,7 @@ def suggest_start(ratings: Mapping[str, int], how_many: int = 3) -> list[str]:
     4 or 5 are never suggested; an empty list means "go straight to the capstone".
     """
     if not isinstance(ratings, Mapping):
-        raise InputTypeError(f"ratings must map each skill area to 1-5; got {type(ratings).__name__}.")
+        raise InputTypeError(f"ratings must map each skill area to 1-5; got {describe(ratings)}.")
     how_many = integer("how_many", how_many, low=1, high=len(SKILL_AREAS))
     unknown = [k for k in ratings if k not in SKILL_AREAS]
     if unknown:
@@ -69,7 +69,7 @@ def gaps(ratings: Mapping[str, int], targets: Mapping[str, int]) -> dict[str, in
     """How many points each area is below its target, largest gap first (areas at or above target left out)."""
     clean = _ratings(ratings)
     if not isinstance(targets, Mapping):
-        raise InputTypeError(f"targets must map skill areas to 1-5; got {type(targets).__name__}.")
+        raise InputTypeError(f"targets must map skill areas to 1-5; got {describe(targets)}.")
     unknown = [k for k in targets if k not in SKILL_AREAS]
     if unknown:
         raise InputError(f"Unknown skill area(s) {unknown}; the areas are {list(SKILL_AREAS)}.")
@@ -107,23 +107,24 @@ def set_goal(targets: Mapping[str, int] | int, goal: str, metric: str,
     prioritization review run with my team"). ``ratings`` (e.g. ``skills.value``)
     saves the ratings too; without it, the saved ratings are used.
     """
-    if ratings is not None:
-        save_ratings(ratings)
-    saved = assessment()
-    if "ratings" not in saved:
-        raise InputError("Rate yourself first (move the sliders above, which saves your ratings); then set a goal.")
     if isinstance(targets, Mapping):
         wanted_targets: Mapping[str, int] = targets
     elif isinstance(targets, int) and not isinstance(targets, bool):
         wanted_targets = {a: targets for a in SKILL_AREAS}
     else:
-        raise InputTypeError(f"targets must be one rating (1-5) or map skill areas to 1-5; got {targets!r}.")
+        raise InputTypeError(f"targets must be one rating (1-5) or map skill areas to 1-5; got {describe(targets)}.")
+    goal, metric = text("goal", goal), text("metric", metric)
+    if ratings is not None:
+        save_ratings(ratings)
+    saved = assessment()
+    if "ratings" not in saved:
+        raise InputError("Rate yourself first (move the sliders above, which saves your ratings); then set a goal.")
     wanted = gaps(saved["ratings"], wanted_targets)  # validates the targets
     data = {
         **saved,
         "targets": {k: int(v) for k, v in wanted_targets.items()},
-        "goal": text("goal", goal),
-        "metric": text("metric", metric),
+        "goal": goal,
+        "metric": metric,
     }
     from ..core import progress
 
