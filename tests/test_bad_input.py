@@ -29,8 +29,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import pm_course
-from pm_course.welcome.skills import SKILL_AREAS
 from pm_course.collaboration.scenario import SPEC as _SPEC
+from pm_course.welcome.skills import SKILL_AREAS
 
 # Display code (widgets and the HTML functions they share) takes only values the pure logic has already
 # validated; it is being moved onto pm_course.ui.Widget in parallel and is covered when that lands.
@@ -118,13 +118,14 @@ def _good_values() -> dict[str, typing.Any]:
         "options": ["a", "b"], "low": None, "fn": len, "args": ([1],), "seconds": 1.0,
         "known": ["a"], "phrases": ["rota"], "says": "Name the rota.", "id": "w1", "prompt": "Say no.",
         "rules": [length(min_words=1)], "model_answer": "Not now.", "mark_scheme": ["1 point: says no"],
-        "targets": 4, "goal": "run discovery", "tags": {}, "snippet_ids": ["S01"], "themes": ["t"],
+        "targets": 4, "tags": {}, "snippet_ids": ["S01"], "themes": ["t"],
     }
 
 
 _ACCOUNT = {"segment": "owner", "created_rota": True, "invited_staff": True, "published_rota": False,
             "active_week_4": False}
 GOOD_OVERRIDES = {
+    "pm_course.welcome.skills.set_goal": {"goal": "run discovery"},
     "pm_course.career.ladder.validate_ratings": {"ratings": dict.fromkeys(SKILL_AREAS, 3)},
     "pm_course.career.ladder.evidence_missing": {"ratings": dict.fromkeys(SKILL_AREAS, 2)},
     **{f"pm_course.career.ladder.{f}": {"target": "senior"} for f in ("total_gap", "largest_gaps", "meets")},
