@@ -67,10 +67,6 @@ def _forget_saved_skills(home) -> None:
     if db.exists():
         with sqlite3.connect(db) as conn:
             conn.execute("DELETE FROM artifacts WHERE module = '00_welcome'")
-    journal = home / "progress.journal.jsonl"
-    if journal.exists():
-        journal.write_text("".join(line for line in journal.read_text().splitlines(keepends=True)
-                                   if "00_welcome" not in line or '"artifact"' not in line))
 
 
 def test_welcome_skills_follow_the_sliders(notebook, page, lab):
