@@ -180,6 +180,8 @@ Back to the lesson: [09 · Capstone and certificate](../../notebooks/09_capstone
 the course map is in the [welcome notebook](../../notebooks/00_welcome.ipynb)."""))
 cells.append(code("import pm_course.capstone\npm_course.capstone.result()", meta("result", locked=True)))
 cells.append(code('import pm_course.progress\npm_course.progress.review("09_capstone")', meta("review", locked=True)))
+for i, c in enumerate(cells):  # stable ids, so that a regeneration changes only what changed
+    c.id = c.metadata.get("nbgrader", {}).get("grade_id", "").replace("_", "-") or f"cell-{i:03d}"
 nb = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}, "language_info": {"name": "python"}})
 nb.nbformat_minor = 5
 nbformat.write(nb, OUT)

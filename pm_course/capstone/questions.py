@@ -506,7 +506,7 @@ def _n(case: Case) -> float:
 
 q19 = Question(
     module=MODULE, id="q19", points=1,
-    prompt="The staff needed in each arm of a new test, case.planning (baseline rate, minimum detectable effect in "
+    prompt="The users needed in each arm of a new test, case.planning (baseline rate, minimum detectable effect in "
            "points), with alpha 0.05 and power 0.8, as a whole number.",
     checker=_variant("q19", _n, lambda x: Value(expected=x, decimals=0)),
     hints=["The sample size grows with the variance at the baseline and shrinks with the square of the effect.",
