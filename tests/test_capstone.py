@@ -397,7 +397,7 @@ def test_portfolio_is_one_self_contained_html_file_and_a_pdf(fresh_home, tmp_pat
 
 
 def test_portfolio_figures_have_titles_and_labels():
-    from pm_course.capstone.portfolio import step_figure
+    from pm_course.capstone.folio import step_figure
 
     for name, data in _all_steps().items():
         fig, alt = step_figure(name, data)
@@ -610,3 +610,13 @@ def test_the_case_shows_itself_to_the_learner():
     html = exam.case_for("s0001")._repr_html_()
     for part in ("case.backlog", "case.key_results", "case.stakeholders", "case.capacity", "case.ab"):
         assert part in html
+
+
+def test_portfolio_can_be_written_again_and_again(fresh_home, tmp_path):
+    """capstone.portfolio stays the function after its first call (no submodule of the same name replaces it)."""
+    import pm_course.capstone as capstone
+
+    steps = {k: {"data": v, "problems": []} for k, v in _all_steps().items()}
+    first = capstone.portfolio(str(tmp_path / "a.html"), pdf=False, steps=steps)
+    again = capstone.portfolio(str(tmp_path / "b.html"), pdf=False, steps=steps)
+    assert callable(capstone.portfolio) and first and again
