@@ -50,13 +50,14 @@ cells = []
 cells.append(md(f"""# 09 · Capstone assessment
 
 The assessment of the whole course: {len(Q.QUESTIONS)} auto-graded questions drawn from the learning objectives of
-every module (research, vision and OKRs, prioritization, stakeholders, data and launch, career, leading), on
+every module (the PM's role, research, vision and OKRs, prioritization, stakeholders, data and launch, career,
+leading), on
 **your own variant** of the Shiftbrew case, and two written answers. Back to the lesson:
 [09 · Capstone and certificate](../../notebooks/09_capstone.ipynb).
 
 **Your variant.** Declare your id once, in the first answer cell: `STUDENT_ID = "..."`, the id your instructor
 gave you (your nbgrader id), or any name you choose if you study on your own. The case's figures (the backlog's
-reach and effort, your survey subset, the funnel, the A/B counts ...) are derived from that id, so your
+reach and effort, your survey subset, the funnel, the A/B counts, the weekly sites ...) are derived from that id, so your
 neighbour's numbers and answers are not yours. When the assessment is graded, the figures are bound to the id
 you submitted under: a notebook whose declared id is not yours scores no marks on the questions, with a message.
 
@@ -71,6 +72,7 @@ mark scheme shown. **Time:** about 90 minutes. The last cells show your result."
 cells.append(code(f"""from pm_course.data import load
 from pm_course.capstone import exam
 from pm_course.capstone.widgets import capacity_planner
+from pm_course.role import role_of, compound_growth_rate
 from pm_course.research import nps, bottom_up, check_job_story
 from pm_course.vision import key_result_progress, okr_score, roadmap_column
 from pm_course.prioritization import rice_score, wsjf, kano_category, best_within_capacity
@@ -80,7 +82,7 @@ from pm_course.career import missing_letters
 from pm_course.leading import kotter_kind, HERZBERG_FACTORS
 from pm_course.capstone.questions import (
     {", ".join(q.id for q in Q.QUESTIONS)}, {", ".join(w.id for w in Q.WRITTEN)},
-    JOB_STORY_OPTIONS, ROADMAP_ITEMS, KANO_PAIR, RACI_MATRIX, RACI_TASKS, TIERS_ASKED, GOAL, KOTTER_ACTIVITIES,
+    ROLE_TASKS, JOB_STORY_OPTIONS, ROADMAP_ITEMS, KANO_PAIR, RACI_MATRIX, RACI_TASKS, TIERS_ASKED, GOAL, KOTTER_ACTIVITIES,
     FACTORS,
 )
 print("Assessment 09_capstone: {len(Q.QUESTIONS)} auto-graded questions, {len(Q.WRITTEN)} written answers")""",
@@ -89,7 +91,7 @@ cells.append(md("""## Your id and your case
 
 Write your id between the quotes and run the cell. `case` then holds your figures: `case.backlog`,
 `case.capacity`, `case.survey_scores`, `case.cafes`, `case.annual_value`, `case.key_results`,
-`case.stakeholders`, `case.funnel`, `case.ab` and `case.planning` (the cell shows them all; `case.as_dict()` gives them as plain data)."""))
+`case.stakeholders`, `case.funnel`, `case.ab`, `case.planning` and `case.weekly_sites` (the cell shows them all; `case.as_dict()` gives them as plain data)."""))
 cells.append(code("""STUDENT_ID = ...   # your id in quotes, e.g. STUDENT_ID = "s1234"
 ### BEGIN SOLUTION
 STUDENT_ID = exam.submitter() or exam.DEMO_ID
@@ -98,26 +100,28 @@ case = exam.use(STUDENT_ID)
 case""", meta("student_id", solution=True)))
 
 hidden = {
- "q1": "_s = case.survey_scores\nq1.grade(answer_q1, also=[Value(expected=100 * (sum(x >= 9 for x in _s) - sum(x <= 6 for x in _s)) / len(_s), decimals=1)])",
- "q2": "q2.grade(answer_q2, also=[Value(expected=case.cafes * case.annual_value, decimals=0)])",
- "q4": "_k = case.key_results[0]\nq4.grade(answer_q4, also=[Value(expected=min(1, max(0, (_k['actual'] - _k['baseline']) / (_k['target'] - _k['baseline']))), decimals=2)])",
- "q5": "_p = [min(1, max(0, (k['actual'] - k['baseline']) / (k['target'] - k['baseline']))) for k in case.key_results]\nq5.grade(answer_q5, also=[Value(expected=sum(_p) / len(_p), decimals=2)])",
- "q7": "_b = case.item('B03')\nq7.grade(answer_q7, also=[Value(expected=_b['reach'] * _b['impact'] * _b['confidence'] / _b['effort'], decimals=1)])",
- "q9": "_b = case.item('B05')\nq9.grade(answer_q9, also=[Value(expected=(_b['business_value'] + _b['time_criticality'] + _b['risk_reduction']) / _b['job_size'], decimals=2)])",
- "q15": "_c = case.funnel['counts']\nq15.grade(answer_q15, also=[Value(expected=_c[-1] / _c[0], decimals=3)])",
- "q12": "q12.grade(rank_by_rice, extra_inputs=[(case.backlog,), ([dict(b, effort=1) for b in case.backlog],)])",
+ "q2": "_v = case.weekly_sites\nq2.grade(answer_q2, also=[Value(expected=((_v[-1] / _v[0]) ** (1 / (len(_v) - 1)) - 1) * 100, decimals=2)])",
+ "q3": "_s = case.survey_scores\nq3.grade(answer_q3, also=[Value(expected=100 * (sum(x >= 9 for x in _s) - sum(x <= 6 for x in _s)) / len(_s), decimals=1)])",
+ "q4": "q4.grade(answer_q4, also=[Value(expected=case.cafes * case.annual_value, decimals=0)])",
+ "q6": "_k = case.key_results[0]\nq6.grade(answer_q6, also=[Value(expected=min(1, max(0, (_k['actual'] - _k['baseline']) / (_k['target'] - _k['baseline']))), decimals=2)])",
+ "q7": "_p = [min(1, max(0, (k['actual'] - k['baseline']) / (k['target'] - k['baseline']))) for k in case.key_results]\nq7.grade(answer_q7, also=[Value(expected=sum(_p) / len(_p), decimals=2)])",
+ "q9": "_b = case.item('B03')\nq9.grade(answer_q9, also=[Value(expected=_b['reach'] * _b['impact'] * _b['confidence'] / _b['effort'], decimals=1)])",
+ "q11": "_b = case.item('B05')\nq11.grade(answer_q11, also=[Value(expected=(_b['business_value'] + _b['time_criticality'] + _b['risk_reduction']) / _b['job_size'], decimals=2)])",
+ "q17": "_c = case.funnel['counts']\nq17.grade(answer_q17, also=[Value(expected=_c[-1] / _c[0], decimals=3)])",
+ "q14": "q14.grade(rank_by_rice, extra_inputs=[(case.backlog,), ([dict(b, effort=1) for b in case.backlog],)])",
 }
 hidden_imports = {"Value"}
 parts = [(f"Part {i} · {module(m).title} (module {module(m).number})", [q.id for q in qs])
          for i, (m, qs) in enumerate(Q.BY_MODULE.items(), 1)]
 extra_md = {
- "q3": "`JOB_STORY_OPTIONS` holds three statements, by letter.",
- "q6": "`ROADMAP_ITEMS` maps four item ids to the team's certainty.",
- "q14": "`RACI_MATRIX` maps each task to the roles and their letters (R, A, C, I).",
- "q18": "`TIERS_ASKED` describes the change.",
- "q19": "`GOAL` is the goal as written.",
- "q20": "`KOTTER_ACTIVITIES` lists four activities.",
- "q21": "`FACTORS` lists four factors.",
+ "q1": "`ROLE_TASKS` lists four tasks at Shiftbrew.",
+ "q5": "`JOB_STORY_OPTIONS` holds three statements, by letter.",
+ "q8": "`ROADMAP_ITEMS` maps four item ids to the team's certainty.",
+ "q16": "`RACI_MATRIX` maps each task to the roles and their letters (R, A, C, I).",
+ "q20": "`TIERS_ASKED` describes the change.",
+ "q21": "`GOAL` is the goal as written.",
+ "q22": "`KOTTER_ACTIVITIES` lists four activities.",
+ "q23": "`FACTORS` lists four factors.",
 }
 byid = {q.id: q for q in Q.QUESTIONS}
 for title, ids in parts:
@@ -125,7 +129,7 @@ for title, ids in parts:
     for qid in ids:
         q = byid[qid]
         n = qid[1:]
-        if qid == "q10":
+        if qid == "q12":
             cells.append(md("Open the capacity planner for your case and try combinations (the answer cell below "
                             "sets the planner from code, because the notebook is re-run when it is graded: copy "
                             "the `planner.set([...])` line the planner shows)."))
@@ -134,14 +138,14 @@ for title, ids in parts:
         if qid in extra_md:
             head += "\n\n" + extra_md[qid]
         cells.append(md(head))
-        if qid == "q12":
+        if qid == "q14":
             stub = "def rank_by_rice(backlog):\n    return ...  # your code here"
-            check = "q12.check(rank_by_rice)"
+            check = "q14.check(rank_by_rice)"
             name = "rank_by_rice"
         else:
             stub = f"answer_{qid} = ..."
-            if qid == "q10":
-                stub = "answer_q10 = ...   # the planner.set([...]) line, then: answer_q10 = planner"
+            if qid == "q12":
+                stub = "answer_q12 = ...   # the planner.set([...]) line, then: answer_q12 = planner"
             check = f"{qid}.check(answer_{qid})"
             name = f"answer_{qid}"
         cells.append(code(f"{stub}\n### BEGIN SOLUTION\n{q.solution_text}\n### END SOLUTION\n{check}",
@@ -176,6 +180,8 @@ Back to the lesson: [09 · Capstone and certificate](../../notebooks/09_capstone
 the course map is in the [welcome notebook](../../notebooks/00_welcome.ipynb)."""))
 cells.append(code("import pm_course.capstone\npm_course.capstone.result()", meta("result", locked=True)))
 cells.append(code('import pm_course.progress\npm_course.progress.review("09_capstone")', meta("review", locked=True)))
+for i, c in enumerate(cells):  # stable ids, so that a regeneration changes only what changed
+    c.id = c.metadata.get("nbgrader", {}).get("grade_id", "").replace("_", "-") or f"cell-{i:03d}"
 nb = nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}, "language_info": {"name": "python"}})
 nb.nbformat_minor = 5
 nbformat.write(nb, OUT)

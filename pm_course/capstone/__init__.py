@@ -2,7 +2,7 @@
 
 Importing this package is cheap (pure logic only). The capstone's steps and the
 portfolio live in :mod:`pm_course.capstone.steps` and
-:mod:`pm_course.capstone.portfolio` (matplotlib is imported only when a
+:mod:`pm_course.capstone.folio` (matplotlib is imported only when a
 portfolio is written), the widgets in :mod:`pm_course.capstone.widgets`, the
 assessment's case in :mod:`pm_course.capstone.exam` and its questions in
 :mod:`pm_course.capstone.questions`.
@@ -17,7 +17,7 @@ __all__ = ["ASSIGNMENT", "PASS_MARK", "Case", "bind", "case_for", "submitter", "
 
 def portfolio(path="shiftbrew_portfolio.html", pdf=True, **kwargs):
     """Write your capstone portfolio: one self-contained HTML file (and a PDF); returns the paths written."""
-    from .portfolio import write_portfolio
+    from .folio import write_portfolio
 
     return write_portfolio(path, pdf=pdf, **kwargs)
 

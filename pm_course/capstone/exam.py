@@ -73,7 +73,8 @@ class Case:
     baseline, target and actual of the objective's three key results;
     ``stakeholders``: power and interest (1-10) of four stakeholders;
     ``funnel``: accounts at each onboarding step; ``ab``: an A/B test's counts;
-    ``planning``: baseline rate and minimum detectable effect for a new test.
+    ``planning``: baseline rate and minimum detectable effect for a new test;
+    ``weekly_sites``: sites with a published rota, one value a week for 13 weeks.
     """
 
     student_id: str
@@ -87,6 +88,7 @@ class Case:
     funnel: dict = field(compare=False, repr=False)
     ab: dict = field(compare=False, repr=False)
     planning: dict = field(compare=False, repr=False)
+    weekly_sites: list = field(compare=False, repr=False)
 
     def __init__(self, student_id: Any = DEMO_ID) -> None:
         from ..data import load
@@ -140,6 +142,12 @@ class Case:
         object.__setattr__(self, "ab", {"control_converted": x1, "control_assigned": n1,
                                         "treatment_converted": x2, "treatment_assigned": n2})
         object.__setattr__(self, "planning", {"baseline": base_rate, "mde": mde})
+        # drawn last, so that the figures above stay what they were before this series existed
+        sites = [float(rng.randrange(300, 701))]
+        trend = rng.choice((-1, 1, 1, 1)) * rng.randrange(20, 301) / 10000  # 0.2 % to 3 % a week, mostly up
+        for _ in range(12):
+            sites.append(sites[-1] * (1 + trend + rng.randrange(-6, 7) / 1000))
+        object.__setattr__(self, "weekly_sites", [round(v) for v in sites])
 
     def item(self, item_id: Any) -> dict:
         """One backlog item of this case, by id ("B01" ... "B06"), as a new dict."""
@@ -170,7 +178,7 @@ class Case:
                 "key_results": [dict(k) for k in self.key_results],
                 "stakeholders": {k: dict(v) for k, v in self.stakeholders.items()},
                 "funnel": {"steps": list(self.funnel["steps"]), "counts": list(self.funnel["counts"])},
-                "ab": dict(self.ab), "planning": dict(self.planning)}
+                "ab": dict(self.ab), "planning": dict(self.planning), "weekly_sites": list(self.weekly_sites)}
 
     def __repr__(self) -> str:
         return f"<Shiftbrew case for {self.student_id!r}>"
@@ -194,7 +202,9 @@ class Case:
                  f"case.funnel: {', '.join(f'{s} {c}' for s, c in zip(self.funnel['steps'], self.funnel['counts']))}",
                  f"case.ab: control {a['control_converted']} of {a['control_assigned']}, treatment "
                  f"{a['treatment_converted']} of {a['treatment_assigned']}",
-                 f"case.planning: baseline {self.planning['baseline']}, mde {self.planning['mde']}"]
+                 f"case.planning: baseline {self.planning['baseline']}, mde {self.planning['mde']}",
+                 f"case.weekly_sites (sites with a published rota, weeks 1-{len(self.weekly_sites)}): "
+                 f"{', '.join(str(v) for v in self.weekly_sites)}"]
         items = "".join(f"<li>{esc(f)}</li>" for f in facts)
         return (f"<div class='pm-case'><b>Your Shiftbrew case ({esc(self.student_id)})</b><ul>{items}</ul>"
                 f"{backlog}{krs}{people}</div>")

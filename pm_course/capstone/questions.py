@@ -9,7 +9,7 @@ misconception examples are those of the demo case (the self-tests run on it);
 
 Questions are grouped by the module whose objectives they test in
 :data:`BY_MODULE`; a module's questions are added there and nowhere else
-(module 01, the PM's role, joins the list when it is published). No widgets
+(when a module is added, renumber the questions to keep module order). No widgets
 are imported: the capacity question reads any object with a ``.value``.
 """
 
@@ -33,6 +33,8 @@ from ..prioritization.frameworks import best_within_capacity, kano_category, ran
 from ..research.interviews import check_job_story
 from ..research.market import bottom_up
 from ..research.surveys import nps
+from ..role.lifecycle import compound_growth_rate
+from ..role.roles import role_of
 from ..vision.strategy import key_result_progress, okr_score, roadmap_column
 from . import exam
 from .exam import Case
@@ -40,8 +42,8 @@ from .exam import Case
 __all__ = [
     "MODULE", "QUESTIONS", "WRITTEN", "BY_MODULE", "VARIANT", "REFERENCE", "reference_answers", "points",
     "JOB_STORY_OPTIONS", "ROADMAP_ITEMS", "RACI_MATRIX", "RACI_TASKS", "GOAL", "KOTTER_ACTIVITIES", "FACTORS",
-    "TIERS_ASKED",
-] + [f"q{i}" for i in range(1, 22)] + ["w1", "w2"]
+    "TIERS_ASKED", "ROLE_TASKS",
+] + [f"q{i}" for i in range(1, 24)] + ["w1", "w2"]
 
 MODULE = exam.ASSIGNMENT
 
@@ -88,19 +90,87 @@ def _variant(qid: str, reference: Callable[[Case], Any], make: Callable[[Any], C
     return Variant(build=lambda case: make(reference(case)))
 
 
+# ================================================================ 01 the PM's role
+
+#: One task per accountability and one more for the product owner (tasks from module 01's TASKS).
+ROLE_TASKS = [
+    "Choose which problem the team tackles next quarter: churn or small chains",
+    "Order the Product Backlog for the next Sprint",
+    "Write acceptance criteria for the 'swap a shift' backlog item",
+    "Track the payroll integration's budget and the contractor's hours",
+]
+_ROLES = {t: role_of(t) for t in ROLE_TASKS}
+_ORDER, _BUDGET = ROLE_TASKS[1], ROLE_TASKS[3]
+q1 = Question(
+    module=MODULE, id="q1", points=1,
+    prompt="For each task in ROLE_TASKS, the accountability it belongs to: a dict of task -> 'product manager', "
+           "'product owner' or 'project manager'.",
+    checker=Mapping(expected=_ROLES, categories=["product manager", "product owner", "project manager"]),
+    hints=["The product manager owns the why and the what (problems, outcomes, strategy); the product owner orders "
+           "and clarifies the Product Backlog; the project manager owns scope, schedule and resources.",
+           "role_of(task) from pm_course.role gives the accountable role of any task in module 01's TASKS."],
+    solution_text="# why and what -> product manager; the Product Backlog's order and clarity -> product owner;\n"
+                  "# budget, schedule and people of a project -> project manager\n"
+                  "answer_q1 = {t: role_of(t) for t in ROLE_TASKS}",
+    answer=dict(_ROLES),
+    wrong=[{**_ROLES, _ORDER: "product manager"}, {**_ROLES, _BUDGET: "product manager"},
+           {t: "product manager" for t in ROLE_TASKS}],
+    misconceptions=[
+        Misconception(lambda a: a.get(_ORDER) == "product manager",
+                      "The Scrum Guide (2020) makes ordering the Product Backlog the product owner's "
+                      "accountability; it is the product manager's only where one person holds both roles.",
+                      example={**_ROLES, _ORDER: "product manager"}),
+        Misconception(lambda a: a.get(_BUDGET) == "product manager",
+                      "A project's budget and hours are project management: a PM who tracks them drifts into the "
+                      "project-manager anti-pattern.", example={**_ROLES, _BUDGET: "product manager"}),
+    ],
+)
+
+
+def _growth(case: Case) -> float:
+    return compound_growth_rate(case.weekly_sites) * 100
+
+
+def _growth_per_value(case: Case) -> float:
+    """The rate taken over as many periods as there are values (the misconception that counts weeks, not steps)."""
+    v = case.weekly_sites
+    return ((v[-1] / v[0]) ** (1 / len(v)) - 1) * 100
+
+
+q2 = Question(
+    module=MODULE, id="q2", points=1,
+    prompt="The compound weekly growth rate of case.weekly_sites (sites with a published rota, one value a week), "
+           "from the first week to the last, in percent to 2 decimal places.",
+    checker=_variant("q2", _growth, lambda x: Value(expected=x, decimals=2, unit="% a week")),
+    hints=["Compound growth per week: (last / first) ** (1 / number of week-on-week steps) - 1.",
+           "Count the steps between the weeks, not the weeks; compound_growth_rate(values) from pm_course.role "
+           "gives a fraction, and the question asks for percent."],
+    solution_text="# (last / first) ** (1 / steps) - 1, with steps = weeks - 1; times 100 for percent\n"
+                  "answer_q2 = compound_growth_rate(case.weekly_sites) * 100",
+    answer=_growth(_DEMO), wrong=[_growth_per_value(_DEMO), _growth(_DEMO) / 100, _growth(_DEMO) + 1],
+    misconceptions=[
+        Misconception(lambda a: abs(a - _growth_per_value(_cur())) < 0.005
+                      and abs(_growth_per_value(_cur()) - _growth(_cur())) > 0.01,
+                      "Count the steps, not the weeks: n weekly values span n - 1 week-on-week steps.",
+                      example=_growth_per_value(_DEMO)),
+        Misconception(lambda a: abs(a * 100 - _growth(_cur())) < 0.005 and abs(_growth(_cur())) > 0.05,
+                      "Give percent, not a fraction: multiply the rate by 100.", example=_growth(_DEMO) / 100),
+    ],
+)
+
 # ================================================================ 02 research
 
 def _nps(case: Case) -> float:
     return nps(case.survey_scores)
 
 
-q1 = Question(
-    module=MODULE, id="q1", points=1,
+q3 = Question(
+    module=MODULE, id="q3", points=1,
     prompt="The Net Promoter Score of your survey subset, case.survey_scores, to 1 decimal place.",
-    checker=_variant("q1", _nps, lambda x: Value(expected=x, decimals=1)),
+    checker=_variant("q3", _nps, lambda x: Value(expected=x, decimals=1)),
     hints=["NPS = % promoters (9-10) minus % detractors (0-6); passives (7-8) count only in the total.",
            "The course's nps(scores) does it; the answer is between -100 and 100, not a fraction."],
-    solution_text="# promoters minus detractors, as percentages of all answers\nanswer_q1 = nps(case.survey_scores)",
+    solution_text="# promoters minus detractors, as percentages of all answers\nanswer_q3 = nps(case.survey_scores)",
     answer=_nps(_DEMO), wrong=[_nps(_DEMO) / 100 + 0.5, _nps(_DEMO) + 10],
     misconceptions=[Misconception(lambda a: abs(a * 100 - _nps(_cur())) < 0.5 and abs(_nps(_cur())) > 1,
                                   "NPS is given in points from -100 to 100, not as a fraction.",
@@ -112,14 +182,14 @@ def _market(case: Case) -> float:
     return bottom_up(case.cafes, case.annual_value)
 
 
-q2 = Question(
-    module=MODULE, id="q2", points=1,
+q4 = Question(
+    module=MODULE, id="q4", points=1,
     prompt="The bottom-up serviceable market in US dollars a year: case.cafes cafés that could buy, each paying "
            "case.annual_value dollars a year, as a whole number.",
-    checker=_variant("q2", _market, lambda x: Value(expected=x, decimals=0, unit="USD a year")),
+    checker=_variant("q4", _market, lambda x: Value(expected=x, decimals=0, unit="USD a year")),
     hints=["Bottom-up sizing multiplies the number of accounts by what one account pays in a year.",
            "bottom_up(accounts, annual_value_per_account) from pm_course.research."],
-    solution_text="# accounts x annual value per account\nanswer_q2 = bottom_up(case.cafes, case.annual_value)",
+    solution_text="# accounts x annual value per account\nanswer_q4 = bottom_up(case.cafes, case.annual_value)",
     answer=_market(_DEMO), wrong=[_market(_DEMO) / 12, _DEMO.cafes + _DEMO.annual_value],
     misconceptions=[Misconception(lambda a: abs(a * 12 - _market(_cur())) < 1,
                                   "That is a month's worth: the price is per year already.",
@@ -133,15 +203,15 @@ JOB_STORY_OPTIONS = {
     "C": "Owners need better scheduling software with notifications and an AI assistant.",
 }
 _STORY = next(k for k, v in JOB_STORY_OPTIONS.items() if check_job_story(v).passed)
-q3 = Question(
-    module=MODULE, id="q3", points=1,
+q5 = Question(
+    module=MODULE, id="q5", points=1,
     prompt="Which statement in JOB_STORY_OPTIONS is a job story (a situation, a motivation and an expected "
            "outcome, with no solution in it)? Give its letter.",
     checker=Choice(expected=_STORY, options=list(JOB_STORY_OPTIONS)),
     hints=["A job story starts from the situation (When ...), not from a persona (As a ...).",
            "It names no feature: check_job_story(text) tells you which parts are there."],
     solution_text="# the one that starts from a situation and names no feature\n"
-                  "answer_q3 = [k for k, v in JOB_STORY_OPTIONS.items() if check_job_story(v).passed][0]",
+                  "answer_q5 = [k for k, v in JOB_STORY_OPTIONS.items() if check_job_story(v).passed][0]",
     answer=_STORY, wrong=[k for k in JOB_STORY_OPTIONS if k != _STORY],
     misconceptions=[Misconception("A", "That is a user story with a solution in it (a drag-and-drop editor): "
                                        "a job story starts from the situation and names no feature.")],
@@ -155,16 +225,16 @@ def _kr1(case: Case) -> float:
     return key_result_progress(k["baseline"], k["target"], k["actual"])
 
 
-q4 = Question(
-    module=MODULE, id="q4", points=1,
+q6 = Question(
+    module=MODULE, id="q6", points=1,
     prompt="The progress of your objective's first key result, case.key_results[0], from its baseline to its "
            "target (0 at the baseline or below, 1 at the target or beyond), to 2 decimal places.",
-    checker=_variant("q4", _kr1, lambda x: Value(expected=x, decimals=2)),
+    checker=_variant("q6", _kr1, lambda x: Value(expected=x, decimals=2)),
     hints=["Progress = (actual - baseline) / (target - baseline), kept between 0 and 1.",
            "key_result_progress(baseline, target, actual) from pm_course.vision."],
     solution_text="# (actual - baseline) / (target - baseline), between 0 and 1\n"
                   "kr = case.key_results[0]\n"
-                  "answer_q4 = key_result_progress(kr['baseline'], kr['target'], kr['actual'])",
+                  "answer_q6 = key_result_progress(kr['baseline'], kr['target'], kr['actual'])",
     answer=_kr1(_DEMO), wrong=[_kr1(_DEMO) + 0.2, -1.0],
     misconceptions=[Misconception(
         lambda a: abs(a - case_ratio(_cur())) < 0.005 and abs(case_ratio(_cur()) - _kr1(_cur())) > 0.01,
@@ -179,37 +249,37 @@ def case_ratio(case: Case) -> float:
     return k["actual"] / k["target"]
 
 
-q4.misconceptions[0].example = case_ratio(_DEMO)
+q6.misconceptions[0].example = case_ratio(_DEMO)
 
 
 def _okr(case: Case) -> float:
     return okr_score([key_result_progress(k["baseline"], k["target"], k["actual"]) for k in case.key_results])
 
 
-q5 = Question(
-    module=MODULE, id="q5", points=1,
+q7 = Question(
+    module=MODULE, id="q7", points=1,
     prompt="The score of your objective: the mean progress of its three key results, case.key_results, each "
            "capped between 0 and 1, to 2 decimal places.",
-    checker=_variant("q5", _okr, lambda x: Value(expected=x, decimals=2)),
+    checker=_variant("q7", _okr, lambda x: Value(expected=x, decimals=2)),
     hints=["Compute each key result's progress, as in the question before.",
            "okr_score(list_of_progress) caps each at 0 and 1 and takes the mean."],
     solution_text="# each key result's progress, capped, then the mean\n"
                   "progress = [key_result_progress(k['baseline'], k['target'], k['actual']) for k in case.key_results]\n"
-                  "answer_q5 = okr_score(progress)",
+                  "answer_q7 = okr_score(progress)",
     answer=_okr(_DEMO), wrong=[_okr(_DEMO) + 0.3, 3.0],
 )
 
 ROADMAP_ITEMS = {"B01": "high", "B07": "medium", "B12": "low", "B02": "high"}
 _ROADMAP = {k: roadmap_column(v) for k, v in ROADMAP_ITEMS.items()}
-q6 = Question(
-    module=MODULE, id="q6", points=1,
+q8 = Question(
+    module=MODULE, id="q8", points=1,
     prompt="Place each item of ROADMAP_ITEMS (item id -> how certain the team is of the problem and the solution) "
            "in the Now / Next / Later column its certainty suggests: a dict of id -> 'Now', 'Next' or 'Later'.",
     checker=Mapping(expected=_ROADMAP, categories=["Now", "Next", "Later"]),
     hints=["Now holds what is well understood; Later the problems still being explored.",
            "roadmap_column(certainty) from pm_course.vision gives the column."],
     solution_text="# high certainty -> Now, medium -> Next, low -> Later\n"
-                  "answer_q6 = {k: roadmap_column(v) for k, v in ROADMAP_ITEMS.items()}",
+                  "answer_q8 = {k: roadmap_column(v) for k, v in ROADMAP_ITEMS.items()}",
     answer=_ROADMAP, wrong=[{k: "Now" for k in ROADMAP_ITEMS}],
     misconceptions=[Misconception(lambda a: set(a.values()) == {"Now"},
                                   "A roadmap where everything is Now has no order: uncertain items go later.",
@@ -223,13 +293,13 @@ def _rice_b03(case: Case) -> float:
     return rice_score(**case.rice_inputs("B03"))
 
 
-q7 = Question(
-    module=MODULE, id="q7", points=1,
+q9 = Question(
+    module=MODULE, id="q9", points=1,
     prompt="The RICE score of item B03 in your case's backlog, case.backlog, to 1 decimal place.",
-    checker=_variant("q7", _rice_b03, lambda x: Value(expected=x, decimals=1)),
+    checker=_variant("q9", _rice_b03, lambda x: Value(expected=x, decimals=1)),
     hints=["RICE = Reach x Impact x Confidence / Effort.",
            "case.rice_inputs('B03') gives the four inputs; rice_score(**...) does the sum."],
-    solution_text="# reach x impact x confidence / effort\nanswer_q7 = rice_score(**case.rice_inputs('B03'))",
+    solution_text="# reach x impact x confidence / effort\nanswer_q9 = rice_score(**case.rice_inputs('B03'))",
     answer=_rice_b03(_DEMO), wrong=[_rice_b03(_DEMO) * _DEMO.item("B03")["effort"] + 1, 0.5],
     misconceptions=[Misconception(
         lambda a: _cur().item("B03")["effort"] != 1 and abs(a - _rice_b03(_cur()) * _cur().item("B03")["effort"]) < 0.05,
@@ -246,14 +316,14 @@ def _ranking(case: Case) -> list:
     return rank_by(case.backlog, _rice)
 
 
-q8 = Question(
-    module=MODULE, id="q8", points=1,
+q10 = Question(
+    module=MODULE, id="q10", points=1,
     prompt="Your case's six backlog items ranked by RICE score, highest first: a list of their ids.",
-    checker=_variant("q8", _ranking, lambda x: Ordering(expected=x)),
+    checker=_variant("q10", _ranking, lambda x: Ordering(expected=x)),
     hints=["Score every item of case.backlog with RICE, then sort by the score.",
            "Highest first: sorted(..., reverse=True); return the ids, not the dicts."],
     solution_text="# score each item, sort highest first, keep the ids\n"
-                  "answer_q8 = [b['id'] for b in sorted(case.backlog, key=lambda b: rice_score(b['reach'], "
+                  "answer_q10 = [b['id'] for b in sorted(case.backlog, key=lambda b: rice_score(b['reach'], "
                   "b['impact'], b['confidence'], b['effort']), reverse=True)]",
     answer=_ranking(_DEMO), wrong=[list(reversed(_ranking(_DEMO))), [b["id"] for b in _DEMO.backlog][:5]],
     misconceptions=[Misconception(lambda a: list(a) == list(reversed(_ranking(_cur()))),
@@ -266,14 +336,14 @@ def _wsjf_b05(case: Case) -> float:
     return wsjf(**case.wsjf_inputs("B05"))
 
 
-q9 = Question(
-    module=MODULE, id="q9", points=1,
+q11 = Question(
+    module=MODULE, id="q11", points=1,
     prompt="The WSJF of item B05 in your case's backlog (cost of delay over job size), to 2 decimal places.",
-    checker=_variant("q9", _wsjf_b05, lambda x: Value(expected=x, decimals=2)),
+    checker=_variant("q11", _wsjf_b05, lambda x: Value(expected=x, decimals=2)),
     hints=["Cost of delay = business value + time criticality + risk reduction.",
            "WSJF = cost of delay / job size: wsjf(**case.wsjf_inputs('B05'))."],
     solution_text="# (business value + time criticality + risk reduction) / job size\n"
-                  "answer_q9 = wsjf(**case.wsjf_inputs('B05'))",
+                  "answer_q11 = wsjf(**case.wsjf_inputs('B05'))",
     answer=_wsjf_b05(_DEMO), wrong=[_wsjf_b05(_DEMO) + 1, 0.01],
 )
 
@@ -282,32 +352,32 @@ def _best(case: Case) -> list:
     return sorted(best_within_capacity(case.capacity_items(), case.capacity)["ids"])
 
 
-q10 = Question(
-    module=MODULE, id="q10", points=2,
+q12 = Question(
+    module=MODULE, id="q12", points=2,
     prompt="With the capacity planner made for your case, capacity_planner(case), choose the items that deliver "
            "the most value within case.capacity person-months, then pass the planner itself.",
-    checker=WidgetState(inner=_variant("q10", _best, lambda x: SetOf(expected=x))),
+    checker=WidgetState(inner=_variant("q12", _best, lambda x: SetOf(expected=x))),
     hints=["Each item's value is Reach x Impact x Confidence; its cost is its effort in person-months.",
            "Try combinations in the planner, or ask best_within_capacity(case.capacity_items(), case.capacity) "
            "and set the planner to its ids."],
     solution_text="# the set with the most value that fits, chosen in the planner\n"
                   "planner = capacity_planner(case)\n"
                   "planner.set(best_within_capacity(case.capacity_items(), case.capacity)['ids'])\n"
-                  "answer_q10 = planner",
+                  "answer_q12 = planner",
     # as for every widget question, the reference and wrong answers are the planner's .value
     answer=_best(_DEMO), wrong=[[b["id"] for b in _DEMO.backlog], ["B01"]],
 )
 
 KANO_PAIR = ("like", "dislike")
-q11 = Question(
-    module=MODULE, id="q11", points=1,
+q13 = Question(
+    module=MODULE, id="q13", points=1,
     prompt="A café owner would like it if shifts could be swapped from the phone and would dislike it if they "
            "could not: KANO_PAIR. Which Kano category is the feature for them? Give one of "
            "'A', 'O', 'M', 'I', 'R', 'Q'.",
     checker=Choice(expected=kano_category(*KANO_PAIR), options=["A", "O", "M", "I", "R", "Q"]),
     hints=["Read the functional answer (the feature is there) and the dysfunctional one (it is not).",
            "Like when present and dislike when absent: more is better. kano_category(functional, dysfunctional)."],
-    solution_text="# like when present, dislike when absent\nanswer_q11 = kano_category(*KANO_PAIR)",
+    solution_text="# like when present, dislike when absent\nanswer_q13 = kano_category(*KANO_PAIR)",
     answer=kano_category(*KANO_PAIR), wrong=["M", "A"],
     misconceptions=[Misconception("M", "Must-be features are expected: owners would not 'like' having them."),
                     Misconception("A", "Attractive features delight when there, but nobody minds their absence.")],
@@ -321,15 +391,17 @@ def rank_by_rice_reference(backlog: list) -> list:
 _TIES = [{"id": "T1", "reach": 100, "impact": 1, "confidence": 1.0, "effort": 1},
          {"id": "T2", "reach": 200, "impact": 1, "confidence": 1.0, "effort": 2},
          {"id": "T3", "reach": 300, "impact": 1, "confidence": 1.0, "effort": 1}]
-q12 = Question(
-    module=MODULE, id="q12", points=2,
+q14 = Question(
+    module=MODULE, id="q14", points=2,
     prompt="Write rank_by_rice(backlog): the ids ranked by RICE score, highest first; items with equal scores keep "
            "their order in the backlog.",
     checker=Function(reference=rank_by_rice_reference, returns=list[str],
                      inputs=[(_DEMO.backlog,), (_TIES,), (_TIES[:1],)]),
     hints=["Compute each item's score with rice_score(...), then sort the items by it.",
            "sorted(..., reverse=True) is stable, so equal scores keep their order; return ids, not dicts."],
-    solution_text="def rank_by_rice(backlog):\n"
+    solution_text="# score each item with RICE, sort highest first and keep the ids;\n"
+                  "# sorted() is stable, so items with equal scores keep their backlog order\n"
+                  "def rank_by_rice(backlog):\n"
                   "    def score(b):\n"
                   "        return rice_score(b['reach'], b['impact'], b['confidence'], b['effort'])\n"
                   "    return [b['id'] for b in sorted(backlog, key=score, reverse=True)]",
@@ -337,7 +409,7 @@ q12 = Question(
     wrong=[lambda backlog: [b["id"] for b in sorted(backlog, key=_rice)],
            lambda backlog: [b["id"] for b in backlog]],
 )
-q12.answer.__name__ = "rank_by_rice"
+q14.answer.__name__ = "rank_by_rice"
 
 # ================================================================ 05 collaboration
 
@@ -346,16 +418,16 @@ def _quadrants(case: Case) -> dict:
     return {k: stakeholder_quadrant(v["power"], v["interest"]) for k, v in case.stakeholders.items()}
 
 
-q13 = Question(
-    module=MODULE, id="q13", points=1,
+q15 = Question(
+    module=MODULE, id="q15", points=1,
     prompt="Place each stakeholder of case.stakeholders on the power-interest grid: a dict of id -> "
            "'manage closely', 'keep satisfied', 'keep informed' or 'monitor'.",
-    checker=_variant("q13", _quadrants, lambda x: Mapping(
+    checker=_variant("q15", _quadrants, lambda x: Mapping(
         expected=x, categories=["manage closely", "keep satisfied", "keep informed", "monitor"])),
     hints=["High power and high interest: manage closely; high power, low interest: keep satisfied.",
            "stakeholder_quadrant(power, interest) from pm_course.collaboration (5 and above is high)."],
     solution_text="# the Mendelow grid: power first, then interest\n"
-                  "answer_q13 = {k: stakeholder_quadrant(v['power'], v['interest']) for k, v in case.stakeholders.items()}",
+                  "answer_q15 = {k: stakeholder_quadrant(v['power'], v['interest']) for k, v in case.stakeholders.items()}",
     answer=_quadrants(_DEMO), wrong=[{k: "monitor" for k in _DEMO.stakeholders}],
 )
 
@@ -372,8 +444,8 @@ def _raci_broken() -> set:
     return {t for t in RACI_TASKS if any(f"'{t}'" in p for p in problems)}
 
 
-q14 = Question(
-    module=MODULE, id="q14", points=1,
+q16 = Question(
+    module=MODULE, id="q16", points=1,
     prompt="Which tasks of RACI_MATRIX break the RACI rules (exactly one Accountable, at least one Responsible)? "
            "A set of task names.",
     checker=SetOf(expected=_raci_broken()),
@@ -381,7 +453,7 @@ q14 = Question(
            "validate_raci(matrix) lists the problems; each names its task."],
     solution_text="# one A and at least one R per task\n"
                   "problems = validate_raci(RACI_MATRIX)\n"
-                  "answer_q14 = {t for t in RACI_TASKS if any(repr(t) in p for p in problems)}",
+                  "answer_q16 = {t for t in RACI_TASKS if any(repr(t) in p for p in problems)}",
     answer=_raci_broken(), wrong=[set(RACI_TASKS), {"Write the launch brief"}],
 )
 
@@ -392,14 +464,14 @@ def _overall(case: Case) -> float:
     return overall_conversion(case.funnel["counts"])
 
 
-q15 = Question(
-    module=MODULE, id="q15", points=1,
+q17 = Question(
+    module=MODULE, id="q17", points=1,
     prompt="The overall conversion of your case's onboarding funnel, case.funnel, from the first step to the last, "
            "as a fraction to 3 decimal places.",
-    checker=_variant("q15", _overall, lambda x: Value(expected=x, decimals=3)),
+    checker=_variant("q17", _overall, lambda x: Value(expected=x, decimals=3)),
     hints=["Overall conversion = accounts at the last step / accounts at the first step.",
            "overall_conversion(counts) from pm_course.data_launch; a fraction, not a percentage."],
-    solution_text="# last step / first step\nanswer_q15 = overall_conversion(case.funnel['counts'])",
+    solution_text="# last step / first step\nanswer_q17 = overall_conversion(case.funnel['counts'])",
     answer=_overall(_DEMO), wrong=[_overall(_DEMO) * 100, 1.0],
     misconceptions=[Misconception(lambda a: abs(a / 100 - _overall(_cur())) < 0.0005,
                                   "Give a fraction (like 0.25), not a percentage.", example=_overall(_DEMO) * 100)],
@@ -411,16 +483,16 @@ def _z(case: Case) -> float:
     return z_test(a["treatment_converted"], a["treatment_assigned"], a["control_converted"], a["control_assigned"])["z"]
 
 
-q16 = Question(
-    module=MODULE, id="q16", points=1,
+q18 = Question(
+    module=MODULE, id="q18", points=1,
     prompt="The z statistic of your A/B test, case.ab, with the treatment as the first arm and the control as the "
            "second (positive when the treatment converts better), to 2 decimal places.",
-    checker=_variant("q16", _z, lambda x: Value(expected=x, decimals=2)),
+    checker=_variant("q18", _z, lambda x: Value(expected=x, decimals=2)),
     hints=["The two-proportion z-test compares the conversion rates with a pooled standard error.",
            "z_test(x1, n1, x2, n2) with the treatment's converted and assigned counts first; read ['z']."],
     solution_text="# two-proportion z-test, treatment first\n"
                   "ab = case.ab\n"
-                  "answer_q16 = z_test(ab['treatment_converted'], ab['treatment_assigned'], "
+                  "answer_q18 = z_test(ab['treatment_converted'], ab['treatment_assigned'], "
                   "ab['control_converted'], ab['control_assigned'])['z']",
     answer=_z(_DEMO), wrong=[_z(_DEMO) + 1, 100.0],
     misconceptions=[Misconception(lambda a: abs(_z(_cur())) > 0.05 and abs(a + _z(_cur())) < 0.005,
@@ -432,15 +504,15 @@ def _n(case: Case) -> float:
     return sample_size_per_arm(case.planning["baseline"], case.planning["mde"])
 
 
-q17 = Question(
-    module=MODULE, id="q17", points=1,
-    prompt="The staff needed in each arm of a new test, case.planning (baseline rate, minimum detectable effect in "
+q19 = Question(
+    module=MODULE, id="q19", points=1,
+    prompt="The users needed in each arm of a new test, case.planning (baseline rate, minimum detectable effect in "
            "points), with alpha 0.05 and power 0.8, as a whole number.",
-    checker=_variant("q17", _n, lambda x: Value(expected=x, decimals=0)),
+    checker=_variant("q19", _n, lambda x: Value(expected=x, decimals=0)),
     hints=["The sample size grows with the variance at the baseline and shrinks with the square of the effect.",
            "sample_size_per_arm(baseline, mde) from pm_course.data_launch (alpha 0.05, power 0.8 by default)."],
     solution_text="# the normal-approximation sample size per arm\n"
-                  "answer_q17 = sample_size_per_arm(case.planning['baseline'], case.planning['mde'])",
+                  "answer_q19 = sample_size_per_arm(case.planning['baseline'], case.planning['mde'])",
     answer=_n(_DEMO), wrong=[_n(_DEMO) * 2, 30.0],
     misconceptions=[Misconception(lambda a: abs(a - 2 * _n(_cur())) < 0.5,
                                   "That is both arms together: the question asks for each arm.", example=_n(_DEMO) * 2)],
@@ -448,28 +520,28 @@ q17 = Question(
 
 TIERS_ASKED: dict[str, Any] = {"share_of_customers": 0.35, "changes_workflow": True}
 _TIER = launch_tier(TIERS_ASKED["share_of_customers"], TIERS_ASKED["changes_workflow"])
-q18 = Question(
-    module=MODULE, id="q18", points=1,
+q20 = Question(
+    module=MODULE, id="q20", points=1,
     prompt="The launch tier (1 the biggest, 3 the smallest) of a change that reaches TIERS_ASKED"
            "['share_of_customers'] of customers and changes how they work, as a whole number.",
     checker=Value(expected=_TIER, decimals=0),
     hints=["A tier grows with the share of customers reached and with changes to their workflow.",
            "launch_tier(share_of_customers, changes_workflow) from pm_course.data_launch."],
-    solution_text="# many customers and a changed workflow: a big launch\nanswer_q18 = launch_tier(**TIERS_ASKED)",
+    solution_text="# many customers and a changed workflow: a big launch\nanswer_q20 = launch_tier(**TIERS_ASKED)",
     answer=_TIER, wrong=[3 if _TIER != 3 else 1],
 )
 
 # ================================================================ 07 career
 
 GOAL = "Get better at talking to customers."
-q19 = Question(
-    module=MODULE, id="q19", points=1,
+q21 = Question(
+    module=MODULE, id="q21", points=1,
     prompt="GOAL is a development goal. Which SMART letters does it miss? The letters in the order S, M, A, R, T, "
            "as one text (e.g. 'MT').",
     checker=Value(expected=missing_letters(GOAL), shape=str),
     hints=["Specific (what exactly), Measurable (a number), Assignable (who), Realistic, Time-related (by when).",
            "missing_letters(goal) from pm_course.career checks each letter."],
-    solution_text="# what exactly, how much, who, by when?\nanswer_q19 = missing_letters(GOAL)",
+    solution_text="# what exactly, how much, who, by when?\nanswer_q21 = missing_letters(GOAL)",
     answer=missing_letters(GOAL), wrong=["MT", "T", "SMART" if missing_letters(GOAL) != "SMART" else "S"],
 )
 
@@ -477,29 +549,29 @@ q19 = Question(
 
 KOTTER_ACTIVITIES = ["setting a direction", "planning and budgeting", "aligning people", "controlling and problem solving"]
 _KOTTER = {a: kotter_kind(a) for a in KOTTER_ACTIVITIES}
-q20 = Question(
-    module=MODULE, id="q20", points=1,
+q22 = Question(
+    module=MODULE, id="q22", points=1,
     prompt="Sort the activities in KOTTER_ACTIVITIES into Kotter's 'managing' and 'leading': a dict of activity -> "
            "'managing' or 'leading'.",
     checker=Mapping(expected=_KOTTER, categories=["managing", "leading"]),
     hints=["Managing copes with complexity (plans, budgets, control); leading copes with change.",
            "kotter_kind(category) from pm_course.leading."],
     solution_text="# managing copes with complexity, leading with change\n"
-                  "answer_q20 = {a: kotter_kind(a) for a in KOTTER_ACTIVITIES}",
+                  "answer_q22 = {a: kotter_kind(a) for a in KOTTER_ACTIVITIES}",
     answer=_KOTTER, wrong=[{a: "leading" for a in KOTTER_ACTIVITIES}],
 )
 
 FACTORS = ["recognition", "salary", "the work itself", "working conditions"]
 _HERZ = {f: HERZBERG_FACTORS[f] for f in FACTORS}
-q21 = Question(
-    module=MODULE, id="q21", points=1,
+q23 = Question(
+    module=MODULE, id="q23", points=1,
     prompt="In Herzberg's two-factor theory, is each of FACTORS a 'motivator' or a 'hygiene' factor? "
            "A dict of factor -> 'motivator' or 'hygiene'.",
     checker=Mapping(expected=_HERZ, categories=["motivator", "hygiene"]),
     hints=["Hygiene factors prevent dissatisfaction when missing; motivators create satisfaction when present.",
            "HERZBERG_FACTORS in pm_course.leading maps each factor to its kind."],
     solution_text="# the work and its recognition motivate; pay and conditions are hygiene\n"
-                  "answer_q21 = {f: HERZBERG_FACTORS[f] for f in FACTORS}",
+                  "answer_q23 = {f: HERZBERG_FACTORS[f] for f in FACTORS}",
     answer=_HERZ, wrong=[{f: "motivator" for f in FACTORS}],
     misconceptions=[Misconception(lambda a: a.get("salary") == "motivator",
                                   "In Herzberg's study pay is a hygiene factor: its lack dissatisfies, more of it "
@@ -595,13 +667,14 @@ w2 = WrittenAnswer(
 #: The questions by the module whose learning objectives they test, in course order: the one place a module's
 #: questions are added (then ``python tools/make_capstone_exam.py`` and ``python tools/release.py 09_capstone``).
 BY_MODULE: dict[str, list[Question]] = {
-    "02_research": [q1, q2, q3],
-    "03_vision_strategy_roadmap": [q4, q5, q6],
-    "04_prioritization": [q7, q8, q9, q10, q11, q12],
-    "05_collaboration": [q13, q14],
-    "06_data_launch": [q15, q16, q17, q18],
-    "07_career": [q19],
-    "08_leading": [q20, q21],
+    "01_pm_role": [q1, q2],
+    "02_research": [q3, q4, q5],
+    "03_vision_strategy_roadmap": [q6, q7, q8],
+    "04_prioritization": [q9, q10, q11, q12, q13, q14],
+    "05_collaboration": [q15, q16],
+    "06_data_launch": [q17, q18, q19, q20],
+    "07_career": [q21],
+    "08_leading": [q22, q23],
 }
 QUESTIONS = [q for qs in BY_MODULE.values() for q in qs]
 WRITTEN = [w1, w2]
