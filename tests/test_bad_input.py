@@ -63,6 +63,8 @@ RECORDS = {  # plain result records and exceptions: built by the course's own co
     "pm_course.course.Module", "pm_course.progress.Summary", "pm_course.research.interviews.Critique",
     "pm_course.research.interviews.JobStoryCheck", "pm_course.vision.strategy.RubricReport",
     "pm_course.core.checkers.Rule", "pm_course.grading.TamperGuard",
+    "pm_course.autograde.cohort.Summary",  # what autograde() and merge() return
+    "pm_course.capstone.results.ExamResult",  # what exam_result() returns, from the progress store
 }
 NOT_LEARNER_FACING = {
     "pm_course.cli.main",  # argv comes from the shell (argparse reports bad arguments itself)
@@ -78,7 +80,15 @@ def _good_values() -> dict[str, typing.Any]:
     from pm_course.prioritization.frameworks import capacity_items
 
     backlog = load("backlog")
+    from pm_course.certificate.content import certificate_content, generate_keys, verification_code
+
+    private_pem, _ = generate_keys()
+    content = certificate_content("Ada Example", kind="self-assessed", score=20, total=23, modules=["02_research"],
+                                  date="2026-12-01")
     return {
+        "modules": ["02_research"], "private_pem": private_pem, "content": content,
+        "record": {"content": content, "code": verification_code(content)}, "db_url": "sqlite:///gradebook.db",
+        "results_dirs": ["results"], "root": ".", "kind": "self-assessed",
         "snippets": load("interviews"), "rows": load("survey"), "respondents": load("survey"), "backlog": backlog,
         "stakeholders": load("stakeholders"), "scores": [9, 10, 3], "ratings": [5, 4, 3],
         "statement": "For café owners who lose hours to rotas, Shiftbrew is a rota app that fills shifts. "

@@ -397,10 +397,10 @@ def test_portfolio_is_one_self_contained_html_file_and_a_pdf(fresh_home, tmp_pat
 
 
 def test_portfolio_figures_have_titles_and_labels():
-    from pm_course.capstone.portfolio import step_figure
+    from pm_course.capstone.portfolio import _step_figure
 
     for name, data in _all_steps().items():
-        fig, alt = step_figure(name, data)
+        fig, alt = _step_figure(name, data)
         if fig is None:
             continue
         ax = fig.axes[0]
