@@ -610,3 +610,49 @@ def test_the_case_shows_itself_to_the_learner():
     html = exam.case_for("s0001")._repr_html_()
     for part in ("case.backlog", "case.key_results", "case.stakeholders", "case.capacity", "case.ab"):
         assert part in html
+
+
+@pytest.mark.parametrize("where, kwargs, words", [
+    ("results.pass_points", {"total": float("nan")}, "total must be a finite number"),
+    ("portfolio.write_portfolio", {"pdf": "yes"}, "pdf must be True or False"),
+    ("portfolio.write_portfolio", {"steps": "research"}, "steps must be a dict"),
+    ("portfolio.write_portfolio", {"steps": {"x": {"data": 1}}}, "steps must have keys among"),
+    ("portfolio.write_portfolio", {"steps": {"research": 1}}, "must be a dict with 'data'"),
+])
+def test_bad_arguments_to_the_capstone_get_a_message(where, kwargs, words, fresh_home):
+    import importlib
+
+    module, name = where.split(".")
+    fn = getattr(importlib.import_module(f"pm_course.capstone.{module}"), name)
+    with pytest.raises((InputError, InputTypeError), match=words):
+        fn(**kwargs)
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"modules": "02_research"}, "modules must be a list"),
+    ({"written": (1,)}, "written must be"),
+    ({"written": (1, float("nan"))}, "written must be"),
+    ({"issuer": 0}, "issuer must be text"),
+    ({"total": float("inf")}, "number of points"),
+])
+def test_more_bad_certificate_content_gets_a_message(kwargs, words):
+    from pm_course.certificate import certificate_content
+
+    args = dict(name="Ada", kind="self-assessed", score=20, total=23, modules=["02_research"], date="2026-12-01")
+    args.update(kwargs)
+    with pytest.raises((InputError, InputTypeError), match=words):
+        certificate_content(**args)
+
+
+def test_keys_must_be_bytes_and_content_a_certificate():
+    from pm_course.certificate.content import certificate_content, generate_keys, sign, verify_certificate
+
+    private, public = generate_keys()
+    c = certificate_content("Ada", kind="self-assessed", score=20, total=23, modules=["02_research"],
+                            date="2026-12-01")
+    with pytest.raises(InputTypeError, match="public_pem must be a key in PEM form as bytes"):
+        verify_certificate(sign(c, private), public.decode())
+    with pytest.raises(InputTypeError, match="private_pem must be a key in PEM form as bytes"):
+        sign(c, private.decode())
+    with pytest.raises(InputTypeError, match="content must be a certificate's content"):
+        sign({"name": "Ada"}, private)
