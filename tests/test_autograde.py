@@ -302,3 +302,32 @@ def test_plain_nbgrader_feedback_hides_hidden_tests_too(tmp_path):
     html = page_text(course.root / "feedback" / "untouched" / assignment / name.replace(".ipynb", ".html"))
     assert "HIDDEN TESTS" not in html and "also=[Value(expected=" not in html
     assert "q1.grade(answer_q1)" in html  # the visible part stays
+
+
+@pytest.mark.parametrize("call, words", [
+    (lambda tmp: autograde("04_prioritization", tmp, workers=0), "workers must be"),
+    (lambda tmp: autograde("04_prioritization", tmp, force="yes"), "force must be True or False"),
+    (lambda tmp: autograde("04_prioritization", tmp, limits={"cell_seconds": 1}), "limits must be a Limits"),
+    (lambda tmp: autograde("../04_prioritization", tmp), "assignment must be an assignment's name"),
+    (lambda tmp: autograde("04_prioritization", None), "root must be a folder"),
+    (lambda tmp: merge("04_prioritization", str(tmp), tmp), "results_dirs must be a list of folders"),
+    (lambda tmp: merge("04_prioritization", [], tmp), "at least one folder"),
+])
+def test_bad_arguments_to_the_grader_are_named_before_any_work(call, words, tmp_path):
+    from pm_course.core.validate import InputError, InputTypeError
+
+    with pytest.raises((InputError, InputTypeError), match=words):
+        call(tmp_path)
+    assert not any(tmp_path.iterdir())  # nothing was written
+
+
+def test_the_command_runner_takes_only_parsed_arguments():
+    import argparse
+
+    from pm_course.autograde import cli
+    from pm_course.core.validate import InputError, InputTypeError
+
+    with pytest.raises(InputTypeError, match="argparse.Namespace"):
+        cli.run(None)
+    with pytest.raises(InputError, match="args.command must be one of"):
+        cli.run(argparse.Namespace(command="keygen"))

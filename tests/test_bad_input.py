@@ -66,6 +66,8 @@ RECORDS = {  # plain result records and exceptions: built by the course's own co
     "pm_course.research.interviews.JobStoryCheck", "pm_course.vision.strategy.RubricReport",
     "pm_course.core.checkers.Rule", "pm_course.grading.TamperGuard",
     "pm_course.progress.Review",  # what review(module) returns: built from the progress store
+    "pm_course.autograde.cohort.Summary",  # what autograde() and merge() return
+    "pm_course.capstone.results.ExamResult",  # what exam_result() returns, from the progress store
 }
 NOT_LEARNER_FACING = {
     "pm_course.cli.main",  # argv comes from the shell (argparse reports bad arguments itself)
@@ -84,6 +86,11 @@ def _good_values() -> dict[str, typing.Any]:
     from pm_course.prioritization.frameworks import capacity_items
 
     backlog = load("backlog")
+    from pm_course.certificate.content import certificate_content, generate_keys, verification_code
+
+    private_pem, _ = generate_keys()
+    content = certificate_content("Ada Example", kind="self-assessed", score=20, total=23, modules=["02_research"],
+                                  date="2026-12-01")
     return {
         # modules 01, 06, 07 and 08 (the names their functions require; see GOOD_OVERRIDES for shared names)
         "values": [100, 102, 105, 107, 110], "weekly": load("analytics")["weekly"], "result": {"rule": None},
@@ -96,6 +103,9 @@ def _good_values() -> dict[str, typing.Any]:
         "observed": [5100, 4900], "share_of_customers": 0.5, "changes_workflow": True, "tier": 2, "done": ["flag"],
         "signup_week": 6, "activity": load("activity")["accounts"], "profiles": load("team_motivation"),
         "fed": dict.fromkeys(DRIVERS, 3),
+        "modules": ["02_research"], "private_pem": private_pem, "content": content,
+        "record": {"content": content, "code": verification_code(content)}, "db_url": "sqlite:///gradebook.db",
+        "results_dirs": ["results"], "root": ".", "kind": "self-assessed",
         "snippets": load("interviews"), "rows": load("survey"), "respondents": load("survey"), "backlog": backlog,
         "stakeholders": load("stakeholders"), "scores": [9, 10, 3], "ratings": [5, 4, 3],
         "statement": "For café owners who lose hours to rotas, Shiftbrew is a rota app that fills shifts. "

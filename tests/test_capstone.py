@@ -397,10 +397,10 @@ def test_portfolio_is_one_self_contained_html_file_and_a_pdf(fresh_home, tmp_pat
 
 
 def test_portfolio_figures_have_titles_and_labels():
-    from pm_course.capstone.folio import step_figure
+    from pm_course.capstone.folio import _step_figure
 
     for name, data in _all_steps().items():
-        fig, alt = step_figure(name, data)
+        fig, alt = _step_figure(name, data)
         if fig is None:
             continue
         ax = fig.axes[0]
@@ -620,3 +620,47 @@ def test_portfolio_can_be_written_again_and_again(fresh_home, tmp_path):
     first = capstone.portfolio(str(tmp_path / "a.html"), pdf=False, steps=steps)
     again = capstone.portfolio(str(tmp_path / "b.html"), pdf=False, steps=steps)
     assert callable(capstone.portfolio) and first and again
+@pytest.mark.parametrize("where, kwargs, words", [
+    ("results.pass_points", {"total": float("nan")}, "total must be a finite number"),
+    ("folio.write_portfolio", {"pdf": "yes"}, "pdf must be True or False"),
+    ("folio.write_portfolio", {"steps": "research"}, "steps must be a dict"),
+    ("folio.write_portfolio", {"steps": {"x": {"data": 1}}}, "steps must have keys among"),
+    ("folio.write_portfolio", {"steps": {"research": 1}}, "must be a dict with 'data'"),
+])
+def test_bad_arguments_to_the_capstone_get_a_message(where, kwargs, words, fresh_home):
+    import importlib
+
+    module, name = where.split(".")
+    fn = getattr(importlib.import_module(f"pm_course.capstone.{module}"), name)
+    with pytest.raises((InputError, InputTypeError), match=words):
+        fn(**kwargs)
+
+
+@pytest.mark.parametrize("kwargs, words", [
+    ({"modules": "02_research"}, "modules must be a list"),
+    ({"written": (1,)}, "written must be"),
+    ({"written": (1, float("nan"))}, "written must be"),
+    ({"issuer": 0}, "issuer must be text"),
+    ({"total": float("inf")}, "number of points"),
+])
+def test_more_bad_certificate_content_gets_a_message(kwargs, words):
+    from pm_course.certificate import certificate_content
+
+    args = dict(name="Ada", kind="self-assessed", score=20, total=23, modules=["02_research"], date="2026-12-01")
+    args.update(kwargs)
+    with pytest.raises((InputError, InputTypeError), match=words):
+        certificate_content(**args)
+
+
+def test_keys_must_be_bytes_and_content_a_certificate():
+    from pm_course.certificate.content import certificate_content, generate_keys, sign, verify_certificate
+
+    private, public = generate_keys()
+    c = certificate_content("Ada", kind="self-assessed", score=20, total=23, modules=["02_research"],
+                            date="2026-12-01")
+    with pytest.raises(InputTypeError, match="public_pem must be a key in PEM form as bytes"):
+        verify_certificate(sign(c, private), public.decode())
+    with pytest.raises(InputTypeError, match="private_pem must be a key in PEM form as bytes"):
+        sign(c, private.decode())
+    with pytest.raises(InputTypeError, match="content must be a certificate's content"):
+        sign({"name": "Ada"}, private)

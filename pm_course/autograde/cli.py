@@ -36,10 +36,23 @@ def add_commands(sub) -> None:
     r.add_argument("--output", default=None, help="the HTML file (default: reports/ASSIGNMENT.html)")
 
 
+def _check_args(args, commands) -> None:
+    """``args`` must be what the pm-course parser returned for one of ``commands``."""
+    from ..core.validate import InputError, InputTypeError, describe
+
+    if type(args) is not argparse.Namespace:
+        raise InputTypeError(f"args must be the argparse.Namespace the pm-course parser returns; got {describe(args)}.")
+    command = getattr(args, "command", None)
+    if command not in commands:
+        raise InputError(f"args.command must be one of {', '.join(map(repr, commands))}; got {describe(command)}.")
+
+
 def run(args: argparse.Namespace) -> int:
+    from ..core.validate import InputTypeError
     from .cohort import GradingRefused, autograde, merge
     from .sandbox import Limits
 
+    _check_args(args, COMMANDS)
     try:
         if args.command == "autograde":
             if args.merge:
@@ -65,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     except GradingRefused as exc:
         print(f"pm-course: {exc}", file=sys.stderr)
         return 2
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, InputTypeError) as exc:
         print(f"pm-course: {exc}", file=sys.stderr)
         return 2
     return 1

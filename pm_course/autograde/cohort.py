@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..core.validate import InputError, InputTypeError, describe, integer, text
 from .engine import _meta, _source, grade_notebook, strip_hidden_tests
 from .sandbox import DEFAULT_LIMITS, Limits, bwrap_status, prepare_mpl_seed, prepare_stubs
 
@@ -41,15 +42,49 @@ class GradingRefused(RuntimeError):
     """The grader will not run as asked (e.g. no sandbox and no explicit permission)."""
 
 
-@dataclass
+def _path(name: str, value: Any, *, none_ok: bool = False) -> Path | None:
+    """A folder or file name given as text or a Path (None only when ``none_ok``)."""
+    if value is None and none_ok:
+        return None
+    if type(value) is str:
+        if not value.strip():
+            raise InputError(f"{name} must be a folder or file name; got an empty text.")
+        return Path(value)
+    if isinstance(value, os.PathLike) and not isinstance(value, bytes):
+        try:
+            return Path(value)
+        except TypeError:
+            pass
+    raise InputTypeError(f"{name} must be a folder or file name (text or a Path); got {describe(value)}.")
+
+
+def _flag(name: str, value: Any, *, none_ok: bool = False) -> bool | None:
+    """True or False (or None only when ``none_ok``)."""
+    if value is None and none_ok:
+        return None
+    if type(value) is not bool:
+        raise InputTypeError(f"{name} must be True or False; got {describe(value)}.")
+    return value
+
+
+def _assignment(value: Any) -> str:
+    """An assignment's name, such as '04_prioritization' (a folder name: no path separators)."""
+    name = text("assignment", value).strip()
+    if "/" in name or "\\" in name or name in (".", ".."):
+        raise InputError(f"assignment must be an assignment's name such as '04_prioritization'; got {name!r}.")
+    return name
+
+
+@dataclass(init=False)
 class Course:
     """Where nbgrader keeps an assignment's files (the course root, as in nbgrader_config.py)."""
 
     root: Path
     db_url: str = ""
 
-    def __post_init__(self):
-        self.root = Path(self.root).resolve()
+    def __init__(self, root: Path | str, db_url: str = ""):
+        self.root = Path(_path("root", root) or ".").resolve()
+        self.db_url = text("db_url", db_url, empty_ok=True)
         if not self.db_url:
             self.db_url = f"sqlite:///{self.root / 'gradebook.db'}"
 
@@ -280,7 +315,22 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
               allow_unsandboxed: bool = False, db_url: str = "", limits: Limits = DEFAULT_LIMITS,
               progress: bool | None = None, log=print) -> Summary:
     """Grade every submission of ``assignment`` (see the module docstring)."""
-    course = Course(Path(root), db_url)
+    assignment = _assignment(assignment)
+    course = Course(_path("root", root) or Path("."), db_url)
+    if workers is not None:
+        workers = integer("workers", workers, low=1)
+    if student is not None:
+        student = text("student", student)
+    force = bool(_flag("force", force))
+    if shard is not None:
+        shard = text("shard", shard)
+    out_dir = _path("results_dir", results_dir, none_ok=True)
+    allow_unsandboxed = bool(_flag("allow_unsandboxed", allow_unsandboxed))
+    if not isinstance(limits, Limits):
+        raise InputTypeError(f"limits must be a Limits (from pm_course.autograde.sandbox); got {describe(limits)}.")
+    progress = _flag("progress", progress, none_ok=True)
+    if not callable(log):
+        raise InputTypeError(f"log must be a function that takes a line of text, such as print; got {describe(log)}.")
     notebooks = course.notebooks(assignment)
     ok, why = bwrap_status()
     sandboxed = ok
@@ -303,7 +353,7 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
         sub = course.submitted(s, assignment)
         digests[s] = _digest([Path(sources[n]) for n in notebooks] + [sub / f"{n}.ipynb" for n in notebooks])
         rec = course.autograded(s, assignment) / RECORD
-        if not force and results_dir is None and rec.is_file():
+        if not force and out_dir is None and rec.is_file():
             try:
                 record = json.loads(rec.read_text())
                 if record.get("digest") == digests[s]:
@@ -328,7 +378,7 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
         jobs = [(s, assignment, sources, str(course.submitted(s, assignment)), stubs, limits, sandboxed, seed)
                 for s in todo]
         # While the workers grade, this process makes sure the gradebook knows the assignment (slow: nbgrader).
-        meanwhile = (lambda: ensure_assignment(course, assignment)) if results_dir is None else None
+        meanwhile = (lambda: ensure_assignment(course, assignment)) if out_dir is None else None
         results = _run_jobs(jobs, workers or os.cpu_count() or 1, progress, log, meanwhile)
     finally:
         shutil.rmtree(stub_dir, ignore_errors=True)
@@ -338,8 +388,8 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
         summary.scores[res["student"]] = sum(t["score"] for nb in res["notebooks"] for t in nb["tests"])
         summary.max_score = max(summary.max_score, sum(t["points"] for nb in res["notebooks"] for t in nb["tests"]))
     summary.graded = len(results)
-    if results_dir is not None:
-        out = Path(results_dir)
+    if out_dir is not None:
+        out = out_dir
         out.mkdir(parents=True, exist_ok=True)
         for res in results:
             (out / f"{assignment}--{res['student']}.json").write_text(
@@ -383,10 +433,16 @@ def _run_jobs(jobs: list[tuple], workers: int, progress: bool | None, log, meanw
 
 def merge(assignment: str, results_dirs: Iterable[Path | str], root: Path | str = ".", db_url: str = "") -> Summary:
     """Write shard result files into the gradebook (the single writer)."""
-    course = Course(Path(root), db_url)
+    assignment = _assignment(assignment)
+    if isinstance(results_dirs, (str, bytes, os.PathLike)) or not isinstance(results_dirs, Iterable):
+        raise InputTypeError(f"results_dirs must be a list of folders (text or Paths); got {describe(results_dirs)}.")
+    folders = [Path(_path(f"folder {i} of results_dirs", d) or ".") for i, d in enumerate(results_dirs, 1)]
+    if not folders:
+        raise InputError("results_dirs must name at least one folder of shard result files; got none.")
+    course = Course(_path("root", root) or Path("."), db_url)
     ensure_assignment(course, assignment)
     results, digests = [], {}
-    for d in results_dirs:
+    for d in folders:
         for f in sorted(Path(d).glob(f"{assignment}--*.json")):
             data = json.loads(f.read_text(encoding="utf-8"))
             res = data["result"]

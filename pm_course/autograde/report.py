@@ -22,9 +22,10 @@ __all__ = ["collect", "write_report"]
 
 def collect(assignment: str, root: Path | str = ".") -> list[dict[str, Any]]:
     """Every graded submission's result for ``assignment``."""
-    from .cohort import RECORD
+    from .cohort import RECORD, _assignment, _path
 
-    base = Path(root) / "autograded"
+    assignment = _assignment(assignment)
+    base = (_path("root", root) or Path(".")) / "autograded"
     out = []
     for rec in sorted(base.glob(f"*/{assignment}/{RECORD}")):
         try:
@@ -61,12 +62,17 @@ def _misconceptions(assignment: str) -> dict[str, list[str]]:
 
 
 def write_report(assignment: str, root: Path | str = ".", output: Path | str | None = None) -> Path:
+    """Write the HTML report of a graded assignment (default: ROOT/reports/ASSIGNMENT.html); returns its path."""
     from ..ui import CATEGORY, figure
+    from .cohort import _assignment, _path
 
+    assignment = _assignment(assignment)
+    root = _path("root", root) or Path(".")
+    output = _path("output", output, none_ok=True)
     results = collect(assignment, root)
     if not results:
         raise ValueError(f"no graded submissions of {assignment} under {Path(root) / 'autograded'}: "
-                         "run pm-course autograde first")
+                         "expected the records pm-course autograde writes there; run it first")
     scores = [sum(t["score"] for nb in r["notebooks"] for t in nb["tests"]) for r in results]
     top = max(sum(t["points"] for nb in r["notebooks"] for t in nb["tests"]) for r in results)
     tests: dict[str, list[bool]] = {}

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import ui
-from ..core.validate import InputError, InputTypeError, describe
+from ..core.validate import InputError, InputTypeError, describe, text
 from .steps import STEP_TITLES, STEPS, saved_steps
 
-__all__ = ["write_portfolio", "step_figure", "step_summary"]
+__all__ = ["write_portfolio"]
 
 _CSS = ("body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max-width:900px;margin:2em auto;"
         "padding:0 1em;color:#222;line-height:1.45}h1{color:#0072B2}h2{border-bottom:2px solid #56B4E9;"
@@ -27,7 +27,7 @@ _CSS = ("body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;max
         ".todo{color:#D55E00}.muted{opacity:.75}")
 
 
-def step_summary(step: str, data: Any) -> list[tuple[str, str]]:
+def _step_summary(step: str, data: Any) -> list[tuple[str, str]]:
     """The step's artifact as (label, text) rows for the portfolio."""
     if step == "research":
         themes: dict[str, int] = {}
@@ -58,7 +58,7 @@ def step_summary(step: str, data: Any) -> list[tuple[str, str]]:
     return [(step, str(data))]
 
 
-def step_figure(step: str, data: Any):
+def _step_figure(step: str, data: Any):
     """A new Figure for the step and its alt text, or (None, "") when the step has nothing to plot."""
     if step == "research" and data:
         counts: dict[str, int] = {}
@@ -161,13 +161,27 @@ def write_portfolio(path: Any = "shiftbrew_portfolio.html", pdf: bool = True, *,
 
     if type(path) is not str and not isinstance(path, Path):
         raise InputTypeError(f"path must be a file name ending in .html; got {describe(path)}.")
+    if type(pdf) is not bool:
+        raise InputTypeError(f"pdf must be True or False (whether to write a PDF too); got {describe(pdf)}.")
+    name = text("name", name, empty_ok=True, max_len=120).strip()
+    if steps is not None:
+        if type(steps) is not dict:
+            raise InputTypeError(f"steps must be a dict of saved steps (as from saved_steps()) or None; "
+                                 f"got {describe(steps)}.")
+        unknown = [k for k in steps if k not in STEPS]
+        if unknown:
+            raise InputError(f"steps must have keys among {', '.join(STEPS)}; got {describe(unknown)}.")
+        for k, v in steps.items():
+            if type(v) is not dict or "data" not in v:
+                raise InputTypeError(f"steps[{k!r}] must be a dict with 'data' (as from saved_steps()); "
+                                     f"got {describe(v)}.")
     out = Path(path)
     if out.suffix.lower() not in (".html", ".htm"):
         raise InputError(f"path must end in .html; got {str(path)!r}.")
     saved = saved_steps() if steps is None else steps
     if not saved:
         raise InputError("nothing to put in the portfolio yet: save a capstone step first "
-                         "(pm_course.capstone.save_step(step, data)).")
+                         "(pm_course.capstone.save_step(step, data)); it needs at least one.")
     title = f"Shiftbrew capstone portfolio{': ' + name if name else ''}"
     parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{html.escape(title)}</title>"
              f"<style>{_CSS}</style></head><body><h1>{html.escape(title)}</h1>"
@@ -179,12 +193,12 @@ def write_portfolio(path: Any = "shiftbrew_portfolio.html", pdf: bool = True, *,
             parts.append(f"<h2>{html.escape(STEP_TITLES[step])}</h2><p class='todo'>Not done yet.</p>")
             continue
         data, problems = saved[step].get("data"), saved[step].get("problems", [])
-        rows = "".join(f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in step_summary(step, data))
+        rows = "".join(f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in _step_summary(step, data))
         parts.append(f"<section class='pm-portfolio-step' id='{step}'><h2>{html.escape(STEP_TITLES[step])}</h2>"
                      f"<table>{rows}</table>")
         if problems:
             parts.append("<p class='todo'>Still open: " + html.escape("; ".join(problems)) + "</p>")
-        fig, alt = step_figure(step, data)
+        fig, alt = _step_figure(step, data)
         if fig is not None:
             parts.append(f"<figure><img src='data:image/png;base64,{_png(fig)}' alt='{html.escape(alt, quote=True)}'>"
                          f"<figcaption class='muted'>{html.escape(alt)}</figcaption></figure>")
@@ -205,7 +219,7 @@ def write_portfolio(path: Any = "shiftbrew_portfolio.html", pdf: bool = True, *,
                 if y < 0.06:
                     break
                 cover.text(0.08, y, STEP_TITLES[step], fontsize=12, weight="bold")
-                lines = step_summary(step, saved[step]["data"]) if step in saved else [("", "not done yet")]
+                lines = _step_summary(step, saved[step]["data"]) if step in saved else [("", "not done yet")]
                 for a, b in lines[:8]:
                     y -= 0.025
                     if y < 0.06:

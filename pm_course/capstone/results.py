@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..core import progress
+from ..core.validate import number
 from ..ui import esc, status_box, table
 from .exam import ASSIGNMENT, PASS_MARK
 
@@ -18,7 +19,7 @@ __all__ = ["ExamResult", "exam_result", "pass_points"]
 
 def pass_points(total: float) -> float:
     """The points needed to pass out of ``total`` auto-graded points (the pass mark is :data:`exam.PASS_MARK`)."""
-    return PASS_MARK * total
+    return PASS_MARK * number("total", total, low=0)
 
 
 @dataclass(repr=False)

@@ -62,7 +62,7 @@ def _certify(args) -> int:
     from ..capstone.questions import BY_MODULE
     from .content import certificate_content, sign
     from .gradebook import default_db, scores
-    from .issuing import slug, write_record
+    from .issuing import _slug, _write_record
 
     private = Path(args.key).read_bytes()
     rows = scores(args.assignment, args.db or default_db(args.root))
@@ -84,7 +84,7 @@ def _certify(args) -> int:
             student_id=r["student"], written=(r["written"], r["written_max"]) if r["written_max"] else None,
             issuer=args.issuer)
         record = sign(content, private)
-        paths = write_record(record, out, f"{slug(r['student'])}_{args.assignment}")
+        paths = _write_record(record, out, f"{_slug(r['student'])}_{args.assignment}")
         issued += 1
         print(f"{r['student']}: certificate {paths['json']} (code {record['code']})")
     print(f"{issued} issued, {waiting} waiting for manual grading, {below} below the pass mark.")
@@ -111,8 +111,10 @@ def _verify(args) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..autograde.cli import _check_args
     from ..core.validate import InputError, InputTypeError
 
+    _check_args(args, COMMANDS)
     try:
         return {"keygen": _keygen, "certify": _certify, "verify": _verify}[args.command](args)
     except (InputError, InputTypeError, ValueError, OSError) as exc:

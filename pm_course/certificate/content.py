@@ -54,10 +54,18 @@ def certificate_content(name: Any, *, kind: str, score: float, total: float, mod
     if kind not in KINDS:
         raise InputError(f"kind must be one of {', '.join(KINDS)}; got {describe(kind)}.")
     for label, v in (("score", score), ("total", total)):
-        if type(v) not in (int, float) or v != v or v < 0:
+        if type(v) not in (int, float) or v != v or v < 0 or v == float("inf"):
             raise InputTypeError(f"{label} must be a number of points (0 or more); got {describe(v)}.")
     if not total or score > total:
         raise InputError(f"score must be between 0 and total ({describe(total)}); got {describe(score)}.")
+    if type(modules) not in (list, tuple) or any(type(m) is not str for m in modules):
+        raise InputTypeError(f"modules must be a list of module names such as ['02_research']; got {describe(modules)}.")
+    if type(written) not in (tuple, list, type(None)) or (written is not None and (
+            len(written) != 2 or any(type(v) not in (int, float) or v != v or v < 0 or v == float("inf")
+                                     for v in written))):
+        raise InputTypeError(f"written must be (score, total) of the written answers, two numbers of points "
+                             f"(0 or more), or None; got {describe(written)}.")
+    issuer = text("issuer", issuer, empty_ok=True)
     content: dict[str, Any] = {
         "format": FORMAT, "course": COURSE, "kind": kind, "name": who, "date": _date(date),
         "modules": [text("module", m) for m in modules],
@@ -69,7 +77,7 @@ def certificate_content(name: Any, *, kind: str, score: float, total: float, mod
     if written is not None:
         content["written"] = {"score": round(float(written[0]), 2), "total": round(float(written[1]), 2)}
     if issuer:
-        content["issuer"] = text("issuer", issuer)
+        content["issuer"] = issuer
     return content
 
 
@@ -99,6 +107,14 @@ def generate_keys() -> tuple[bytes, bytes]:
                                 serialization.NoEncryption())
     public = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     return private, public
+
+
+def _pem(name: str, value: Any) -> bytes:
+    """Key bytes in PEM form (as read from a key file in binary mode)."""
+    if type(value) is not bytes:
+        raise InputTypeError(f"{name} must be a key in PEM form as bytes (e.g. Path('key.pub').read_bytes()); "
+                             f"got {describe(value)}.")
+    return value
 
 
 def load_private_key(pem: bytes):
@@ -139,7 +155,10 @@ def sign(content: dict[str, Any], private_pem: bytes) -> dict[str, Any]:
     """A signed certificate record: ``{"content", "code", "signature", "key"}``."""
     from cryptography.hazmat.primitives import serialization
 
-    key = load_private_key(private_pem)
+    if type(content) is not dict or any(k not in content for k in ("format", "name", "score", "total")):
+        raise InputTypeError(f"content must be a certificate's content (a dict, as from certificate_content()); "
+                             f"got {describe(content)}.")
+    key = load_private_key(_pem("private_pem", private_pem))
     public = key.public_key().public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
     signature = base64.b64encode(key.sign(canonical(content))).decode("ascii")
     return {"content": content, "code": verification_code(content), "signature": signature,
@@ -152,6 +171,8 @@ def verify_certificate(record: Any, public_pem: bytes | None = None) -> dict[str
     The code must match the content; with ``public_pem``, the record must also
     carry a signature that the key accepts (a self-assessed certificate has none).
     """
+    if public_pem is not None:
+        _pem("public_pem", public_pem)
     if type(record) is not dict or type(record.get("content")) is not dict:
         return {"valid": False, "reason": "not a certificate record (no content)"}
     content = record["content"]

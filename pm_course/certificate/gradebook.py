@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..core.validate import InputError, text
+
 __all__ = ["scores"]
 
 
@@ -16,6 +18,12 @@ def scores(assignment: str, db_url: str) -> list[dict[str, Any]]:
     """One row per submission: student id, name, auto and written score and maximum, and written still to grade."""
     from nbgrader.api import Gradebook, MissingEntry
 
+    from ..autograde.cohort import _assignment
+
+    assignment = _assignment(assignment)
+    db_url = text("db_url", db_url)
+    if "://" not in db_url:
+        raise InputError(f"db_url must be a database URL such as 'sqlite:///gradebook.db'; got {db_url!r}.")
     rows = []
     with Gradebook(db_url) as gb:
         try:

@@ -10,22 +10,23 @@ from typing import Any
 from ..core.validate import InputError, text
 from .content import NotEligible, certificate_content, eligibility, verification_code
 
-__all__ = ["issue_self_paced", "write_record", "slug"]
+__all__ = ["issue_self_paced"]
 
 
-def slug(name: str) -> str:
+def _slug(name: str) -> str:
+    """A file-name-safe form of a name (the course's own code passes validated text)."""
     s = re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
     return s[:60] or "learner"
 
 
-def write_record(record: dict[str, Any], folder: Path, stem: str) -> dict[str, Path]:
+def _write_record(record: dict[str, Any], folder: Path, stem: str) -> dict[str, Path]:
     """Write a certificate record (.json) and its PDF and PNG; returns the paths."""
-    from .render import write_files
+    from .render import _write_files
 
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{stem}.json"
     path.write_text(json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    files = write_files(record["content"], record["code"], folder / stem)
+    files = _write_files(record["content"], record["code"], folder / stem)
     return {"json": path, **files}
 
 
@@ -47,5 +48,5 @@ def issue_self_paced(name: Any, folder: Any = ".", *, date: Any = None) -> dict[
     content = certificate_content(who, kind="self-assessed", score=result.score, total=result.total,
                                   modules=state["modules"], date=date, student_id=result.student_id)
     record = {"content": content, "code": verification_code(content)}
-    paths = write_record(record, Path(folder), f"certificate_{slug(who)}")
+    paths = _write_record(record, Path(folder), f"certificate_{_slug(who)}")
     return {"code": record["code"], **{k: str(v) for k, v in paths.items()}}

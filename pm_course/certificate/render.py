@@ -7,7 +7,7 @@ from typing import Any
 
 from ..ui import PALETTE
 
-__all__ = ["draw", "write_files"]
+__all__: list[str] = []  # drawn for the issuing code only, from content it has validated
 
 
 def _module_titles(names: list[str]) -> list[str]:
@@ -23,7 +23,7 @@ def _module_titles(names: list[str]) -> list[str]:
     return out
 
 
-def draw(content: dict[str, Any], code: str):
+def _draw(content: dict[str, Any], code: str):
     """A new Figure of the certificate (not shown)."""
     import matplotlib
 
@@ -70,9 +70,9 @@ def draw(content: dict[str, Any], code: str):
     return fig
 
 
-def write_files(content: dict[str, Any], code: str, stem: Path) -> dict[str, Path]:
+def _write_files(content: dict[str, Any], code: str, stem: Path) -> dict[str, Path]:
     """Save the certificate as ``stem``.pdf and ``stem``.png; returns the paths."""
-    fig = draw(content, code)
+    fig = _draw(content, code)
     pdf, png = stem.with_suffix(".pdf"), stem.with_suffix(".png")
     fig.savefig(pdf, metadata={"Title": f"Certificate of completion: {content['name']}",
                                "Subject": f"verification code {code}", "Creator": "pm_course"})
