@@ -290,8 +290,12 @@ class Widget:
 
         super().__init_subclass__(**kwargs)
         for attr, member in list(vars(cls).items()):
-            if inspect.isfunction(member) and (attr == "__init__" or not attr.startswith("_")):
+            if attr != "__init__" and attr.startswith("_"):
+                continue
+            if inspect.isfunction(member):
                 setattr(cls, attr, arguments(member))
+            elif isinstance(member, staticmethod):
+                setattr(cls, attr, staticmethod(arguments(member.__func__)))
 
     def __init__(self, name: str = "widget") -> None:
         from .core.validate import text

@@ -623,8 +623,8 @@ def arguments(func: Any) -> Any:
             try:
                 bound = sig.bind(*args, **kwargs)
             except TypeError as exc:
-                raise InputTypeError(f"{func.__qualname__}() got arguments it does not take ({exc}); "
-                                     f"it expects {sig}.") from None
+                raise InputTypeError(f"{func.__qualname__}() expects the arguments {sig}; "
+                                     f"got other ones ({exc}).") from None
             for pname, v in bound.arguments.items():
                 ann = hints.get(pname)
                 if ann is None or pname == "self" or sig.parameters[pname].kind in (
