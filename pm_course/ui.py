@@ -278,6 +278,25 @@ class Widget:
     code_box: Any = None
     code_intro: str = "Reproduce this in code:"
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """Check every subclass's constructor and public methods against their annotations (validate.arguments).
+
+        So ``Planner(name=None)`` or ``planner.set(reach="lots")`` gets a message naming what is expected,
+        before any control is built; the subclass's own rules live in the pure logic it calls.
+        """
+        import inspect
+
+        from .core.validate import arguments
+
+        super().__init_subclass__(**kwargs)
+        for attr, member in list(vars(cls).items()):
+            if attr != "__init__" and attr.startswith("_"):
+                continue
+            if inspect.isfunction(member):
+                setattr(cls, attr, arguments(member))
+            elif isinstance(member, staticmethod):
+                setattr(cls, attr, staticmethod(arguments(member.__func__)))
+
     def __init__(self, name: str = "widget") -> None:
         from .core.validate import text
 

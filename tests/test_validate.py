@@ -204,3 +204,34 @@ def test_one_of_members_records():
         records("rows", [{"id": 1}, 3])
     with pytest.raises(InputError, match="item 1 of rows has no 'id'; it has 'x'"):
         records("rows", [{"x": 1}], keys=("id",))
+
+
+def test_arguments_checks_annotations_and_passes_good_calls_untouched():
+    import math
+
+    from pm_course.core.validate import InputError, InputTypeError, arguments
+
+    @arguments
+    def scale(x: float, label: str | None = None, *, ids: list[str] = (), on: bool = True) -> float:
+        return 2 * x
+
+    assert scale(1.5) == 3.0 and scale(2, "a", ids=["B01"], on=False) == 4
+    with pytest.raises(InputError, match="x must be a finite number; got nan"):
+        scale(math.nan)
+    with pytest.raises(InputTypeError, match="label must be text .* or None; got"):
+        scale(1, 3)
+    with pytest.raises(InputTypeError, match="ids must be a list; got None"):
+        scale(1, ids=None)
+    with pytest.raises(InputTypeError, match="expects the arguments"):
+        scale(1, colour="red")
+
+
+def test_widgets_check_their_constructor_and_methods():
+    from pm_course.core.validate import InputTypeError
+    from pm_course.prioritization.widgets import CapacityPlanner
+
+    with pytest.raises(InputTypeError, match="name must be text"):
+        CapacityPlanner(name=None)
+    planner = CapacityPlanner()
+    with pytest.raises(InputTypeError, match="must be"):
+        planner.set(None)

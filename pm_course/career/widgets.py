@@ -8,6 +8,7 @@ Both widgets save to the learner's progress (``save_artifact("07_career", "asses
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import ipywidgets as w
@@ -258,7 +259,7 @@ class PlanBuilder(Widget):
         progress.save_artifact(MODULE, "plan", self.value)
         self.status.value = status_box(True, "Plan saved with your progress.")
 
-    def export(self, path: str = "my_plan.md", title: str = "My development plan"):
+    def export(self, path: str | os.PathLike = "my_plan.md", title: str = "My development plan"):
         """Write the plan as one page: Markdown for .md, HTML for .html. Returns the path written."""
         return export_plan(self.value, path, title)
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..core.validate import integer
+from ..core.validate import arguments, integer
 from ..ui import PALETTE, Widget, figure, place_labels, status_box, table
 from .scenario import Scenario
 from .stakeholders import (
@@ -49,6 +49,7 @@ def _short(s: dict[str, Any]) -> str:
     return SHORT_NAMES.get(key, str(s.get("role", key))[:18])
 
 
+@arguments
 def stakeholder_grid(stakeholders: list[dict[str, Any]], threshold: float = 5, highlight: str | None = None):
     """The Mendelow power / interest grid as a matplotlib figure (interest across, power up); returns ``fig``."""
     plan = communication_plan(stakeholders, threshold)  # validates everything

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
+    "arguments",
     "InputError",
     "InputTypeError",
     "GradeFailed",
@@ -518,3 +519,122 @@ def _plain(value: Any, where: str, depth: int) -> Any:
             for k, v in value.items()
         }
     raise MalformedAnswer(f"{where} should be plain data (numbers, text, lists, dicts); got {describe(value)}.")
+
+
+# ---------------------------------------------------------------- arguments checked against their annotations
+
+_SEQUENCES = ("list", "tuple", "set", "frozenset", "Sequence", "Iterable", "Collection")
+
+
+def _origin(ann: Any) -> tuple[Any, tuple]:
+    return typing.get_origin(ann) or ann, typing.get_args(ann)
+
+
+def _fits(value: Any, ann: Any) -> bool:
+    """False when ``value`` is certainly not of annotation ``ann`` (True when unsure: the check is conservative)."""
+    import collections.abc as cabc
+
+    origin, args = _origin(ann)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, a) for a in args)
+    if ann is type(None) or ann is None:
+        return value is None
+    if origin is typing.Literal:
+        return value in args
+    if origin is str:
+        return type(value) is str
+    if origin is bool:
+        return type(value) in (bool, int) or type(value).__name__ == "bool_"
+    if origin in (int, float):
+        if type(value) is bool:
+            return False
+        if type(value) is int or _numpy_scalar(value) is not None:
+            return True
+        return type(value) is float and math.isfinite(value)
+    if origin in (list, tuple, set, frozenset, cabc.Sequence, cabc.Iterable, cabc.Collection):
+        return value is not None and type(value) not in (int, float, bool) and isinstance(value, Iterable)
+    if origin in (dict, cabc.Mapping):
+        return isinstance(value, cabc.Mapping)
+    if origin is cabc.Callable:
+        return callable(value)
+    return True
+
+
+def _expected(ann: Any) -> str:
+    origin, args = _origin(ann)
+    if origin in (typing.Union, types.UnionType):
+        return " or ".join(dict.fromkeys(_expected(a) for a in args))
+    if ann is type(None) or ann is None:
+        return "None"
+    if origin is typing.Literal:
+        return "one of " + _list([repr(a) for a in args])
+    import collections.abc as cabc
+
+    names = {str: "text (a str)", bool: "True or False", int: "a whole number (int)", float: "a finite number",
+             dict: "a dict", cabc.Mapping: "a dict", cabc.Callable: "a function"}
+    if origin in names:
+        return names[origin]
+    if getattr(origin, "__name__", "") in _SEQUENCES:
+        return "a list"
+    return getattr(origin, "__name__", str(origin))
+
+
+def arguments(func: Any) -> Any:
+    """Wrap ``func`` so that each argument is checked against its parameter's annotation first.
+
+    A value that is certainly of the wrong type (text where a number belongs,
+    NaN or an infinity, None where None is not allowed, a number where a list
+    belongs, ...) raises :class:`InputTypeError` or :class:`InputError` naming
+    the parameter, what it expects and what was given; anything else is
+    passed on untouched, so good calls behave exactly as before. Used for the
+    widgets' constructors and methods (through :class:`pm_course.ui.Widget`)
+    and the charts of the widgets modules.
+
+    >>> @arguments
+    ... def scale(x: float, label: str = "") -> float:
+    ...     return 2 * x
+    >>> scale(float("nan"))
+    Traceback (most recent call last):
+    ...
+    pm_course.core.validate.InputError: x must be a finite number; got nan.
+    """
+    import functools
+    import inspect
+
+    if not callable(func):
+        raise InputTypeError(f"arguments must wrap a function; got {describe(func)}.")
+    if getattr(func, "__checked__", False):
+        return func
+    plan: list = []
+
+    def checks() -> tuple[inspect.Signature, dict[str, Any]] | None:
+        if not plan:
+            try:
+                plan.append((inspect.signature(func), typing.get_type_hints(func)))
+            except (TypeError, ValueError, NameError):
+                plan.append(None)
+        return plan[0]
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        found = checks()
+        if found is not None:
+            sig, hints = found
+            try:
+                bound = sig.bind(*args, **kwargs)
+            except TypeError as exc:
+                raise InputTypeError(f"{func.__qualname__}() expects the arguments {sig}; "
+                                     f"got other ones ({exc}).") from None
+            for pname, v in bound.arguments.items():
+                ann = hints.get(pname)
+                if ann is None or pname == "self" or sig.parameters[pname].kind in (
+                        inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD):
+                    continue
+                if not _fits(v, ann):
+                    bad = repr(v) if type(v) is float else describe(v)
+                    kind = InputError if type(v) is float else InputTypeError
+                    raise kind(f"{pname} must be {_expected(ann)}; got {bad}.")
+        return func(*args, **kwargs)
+
+    wrapper.__checked__ = True  # type: ignore[attr-defined]
+    return wrapper

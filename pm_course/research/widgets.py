@@ -20,7 +20,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..core.validate import number, one_of, records, text
+from ..core.validate import arguments, number, one_of, records, text
 from ..data import load
 from ..ui import CATEGORY, PALETTE, Widget, figure, status_box
 from .interviews import check_snippets, check_tags, critique_question, theme_counts
@@ -128,6 +128,7 @@ class QuestionCritic(Widget):
 UNTAGGED = "(untagged)"
 
 
+@arguments
 def theme_chart(snippets: list[dict], tags: dict[str, str], facts_only: bool = True,
                 title: str = "Evidence per theme"):
     """Horizontal bars: tagged snippets per theme; facts solid blue, other kinds grey and hatched.
@@ -267,6 +268,7 @@ class AffinityBoard(Widget):
 # ---------------------------------------------------------------- NPS explorer
 
 
+@arguments
 def nps_histogram(scores: list[int], title: str = "Likelihood to recommend"):
     """Bars for each score 0-10, coloured (and hatched) as detractor, passive or promoter. Returns the figure."""
     b = nps_breakdown(scores)
@@ -287,6 +289,7 @@ def nps_histogram(scores: list[int], title: str = "Likelihood to recommend"):
     return fig
 
 
+@arguments
 def nps_segments_chart(rows: list[dict], title: str = "NPS by segment"):
     """100 % stacked bars per segment (detractors, passives, promoters) with each segment's NPS. Returns the figure."""
     groups: dict[str, list[int]] = {}
@@ -382,6 +385,7 @@ class NPSExplorer(Widget):
 # ---------------------------------------------------------------- sample size
 
 
+@arguments
 def sample_size_chart(confidence: float = 0.95, proportion: float = 0.5, population: int | None = None,
                       mark: float | None = None):
     """Responses needed against the margin of error (1 % to 20 %), with and without a finite population."""
@@ -495,6 +499,7 @@ def _money(x: float) -> str:
     return f"{x:,.0f}"
 
 
+@arguments
 def funnel_chart(funnel: dict[str, Any], title: str = "Market size"):
     """TAM, SAM and SOM as centred, nested bars (a funnel), each labelled with its value and unit."""
     fig, ax = figure(7.0, 3.4)

@@ -21,7 +21,7 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..core.validate import InputError
+from ..core.validate import InputError, arguments
 from ..data import load
 from ..ui import CATEGORY, PALETTE, Widget, figure, status_box
 from .strategy import (
@@ -287,6 +287,7 @@ class OKRBuilder(Widget):
 # ---------------------------------------------------------------- North Star tree
 
 
+@arguments
 def north_star_tree(metric: dict, title: str | None = None):
     """Draw a North Star metric and its input metrics as a tree; returns the matplotlib figure.
 
@@ -414,6 +415,7 @@ class NorthStarTree(Widget):
         self.show_code()
 
 
+@arguments
 def weekly_chart(weekly: Sequence[dict], metrics: Sequence[str], title: str = "Shiftbrew, weeks 1-26 (week 1 = 100)"):
     """Line chart of weekly metrics from ``load("analytics")["weekly"]``, each indexed to week 1 = 100.
 
@@ -445,6 +447,7 @@ def _goal_colour(theme: str) -> tuple[str, int | None]:
     return (_GOAL_COLOURS[idx] if idx is not None else _NO_GOAL), idx
 
 
+@arguments
 def roadmap_figure(placement: dict[str, str], items: Sequence[dict], goals: Sequence[str],
                    title: str = "Shiftbrew roadmap: Now / Next / Later"):
     """Draw a Now / Next / Later board; returns the matplotlib figure.

@@ -7,6 +7,7 @@ import textwrap
 
 import ipywidgets as w
 
+from ..core.validate import arguments
 from ..course import module
 from ..ui import CATEGORY, Widget
 from .skills import SCALE, SKILL_AREAS, assessment, save_ratings, suggest_start
@@ -14,6 +15,7 @@ from .skills import SCALE, SKILL_AREAS, assessment, save_ratings, suggest_start
 __all__ = ["SkillsAssessment", "radar"]
 
 
+@arguments
 def radar(ratings: dict[str, int], title: str = "Your skills today (1 = new to me, 5 = could teach it)", *,
           expected: dict[str, int] | None = None, label: str = "You today", expected_label: str = "Expected"):
     """A radar chart of the ratings; returns the matplotlib figure.
