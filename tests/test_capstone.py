@@ -664,3 +664,16 @@ def test_keys_must_be_bytes_and_content_a_certificate():
         sign(c, private.decode())
     with pytest.raises(InputTypeError, match="content must be a certificate's content"):
         sign({"name": "Ada"}, private)
+
+
+def test_the_tracker_says_what_a_refresh_found(fresh_home):
+    from pm_course.capstone import save_step
+    from pm_course.capstone.widgets import CapstoneTracker
+
+    tracker = CapstoneTracker()
+    tracker._reread()
+    assert "nothing has changed" in tracker.note.value
+    steps = _all_steps()
+    save_step("roadmap", steps["roadmap"])  # saved elsewhere (another cell) since the tracker last looked
+    tracker._reread()
+    assert tracker.note.value.startswith("Read again: updated ") and tracker.value["roadmap"]["saved"]

@@ -42,10 +42,20 @@ class CapstoneTracker(ui.Widget):
         self.status = W.HTML().add_class("pm-capstone-status")
         self.chart = W.Output().add_class("pm-capstone-chart")
         self.refresh_button = W.Button(description="Refresh", icon="refresh", tooltip="Read the saved steps again")
-        self.refresh_button.on_click(lambda _: self.refresh())
-        self.widget = W.VBox([self.status, self.refresh_button, self.chart]).add_class("pm-capstone")
+        self.refresh_button.on_click(lambda _: self._reread())
+        self.note = W.HTML().add_class("pm-result")
+        self.widget = W.VBox([self.status, W.HBox([self.refresh_button, self.note]), self.chart]).add_class("pm-capstone")
         self._last: list[str] = []
+        self._seen: dict[str, Any] = {}
         self.refresh()
+
+    def _reread(self) -> None:
+        """The Refresh button: read the saved steps again and say what changed (a click is never silent)."""
+        before = self._seen
+        self.refresh()
+        changed = [STEP_TITLES[s] for s in STEPS if self._seen.get(s) != before.get(s)]
+        self.note.value = ("Read again: " + ("updated " + ", ".join(changed) + "." if changed
+                                              else "nothing has changed since the last look."))
 
     @property
     def value(self) -> dict[str, Any]:
@@ -59,6 +69,7 @@ class CapstoneTracker(ui.Widget):
 
     def refresh(self) -> None:
         v = self.value
+        self._seen = v
         rows = [(STEP_TITLES[s], "saved" if v[s]["saved"] else "not yet",
                  "; ".join(v[s]["problems"][:2]) or ("meets the rubric" if v[s]["saved"] else ""))
                 for s in STEPS]
