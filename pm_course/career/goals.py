@@ -19,7 +19,7 @@ word rules (it is tested on a labelled set of goals, see tests/test_career.py):
 - **T**: a deadline or a span: a date, a quarter, "by the end of ...",
   "within 90 days"; a frequency alone ("each month") is not a deadline.
 
-A metric is a *feedback loop* (seed 001, PM_REFERENCE "Career and skills")
+A metric is a *feedback loop* (the course's model of development goals, lesson 07)
 when it counts an activity **and** says what the activity produced (insights,
 findings) **and** what changed because of it (a decision, the roadmap). An
 activity count alone ("visit 2 customers a month") is easy to track and

@@ -385,7 +385,7 @@ def _in_range(plan):
 def _market_first(plan):
     top = max(plan["hours"].values())
     return None if plan["hours"]["customers and market"] >= top - 1e-9 else \
-        "give customers and the market at least as many hours as any other activity (seed 004's argument)."
+        "give customers and the market at least as many hours as any other activity (the lesson's case for time in the market)."
 
 
 _PLAN = {"customers and market": 14.0, "team": 14.0, "stakeholders": 5.0, "data": 5.0, "admin": 2.0}
