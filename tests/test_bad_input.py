@@ -115,7 +115,7 @@ def _good_values() -> dict[str, typing.Any]:
                      "Unlike spreadsheets, it keeps swaps in one place.",
         "question": "When did you last build a rota?", "story": "When a barista calls in sick, I want to fill the "
                                                                 "shift fast, so I can open on time.",
-        "seed": 0, "capacity": 6.0, "power": 5, "interest": 5, "threshold": 5, "name": "x", "value": 1.0,
+        "hours": {"team": 16.0, "admin": 8.0}, "seed": 0, "capacity": 6.0, "power": 5, "interest": 5, "threshold": 5, "name": "x", "value": 1.0,
         "reach": 100, "impact": 1, "confidence": 0.8, "effort": 1.0, "ease": 5, "business_value": 5,
         "time_criticality": 5, "risk_reduction": 5, "job_size": 5, "cost_of_delay": 5, "duration": 2,
         "importance": 5, "satisfaction": 5, "total": 1000, "serviceable_share": 0.5, "obtainable_share": 0.1,

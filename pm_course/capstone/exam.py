@@ -25,11 +25,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe
+from ..core.validate import InputError, InputTypeError, describe, text
 
 __all__ = [
     "ASSIGNMENT", "PASS_MARK", "STUDENT_VARIABLE", "DEMO_ID", "Case", "case_for", "use", "current",
-    "submitter", "bind", "check_id",
+    "submitter", "bind", "check_id", "check_case",
 ]
 
 ASSIGNMENT = "09_capstone"
@@ -110,10 +110,10 @@ class Case:
         n = rng.randrange(50, 81)
         scores = [r["nps"] for r in rng.sample(survey, n)]
         krs = []
-        for text, base, target in (("weekly active cafés", 400, 700), ("swaps completed in the app per week", 120, 400),
-                                   ("median minutes to build a week's rota", 95, 45)):
+        for kr_text, base, target in (("weekly active cafés", 400, 700), ("swaps completed in the app per week", 120, 400),
+                                      ("median minutes to build a week's rota", 95, 45)):
             actual = base + (target - base) * rng.randrange(10, 111) / 100
-            krs.append({"text": text, "baseline": base, "target": target, "actual": round(actual)})
+            krs.append({"text": kr_text, "baseline": base, "target": target, "actual": round(actual)})
         roles = {s["id"]: s["role"] for s in load("stakeholders")}
         stakeholders = {}
         for sid_ in _STAKEHOLDERS:
@@ -237,6 +237,15 @@ def use(student_id: Any) -> Case:
     _current[0] = case.student_id
     if not os.environ.get("NBGRADER_EXECUTION") and progress.load_artifact(ASSIGNMENT, "student_id") != case.student_id:
         progress.save_artifact(ASSIGNMENT, "student_id", case.student_id)
+    return case
+
+
+def check_case(case: Any, taker: str = "this step") -> Case:
+    """``case`` if it is a learner's :class:`Case` (``case = exam.use(STUDENT_ID)``); ``taker`` names what
+    takes it in the message (e.g. ``"capacity_planner"``)."""
+    who = text("taker", taker)
+    if not isinstance(case, Case):
+        raise InputTypeError(f"{who} takes your case (case = exam.use(STUDENT_ID)); got {describe(case)}.")
     return case
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import ipywidgets as W
 
 from .. import ui
-from .exam import Case
+from .exam import Case, check_case
 from .steps import STEP_TITLES, STEPS, save_step, saved_steps
 
 __all__ = ["CapstoneTracker", "capacity_planner"]
@@ -22,10 +22,7 @@ def capacity_planner(case: Case, name: str = "planner"):
     """The module 04 capacity planner holding your case's backlog and capacity (no "show the best" button)."""
     from ..prioritization.widgets import CapacityPlanner
 
-    if not isinstance(case, Case):
-        from ..core.validate import InputTypeError, describe
-
-        raise InputTypeError(f"capacity_planner takes your case (case = exam.use(STUDENT_ID)); got {describe(case)}.")
+    case = check_case(case, taker="capacity_planner")
     return CapacityPlanner(items=case.capacity_items(), capacity=case.capacity, name=name, allow_reveal=False)
 
 

@@ -24,10 +24,23 @@ from ..core.validate import InputError, InputTypeError, choice, describe, intege
 from .goals import LETTERS, metric_check, smart_check
 from .ladder import RUNGS, SKILL_AREAS, rung
 
-__all__ = ["GOAL_FIELDS", "make_goal", "make_plan", "review_goal", "review_plan", "plan_markdown", "plan_html",
-           "export_plan"]
+__all__ = ["GOAL_FIELDS", "make_goal", "make_plan", "plan_focus", "review_goal", "review_plan", "plan_markdown",
+           "plan_html", "export_plan"]
 
 GOAL_FIELDS = ("area", "goal", "metric", "helpers")
+
+
+def plan_focus(assessment: Any) -> dict[str, Any]:
+    """What a plan built from a competency assessment aims at: ``{"target": the rung, "areas": the largest gaps}``.
+
+    ``assessment`` is a :class:`pm_course.career.widgets.CompetencyAssessment` (its ``.value`` holds
+    ``"target"`` and ``"largest"``).
+    """
+    try:
+        state = assessment.value
+        return {"target": state["target"], "areas": list(state["largest"])}
+    except (AttributeError, KeyError, TypeError):
+        raise InputTypeError(f"assessment must be a CompetencyAssessment; got {describe(assessment)}.") from None
 
 
 def make_goal(area: str, goal: str, metric: str = "", helpers: str = "") -> dict[str, str]:

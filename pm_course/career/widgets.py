@@ -14,7 +14,7 @@ from typing import Any
 import ipywidgets as w
 
 from ..core import progress
-from ..core.validate import InputError, InputTypeError, describe
+from ..core.validate import InputError
 from ..ui import Widget, code_box, esc, show_in, status_box, table
 from ..welcome.widgets import radar
 from .goals import LETTERS
@@ -29,7 +29,7 @@ from .ladder import (
     skill_gaps,
     validate_ratings,
 )
-from .plan import export_plan, make_plan, review_goal
+from .plan import export_plan, make_plan, plan_focus, review_goal
 
 __all__ = ["CompetencyAssessment", "PlanBuilder", "MODULE", "starting_ratings"]
 
@@ -160,12 +160,9 @@ class PlanBuilder(Widget):
         saved = progress.load_artifact(MODULE, "plan")
         goals: list[dict[str, str]] = []
         if assessment is not None:
-            try:
-                state = assessment.value
-                target = target or state["target"]
-                areas = areas or list(state["largest"])
-            except (AttributeError, KeyError, TypeError):
-                raise InputTypeError(f"assessment must be a CompetencyAssessment; got {describe(assessment)}.") from None
+            focus = plan_focus(assessment)
+            target = target or focus["target"]
+            areas = areas or focus["areas"]
         if areas is None and isinstance(saved, dict) and saved.get("goals"):
             plan = make_plan(saved["target"], saved["goals"], saved.get("start"), saved.get("days", 90))
             goals, target, start, days = plan["goals"], target or plan["target"], plan["start"], plan["days"]

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, choice, describe, fraction, integer
+from ..core.validate import InputError, InputTypeError, choice, describe, fraction, integer, text
 
 __all__ = ["TIERS", "CHECKLIST", "FUNCTIONS", "launch_tier", "required_items", "checklist_status",
-           "validate_rollout", "DEFAULT_ROLLOUT"]
+           "validate_rollout", "rollout_from_text", "plan_key", "DEFAULT_ROLLOUT"]
 
 TIERS = {
     1: "Tier 1: changes how most customers work, or what they pay; full campaign, sales and support trained",
@@ -117,3 +117,32 @@ def validate_rollout(stages: Any) -> list[dict]:
     if last != 1.0:
         raise InputError(f"the last stage must reach everyone (share 1.0); got {last:g}.")
     return out
+
+
+def rollout_from_text(rollout: str) -> list[tuple[float, int]]:
+    """Rollout stages written as text, percent of customers : days to hold, as (share, hold_days) pairs.
+
+    Only the writing is read here; check the stages with :func:`validate_rollout`.
+
+    >>> rollout_from_text("5:3, 25:4, 100:0")
+    [(0.05, 3), (0.25, 4), (1.0, 0)]
+    """
+    stages = []
+    for part in [p for p in text("rollout", rollout, empty_ok=True).split(",") if p.strip()]:
+        bits = part.replace("%", "").split(":")
+        try:
+            share, hold = float(bits[0]) / 100, int(bits[1]) if len(bits) > 1 else 0
+        except (ValueError, IndexError):
+            raise InputError(f"write each stage as percent:days, e.g. '5:3, 25:4, 100:0'; got {part.strip()!r}.") from None
+        stages.append((share, hold))
+    return stages
+
+
+def plan_key(key: str | None) -> str:
+    """The name a launch plan is saved under in the learner's progress (e.g. ``"launch_plan"``).
+
+    A planner made without a key (``key=None``) has nowhere to save its plan.
+    """
+    if key is None:
+        raise InputError("this planner has no key to save under: create it with LaunchPlanner(key='launch_plan').")
+    return text("key", key)

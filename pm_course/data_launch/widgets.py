@@ -14,10 +14,19 @@ from collections.abc import Sequence
 import ipywidgets as W
 
 from .. import ui
-from ..core.validate import InputError, InputTypeError, choice, describe
+from ..core.validate import InputError, InputTypeError, choice, integer, number, one_of
 from ..data import load
 from .experiments import days_needed, minimum_detectable_effect, peeking_simulation, sample_size_per_arm
-from .launch import CHECKLIST, DEFAULT_ROLLOUT, FUNCTIONS, TIERS, checklist_status, validate_rollout
+from .launch import (
+    CHECKLIST,
+    DEFAULT_ROLLOUT,
+    FUNCTIONS,
+    TIERS,
+    checklist_status,
+    plan_key,
+    rollout_from_text,
+    validate_rollout,
+)
 from .metrics import FUNNEL_STEPS, SEGMENTS, STEP_LABELS, biggest_drop, funnel, retention_table
 
 __all__ = ["FunnelExplorer", "RetentionExplorer", "ABTestPlanner", "PeekingSimulator", "LaunchPlanner"]
@@ -141,12 +150,12 @@ class RetentionExplorer(ui.Widget):
 
     def set(self, cohort_weeks: int = 4, view: str = "heatmap", segment: str = "all") -> None:
         """``retention.set(4, "curves", "owner")``: cohort size in weeks (2, 4 or 13), view and segment."""
-        if cohort_weeks not in (2, 4, 13) or type(cohort_weeks) is not int:
-            raise InputError(f"cohort_weeks must be 2, 4 or 13; got {describe(cohort_weeks)}.")
+        size = one_of("cohort_weeks", integer("cohort_weeks", cohort_weeks), [c for _, c in self.cohort.options],
+                      hint="The explorer offers these cohort sizes; retention_table() takes any from 1 to 26.")
         v = choice("view", view, self.VIEWS)
         seg = choice("segment", segment, SEGMENTS)
         with self.quiet():
-            self.cohort.value, self.view.value, self.segment.value = cohort_weeks, v, seg
+            self.cohort.value, self.view.value, self.segment.value = size, v, seg
         self.refresh()
 
     def code(self) -> str:
@@ -243,16 +252,13 @@ class ABTestPlanner(ui.Widget):
                "daily_traffic": self.traffic.value if daily_traffic is None else daily_traffic}
         n = sample_size_per_arm(new["baseline"], new["mde"], new["alpha"], new["power"])  # validates
         days_needed(n, new["daily_traffic"])
-        for key, opts in (("alpha", (0.01, 0.05, 0.1)), ("power", (0.8, 0.9))):
-            if new[key] not in opts:
-                raise InputError(f"the planner offers {key} {', '.join(map(str, opts))}; got {new[key]!r}. "
-                                 f"sample_size_per_arm() takes any {key}.")
-        if not (self.baseline.min <= new["baseline"] <= self.baseline.max
-                and self.mde.min <= new["mde"] <= self.mde.max):
-            raise InputError(f"the planner's sliders cover a baseline of {self.baseline.min}-{self.baseline.max} and "
-                             f"an MDE of {self.mde.min}-{self.mde.max}; got {new['baseline']!r} and {new['mde']!r}.")
-        if type(new["daily_traffic"]) is not int:
-            raise InputTypeError(f"daily_traffic must be a whole number of users; got {describe(new['daily_traffic'])}.")
+        for key, ctrl in (("alpha", self.alpha), ("power", self.power)):
+            one_of(key, new[key], ctrl.options,
+                   hint=f"The planner offers {key} only at these values; sample_size_per_arm() takes any {key}.")
+        for key, slider in (("baseline", self.baseline), ("mde", self.mde)):
+            number(key, new[key], low=slider.min, high=slider.max,
+                   hint=f"That is the planner's slider range; sample_size_per_arm() takes any {key}.")
+        integer("daily_traffic", new["daily_traffic"], hint="Give a whole number of users a day.")
         with self.quiet():
             self.baseline.value, self.mde.value = new["baseline"], new["mde"]
             self.alpha.value, self.power.value, self.traffic.value = new["alpha"], new["power"], new["daily_traffic"]
@@ -347,11 +353,10 @@ class PeekingSimulator(ui.Widget):
         sim = peeking_simulation(new["tests"], new["days"], new["users_per_day"], 0.12,  # type: ignore[arg-type]
                                  new["alpha"], new["seed"])  # type: ignore[arg-type]
         for key, ctrl in (("tests", self.tests), ("users_per_day", self.users), ("alpha", self.alpha)):
-            if new[key] not in ctrl.options:
-                raise InputError(f"the simulator offers {key} {', '.join(map(str, ctrl.options))}; got {new[key]!r}; "
-                                 "peeking_simulation() takes any value.")
-        if not 1 <= new["days"] <= 40:
-            raise InputError(f"the simulator runs 1 to 40 days; got {new['days']!r}.")
+            one_of(key, new[key], ctrl.options,
+                   hint=f"The simulator offers {key} only at these values; peeking_simulation() takes any value.")
+        integer("days", new["days"], low=self.days.min, high=self.days.max,
+                hint="That is the simulator's range; peeking_simulation() runs longer tests.")
         with self.quiet():
             self.tests.value, self.days.value, self.users.value = new["tests"], new["days"], new["users_per_day"]
             self.alpha.value, self.seed.value = new["alpha"], new["seed"]
@@ -405,19 +410,6 @@ class PeekingSimulator(ui.Widget):
 # ---------------------------------------------------------------- launch
 
 
-def _parse_rollout(text: str) -> list[tuple[float, int]]:
-    """'5:3, 25:4, 100:0' (percent of customers : days to hold) -> [(0.05, 3), (0.25, 4), (1.0, 0)]."""
-    stages = []
-    for part in [p for p in text.split(",") if p.strip()]:
-        bits = part.replace("%", "").split(":")
-        try:
-            share, hold = float(bits[0]) / 100, int(bits[1]) if len(bits) > 1 else 0
-        except (ValueError, IndexError):
-            raise InputError(f"write each stage as percent:days, e.g. '5:3, 25:4, 100:0'; got {part.strip()!r}.") from None
-        stages.append((share, hold))
-    return stages
-
-
 class LaunchPlanner(ui.Widget):
     """The launch checklist by function for a tier, and a staged rollout behind a feature flag.
 
@@ -432,9 +424,8 @@ class LaunchPlanner(ui.Widget):
                  name: str = "launch", key: str | None = None) -> None:
         super().__init__(name)
         from ..core import progress
-        from ..core.validate import text
 
-        self.key = None if key is None else text("key", key)
+        self.key = None if key is None else plan_key(key)
         saved = progress.load_artifact(self.MODULE, self.key, None) if self.key else None
         if isinstance(saved, dict):
             try:  # a saved plan that no longer validates is ignored, never a traceback
@@ -498,9 +489,7 @@ class LaunchPlanner(ui.Widget):
         """Keep the current plan in your progress under this planner's ``key``."""
         from ..core import progress
 
-        if not self.key:
-            raise InputError("this planner has no key to save under: create it with LaunchPlanner(key='launch_plan').")
-        progress.save_artifact(self.MODULE, self.key, self.value)
+        progress.save_artifact(self.MODULE, plan_key(self.key), self.value)
         self.saved_text.value = "Plan saved in your progress."
 
     @staticmethod
@@ -509,7 +498,7 @@ class LaunchPlanner(ui.Widget):
 
     def _typed_rollout(self) -> None:
         try:
-            self._stages = validate_rollout(_parse_rollout(self.rollout.value))
+            self._stages = validate_rollout(rollout_from_text(self.rollout.value))
         except (InputError, InputTypeError) as exc:
             self.result.value = _message(exc)
             return

@@ -21,7 +21,7 @@ Sources (see PM_REFERENCE, "The role (module 01)" and "Collaboration"):
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..core.validate import InputError, InputTypeError, choice, describe, number, text
@@ -38,7 +38,11 @@ __all__ = [
     "FIND_COVER_ASSUMPTIONS",
     "role_of",
     "score_sorting",
+    "sorter_tasks",
+    "sorter_assignment",
     "week_plan",
+    "PLANNER_MAX_HOURS",
+    "validate_week_hours",
     "score_risk_board",
 ]
 
@@ -123,13 +127,31 @@ ANTI_PATTERNS = {
 }
 
 
+def _same_task(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def role_of(task: str) -> str:
     """The role accountable for one of :data:`TASKS` (case- and space-insensitive)."""
     name = text("task", task)
     for t, info in TASKS.items():
-        if " ".join(t.split()).casefold() == " ".join(name.split()).casefold():
+        if _same_task(t, name):
             return info["role"]
     raise InputError(f"task must be one of the {len(TASKS)} tasks in TASKS; got {name!r}.")
+
+
+def sorter_tasks(tasks: Sequence[str] | None = None) -> list[str]:
+    """The tasks a role sorter shows, in the order of :data:`TASKS`: all of them (``None``), or those named in
+    ``tasks`` (names that are not in TASKS are left out; at least one must be in it)."""
+    if tasks is None:
+        return list(TASKS)
+    if isinstance(tasks, (str, bytes, Mapping)) or not isinstance(tasks, Iterable):
+        raise InputTypeError(f"tasks must be a list of tasks from TASKS; got {describe(tasks)}.")
+    wanted = {t for t in tasks if type(t) is str}
+    shown = [t for t in TASKS if t in wanted]
+    if not shown:
+        raise InputError(f"tasks must name some of the {len(TASKS)} tasks in TASKS; got {describe(tasks)}.")
+    return shown
 
 
 def score_sorting(assignment: Mapping[str, str]) -> dict[str, Any]:
@@ -152,6 +174,26 @@ def score_sorting(assignment: Mapping[str, str]) -> dict[str, Any]:
         else:
             wrong.append(task)
     return {"right": right, "placed": len(assignment), "total": len(TASKS), "wrong": wrong, "by_role": by_role}
+
+
+def sorter_assignment(assignment: Mapping[str, str], tasks: Sequence[str] | None = None) -> dict[str, str]:
+    """A role sorter's placements checked: task -> role for tasks among the ``tasks`` the sorter shows
+    (see :func:`sorter_tasks`). Task names and roles are matched case- and space-insensitively and returned
+    as written in :data:`TASKS` and :data:`ROLES`.
+
+    >>> sorter_assignment({"talk with customers every week": "Product Manager"})
+    {'Talk with customers every week': 'product manager'}
+    """
+    shown = sorter_tasks(tasks)
+    score_sorting(dict(assignment) if isinstance(assignment, Mapping) else assignment)  # validates
+    clean = {}
+    for task, role in assignment.items():
+        match = next((t for t in shown if _same_task(t, task)), None)
+        if match is None:
+            raise InputError(f"this sorter does not show the task {task!r}; it shows {len(shown)} of the "
+                             f"{len(TASKS)} tasks in TASKS.")
+        clean[match] = choice("role", role, ROLES)
+    return clean
 
 
 # ---------------------------------------------------------------- a week of a PM
@@ -218,6 +260,30 @@ def week_plan(hours: Mapping[str, float]) -> dict[str, Any]:
         tradeoffs.append(f"{total:g} hours is a long week: a plan that needs overtime is not a plan.")
     return {"hours": clean, "total": total, "shares": shares, "status": status,
             "in_range": sum(s == "ok" for s in status.values()), "tradeoffs": tradeoffs}
+
+
+#: The most hours of one activity a week planner's slider shows.
+PLANNER_MAX_HOURS = 30.0
+
+
+def validate_week_hours(hours: Mapping[str, float], start: Mapping[str, float] | None = None) -> dict[str, float]:
+    """Hours per activity for a week planner: ``hours`` (some or all activities) over ``start`` (the hours so
+    far; 0 for each activity when ``None``), each at most :data:`PLANNER_MAX_HOURS` (the sliders' range), the
+    week valid for :func:`week_plan`. Returns the hours of every activity of :data:`ACTIVITIES`.
+
+    >>> validate_week_hours({"team": 12}, {a: 4.0 for a in ACTIVITIES})["team"]
+    12.0
+    """
+    for name, given in (("hours", hours), ("start", {} if start is None else start)):
+        if not isinstance(given, Mapping):
+            raise InputTypeError(f"{name} must be a dict of activity -> hours; got {describe(given)}.")
+    new = {**dict(start or {}), **dict(hours)}
+    week_plan(new)  # validates names, numbers and the total
+    too_big = [a for a in new if float(new[a]) > PLANNER_MAX_HOURS]
+    if too_big:
+        raise InputError(f"the planner's sliders go to {PLANNER_MAX_HOURS:g} hours; {too_big[0]!r} got "
+                         f"{new[too_big[0]]!r}.")
+    return {a: float(new.get(a, 0)) for a in ACTIVITIES}
 
 
 # ---------------------------------------------------------------- the four risks

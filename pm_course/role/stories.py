@@ -16,10 +16,11 @@ on a labelled set of stories and criteria are measured in the tests.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..core.validate import InputError, InputTypeError, describe, text
+from ..data import load
 
 __all__ = [
     "STORY_RULES",
@@ -30,7 +31,10 @@ __all__ = [
     "check_story",
     "check_criterion",
     "check_story_with_criteria",
+    "criteria_list",
     "check_brief",
+    "brief_sections",
+    "backlog_item",
     "problems",
 ]
 
@@ -174,15 +178,21 @@ def check_criterion(criterion: str) -> dict[str, str | None]:
     return {name: test(c) for name, test in CRITERION_RULES}
 
 
+def criteria_list(criteria: Sequence[str]) -> list[str]:
+    """Acceptance criteria as a list of texts, one per criterion (a list or tuple of non-empty ``str``)."""
+    if type(criteria) not in (list, tuple):
+        raise InputTypeError(f"criteria must be a list of texts (one per criterion); got {describe(criteria)}.")
+    return [text(f"criterion {i + 1}", c) for i, c in enumerate(criteria)]
+
+
 def check_story_with_criteria(story: str, criteria: Any) -> dict[str, Any]:
     """The story's rules, each criterion's rules, and whether it has 1 to 6 criteria.
 
     Returns ``{"story": {...}, "criteria": [{...}, ...], "count": message or None, "ok": bool}``.
     """
-    if type(criteria) not in (list, tuple):
-        raise InputTypeError(f"criteria must be a list of texts (one per criterion); got {describe(criteria)}.")
+    criteria = criteria_list(criteria)
     story_result = check_story(story)
-    crits = [check_criterion(text(f"criterion {i + 1}", c)) for i, c in enumerate(criteria)]
+    crits = [check_criterion(c) for c in criteria]
     count = None
     if not criteria:
         count = "a story needs acceptance criteria: add at least one Given / When / Then scenario."
@@ -242,6 +252,30 @@ BRIEF_RULES = (
     ("a measurable success metric", _metric_measurable),
     ("open questions asked", _questions),
 )
+
+
+def brief_sections(brief: Mapping[str, str]) -> dict[str, str]:
+    """Some sections of a brief, section -> text (each one of :data:`BRIEF_FIELDS`; empty text allowed),
+    as when a brief is edited a few sections at a time; :func:`check_brief` wants them all."""
+    if not isinstance(brief, Mapping):
+        raise InputTypeError(f"brief must be a dict of section -> text; got {describe(brief)}.")
+    bad = [k for k in brief if k not in BRIEF_FIELDS]
+    if bad:
+        raise InputError(f"the brief's sections are {', '.join(BRIEF_FIELDS)}; got {bad[0]!r}.")
+    return {k: text(f"brief[{k!r}]", v, empty_ok=True) for k, v in brief.items()}
+
+
+def backlog_item(item: str) -> dict:
+    """The Shiftbrew backlog item (``load("backlog")``) with the id ``item``, e.g. ``"B05"`` (case-insensitive).
+
+    >>> backlog_item("b05")["id"]
+    'B05'
+    """
+    key = text("item", item).strip().upper()
+    for row in load("backlog"):
+        if row["id"] == key:
+            return row
+    raise InputError(f"item must be a backlog id such as 'B05'; got {key!r}.")
 
 
 def check_brief(brief: Any) -> dict[str, str | None]:

@@ -19,7 +19,7 @@ from typing import Any
 import ipywidgets as W
 
 from ..core import progress
-from ..core.validate import InputError, InputTypeError, choice, describe, text
+from ..core.validate import InputError, InputTypeError, choice, text
 from ..data import load
 from ..ui import CATEGORY, PALETTE, Widget, code_box, esc, figure, show_in, status_box, table
 from .lifecycle import STAGE_FOCUS, STAGES, growth_rates, lifecycle_stage, series
@@ -34,9 +34,20 @@ from .roles import (
     TASKS,
     score_risk_board,
     score_sorting,
+    sorter_assignment,
+    sorter_tasks,
+    validate_week_hours,
     week_plan,
 )
-from .stories import BRIEF_FIELDS, check_brief, check_story_with_criteria, problems
+from .stories import (
+    BRIEF_FIELDS,
+    backlog_item,
+    brief_sections,
+    check_brief,
+    check_story_with_criteria,
+    criteria_list,
+    problems,
+)
 
 __all__ = ["RoleSorter", "WeekPlanner", "LifecycleExplorer", "StoryChecker", "RiskBoard", "METRICS", "three_circles"]
 
@@ -90,9 +101,7 @@ class RoleSorter(Widget):
 
     def __init__(self, tasks: Sequence[str] | None = None, name: str = "sorter"):
         super().__init__(name)
-        self.tasks = list(TASKS) if tasks is None else [t for t in TASKS if t in set(tasks)]
-        if not self.tasks:
-            raise InputError(f"tasks must name some of the {len(TASKS)} tasks in TASKS; got {describe(tasks)}.")
+        self.tasks = sorter_tasks(tasks)
         self.pickers = {
             t: W.Dropdown(options=[_UNSET, *ROLES], value=_UNSET, description=f"{i + 1}.",
                           layout=W.Layout(width="190px"), style={"description_width": "28px"})
@@ -116,14 +125,7 @@ class RoleSorter(Widget):
 
     def set(self, assignment: Mapping[str, str], reveal: bool | None = None) -> None:
         """Place tasks: ``assignment`` is a dict task -> role (validated); ``reveal`` shows the answers."""
-        score_sorting(dict(assignment) if isinstance(assignment, Mapping) else assignment)  # validates
-        clean = {}
-        for task, role in assignment.items():
-            match = next((t for t in self.tasks if " ".join(t.split()).casefold() == " ".join(task.split()).casefold()),
-                         None)
-            if match is None:
-                raise InputError(f"this sorter does not show the task {task!r}.")
-            clean[match] = choice("role", role, ROLES)
+        clean = sorter_assignment(assignment, self.tasks)  # validates
         with self.quiet():
             for t, r in clean.items():
                 self.pickers[t].value = r
@@ -203,13 +205,11 @@ class WeekPlanner(Widget):
         saved = progress.load_artifact(MODULE, "week_plan", None) if restore and hours is None else None
         if isinstance(saved, dict):
             try:
-                week_plan(saved)
-                start = {a: float(saved.get(a, 0)) for a in ACTIVITIES}
+                start = validate_week_hours(saved)
             except (InputError, InputTypeError):
                 pass
         if hours is not None:
-            week_plan(dict(hours) if isinstance(hours, Mapping) else hours)
-            start = {a: float(hours.get(a, 0)) for a in ACTIVITIES}
+            start = validate_week_hours(hours)
         self.sliders = {a: W.FloatSlider(value=start[a], min=0, max=30, step=0.5, description=a,
                                          continuous_update=False, style={"description_width": "150px"},
                                          layout=W.Layout(width="430px")) for a in ACTIVITIES}
@@ -236,13 +236,7 @@ class WeekPlanner(Widget):
 
     def set(self, hours: Mapping[str, float]) -> None:
         """Set the hours of some or all activities (0 to 30 each)."""
-        if not isinstance(hours, Mapping):
-            raise InputTypeError(f"hours must be a dict of activity -> hours; got {describe(hours)}.")
-        new = {**self.hours, **dict(hours)}
-        week_plan(new)  # validates names, numbers and the total
-        too_big = [a for a in hours if float(hours[a]) > 30]
-        if too_big:
-            raise InputError(f"the planner's sliders go to 30 hours; {too_big[0]!r} got {hours[too_big[0]]!r}.")
+        new = validate_week_hours(hours, self.hours)  # names, numbers, the total and the sliders' range
         with self.quiet():
             for a, h in new.items():
                 self.sliders[a].value = float(h)
@@ -438,12 +432,9 @@ class StoryChecker(Widget):
     def __init__(self, item: str = "B05", story: str = _SAMPLE_STORY, criteria: Sequence[str] = tuple(_SAMPLE_CRITERIA),
                  brief: Mapping[str, str] | None = None, name: str = "checker"):
         super().__init__(name)
-        items = {b["id"]: b["title"] for b in load("backlog")}
-        item = text("item", item).strip().upper()
-        if item not in items:
-            raise InputError(f"item must be a backlog id such as 'B05'; got {item!r}.")
-        self.item = item
-        self.heading = W.HTML(f"<b>Backlog item {esc(item)}:</b> {esc(items[item])}")
+        row = backlog_item(item)
+        self.item = row["id"]
+        self.heading = W.HTML(f"<b>Backlog item {esc(row['id'])}:</b> {esc(row['title'])}")
         self.story_box = W.Textarea(value=text("story", story, empty_ok=True), description="story",
                                     continuous_update=False, layout=W.Layout(width="680px", height="60px"))
         self.criteria_box = W.Textarea(value="\n".join(criteria), description="criteria", continuous_update=False,
@@ -492,18 +483,9 @@ class StoryChecker(Widget):
         if story is not None:
             text("story", story)
         if criteria is not None:
-            if type(criteria) not in (list, tuple):
-                raise InputTypeError(f"criteria must be a list of texts; got {describe(criteria)}.")
-            for i, c in enumerate(criteria):
-                text(f"criterion {i + 1}", c)
+            criteria = criteria_list(criteria)
         if brief is not None:
-            if not isinstance(brief, Mapping):
-                raise InputTypeError(f"brief must be a dict of section -> text; got {describe(brief)}.")
-            bad = [k for k in brief if k not in BRIEF_FIELDS]
-            if bad:
-                raise InputError(f"the brief's sections are {', '.join(BRIEF_FIELDS)}; got {bad[0]!r}.")
-            for k, v in brief.items():
-                text(f"brief[{k!r}]", v, empty_ok=True)
+            brief = brief_sections(brief)
         with self.quiet():
             if story is not None:
                 self.story_box.value = story
