@@ -28,7 +28,8 @@ from typing import Any
 
 from .core.validate import InputError, InputTypeError, describe, fraction, integer, text
 
-__all__ = ["Chance", "Option", "Node", "Meter", "ScenarioSpec", "Scenario", "all_paths", "replay"]
+__all__ = ["Chance", "Option", "Node", "Meter", "ScenarioSpec", "Scenario", "all_paths", "replay", "replay_issue",
+           "reading"]
 
 
 @dataclass(frozen=True)
@@ -319,6 +320,29 @@ def replay(spec: ScenarioSpec, choices: list[str], seed: int = 0) -> dict[str, A
     s = Scenario(spec, seed)
     s.play(choices)
     return s.value
+
+
+def replay_issue(spec: ScenarioSpec, value: Any) -> str | None:
+    """For a rubric over a played scenario: None when ``value`` (a scenario's ``.value``) is a state that ``spec``
+    produces when its choices are replayed from its seed, else what is wrong, in words."""
+    if not isinstance(spec, ScenarioSpec):
+        raise InputTypeError(f"replay_issue() takes a ScenarioSpec; got {describe(spec)}.")
+    if type(value) is not dict or "choices" not in value or "seed" not in value:
+        return "expected the scenario's value: a dict with its seed and choices (pass the scenario widget itself)."
+    try:
+        again = replay(spec, list(value["choices"]), seed=value["seed"])
+    except (ValueError, TypeError, KeyError) as exc:
+        return f"these choices do not replay: {exc}"
+    if again != value:
+        return "this state is not one the scenario produces: play it in the widget or with scenario.play([...])"
+    return None
+
+
+def reading(value: Any, *keys: str) -> Any:
+    """``value[k1][k2]...`` of a scenario's plain value, or None where a key is missing (for rubric rules)."""
+    for k in keys:
+        value = value[k] if type(value) is dict and k in value else None
+    return value
 
 
 def all_paths(spec: ScenarioSpec) -> list[list[str]]:

@@ -6,12 +6,11 @@ Reference answers are computed once, here, from the module's own logic.
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..core import Case, Choice, Function, Mapping, Misconception, Question, Rubric, Rule, SetOf, WidgetState
 from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
-from .scenario import play_scenario
+from ..scenario import reading, replay_issue
+from .scenario import SPEC, play_scenario
 from .stakeholders import (
     QUADRANTS,
     accountable,
@@ -381,19 +380,10 @@ SCENARIO_ANSWER = play_scenario(["b", "a"], seed=SCENARIO_SEED)
 
 
 def _replays(v: dict) -> str | None:
-    try:
-        again = play_scenario(list(v["choices"]), seed=v["seed"])
-    except (ValueError, TypeError, KeyError) as exc:
-        return f"these choices do not replay: {exc}"
-    if again != v:
-        return "this state is not one the scenario produces: play it in the widget or with scenario.play([...])"
-    return None
+    return replay_issue(SPEC, v)
 
 
-def _field(v: Any, *keys: str) -> Any:
-    for k in keys:
-        v = v[k] if type(v) is dict and k in v else None
-    return v
+_field = reading
 
 
 SCENARIO_RULES = [

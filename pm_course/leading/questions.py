@@ -6,14 +6,13 @@ widget questions read any object with a ``.value`` (the sorter, the scenario).
 
 from __future__ import annotations
 
-from typing import Any
-
 from ..core import Choice, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
 from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
+from ..scenario import reading, replay_issue
 from .leadership import ACTIONS, CATEGORIES
 from .motivation import SDT_NEEDS, team_view
-from .scenario import play_leadership
+from .scenario import SPEC, play_leadership
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "NEW_ACTIONS", "NEW_ACTION_LIST", "EMPOWERED_ITEMS", "SDT_DRIVERS", "HERZBERG_LIST",
@@ -362,19 +361,10 @@ SCENARIO_ANSWER = play_leadership(BEST_PATH, seed=SCENARIO_SEED)
 
 
 def _replays(v: dict) -> str | None:
-    try:
-        again = play_leadership(list(v["choices"]), seed=v["seed"])
-    except (ValueError, TypeError, KeyError) as exc:
-        return f"these choices do not replay: {exc}"
-    if again != v:
-        return "this state is not one the scenario produces: play it in the widget or with scenario.play([...])"
-    return None
+    return replay_issue(SPEC, v)
 
 
-def _field(v: Any, *keys: str) -> Any:
-    for k in keys:
-        v = v[k] if type(v) is dict and k in v else None
-    return v
+_field = reading
 
 
 SCENARIO_RULES = [
