@@ -898,7 +898,9 @@ def test_plots_have_titles_and_axis_labels(no_open_figures):
     plt.close(hist)
 
 
-# ---------------------------------------------------------------- navigation and points (issues 11 and 12)
+# ---------------------------------------------------------------- lesson content (issues 11 and 12)
+# Navigation, points stated and glossary links are tested for every module in test_navigation.py;
+# reasoning in solutions and hints that lead, in test_questions.py.
 
 
 def _cells(path):
@@ -913,50 +915,12 @@ def _src(cell):
     return "".join(cell["source"])
 
 
-def test_navigation_lesson_to_exercise_and_on_02():
-    lesson = _cells("notebooks/02_research.ipynb")
-    assert "](../exercises/02_research/02_research.ipynb)" in _src(lesson[-1])
-    exercise = _cells("solutions/02_research/02_research.ipynb")
-    assert "](../../notebooks/02_research.ipynb)" in _src(exercise[0])
-    assert _src(exercise[-1]).strip().endswith('pm_course.progress.review("02_research")')
-    assert "](../../notebooks/03_vision_strategy_roadmap.ipynb)" in _src(exercise[-2])
 
 
-def test_points_stated_agree_with_the_nbgrader_cells_02():
-
-    from pm_course.research.questions import QUESTIONS, WRITTEN
-
-    cells = _cells("solutions/02_research/02_research.ipynb")
-    graded = {c["metadata"]["nbgrader"]["grade_id"]: c["metadata"]["nbgrader"].get("points", 0)
-              for c in cells if c.get("metadata", {}).get("nbgrader", {}).get("grade")}
-    auto = {k: v for k, v in graded.items() if k.endswith("_test")}
-    assert auto == {f"{q.id}_test": q.points for q in QUESTIONS}
-    assert {w.id: w.points for w in WRITTEN} == {k: v for k, v in graded.items() if not k.endswith("_test")}
-    header = _src(cells[0])
-    assert f"({sum(auto.values())} points)" in header
-    assert f"({sum(w.points for w in WRITTEN)} points)" in header
-    lesson_end = _src(_cells("notebooks/02_research.ipynb")[-1])
-    assert f"({sum(auto.values())} points)" in lesson_end
 
 
-def test_glossary_links_use_github_slugs_02():
-    import re
-
-    text = " ".join(_src(c) for c in _cells("notebooks/02_research.ipynb") if c["cell_type"] == "markdown")
-    links = re.findall(r"\[([^\]]+)\]\(\.\./docs/glossary\.md#([^)]+)\)", text)
-    assert len(links) >= 8
-    for _, slug in links:
-        assert re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug), slug
 
 
-def test_solutions_show_reasoning_and_hints_do_not_give_the_code_02():
-    from pm_course.research.questions import QUESTIONS
-
-    for q in QUESTIONS:
-        assert q.solution_text.lstrip().startswith("#"), f"{q.key}: solution_text starts with its reasoning"
-        code = [line for line in q.solution_text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-        for h in q.hints:
-            assert not all(line.strip() in h for line in code), f"{q.key}: a hint holds the whole solution"
 
 
 def test_lesson_02_tree_root_is_a_product_outcome_and_gaps_are_covered():
