@@ -225,12 +225,15 @@ def test_widget_state_reads_value_and_refuses_typed_values():
 
 # ----------------------------------------------------------------------------- hostile learner functions
 
+HOSTILE_LIMIT = 2.0  # seconds per case: generous, so a loaded machine does not turn a slow attack into a timeout
+
+
 def _hostile_question():
     from pm_course.core import Question
 
     return Question(
         module="99_test", id="qf", prompt="Sort the numbers from high to low.",
-        checker=Function(reference=_ref, inputs=[([3, 1, 2],), ([5, 4],)], returns=list[int], time_limit=0.5),
+        checker=Function(reference=_ref, inputs=[([3, 1, 2],), ([5, 4],)], returns=list[int], time_limit=HOSTILE_LIMIT),
         hints=["Use sorted()."], solution_text="def f(xs):\n    return sorted(xs, reverse=True)",
         answer=lambda xs: sorted(xs, reverse=True), wrong=[sorted],
     )
@@ -297,7 +300,7 @@ def _wrong(xs):
     (_raise_system_exit, "raised SystemExit"),
     (_keyboard_interrupt, "raised KeyboardInterrupt"),
     (_hard_exit, "ended its own process"),
-    (_loop_catching_everything, "did not finish within 0.5 s"),
+    (_loop_catching_everything, f"did not finish within {HOSTILE_LIMIT:g} s"),
     (_patch_the_checker, "wrong on 2 of 2"),
     (_patch_the_reference, "wrong on 2 of 2"),
 ])
@@ -305,7 +308,9 @@ def test_a_hostile_function_becomes_feedback_and_later_answers_are_still_judged(
     q = _hostile_question()
     start = time.perf_counter()
     fb = q.check(hostile)
-    assert time.perf_counter() - start < 3  # within the limit (0.5 s per case) plus the child's start
+    # check() always returns: within the limit of the case that overran, plus the child's start (a bound, not a
+    # speed measurement; the speed is measured by make bench)
+    assert time.perf_counter() - start < 2 * HOSTILE_LIMIT + 6
     assert fb.outcome == "failed" and says in " ".join(fb.lines), fb.lines
     assert q.check(_wrong).outcome == "failed"
     assert q.check(_right).outcome == "passed"
