@@ -71,6 +71,41 @@ def test_widget_updates_suggestion_and_chart_when_a_slider_moves():
         w.set({"Research": 9})
 
 
+@given(st.lists(st.integers(1, 5), min_size=len(AREAS), max_size=len(AREAS)))
+def test_the_live_radar_draws_each_rating_on_its_spoke(values):
+    """The SVG radar of the widget: one vertex per area, clockwise from the top, at rating/5 of the rim."""
+    import math
+    import re
+
+    from pm_course.welcome.widgets import _spokes, radar_svg
+
+    r = dict(zip(AREAS, values))
+    svg = radar_svg(r)
+    rim = max(float(x) for x in re.findall(r"<circle cx='220' cy='205' r='([\d.]+)'", svg))
+    points = re.search(r"<polygon points='([^']+)'", svg).group(1).split()
+    assert len(points) == len(AREAS)
+    for (area, angle), point in zip(_spokes(), points):
+        x, y = (float(v) for v in point.split(","))
+        assert math.hypot(x - 220, y - 205) == pytest.approx(rim * r[area] / 5, abs=0.15)
+        # on its own spoke: clockwise from the top
+        assert math.atan2(x - 220, 205 - y) % (2 * math.pi) == pytest.approx(angle, abs=0.01)
+    title = re.search(r"<title>([^<]+)</title>", svg).group(1)  # what a screen reader reads: every rating
+    assert all(f"{a} {v}" in title for a, v in r.items())
+
+
+def test_the_live_radar_follows_the_sliders_and_rejects_bad_ratings():
+    from pm_course.welcome.widgets import SkillsAssessment, radar_svg
+
+    w = SkillsAssessment(save=False)
+    assert "Leadership 3" in w.chart.value
+    w.sliders["Leadership"].value = 1
+    assert "Leadership 1" in w.chart.value and w.chart.value == radar_svg(w.value)
+    with pytest.raises(InputError, match="Research"):
+        radar_svg({**w.value, "Research": 9})
+    with pytest.raises(InputTypeError):
+        radar_svg("all threes")
+
+
 def test_ratings_are_saved_with_progress_under_the_key_module_07_reads(fresh_home):
     from pm_course.core.progress import load_artifact
     from pm_course.welcome.widgets import SkillsAssessment
