@@ -143,3 +143,12 @@ def test_prices_quoted_in_texts_match_the_data():
         for plan, quoted in re.findall(r"(Solo|Group)[^.$]{0,40}\\?\$(\d+)(?:\.\d+)? a month", text):
             assert int(quoted) == monthly[plan], (path, plan, quoted)
     assert found >= 1
+
+
+def test_each_load_is_a_fresh_copy():
+    """An exercise may change what load() gave it: the next load() is the case study as published."""
+    first = load("backlog")
+    first[0]["reach"] = -1
+    first.append("mine")
+    again = load("backlog")
+    assert again[0]["reach"] != -1 and again[-1] != "mine" and again == load("backlog")

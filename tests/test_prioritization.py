@@ -9,6 +9,7 @@ own worked example was not available to check against, so none is claimed).
 from __future__ import annotations
 
 import itertools
+import math
 import os
 import sys
 import time
@@ -386,6 +387,23 @@ def test_best_equals_brute_force_and_beats_greedy(items, capacity):
     assert best["value"] == pytest.approx(_brute(items, capacity), abs=1e-6)
     again = total_of(items, best["ids"])
     assert again["value"] == pytest.approx(best["value"]) and again["effort"] == pytest.approx(best["effort"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(items_st, capacity_st)
+def test_both_exact_searches_agree_with_brute_force(items, capacity):
+    """A short list takes the frontier search, a long one the unit table (numpy): both find the best value,
+    and the least effort that reaches it."""
+    from pm_course.prioritization.frameworks import _capacity, _knapsack_frontier, _knapsack_units, _plan_items
+
+    rows, cap = _plan_items(items), _capacity(capacity)
+    fitting = [i for i, r in enumerate(rows) if r[3] <= cap]
+    found = [_knapsack_units(rows, fitting, cap), _knapsack_frontier(rows, fitting, cap)]
+    assert found[0] is not None  # whole quarter-months: the table is small
+    totals = [(math.fsum(rows[i][1] for i in c), sum(rows[i][3] for i in c)) for c in found]
+    for value, effort in totals:
+        assert effort <= cap and value == pytest.approx(_brute(items, capacity), abs=1e-6)
+    assert totals[0][1] == totals[1][1]
 
 
 @settings(max_examples=30, deadline=None)

@@ -679,7 +679,9 @@ def best_within_capacity(items: Iterable[Mapping[str, Any]], capacity: float) ->
     second, and the answer is exact, unlike brute force (2**60 subsets for 60
     items) or a greedy ranking. When the efforts share no useful unit (e.g.
     0.013 and 7.7), the same search runs over the Pareto frontier of
-    (effort, value) states instead: still exact, slower for many items.
+    (effort, value) states instead: still exact, slower for many items. A
+    short list (up to 24 items that fit) always takes the frontier search,
+    which is quick there and needs no numpy.
 
     Among sets with the same best value the one with the least effort wins.
     Returns {"ids": [...] in the items' order, "value": total, "effort": total}.
@@ -690,7 +692,8 @@ def best_within_capacity(items: Iterable[Mapping[str, Any]], capacity: float) ->
     rows = _plan_items(items)
     cap = _capacity(capacity)
     fitting = [i for i, r in enumerate(rows) if r[3] <= cap]
-    chosen = _knapsack_units(rows, fitting, cap)
+    # a short list (a sprint's shortlist) needs neither numpy nor a table: the frontier is small
+    chosen = _knapsack_units(rows, fitting, cap) if len(fitting) > _SHORT_LIST else None
     if chosen is None:
         chosen = _knapsack_frontier(rows, fitting, cap)
     return {"ids": [rows[i][0] for i in chosen], "value": math.fsum(rows[i][1] for i in chosen),
@@ -698,6 +701,7 @@ def best_within_capacity(items: Iterable[Mapping[str, Any]], capacity: float) ->
 
 
 _TABLE_CELLS = 300_000_000  # items x effort units the unit table may hold (one bit each)
+_SHORT_LIST = 24  # up to this many fitting items, the frontier search (plain Python, no numpy import)
 
 
 def _tolerance(values):
