@@ -39,7 +39,10 @@ venv: $(STAMP)
 # Packages are installed with their bytecode compiled (--compile-bytecode), so the first JupyterLab,
 # kernel and widget start fast even where PYTHONDONTWRITEBYTECODE is set or site-packages is read-only.
 
-$(STAMP): requirements.lock pyproject.toml tools/apply_lab_settings.py
+# The course's JupyterLab settings are installed as the .venv's defaults: a changed setting reinstalls them.
+LAB_SETTINGS := $(wildcard .jupyter/lab/user-settings/@jupyterlab/*/*.jupyterlab-settings)
+
+$(STAMP): requirements.lock pyproject.toml tools/apply_lab_settings.py $(LAB_SETTINGS)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --quiet --disable-pip-version-check uv
 	$(BIN)/uv pip install --quiet --compile-bytecode --python $(PY) -r requirements.lock
@@ -49,7 +52,10 @@ $(STAMP): requirements.lock pyproject.toml tools/apply_lab_settings.py
 	@touch $(STAMP)
 
 # The whole course folder is served (notebooks/ and exercises/); the browser opens the welcome notebook.
+# compileall first: after a `git pull` the course's bytecode is brought up to date once, here, rather than
+# the source recompiled at every kernel start wherever PYTHONDONTWRITEBYTECODE is set (quick when current).
 lab: $(STAMP)
+	@$(PY) -m compileall -q pm_course >/dev/null
 	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
 
