@@ -57,7 +57,8 @@ class Summary:
     def _repr_html_(self) -> str:
         esc = html.escape
         body = "".join(
-            f"<tr><td>{esc(r['module'])}</td><td>{esc(r['title'])}</td><td>{r['passed']} / {r['questions']}</td>"
+            f"<tr><td>{esc(r['module'])}</td><td style='text-align:left'>{esc(r['title'])}</td>"
+            f"<td>{r['passed']} / {r['questions']}</td>"
             f"<td>{r['attempted']}</td><td>{r['hints']}</td><td>{r['solutions']}</td>"
             f"<td><progress value='{r['passed']}' max='{max(r['questions'], 1)}' "
             f"aria-label='{esc(r['title'])}: {r['completion']:.0%} done'></progress> {r['completion']:.0%}</td></tr>"
@@ -65,9 +66,10 @@ class Summary:
         )
         t = self.total
         return (
-            "<table class='pm-progress'><thead><tr><th>#</th><th>module</th><th>passed</th><th>tried</th>"
+            "<table class='pm-progress'><thead><tr><th>#</th><th style='text-align:left'>module</th><th>passed</th>"
+            "<th>tried</th>"
             f"<th>hints</th><th>solutions</th><th>done</th></tr></thead><tbody>{body}</tbody>"
-            f"<tfoot><tr><td></td><td>all modules</td><td>{t['passed']} / {t['questions']}</td>"
+            f"<tfoot><tr><td></td><td style='text-align:left'>all modules</td><td>{t['passed']} / {t['questions']}</td>"
             "<td colspan='4'></td></tr></tfoot></table>"
             f"<p style='opacity:.7'>Saved in {esc(self.location)}</p>"
         )
