@@ -118,7 +118,6 @@ def test_apply_lab_settings_writes_an_environment_that_hides_instructor_tools(tm
     assert seen["page"]["disabledExtensions"].get("@jupyter/nbgrader") is True
     overrides = json.loads((prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json").read_text())
     assert overrides["@jupyterlab/apputils-extension:notification"] == {"fetchNews": "false", "checkForUpdates": False}
-    assert overrides["@jupyterlab/notebook-extension:tracker"] == {"windowingMode": "defer"}
 
 
 def test_repo2docker_detects_conda_with_postbuild(tmp_path):

@@ -14,10 +14,7 @@ environment itself, where every JupyterLab started from it reads them:
 - ``.jupyter/labconfig/page_config.json`` -> merged into ``etc/jupyter/labconfig/page_config.json``
   (nbgrader's lab extension disabled);
 - ``.jupyter/lab/user-settings/**/*.jupyterlab-settings`` -> merged into
-  ``share/jupyter/lab/settings/overrides.json`` (the defaults every user starts with): no news or update
-  notifications, and notebooks in JupyterLab's "defer" windowing mode (the cells below the screen are
-  attached when the browser is idle, so a lesson shows and starts its kernel sooner; Run All still runs
-  every cell).
+  ``share/jupyter/lab/settings/overrides.json`` (the defaults every user starts with).
 
 An instructor switches the tools back on for their own session with
 ``JUPYTER_CONFIG_DIR=.jupyter/instructor jupyter lab`` (see docs/workshops.md):
