@@ -4,9 +4,9 @@ The radar is drawn twice over from the same geometry (:func:`_spokes`): :func:`r
 Figure (``SkillsAssessment.plot()``, and module 07's chart of you against a rung), and :func:`radar_svg`
 writes the same chart as SVG markup for the live widget. The welcome notebook is the first screen a
 learner meets, and it shows no other chart: drawing its radar as SVG keeps matplotlib (half a second to
-import, a fifth of a second a redraw) out of it entirely, so the first widget answers within the budget in
-docs/benchmarks.md. The SVG also follows JupyterLab's light and dark themes, and screen readers read its
-title, which lists every rating.
+import, a fifth of a second a redraw) out of it entirely, so the first widget answers sooner (the first-screen
+figures are in docs/benchmarks.md). The SVG also follows JupyterLab's light and dark themes, and screen
+readers read its title, which lists every rating.
 """
 
 from __future__ import annotations
