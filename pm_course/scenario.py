@@ -338,6 +338,19 @@ def replay_issue(spec: ScenarioSpec, value: Any) -> str | None:
     return None
 
 
+def play_rules(spec: ScenarioSpec, seed: int) -> list:
+    """The rubric rules every played-scenario question starts with: the given seed, played to an ending, and a
+    state the scenario produces (:func:`replay_issue`). A question adds its own rules on the outcome."""
+    from .core.checkers import Rule
+
+    return [
+        Rule("seed", lambda v: None if v.get("seed") == seed
+             else f"play with seed {seed}: scenario.reset(seed={seed})"),
+        Rule("finished", lambda v: None if v.get("finished") is True else "play the story to an ending"),
+        Rule("replays", lambda v: replay_issue(spec, v)),
+    ]
+
+
 def reading(value: Any, *keys: str) -> Any:
     """``value[k1][k2]...`` of a scenario's plain value, or None where a key is missing (for rubric rules)."""
     for k in keys:

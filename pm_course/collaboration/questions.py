@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..core import Case, Choice, Function, Mapping, Misconception, Question, Rubric, Rule, SetOf, WidgetState
 from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
-from ..scenario import reading, replay_issue
+from ..scenario import play_rules, reading
 from .scenario import SPEC, play_scenario
 from .stakeholders import (
     QUADRANTS,
@@ -379,23 +379,13 @@ SCENARIO_SEED = 2026
 SCENARIO_ANSWER = play_scenario(["b", "a"], seed=SCENARIO_SEED)
 
 
-def _replays(v: dict) -> str | None:
-    return replay_issue(SPEC, v)
-
-
-_field = reading
-
-
 SCENARIO_RULES = [
-    Rule("seed", lambda v: None if v.get("seed") == SCENARIO_SEED
-         else f"play with seed {SCENARIO_SEED}: scenario.reset(seed={SCENARIO_SEED})"),
-    Rule("finished", lambda v: None if v.get("finished") is True else "play the story to an ending"),
-    Rule("replays", _replays),
-    Rule("launch", lambda v: None if _field(v, "outcome", "launch") == "on time"
+    *play_rules(SPEC, SCENARIO_SEED),
+    Rule("launch", lambda v: None if reading(v, "outcome", "launch") == "on time"
          else "the swap launch must ship on time: every other customer is waiting for it"),
-    Rule("trust", lambda v: None if _field(v, "outcome", "verdict") == "strong"
+    Rule("trust", lambda v: None if reading(v, "outcome", "verdict") == "strong"
          else "end with every relationship at 5 or more (verdict 'strong')"),
-    Rule("deal", lambda v: None if _field(v, "outcome", "deal") == "signed"
+    Rule("deal", lambda v: None if reading(v, "outcome", "deal") == "signed"
          else "with this seed there is a way to keep the launch, keep everyone's trust and get the deal signed"),
 ]
 q12 = Question(

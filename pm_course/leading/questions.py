@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..core import Choice, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
 from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
-from ..scenario import reading, replay_issue
+from ..scenario import play_rules, reading
 from .leadership import ACTIONS, CATEGORIES
 from .motivation import SDT_NEEDS, team_view
 from .scenario import SPEC, play_leadership
@@ -360,21 +360,11 @@ BEST_PATH = ["a", "a", "a", "a"]
 SCENARIO_ANSWER = play_leadership(BEST_PATH, seed=SCENARIO_SEED)
 
 
-def _replays(v: dict) -> str | None:
-    return replay_issue(SPEC, v)
-
-
-_field = reading
-
-
 SCENARIO_RULES = [
-    Rule("seed", lambda v: None if v.get("seed") == SCENARIO_SEED
-         else f"play with seed {SCENARIO_SEED}: scenario.reset(seed={SCENARIO_SEED})"),
-    Rule("finished", lambda v: None if v.get("finished") is True else "play the story to an ending"),
-    Rule("replays", _replays),
-    Rule("team", lambda v: None if (_field(v, "outcome", "trust", "team") or 0) >= 7
+    *play_rules(SPEC, SCENARIO_SEED),
+    Rule("team", lambda v: None if (reading(v, "outcome", "trust", "team") or 0) >= 7
          else "end with the team's trust at 7 or more: you will need them next quarter"),
-    Rule("verdict", lambda v: None if _field(v, "outcome", "verdict") == "strong"
+    Rule("verdict", lambda v: None if reading(v, "outcome", "verdict") == "strong"
          else "with this seed there is a path that meets the target and keeps the team (verdict 'strong')"),
 ]
 q10 = Question(
