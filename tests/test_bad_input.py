@@ -58,7 +58,8 @@ AUTHOR_FACING_MODULES = ("pm_course.core.checkers", "pm_course.core.question")
 # design, and the runner lives inside the sandbox. Instructors reach grading through pm_course.autograde.cohort,
 # .report and the pm-course command, which are covered.
 INTERNAL_MODULES = ("pm_course.authoring", "pm_course.autograde.plain", "pm_course.autograde.formonly",
-                    "pm_course.autograde.runner", "pm_course.autograde.sandbox", "pm_course.autograde.engine")
+                    "pm_course.autograde.runner", "pm_course.autograde.sandbox", "pm_course.autograde.engine",
+                    "pm_course.warm_start")  # the server extension: the Jupyter server calls it with its own objects
 VALIDATOR_OPTIONS = {"name", "hint", "low", "high", "low_open", "high_open", "allow_zero", "allow_one",
                      "normalise", "empty_ok", "max_len", "where", "limit", "options", "shape"}
 RECORDS = {  # plain result records and exceptions: built by the course's own code, not by learners

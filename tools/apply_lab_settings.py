@@ -9,7 +9,8 @@ an empty home over the image's, so the same settings are copied into the
 environment itself, where every JupyterLab started from it reads them:
 
 - ``.jupyter/jupyter_server_config.json`` -> ``etc/jupyter/jupyter_server_config.d/zz-pm-course.json``
-  (nbgrader's server extensions off, no news or update checks; the ``zz-`` name is read after
+  (nbgrader's server extensions off, the course's ``pm_course.warm_start`` on, no news or update
+  checks; the ``zz-`` name is read after
   ``nbgrader.json`` in the same folder, so it wins);
 - ``.jupyter/labconfig/page_config.json`` -> merged into ``etc/jupyter/labconfig/page_config.json``
   (nbgrader's lab extension disabled);
