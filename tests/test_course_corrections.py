@@ -434,7 +434,8 @@ def test_bench_runs_the_lessons_on_a_copy_and_leaves_tracked_notebooks_unchanged
 
     before = bench_lab.tracked_changes()
     monkeypatch.setattr(nbclient, "NotebookClient", FakeClient)
-    times = bench.notebook_times()
+    times, stalls = bench.notebook_times()
+    assert stalls == []
     assert len(times) == len(list((ROOT / "notebooks").glob("*.ipynb")))
     assert seen and all(ROOT not in p.resolve().parents for p in seen)
     assert bench_lab.tracked_changes() == before

@@ -75,12 +75,36 @@ def check_time(runs: int = 2000) -> tuple[float, float]:
         return statistics.median(times), times[int(0.95 * len(times))], q.key
 
 
-def notebook_times() -> list[tuple[str, float]]:
-    """Headless execution time of every lesson notebook, in s (a fresh kernel each)."""
+STALL_GAP_S = 5  # a lesson's cells each take under 2 s: a longer wait between two of them is not the notebook's
+
+
+def _stall(nb) -> float:
+    """The longest wait, in s, between one cell's end and the next cell's start in the kernel's own clock."""
+    from datetime import datetime
+
+    def at(cell, key):
+        stamp = cell.metadata.get("execution", {}).get(key)
+        return datetime.fromisoformat(stamp.replace("Z", "+00:00")) if stamp else None
+
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    gaps = [(at(b, "iopub.status.busy") - at(a, "shell.execute_reply")).total_seconds()
+            for a, b in zip(code, code[1:]) if at(a, "shell.execute_reply") and at(b, "iopub.status.busy")]
+    return max(gaps, default=0.0)
+
+
+def notebook_times() -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+    """Headless execution time of every lesson notebook, in s (a fresh kernel each), and the stalls.
+
+    A stall: the kernel idle between two cells, a request waiting unread in the messaging layer
+    (seen about once in 30 to 60 headless runs, with ipykernel 6.31 and 7.4 alike; it ends shortly
+    before the client's per-cell timeout). A stalled notebook is timed again, and the stall is
+    reported in its own row rather than as the notebook's time.
+    """
     import nbformat
     from nbclient import NotebookClient
+    from nbclient.exceptions import CellTimeoutError
 
-    results = []
+    results, stalls = [], []
     with tempfile.TemporaryDirectory() as home:
         os.environ["PM_COURSE_HOME"] = home
         # the kernels run in a copy of notebooks/, so a file a lesson writes never lands in the repository
@@ -88,13 +112,25 @@ def notebook_times() -> list[tuple[str, float]]:
         shutil.copytree(ROOT / "notebooks", workdir, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         shutil.copytree(ROOT / "docs", Path(home) / "docs")  # lessons link to ../docs
         for path in sorted(workdir.glob("*.ipynb")):
-            nb = nbformat.read(path, as_version=4)
-            client = NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
-                                    resources={"metadata": {"path": str(path.parent)}})
-            t = time.perf_counter()
-            client.execute()
-            results.append((path.name, time.perf_counter() - t))
-    return results
+            for _attempt in range(3):
+                nb = nbformat.read(path, as_version=4)
+                client = NotebookClient(nb, timeout=30, kernel_name="python3", allow_errors=True, record_timing=True,
+                                        resources={"metadata": {"path": str(path.parent)}})
+                t = time.perf_counter()
+                try:
+                    client.execute()
+                except CellTimeoutError:
+                    stalls.append((path.name, time.perf_counter() - t))
+                    continue
+                secs, gap = time.perf_counter() - t, _stall(nb)
+                if gap > STALL_GAP_S:
+                    stalls.append((path.name, gap))
+                    continue
+                results.append((path.name, secs))
+                break
+            else:
+                results.append((path.name, float("inf")))
+    return results, stalls
 
 
 HOSTILE = {
@@ -267,9 +303,13 @@ def main(argv: list[str]) -> int:
     rows.append(("04/q3 and 04/q10 check(), worst 10,000-item list", f"{ordering * 1000:.1f} ms",
                  f"< {TEXT_BUDGET_S * 1000:g} ms", ordering < TEXT_BUDGET_S))
     if not args.quick:
-        for name, secs in notebook_times():
+        times, stalls = notebook_times()
+        for name, secs in times:
             rows.append((f"execute notebooks/{name} headless", f"{secs:.1f} s", f"< {NOTEBOOK_BUDGET_S} s",
                          secs < NOTEBOOK_BUDGET_S))
+        seen = ", ".join(f"{name} waited {secs:.0f} s" for name, secs in stalls) or "none"
+        rows.append((f"headless runs that stalled between two cells, then timed again ({seen})",
+                     f"{len(stalls)} of {len(times) + len(stalls)}", "0", not stalls))
     for label, value, budget, unit in ([] if args.quick else lab_times()):
         if unit == "x":  # a ratio, e.g. the first screen against a blank notebook (goal: at most 1.3 x)
             rows.append((label, f"{value:.2f} x", f"<= {budget:g} x", value <= budget))
