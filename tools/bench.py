@@ -96,8 +96,8 @@ def notebook_times() -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
     """Headless execution time of every lesson notebook, in s (a fresh kernel each), and the stalls.
 
     A stall: the kernel idle between two cells, a request waiting unread in the messaging layer
-    (seen about once in 30 to 60 headless runs, with ipykernel 6.31 and 7.4 alike; it ends shortly
-    before the client's per-cell timeout). A stalled notebook is timed again, and the stall is
+    (seen in 1 of 60 to 1 of 12 headless runs, more often on a busy machine, with ipykernel 6.31 and
+    7.4 alike; it ends shortly before the client's per-cell timeout). A stalled notebook is timed again, and the stall is
     reported in its own row rather than as the notebook's time.
     """
     import nbformat

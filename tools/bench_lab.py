@@ -174,8 +174,8 @@ def _lab(course: Path, tmp: Path, timeout: float, extra_env: dict[str, str]):
                     proc.wait()
 
 
-def _in_browser(drive, base: str, token: str, timeout: float, *args) -> dict[str, float]:
-    """Run ``drive(page, base, token, timeout, out, *args)`` in a fresh Chromium profile; returns ``out``."""
+def _in_browser(drive, base: str, token: str, timeout: float) -> dict[str, float]:
+    """Run ``drive(page, base, token, timeout, out)`` in a fresh Chromium profile; returns ``out``."""
     from playwright.sync_api import sync_playwright
 
     out: dict[str, float] = {}
@@ -185,7 +185,7 @@ def _in_browser(drive, base: str, token: str, timeout: float, *args) -> dict[str
         ctx.set_default_timeout(timeout * 1000)
         page = ctx.new_page()
         try:
-            drive(page, base, token, timeout, out, *args)
+            drive(page, base, token, timeout, out)
         except Exception:
             shot = ROOT / "test-artifacts" / "bench_lab.png"
             shot.parent.mkdir(exist_ok=True)
@@ -197,11 +197,11 @@ def _in_browser(drive, base: str, token: str, timeout: float, *args) -> dict[str
     return out
 
 
-def _blank(page, base: str, token: str, timeout: float, out: dict[str, float], name: str = "blank.ipynb") -> None:
+def _blank(page, base: str, token: str, timeout: float, out: dict[str, float]) -> None:
     """The baseline: bare JupyterLab opening a blank notebook until its kernel is idle."""
     t0 = time.perf_counter()
     # its own workspace, so the default one (where `make lab` opens the welcome notebook) stays untouched
-    page.goto(f"{base}/lab/workspaces/bench-blank-{uuid.uuid4().hex[:8]}/tree/notebooks/{name}?token={token}")
+    page.goto(f"{base}/lab/workspaces/bench-blank-{uuid.uuid4().hex[:8]}/tree/notebooks/blank.ipynb?token={token}")
     page.locator(".jp-NotebookPanel .jp-Notebook").first.wait_for(state="visible")
     page.locator(".jp-StatusBar-Widget", has_text=re.compile(r"\(ipykernel\) \| Idle")).first.wait_for()
     out["blank_to_idle"] = time.perf_counter() - t0
