@@ -8,7 +8,7 @@ things the first notebook needs are started then, in the background, instead of 
    kernel once the notebook is shown, and the kernel needs about another second to be ready.
    JupyterLab finds the running session for the notebook's path and connects to it, as it does
    whenever a notebook whose kernel is running is opened again: the learner sees nothing
-   different, only a kernel that is already idle. Which notebook: the one
+   different, only a kernel that has already booted. Which notebook: the one
    ``ServerApp.default_url`` names (``/lab/tree/<path>.ipynb``, what ``make lab`` passes), else
    :data:`WELCOME`; it has to exist under the server's root folder. Only at start-up: a kernel
    the learner shuts down stays down, and any other notebook starts its kernel as JupyterLab
