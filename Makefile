@@ -36,31 +36,38 @@ help:
 
 venv: $(STAMP)
 
-# Packages are installed with their bytecode compiled (--compile-bytecode), so the first JupyterLab,
-# kernel and widget start fast even where PYTHONDONTWRITEBYTECODE is set or site-packages is read-only.
-
+# tools/setup_env.py checks the Python version first, then makes .venv and installs the exact versions of a
+# lock, printing a line every few seconds. `make lab` installs what a learner needs (requirements-lab.lock:
+# the course's packages and JupyterLab); the test, grading and instructor targets install everything
+# (requirements.lock, which holds the same versions and adds nbgrader and the test tools).
 # The course's JupyterLab settings are installed as the .venv's defaults: a changed setting reinstalls them.
 LAB_SETTINGS := $(wildcard .jupyter/lab/user-settings/@jupyterlab/*/*.jupyterlab-settings)
+ALL_STAMP := $(VENV)/.installed-all
 
-$(STAMP): requirements.lock pyproject.toml tools/apply_lab_settings.py $(LAB_SETTINGS)
-	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	@$(PY) -m pip install --quiet --disable-pip-version-check uv
-	$(BIN)/uv pip install --quiet --compile-bytecode --python $(PY) -r requirements.lock
-	$(BIN)/uv pip install --quiet --compile-bytecode --python $(PY) --no-deps -e .
-	@$(PY) -m compileall -q pm_course >/dev/null
+$(STAMP): requirements-lab.lock pyproject.toml tools/setup_env.py tools/apply_lab_settings.py .jupyter/ipython_kernel_config.json $(LAB_SETTINGS)
+	@$(PYTHON) tools/setup_env.py lab
 	@$(PY) tools/apply_lab_settings.py --defaults-only --prefix $(VENV) >/dev/null
 	@touch $(STAMP)
+
+$(ALL_STAMP): $(STAMP) requirements.lock
+	@$(PYTHON) tools/setup_env.py all
+	@touch $(ALL_STAMP)
 
 # The whole course folder is served (notebooks/ and exercises/); the browser opens the welcome notebook.
 # compileall first: after a `git pull` the course's bytecode is brought up to date once, here, rather than
 # the source recompiled at every kernel start wherever PYTHONDONTWRITEBYTECODE is set (quick when current).
+# The server logs warnings only: what a learner needs is the address it prints (with its token), and the
+# browser it opens where there is one (--no-browser where there is none, instead of a warning).
 lab: $(STAMP)
 	@$(PY) -m compileall -q pm_course >/dev/null
-	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
+	@echo "[pm-course] starting JupyterLab; it opens the welcome notebook (stop it with Ctrl+C twice)"
+	@$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
+	  $$($(PY) -c 'import webbrowser; webbrowser.get()' >/dev/null 2>&1 || echo --no-browser) \
+	  --ServerApp.log_level=WARN --LabApp.log_level=WARN \
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
 
 # The same course with nbgrader's instructor tools (formgrader, Create Assignment, course list) switched on.
-lab-instructor: $(STAMP)
+lab-instructor: $(ALL_STAMP)
 	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter/instructor JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter/lab/workspaces \
 	  $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
@@ -73,55 +80,59 @@ progress: $(STAMP)
 binder-link:
 	@$(PYTHON) tools/binder_link.py
 
-lint: $(STAMP)
+lint: $(ALL_STAMP)
 	$(BIN)/ruff check pm_course tests tools
 	$(BIN)/mypy
 
 # Lay out a new module from the reference pattern: make new-module NN=06 SLUG=data_launch PKG=launch
-new-module: $(STAMP)
+new-module: $(ALL_STAMP)
 	@test -n "$(NN)" -a -n "$(SLUG)" -a -n "$(PKG)" || { echo "usage: make new-module NN=06 SLUG=data_launch PKG=launch"; exit 2; }
 	$(PY) tools/new_module.py $(NN) $(SLUG) $(PKG) $(if $(TITLE),--title "$(TITLE)")
 
-doctest: $(STAMP)
+doctest: $(ALL_STAMP)
 	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -q --doctest-modules pm_course
 
 test: lint doctest
 	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \
 	  --nbval-lax --nbval-current-env
 
-test-fast: $(STAMP)
+test-fast: $(ALL_STAMP)
 	$(BIN)/pytest -q -m "not browser" tests
 
-test-notebooks: $(STAMP)
+test-notebooks: $(ALL_STAMP)
 	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -n $(WORKERS) --nbval-lax --nbval-current-env notebooks solutions
 
-test-nbgrader: $(STAMP)
+test-nbgrader: $(ALL_STAMP)
 	$(BIN)/pytest -q tests/test_nbgrader_roundtrip.py
 
-test-browser: $(STAMP)
+test-browser: $(ALL_STAMP)
 	$(PY) tools/browser_setup.py
 	$(BIN)/pytest -m browser tests/browser
 
-screenshots: $(STAMP)
+screenshots: $(ALL_STAMP)
 	$(PY) tools/browser_setup.py
 	PM_COURSE_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/pytest -m browser \
 	  tests/browser/test_lessons.py -k lesson_runs_clean
 
-bench: $(STAMP)
+bench: $(ALL_STAMP)
 	$(PY) tools/bench.py --write
 
 # The grading sandbox (pm-course autograde) is bubblewrap: installed with apt-get (root or passwordless sudo).
 grading-setup:
 	$(PYTHON) tools/browser_setup.py --only-grading
 
-release: $(STAMP)
+release: $(ALL_STAMP)
 	$(PY) tools/release.py
 
-data: $(STAMP)
+data: $(ALL_STAMP)
 	$(PY) tools/make_case_data.py
 
+# requirements.lock pins everything; requirements-lab.lock is the learner's part of it, at the same versions
+# (uv keeps the versions already in an output file; tests/test_repo.py checks that the two agree).
 lock:
-	$(BIN)/uv pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra lab --extra instructor --extra test --python-version 3.11 -o requirements.lock
+	cp requirements.lock requirements-lab.lock
+	$(BIN)/uv pip compile pyproject.toml --extra lab --python-version 3.11 -o requirements-lab.lock
 
 clean-notebooks: $(STAMP)
 	$(PY) tools/clean_notebooks.py

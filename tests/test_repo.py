@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -102,10 +103,80 @@ def _pins(lock: str) -> dict[str, str]:
 def test_the_lock_pins_every_dependency():
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     pins = _pins((ROOT / "requirements.lock").read_text())
-    wanted = meta["dependencies"] + meta["optional-dependencies"]["test"]
+    wanted = meta["dependencies"] + [d for extra in meta["optional-dependencies"].values() for d in extra]
     for req in wanted:
         name = re.match(r"[A-Za-z0-9_.\-]+", req).group(0).lower().replace("_", "-")
         assert name in pins, f"{name} is not pinned in requirements.lock: run `make lock`"
+
+
+def _name(req: str) -> str:
+    return re.match(r"[A-Za-z0-9_.\-]+", req).group(0).lower().replace("_", "-")
+
+
+def test_the_learner_lock_is_the_lab_part_of_the_full_lock_at_the_same_versions():
+    """`make lab` installs requirements-lab.lock: the course's dependencies and JupyterLab, nothing for
+    grading or testing, each at the version the full lock (what the tests ran against) pins."""
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    full = _pins((ROOT / "requirements.lock").read_text())
+    lab = _pins((ROOT / "requirements-lab.lock").read_text())
+    for req in meta["dependencies"] + meta["optional-dependencies"]["lab"]:
+        assert _name(req) in lab, f"{_name(req)} is not pinned in requirements-lab.lock: run `make lock`"
+    differ = {name: (ver, full.get(name)) for name, ver in lab.items() if full.get(name) != ver}
+    assert not differ, f"requirements-lab.lock and requirements.lock disagree (lab, full): {differ}"
+    for role in ("instructor", "test"):
+        for req in meta["optional-dependencies"][role]:
+            assert _name(req) not in lab, f"{_name(req)} ({role}) is in the learner's lock"
+
+
+def test_no_upper_cap_on_the_instructor_tools_that_blocks_other_installs():
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    capped = [req for req in meta["optional-dependencies"]["instructor"] if "<" in req and _name(req) != "nbgrader"]
+    assert not capped, f"upper caps block other installs without a reason shown by a test: {capped}"
+
+
+def test_licence_files_and_metadata():
+    meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert meta["license"] == "MIT AND CC-BY-4.0"
+    for name in meta["license-files"]:
+        assert (ROOT / name).is_file(), name
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert "Attribution 4.0 International" in (ROOT / "LICENSE-CONTENT").read_text(encoding="utf-8")
+
+
+LEARNER_BLOCKED = ("nbgrader", "cryptography", "tqdm", "pytest", "nbval", "playwright", "hypothesis")
+
+
+def test_a_learner_install_runs_the_course_without_the_instructor_or_test_tools(tmp_path):
+    """A learner's environment (requirements-lab.lock) has no nbgrader, cryptography or test tools: every
+    module a lesson or exercise uses imports, and every question's self-test passes, with them blocked."""
+    code = f"""
+import importlib, importlib.abc, pkgutil, sys
+BLOCKED = {LEARNER_BLOCKED!r}
+class Block(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] in BLOCKED:
+            raise ModuleNotFoundError(f"No module named {{name!r}} (blocked: not in a learner's install)")
+sys.meta_path.insert(0, Block())
+import types
+import pm_course
+from pm_course.core import WidgetState
+from pm_course.course import questions
+skip = ("pm_course.autograde", "pm_course.grading", "pm_course.certificate.gradebook", "pm_course.certificate.cli")
+for info in pkgutil.walk_packages(pm_course.__path__, "pm_course."):
+    if not info.name.startswith(skip):
+        importlib.import_module(info.name)
+n = 0
+for q in questions():
+    answer = types.SimpleNamespace(value=q.answer) if isinstance(q.checker, WidgetState) else q.answer
+    fb = q.check(answer)
+    assert fb.outcome == "passed", (q.key, str(fb))
+    n += 1
+print("self-tests", n)
+"""
+    env = dict(os.environ, PM_COURSE_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert int(out.stdout.split()[-1]) > 50, out.stdout
 
 
 def test_installed_versions_match_the_lock():
@@ -114,3 +185,19 @@ def test_installed_versions_match_the_lock():
     pins = _pins((ROOT / "requirements.lock").read_text())
     for name in ("jupyterlab", "ipywidgets", "nbgrader", "matplotlib", "nbval", "notebook"):
         assert version(name) == pins[name], f"{name}: installed {version(name)}, locked {pins[name]}"
+
+
+def test_setup_checks_the_python_version_first_with_a_clear_message():
+    """An old python3 gets told what to do (tools/setup_env.py runs before anything is installed)."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import setup_env
+    finally:
+        sys.path.remove(str(ROOT / "tools"))
+    assert setup_env.check_python((3, 11, 0)) is None
+    assert setup_env.check_python((3, 13, 1)) is None
+    message = setup_env.check_python((3, 9, 18))
+    assert "needs Python 3.11 or newer" in message and "3.9.18" in message and "PYTHON=" in message
+    out = subprocess.run([sys.executable, str(ROOT / "tools" / "setup_env.py"), "nonsense"], capture_output=True,
+                         text=True)
+    assert out.returncode == 2 and "expected one of: lab, all" in out.stdout

@@ -15,7 +15,10 @@ environment itself, where every JupyterLab started from it reads them:
 - ``.jupyter/labconfig/page_config.json`` -> merged into ``etc/jupyter/labconfig/page_config.json``
   (nbgrader's lab extension disabled);
 - ``.jupyter/lab/user-settings/**/*.jupyterlab-settings`` -> merged into
-  ``share/jupyter/lab/settings/overrides.json`` (the defaults every user starts with).
+  ``share/jupyter/lab/settings/overrides.json`` (the defaults every user starts with);
+- ``.jupyter/ipython_kernel_config.json`` -> ``etc/ipython/ipython_kernel_config.json`` (kernels log errors
+  only: their start-up warning that a kernel on this machine talks over TCP without encryption, which is
+  how every local Jupyter kernel talks, alarmed newcomers in the terminal of ``make lab``).
 
 An instructor switches the tools back on for their own session with
 ``JUPYTER_CONFIG_DIR=.jupyter/instructor jupyter lab`` (see docs/workshops.md):
@@ -61,9 +64,12 @@ def overrides_from_user_settings(folder: Path) -> dict:
 
 
 def apply_defaults(prefix: Path, settings: Path = SETTINGS) -> None:
-    """Only the interface defaults (overrides.json): what ``make lab`` installs into .venv."""
+    """Only the interface defaults (overrides.json) and the kernels' log level: what ``make lab`` installs
+    into .venv."""
     overrides = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
     _write(overrides, _merge(_read(overrides), overrides_from_user_settings(settings / "lab" / "user-settings")))
+    kernel = prefix / "etc" / "ipython" / "ipython_kernel_config.json"
+    _write(kernel, _merge(_read(kernel), _read(settings / "ipython_kernel_config.json")))
 
 
 def apply(prefix: Path, settings: Path = SETTINGS) -> None:
@@ -71,8 +77,7 @@ def apply(prefix: Path, settings: Path = SETTINGS) -> None:
     _write(etc / "jupyter_server_config.d" / "zz-pm-course.json", _read(settings / "jupyter_server_config.json"))
     page_config = etc / "labconfig" / "page_config.json"
     _write(page_config, _merge(_read(page_config), _read(settings / "labconfig" / "page_config.json")))
-    overrides = prefix / "share" / "jupyter" / "lab" / "settings" / "overrides.json"
-    _write(overrides, _merge(_read(overrides), overrides_from_user_settings(settings / "lab" / "user-settings")))
+    apply_defaults(prefix, settings)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -247,6 +247,21 @@ def lab_times() -> list[tuple[str, float, float, str]]:
     return rows
 
 
+def install_times() -> list[tuple[str, str, str, bool]]:
+    """The first install against a bare JupyterLab, and the learner environment's size (tools/bench_install.py)."""
+    out = subprocess.run([sys.executable, str(ROOT / "tools" / "bench_install.py"), "--machine"], capture_output=True,
+                         text=True, cwd=ROOT)
+    rows = []
+    for line in out.stdout.splitlines():
+        label, value, budget, unit = line.split("\t")
+        v, b = float(value), float(budget)
+        rows.append((label, f"{v:.2f} x" if unit == "x" else f"{v:.0f} MB",
+                     f"<= {b:g} x" if unit == "x" else f"< {b:g} MB", v <= b if unit == "x" else v < b))
+    if not rows:
+        rows.append((f"first install (failed: {out.stderr.strip()[-200:]})", "-", "<= 1.5 x", False))
+    return rows
+
+
 def grading_times() -> list[tuple[str, str, str, bool]]:
     """Cohort grading against nbgrader (tools/bench_grading.py), when bubblewrap is there."""
     import shutil
@@ -316,6 +331,7 @@ def main(argv: list[str]) -> int:
         else:
             rows.append((label, f"{value:.1f} s", f"< {budget:g} s", value < budget))
     if not args.quick:
+        rows += install_times()
         rows += grading_times()
 
     width = max(len(r[0]) for r in rows)

@@ -68,7 +68,8 @@ def _scratch_course(into: Path) -> Path:
     course = into / "course"
     course.mkdir()
     (course / "tools").mkdir()
-    for name in ("Makefile", "pyproject.toml", "requirements.lock", "tools/apply_lab_settings.py"):
+    for name in ("Makefile", "pyproject.toml", "requirements.lock", "requirements-lab.lock", "tools/setup_env.py",
+                 "tools/apply_lab_settings.py"):
         shutil.copy2(ROOT / name, course / name)
     for folder in ("notebooks", ".jupyter"):
         shutil.copytree(ROOT / folder, course / folder, ignore=shutil.ignore_patterns("workspaces", ".ipynb_checkpoints"))
@@ -81,7 +82,7 @@ def _scratch_course(into: Path) -> Path:
     venv = course / ".venv"
     venv.mkdir()
     for entry in (ROOT / ".venv").iterdir():
-        if entry.name != ".installed":
+        if entry.name not in (".installed", ".installed-all"):
             (venv / entry.name).symlink_to(entry)
     (venv / ".installed").touch()
     return course

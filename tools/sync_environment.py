@@ -1,12 +1,13 @@
-"""Keep environment.yml (Binder / conda) pinned to the same versions as requirements.lock.
+"""Keep environment.yml (Binder / conda) pinned to the same versions as requirements-lab.lock.
 
     python tools/sync_environment.py            # rewrite environment.yml from the lock
     python tools/sync_environment.py --check    # exit 1 if environment.yml differs
 
-environment.yml pins, in its pip section, every package the course needs at run
-time (pyproject's dependencies and everything they pull in, as recorded by the
-``# via`` lines of requirements.lock) at the lock's version. Test-only packages
-(pytest, playwright, ...) are left out: a learner's session does not need them.
+environment.yml pins, in its pip section, every package a learner's session needs:
+exactly the packages of requirements-lab.lock (pyproject's dependencies and its
+``lab`` extra, JupyterLab, with everything they pull in), at the lock's versions.
+The instructor's tools (nbgrader) and the test tools are left out; a hub that
+grades adds them with ``pip install ".[instructor]"`` (docs/workshops.md).
 The pins go in the pip section because the lock's versions come from PyPI;
 Binder installs them from there. tests/test_binder.py checks the result.
 """
@@ -24,7 +25,7 @@ PYTHON = "3.11"
 
 HEADER = f"""\
 # The course's conda environment, used by Binder (repo2docker) and by anyone who prefers conda.
-# Generated from requirements.lock by `python tools/sync_environment.py`: do not edit the pins by hand.
+# Generated from requirements-lab.lock by `python tools/sync_environment.py`: do not edit the pins by hand.
 # The packages come from PyPI (pip section) at exactly the lock's versions; postBuild then installs
 # pm_course itself and the course's JupyterLab settings.
 name: pm-course
@@ -67,20 +68,12 @@ def runtime_dependencies(root: Path = ROOT) -> list[str]:
 
 
 def runtime_closure(root: Path = ROOT) -> dict[str, str]:
-    """Every package of the lock that the runtime dependencies pull in, with its version."""
-    versions, via = parse_lock((root / "requirements.lock").read_text(encoding="utf-8"))
-    needed = set(runtime_dependencies(root))
-    changed = True
-    while changed:
-        changed = False
-        for pkg, parents in via.items():
-            if pkg not in needed and parents & needed:
-                needed.add(pkg)
-                changed = True
-    missing = needed - set(versions)
+    """Every package of the learner's lock (requirements-lab.lock), with its version."""
+    versions, _ = parse_lock((root / "requirements-lab.lock").read_text(encoding="utf-8"))
+    missing = set(runtime_dependencies(root)) - set(versions)
     if missing:
-        raise SystemExit(f"requirements.lock does not pin {sorted(missing)}: run `make lock`")
-    return {pkg: versions[pkg] for pkg in sorted(needed)}
+        raise SystemExit(f"requirements-lab.lock does not pin {sorted(missing)}: run `make lock`")
+    return dict(sorted(versions.items()))
 
 
 def render(root: Path = ROOT) -> str:
@@ -88,14 +81,14 @@ def render(root: Path = ROOT) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="environment.yml from requirements.lock")
+    parser = argparse.ArgumentParser(description="environment.yml from requirements-lab.lock")
     parser.add_argument("--check", action="store_true", help="only report whether environment.yml is up to date")
     args = parser.parse_args(argv)
     target = ROOT / "environment.yml"
     text = render()
     if args.check:
         if target.read_text(encoding="utf-8") != text:
-            print("environment.yml differs from requirements.lock: run python tools/sync_environment.py")
+            print("environment.yml differs from requirements-lab.lock: run python tools/sync_environment.py")
             return 1
         return 0
     target.write_text(text, encoding="utf-8")
