@@ -22,7 +22,7 @@ from ..core import progress
 from ..core.validate import InputError, InputTypeError, choice, text
 from ..data import load
 from ..ui import CATEGORY, PALETTE, Widget, code_box, esc, figure, show_in, status_box, table
-from .lifecycle import STAGE_FOCUS, STAGES, growth_rates, lifecycle_stage, series
+from .lifecycle import STAGE_FOCUS, STAGES, growth_rates, lifecycle_stage, series, stage_id
 from .roles import (
     ACTIVITIES,
     CHEAPEST_TEST,
@@ -334,7 +334,7 @@ class LifecycleExplorer(Widget):
         self.metric_picker = W.Dropdown(options=list(METRICS), value=metric, description="metric",
                                         layout=W.Layout(width="360px"))
         self.stage_picker = W.ToggleButtons(options=[_UNSET, *STAGES], value=_UNSET, description="stage",
-                                            style={"button_width": "95px"})
+                                            style={"button_width": "140px"})
         self.result = W.HTML().add_class("pm-result")
         self.code_line = W.HTML().add_class("pm-code")
         self.chart = W.Output().add_class("pm-chart")
@@ -355,9 +355,9 @@ class LifecycleExplorer(Widget):
                 "suggested": s["stage"], "rate": s["rate"], "change": s["change"], "noisy": s["noisy"]}
 
     def set(self, metric: str | None = None, stage: str | None = None) -> None:
-        """Choose the metric shown and/or mark the stage (one of STAGES)."""
+        """Choose the metric shown and/or mark the stage (one of STAGES; "introduction" is accepted too)."""
         m = choice("metric", metric, list(METRICS)) if metric is not None else None
-        st = choice("stage", stage, STAGES) if stage is not None else None
+        st = stage_id("stage", stage) if stage is not None else None
         with self.quiet():
             if m is not None:
                 self.metric_picker.value = m
@@ -413,6 +413,9 @@ class LifecycleExplorer(Widget):
         else:
             agree = v["stage"] == v["suggested"]
             facts.append(f"The course's rule of thumb says {v['suggested']}: {s['reason']}.")
+            if s["borderline"]:
+                facts.append("On the rule's edge: a small change in the data would flip the label, so weigh what "
+                             "you know of the market more than the label.")
             facts.append(f"At the {v['stage']} stage a PM's work goes to: {STAGE_FOCUS[v['stage']]}.")
             self.result.value = status_box(agree, f"You marked {v['stage']}" + ("" if agree else
                                            "; the numbers suggest otherwise"), facts)
