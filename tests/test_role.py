@@ -677,6 +677,7 @@ def test_lifecycle_reading_in_the_lesson_is_what_the_data_show():
     # activation: the share of paying sites with a rota rises and is capped at 100 %
     assert sites[0] / paying[0] == pytest.approx(0.665, abs=0.001) and sites[-1] / paying[-1] < 1
     assert "cannot pass 100 %" in md and "sites[-1] / paying[-1]" in code
+    assert "about half as fast" in md and 0.4 < compound_growth_rate(paying) / rate < 0.6
 
 
 def test_levitts_stage_names_and_the_plc_as_an_analogy():
@@ -769,3 +770,14 @@ def test_role_ids_accept_the_forms_the_lessons_show(form, role):
     with pytest.raises(InputError, match="'PM' and 'PO' are accepted"):
         role_id("role", "scrum master")
     assert q1.check({**q1.answer, t: "scrum master"}).outcome == "invalid"
+
+
+def test_role_sorter_shows_each_shared_tasks_parts_and_owners(widgets):
+    from pm_course.role import SHARED_PARTS
+
+    t = "Keep stakeholders informed of progress"
+    s = widgets.RoleSorter(tasks=[t])
+    s.set({t: "PM"}, reveal=True)
+    assert s.value == {t: "product manager"} and "0 of 1 placed right" in s.result.value
+    for part, role in SHARED_PARTS[t].items():
+        assert f"{part} ({role})" in s.explained.value

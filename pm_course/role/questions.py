@@ -139,8 +139,9 @@ q1 = Question(
         "The product manager owns the why and the what (problems, outcomes, strategy) and leads launches; the "
         "product owner orders and clarifies the Product Backlog; the project manager owns a project's scope, "
         "schedule and resources.",
-        "'shared' is for work where each role owns its own part of the same thing (SHARED_PARTS lists the parts). "
-        "TASKS[task]['why'] explains any task once you have tried.",
+        "'shared' is for work where each role owns its own part of the same thing. Once you have tried, "
+        "from pm_course.role import TASKS, SHARED_PARTS: TASKS[task]['why'] explains any task, and "
+        "SHARED_PARTS[task] lists a shared task's parts and who owns each.",
     ],
     solution_text="# Each task's owner, from the lesson's three accountabilities:\n"
                   "# why and what, and the launch -> product manager; the backlog -> product owner;\n"

@@ -31,6 +31,7 @@ from .roles import (
     RISK_OWNERS,
     RISKS,
     ROLES,
+    SHARED_PARTS,
     TASKS,
     score_risk_board,
     score_sorting,
@@ -97,7 +98,8 @@ def three_circles():
 
 
 class RoleSorter(Widget):
-    """Pick who is accountable for each task: product manager, product owner, project manager, or shared."""
+    """Pick who owns each task: product manager, product owner, project manager, or shared (parts owned by
+    different roles, each part with exactly one owner: :data:`SHARED_PARTS`)."""
 
     def __init__(self, tasks: Sequence[str] | None = None, name: str = "sorter"):
         super().__init__(name)
@@ -156,7 +158,7 @@ class RoleSorter(Widget):
                 label="not placed yet")
         ax.set_yticks(list(y), roles)
         ax.invert_yaxis()
-        ax.set_xlabel("tasks whose accountable role is this one")
+        ax.set_xlabel("tasks this role owns")
         ax.set_ylabel("role")
         ax.set_title(f"Role sorter: {s['right']} of {len(self.tasks)} tasks placed right")
         ax.legend(loc="lower right", fontsize=8, frameon=False)
@@ -177,8 +179,11 @@ class RoleSorter(Widget):
             for t in self.tasks:
                 got = self.pickers[t].value
                 mark = "-" if got == _UNSET else ("right" if got == TASKS[t]["role"] else "wrong")
-                rows.append([t, got if got != _UNSET else "", TASKS[t]["role"], mark, TASKS[t]["why"]])
-            self.explained.value = table(["task", "yours", "accountable", "", "why"], rows, left=(0, 1, 2, 3, 4),
+                why = TASKS[t]["why"]
+                if t in SHARED_PARTS:
+                    why += " Parts: " + "; ".join(f"{part} ({role})" for part, role in SHARED_PARTS[t].items()) + "."
+                rows.append([t, got if got != _UNSET else "", TASKS[t]["role"], mark, why])
+            self.explained.value = table(["task", "yours", "owner", "", "why"], rows, left=(0, 1, 2, 3, 4),
                                          selected=lambda i, r: r[3] == "wrong")
         self.code_line.value = code_box(self.code())
         if self.reveal.value:
