@@ -621,12 +621,13 @@ def test_linear_trend_matches_least_squares_by_hand():
     share = series(load("analytics")["weekly"], "shifts_filled_without_manager_calls")
     slope, intercept = linear_regression(list(range(1, len(share) + 1)), share)
     assert linear_trend(share) == pytest.approx({"slope": slope, "intercept": intercept})
-    assert trend_projection(share, 34) == pytest.approx(intercept + 34 * slope)
+    assert trend_projection(share, weeks_ahead=8) == pytest.approx(intercept + 34 * slope)
+    assert trend_projection(share, 0) == pytest.approx(intercept + 26 * slope)
     assert slope * 100 == pytest.approx(0.388, abs=0.001)  # 0.39 points a week over 26 weeks
     with pytest.raises(InputError, match="at least 2"):
         linear_trend([1.0])
-    with pytest.raises(InputError, match="week"):
-        trend_projection(share, 0)
+    with pytest.raises(InputError, match="weeks_ahead"):
+        trend_projection(share, -1)
 
 
 def test_the_model_briefs_target_beats_what_the_trend_alone_would_reach():
@@ -658,7 +659,7 @@ def test_the_lesson_teaches_targets_against_the_counterfactual_with_numbers_from
     md = _lesson_markdown()
     assert "counterfactual" in md and "holdout" in md
     code = "\n".join("".join(c["source"]) for c in _lesson_cells() if c["cell_type"] == "code")
-    assert "trend_projection(share, len(share) + 8)" in code and "linear_trend(share)" in code
+    assert "trend_projection(share, weeks_ahead=8)" in code and "linear_trend(share)" in code
 
 
 def test_lifecycle_reading_in_the_lesson_is_what_the_data_show():

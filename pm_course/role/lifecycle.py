@@ -154,16 +154,17 @@ def linear_trend(values: Sequence[float]) -> dict[str, float]:
     return {"slope": slope, "intercept": my - slope * mx}
 
 
-def trend_projection(values: Sequence[float], week: int) -> float:
-    """Where the least-squares trend of ``values`` (weeks 1 to n) puts the metric in ``week``: what it would
-    do if nothing changed, the counterfactual to set a target against.
+def trend_projection(values: Sequence[float], weeks_ahead: int = 8) -> float:
+    """Where the least-squares trend of ``values`` (weeks 1 to n) puts the metric ``weeks_ahead`` weeks after
+    the last one (week n + weeks_ahead): what it would do if nothing changed, the counterfactual to set a
+    target against.
 
-    >>> trend_projection([1.0, 3.0, 5.0], 5)
+    >>> trend_projection([1.0, 3.0, 5.0], 2)
     9.0
     """
     t = linear_trend(values)
-    w = integer("week", week, low=1)
-    return t["intercept"] + t["slope"] * w
+    ahead = integer("weeks_ahead", weeks_ahead, low=0, hint="Count weeks after the last value, e.g. 8.")
+    return t["intercept"] + t["slope"] * (len(values) + ahead)
 
 
 def lifecycle_stage(values: Sequence[float], *, flat: float = FLAT, fast: float = FAST) -> dict[str, Any]:

@@ -530,7 +530,7 @@ q10 = Question(
 #: The metric the brief's target is set on, and where its trend alone (no launch) puts it 8 weeks after now.
 SHARE = series(WEEKLY, "shifts_filled_without_manager_calls")
 TREND_WEEK = len(SHARE) + 8
-TREND_PROJECTION = trend_projection(SHARE, TREND_WEEK)
+TREND_PROJECTION = trend_projection(SHARE, weeks_ahead=TREND_WEEK - len(SHARE))
 #: The brief's target: this many percentage points above the counterfactual (a holdout, and the trend).
 TARGET_UPLIFT_POINTS = 5
 #: The model brief's success metric as the solution writes it: the trend computed, not copied.
@@ -557,7 +557,7 @@ _GOOD_BRIEF = {
 def _brief_solution() -> str:
     lines = ["# the counterfactual: where the share's trend alone goes in the 8 weeks after launch (week 34)",
              'share = series(weekly, "shifts_filled_without_manager_calls")',
-             "trend = trend_projection(share, len(share) + 8)",
+             "trend = trend_projection(share, weeks_ahead=8)",
              "# problem without a solution; a target set against a holdout and the trend; questions with '?'",
              "answer_q11 = {"]
     for k, v in _GOOD_BRIEF.items():

@@ -173,23 +173,22 @@ ANTI_PATTERNS = {
 }
 
 
-def role_id(name: str, value: Any, options: Sequence[str] = ROLES) -> str:
-    """The role id ``value`` names, one of ``options``: a role id, or a form the lessons show
-    (``"PM"``, ``"PO"``, ``"the product manager"``, ``"engineering lead"``), case- and space-insensitive.
+def role_id(name: str, value: Any) -> str:
+    """The role id of :data:`ROLES` that ``value`` names: a role id, or a form the lessons show
+    (``"PM"``, ``"PO"``, ``"the product manager"``), case- and space-insensitive.
 
     >>> role_id("role", "PM"), role_id("role", " Product  Owner ")
     ('product manager', 'product owner')
     """
     if type(value) is not str:
-        return choice(name, value, options)  # the message for text that is not text
+        return choice(name, value, ROLES)  # the message for a value that is not text
     key = " ".join(value.split()).casefold()
     canon = ROLE_ALIASES.get(key, key)
-    for opt in options:
-        if " ".join(opt.split()).casefold() == canon:
+    for opt in ROLES:
+        if opt == canon:
             return opt
-    shown = ", ".join(repr(o) for o in options)
-    abbrev = " ('PM' and 'PO' are accepted too)" if "product manager" in options else ""
-    raise InputError(f"{name} must be one of {shown}{abbrev}; got {value!r}.")
+    shown = ", ".join(repr(o) for o in ROLES)
+    raise InputError(f"{name} must be one of {shown} ('PM' and 'PO' are accepted too); got {value!r}.")
 
 
 def _same_task(a: str, b: str) -> bool:
