@@ -782,3 +782,12 @@ def test_role_sorter_shows_each_shared_tasks_parts_and_owners(widgets):
     assert s.value == {t: "product manager"} and "0 of 1 placed right" in s.result.value
     for part, role in SHARED_PARTS[t].items():
         assert f"{part} ({role})" in s.explained.value
+
+
+def test_q6_explains_market_development_whichever_name_the_learner_uses():
+    from pm_course.role.questions import q6
+
+    for name in ("market development", "Introduction"):
+        fb = q6.check(name)
+        assert fb.outcome == "failed" and any("later textbooks: introduction" in line for line in fb.lines), name
+    assert not any("later textbooks" in line for line in q6.check("decline").lines)

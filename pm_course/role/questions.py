@@ -305,6 +305,10 @@ q6 = Question(
         Misconception("maturity", "A mature product is about flat; this metric still grows by more than the "
                       "flat band each week.", example="maturity") if _STAGE == "growth" else
         Misconception("growth", "Check the growth rate against the rule's bands again.", example="growth"),
+        *([Misconception("market development",
+                         "Market development (later textbooks: introduction) is slow growth, under 1 % a week, "
+                         "that speeds up; compare q4's rate with that line.", example="market development")]
+          if _STAGE == "growth" else []),
     ],
 )
 
