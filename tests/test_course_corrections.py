@@ -440,3 +440,58 @@ def test_bench_runs_the_lessons_on_a_copy_and_leaves_tracked_notebooks_unchanged
     assert seen and all(ROOT not in p.resolve().parents for p in seen)
     assert bench_lab.tracked_changes() == before
     assert not list((ROOT / "notebooks").glob("written_by_a_lesson.json"))
+
+
+# ---------------------------------------------------------------- module 01 agrees with 05 and 06 on who owns what
+
+
+def _lesson_text(name: str) -> str:
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / name).read_text(encoding="utf-8"))
+    return "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+
+
+def test_01_launch_tasks_are_led_by_the_pm_as_06_teaches_and_schedules_are_project_work_as_05_keys_them():
+    import re
+
+    from pm_course.collaboration.questions import ROLE_TASKS
+    from pm_course.role import LAUNCH_LEAD, TASKS
+    from pm_course.role.questions import SORT_TASKS, q1
+
+    # module 06: "Launching well is a team sport led by the product manager"
+    assert re.search(r"led by the\s+product\s+manager", _lesson_text("06_data_launch.ipynb"))
+    assert LAUNCH_LEAD == "product manager"
+    launch = [t for t in TASKS if re.search(r"\blaunch", t, re.I) and "schedule" not in t.lower()]
+    assert launch and all(TASKS[t]["role"] == LAUNCH_LEAD for t in launch), launch
+    # a multi-team schedule is project work in 01, as in 05's q7
+    for tasks in ({t: v["role"] for t, v in TASKS.items()}, ROLE_TASKS):
+        schedules = [t for t in tasks if "schedule" in t.lower()]
+        assert schedules and all(tasks[t] == "project manager" for t in schedules), schedules
+    # q1 asks about the launch, and calling it project work gets the reason
+    t = next(t for t in SORT_TASKS if t in launch)
+    fb = q1.check({**q1.answer, t: "project manager"})
+    assert fb.outcome == "failed" and any("team sport" in line for line in fb.lines)
+    # the lesson says Shiftbrew has no project manager, and who leads a launch
+    lesson = _lesson_text("01_pm_role.ipynb")
+    assert "Shiftbrew has no project manager" in lesson and "A launch is led by the product manager" in lesson
+
+
+def test_01_shared_tasks_split_into_parts_with_exactly_one_accountable_role_each_as_05s_raci_requires():
+    from pm_course.collaboration import validate_raci
+    from pm_course.role import ROLES, SHARED_PARTS, TASKS
+    from pm_course.role.questions import q1
+
+    shared = {t for t, v in TASKS.items() if v["role"] == "shared"}
+    assert shared and set(SHARED_PARTS) == shared
+    raci = {f"{task}: {part}": {role: "A/R"} for task, parts in SHARED_PARTS.items() for part, role in parts.items()}
+    raci.update({t: {v["role"]: "A/R"} for t, v in TASKS.items() if v["role"] != "shared"})
+    assert validate_raci(raci) == []
+    assert all(len(set(parts.values())) >= 2 and set(parts.values()) <= set(ROLES) - {"shared"}
+               for parts in SHARED_PARTS.values())
+    assert "exactly one accountable role" in q1.prompt and "the role accountable for it" not in q1.prompt
+    # moving a designer between projects is the design (line) manager's call, not the project manager's
+    designer = [t for t in TASKS if "designer" in t.lower()]
+    assert designer and all(not t.lower().startswith("move") for t in designer)
+    assert all("line" in TASKS[t]["why"] and "manager's call" in TASKS[t]["why"] for t in designer)

@@ -7,6 +7,9 @@ week-planner question reads any object with a ``.value`` (the planner).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from ..core import (
     Choice,
     Function,
@@ -22,18 +25,69 @@ from ..core import (
     mentions,
 )
 from ..data import load
-from .lifecycle import STAGES, compound_growth_rate, growth_change, growth_rates, lifecycle_stage, series
-from .roles import ACTIVITIES, FIND_COVER_ASSUMPTIONS, REFERENCE_RANGES, RISK_OWNERS, RISKS, ROLES, TASKS, week_plan
+from .lifecycle import (
+    STAGE_ALIASES,
+    STAGES,
+    compound_growth_rate,
+    growth_change,
+    growth_rates,
+    lifecycle_stage,
+    series,
+    trend_projection,
+)
+from .roles import (
+    ACTIVITIES,
+    FIND_COVER_ASSUMPTIONS,
+    REFERENCE_RANGES,
+    RISK_ALIASES,
+    RISK_OWNERS,
+    RISKS,
+    ROLE_ALIASES,
+    ROLES,
+    TASKS,
+    week_plan,
+)
 from .stories import BRIEF_FIELDS, BRIEF_RULES, check_brief, check_story_with_criteria, problems
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "MODULE", "WEEKLY", "SITES", "SORT_TASKS", "SCENARIOS", "ASSUMPTIONS",
+    "AliasMapping", "AliasChoice", "SHARE", "TREND_WEEK", "TREND_PROJECTION", "TARGET_UPLIFT_POINTS",
     "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "w1",
 ]
 
 MODULE = "01_pm_role"
 WEEKLY = load("analytics")["weekly"]
 SITES = series(WEEKLY, "sites_with_published_rota")
+
+
+def _key(v: str) -> str:
+    return " ".join(v.split()).casefold()
+
+
+@dataclass
+class AliasMapping(Mapping):
+    """:class:`pm_course.core.Mapping` that also accepts the other forms of a category the lessons show
+    (``aliases``: form -> category, e.g. ``"PM" -> "product manager"``), case- and space-insensitive."""
+
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def conform(self, answer: Any) -> Any:
+        if type(answer) is dict:
+            forms = {_key(k): v for k, v in self.aliases.items()}
+            answer = {k: forms.get(_key(v), v) if type(v) is str else v for k, v in answer.items()}
+        return super().conform(answer)
+
+
+@dataclass
+class AliasChoice(Choice):
+    """:class:`pm_course.core.Choice` that also accepts other names of an option (``aliases``: name -> option)."""
+
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def conform(self, answer: Any) -> Any:
+        if type(answer) is str:
+            answer = {_key(k): v for k, v in self.aliases.items()}.get(_key(answer), answer)
+        return super().conform(answer)
 
 
 
@@ -55,46 +109,55 @@ def _literal(name: str, d: dict) -> str:
 #: The tasks of q1: two of each role.
 SORT_TASKS = [
     "Interview café owners about how they cover a no-show",
-    "Set the success metric for find cover before it is built",
+    "Lead the launch of one-tap swap with marketing, sales and support",
     "Order the Product Backlog for the next Sprint",
     "Split 'multi-site reports' into smaller backlog items",
-    "Build the launch timeline and its dependencies with marketing and support",
-    "Move a designer between two projects when one slips",
+    "Keep the payroll integration's cross-team schedule and its dependencies on the partner's releases",
+    "Track the payroll integration's budget and the contractor's hours",
     "Keep stakeholders informed of progress",
     "Talk with customers every week",
 ]
 _Q1 = {t: TASKS[t]["role"] for t in SORT_TASKS}
 _ORDER = "Order the Product Backlog for the next Sprint"
-_TIMELINE = "Build the launch timeline and its dependencies with marketing and support"
+_LAUNCH = "Lead the launch of one-tap swap with marketing, sales and support"
+_SCHEDULE = "Keep the payroll integration's cross-team schedule and its dependencies on the partner's releases"
 _INTERVIEW = "Interview café owners about how they cover a no-show"
+_ROLE_FORMS = {k: v for k, v in ROLE_ALIASES.items() if v in ROLES}
 q1 = Question(
     module=MODULE, id="q1", points=2,
-    prompt="For each task in SORT_TASKS, the role accountable for it: 'product manager', 'product owner', "
-           "'project manager' or 'shared'.",
-    checker=Mapping(expected=_Q1, categories=list(ROLES), item_hints={
+    prompt="For each task in SORT_TASKS, the role that owns it: 'product manager' (or 'PM'), 'product owner' "
+           "(or 'PO'), 'project manager', or 'shared' when the task splits into parts that each role owns "
+           "(each part still has exactly one accountable role, as in a RACI).",
+    checker=AliasMapping(expected=_Q1, categories=list(ROLES), aliases=_ROLE_FORMS, item_hints={
         _ORDER: "Ordering the Product Backlog: which accountability does the Scrum Guide give it to?",
-        _TIMELINE: "The launch timeline: is it about why and what, or about dates and dependencies?",
+        _LAUNCH: "The launch: who leads it with marketing, sales and support, and answers for its goal?",
+        _SCHEDULE: "The integration's schedule across teams: is it about why and what, or about dates and "
+                   "dependencies?",
         "Talk with customers every week": "Talking with customers weekly: is discovery one person's job?",
     }),
     hints=[
-        "The product manager owns the why and the what (problems, outcomes, strategy); the product owner orders "
-        "and clarifies the Product Backlog; the project manager owns scope, schedule and resources.",
-        "'shared' is for work where each role does its own part of the same thing. TASKS[task]['why'] explains "
-        "any task once you have tried.",
+        "The product manager owns the why and the what (problems, outcomes, strategy) and leads launches; the "
+        "product owner orders and clarifies the Product Backlog; the project manager owns a project's scope, "
+        "schedule and resources.",
+        "'shared' is for work where each role owns its own part of the same thing. Once you have tried, "
+        "from pm_course.role import TASKS, SHARED_PARTS: TASKS[task]['why'] explains any task, and "
+        "SHARED_PARTS[task] lists a shared task's parts and who owns each.",
     ],
-    solution_text="# Each task's accountable role, from the lesson's three accountabilities:\n"
-                  "# why and what -> product manager; the backlog -> product owner; dates and people -> project.\n"
+    solution_text="# Each task's owner, from the lesson's three accountabilities:\n"
+                  "# why and what, and the launch -> product manager; the backlog -> product owner;\n"
+                  "# a project's schedule, budget and people -> project manager.\n"
                   + _literal("answer_q1", _Q1),
     answer=dict(_Q1),
-    wrong=[{**_Q1, _ORDER: "product manager"}, {**_Q1, _TIMELINE: "product manager"}, {t: "shared" for t in _Q1}],
+    wrong=[{**_Q1, _ORDER: "product manager"}, {**_Q1, _LAUNCH: "project manager"}, {t: "shared" for t in _Q1}],
     misconceptions=[
         Misconception(lambda a: a[_ORDER] == "product manager",
                       "In Scrum, ordering the Product Backlog is the product owner's accountability; "
                       "it is the product manager's only where one person holds both roles.",
                       example={**_Q1, _ORDER: "product manager"}),
-        Misconception(lambda a: a[_TIMELINE] == "product manager",
-                      "Chasing a timeline is project work: a PM who owns it drifts into the project-manager "
-                      "anti-pattern.", example={**_Q1, _TIMELINE: "product manager"}),
+        Misconception(lambda a: a[_LAUNCH] == "project manager",
+                      "Launching is a team sport the product manager leads, with marketing, sales and support "
+                      "(module 06); a project manager, where there is one, may keep a multi-team schedule, but the "
+                      "launch's goal and readiness stay the PM's.", example={**_Q1, _LAUNCH: "project manager"}),
         Misconception(lambda a: a[_INTERVIEW] == "project manager",
                       "Interviews are discovery, the product manager's first job; a project manager plans "
                       "work already decided.", example={**_Q1, _INTERVIEW: "project manager"}),
@@ -108,8 +171,8 @@ _Q2 = {k: v["risk"] for k, v in FIND_COVER_ASSUMPTIONS.items()}
 q2 = Question(
     module=MODULE, id="q2", points=2,
     prompt="For each assumption behind 'find cover' in ASSUMPTIONS (id -> text), its risk: "
-           "'value', 'usability', 'feasibility' or 'viability'.",
-    checker=Mapping(expected=_Q2, categories=list(RISKS), item_hints={
+           "'value', 'usability', 'feasibility' or 'viability' (Cagan's 'business viability' is accepted too).",
+    checker=AliasMapping(expected=_Q2, categories=list(RISKS), aliases=RISK_ALIASES, item_hints={
         "A4": "A4: if it were false, who would be hurt: the customer, or the business model?",
         "A7": "A7: a legal constraint is a risk to the business, not to the build.",
         "A8": "A8: is that about how to use the app, or whether staff want it at all?",
@@ -135,11 +198,13 @@ q2 = Question(
 # ---------------------------------------------------------------- q3 risk owners
 
 _OWNERS = ["product manager", "designer", "tech lead"]
+_OWNER_FORMS = {k: v for k, v in ROLE_ALIASES.items() if v in _OWNERS}
 q3 = Question(
     module=MODULE, id="q3", points=1,
-    prompt="Who answers for each of the four risks in the product trio (Cagan)? A dict risk -> "
-           "'product manager', 'designer' or 'tech lead'.",
-    checker=Mapping(expected=dict(RISK_OWNERS), categories=_OWNERS),
+    prompt="Who answers for each of Cagan's four risks in the product trio (Torres's word for the product "
+           "manager, the designer and the tech lead)? A dict risk -> 'product manager' (or 'PM'), 'designer' or "
+           "'tech lead'.",
+    checker=AliasMapping(expected=dict(RISK_OWNERS), categories=_OWNERS, aliases=_OWNER_FORMS),
     hints=[
         "Each member of the trio owns the risk closest to their craft.",
         "Two of the four risks are the product manager's: the ones about the customer wanting it and the "
@@ -175,7 +240,7 @@ q4 = Question(
     solution_text="# (last / first) ** (1 / steps) - 1, with steps = weeks - 1; times 100 for percent\n"
                   "answer_q4 = compound_growth_rate(sites) * 100",
     answer=_RATE,
-    wrong=[_RATE_26, _TOTAL, _RATE / 100],
+    wrong=[_RATE_26, _TOTAL, _RATE / 100, round(_MEAN, 3)],
     misconceptions=[
         Misconception(_RATE_26, "Count the steps, not the weeks: 26 weekly values span 25 week-on-week steps.",
                       example=_RATE_26),
@@ -183,9 +248,12 @@ q4 = Question(
                       example=_TOTAL),
         Misconception(lambda a: 0 < a < 0.1, "Give percent, not a fraction: multiply by 100.",
                       example=_RATE / 100),
+        Misconception(lambda a: abs(a - _MEAN) < 0.005 <= abs(_MEAN - _RATE),
+                      "That is the arithmetic mean of the week-on-week rates. Growth compounds: the rate that "
+                      "takes the first week to the last is (last / first) ** (1 / steps) - 1, a little lower.",
+                      example=round(_MEAN, 3)),
     ],
 )
-_ = _MEAN  # the mean of weekly rates is close to the compound rate here; not a misconception worth flagging
 
 # ---------------------------------------------------------------- q5 change of growth
 
@@ -220,15 +288,16 @@ q5 = Question(
 _STAGE = lifecycle_stage(SITES)["stage"]
 q6 = Question(
     module=MODULE, id="q6", points=1,
-    prompt="At which stage of the product life cycle do Shiftbrew's sites with a published rota put it: "
-           "'introduction', 'growth', 'maturity' or 'decline'?",
-    checker=Choice(expected=_STAGE, options=list(STAGES)),
+    prompt="At which stage of the product life cycle, read by analogy from its weekly usage, do Shiftbrew's "
+           "sites with a published rota put it: 'market development' (or 'introduction'), 'growth', 'maturity' "
+           "or 'decline'?",
+    checker=AliasChoice(expected=_STAGE, options=list(STAGES), aliases=dict(STAGE_ALIASES)),
     hints=[
         "Look at your answers to q4 and q5: how fast does the metric grow, and is the growth slowing down?",
         "The lesson's rule of thumb: about flat is maturity; shrinking is decline; slow but speeding up is "
-        "introduction; otherwise growth. lifecycle_stage(values) applies it.",
+        "market development; otherwise growth. lifecycle_stage(values) applies it.",
     ],
-    solution_text="# q4: well above 1 % a week; q5: not slowing down -> the rule of thumb's growth stage\n"
+    solution_text="# q4: 1.88 % a week compound, above the 1 % line; q5: not slowing down -> growth\n"
                   "answer_q6 = lifecycle_stage(sites)['stage']",
     answer=_STAGE,
     wrong=[s for s in STAGES if s != _STAGE][:2],
@@ -236,6 +305,10 @@ q6 = Question(
         Misconception("maturity", "A mature product is about flat; this metric still grows by more than the "
                       "flat band each week.", example="maturity") if _STAGE == "growth" else
         Misconception("growth", "Check the growth rate against the rule's bands again.", example="growth"),
+        *([Misconception("market development",
+                         "Market development (later textbooks: introduction) is slow growth, under 1 % a week, "
+                         "that speeds up; compare q4's rate with that line.", example="market development")]
+          if _STAGE == "growth" else []),
     ],
 )
 
@@ -458,16 +531,44 @@ q10 = Question(
 
 # ---------------------------------------------------------------- q11 the brief through the rubric
 
+#: The metric the brief's target is set on, and where its trend alone (no launch) puts it 8 weeks after now.
+SHARE = series(WEEKLY, "shifts_filled_without_manager_calls")
+TREND_WEEK = len(SHARE) + 8
+TREND_PROJECTION = trend_projection(SHARE, weeks_ahead=TREND_WEEK - len(SHARE))
+#: The brief's target: this many percentage points above the counterfactual (a holdout, and the trend).
+TARGET_UPLIFT_POINTS = 5
+#: The model brief's success metric as the solution writes it: the trend computed, not copied.
+_METRIC_CODE = (
+    'f"8 weeks after launch, sites with find cover fill 5 points more of their open shifts without manager "\n'
+    '        f"calls than a holdout of sites without it. The trend alone takes the share from {share[-1] * 100:.1f} % "\n'
+    '        f"to about {trend * 100:.1f} % by week {len(share) + 8}, so about {round(trend * 100 + 5)} % with find cover."'
+)
 _GOOD_BRIEF = {
     "problem": "When a barista calls in sick, a café owner spends 30 to 60 minutes phoning staff to cover "
                "the shift, often before dawn.",
     "users": "Owners of single cafés on the Solo plan; their baristas.",
     "goals": "Open shifts get covered without phone calls; owners trust the rota on the day.",
     "non_goals": "Paying staff for extra shifts; multi-site cover between a chain's cafés.",
-    "success_metric": "Shifts filled without manager calls rise from the current share to 55 % within 8 weeks "
-                      "of launch.",
+    "success_metric": f"8 weeks after launch, sites with find cover fill {TARGET_UPLIFT_POINTS} points more of "
+                      "their open shifts without manager calls than a holdout of sites without it. The trend alone "
+                      f"takes the share from {SHARE[-1] * 100:.1f} % to about {TREND_PROJECTION * 100:.1f} % by "
+                      f"week {TREND_WEEK}, so about {round(TREND_PROJECTION * 100 + TARGET_UPLIFT_POINTS)} % with "
+                      "find cover.",
     "open_questions": "Do baristas turn on phone alerts? Who pays overtime rates when a shift is picked up late?",
 }
+
+
+def _brief_solution() -> str:
+    lines = ["# the counterfactual: where the share's trend alone goes in the 8 weeks after launch (week 34)",
+             'share = series(weekly, "shifts_filled_without_manager_calls")',
+             "trend = trend_projection(share, weeks_ahead=8)",
+             "# problem without a solution; a target set against a holdout and the trend; questions with '?'",
+             "answer_q11 = {"]
+    for k, v in _GOOD_BRIEF.items():
+        lines.append(f"    {k!r}: ({_METRIC_CODE})," if k == "success_metric" else f"    {k!r}: {v!r},")
+    return "\n".join(lines + ["}"])
+
+
 BRIEF_RULE_NAMES = [name for name, _ in BRIEF_RULES]
 
 
@@ -486,8 +587,7 @@ q11 = Question(
         "The success metric needs a number and a time frame; open questions end with '?'. check_brief(brief) "
         "tells you which rule fails.",
     ],
-    solution_text="# problem without a solution; a metric with a number and a date; questions with '?'\n"
-                  + _literal("answer_q11", _GOOD_BRIEF),
+    solution_text=_brief_solution(),
     answer=dict(_GOOD_BRIEF),
     wrong=[{**_GOOD_BRIEF, "problem": "Add a find-cover button to the rota screen."},
            {**_GOOD_BRIEF, "success_metric": "More shifts are covered."},

@@ -4,11 +4,15 @@ Sources (see PM_REFERENCE, "The role (module 01)" and "Collaboration"):
 
 - Product manager vs product owner vs project manager: the product manager
   owns the why and the what (problem, strategy, outcomes); the product owner
-  is an accountability in a Scrum team that orders the Product Backlog and
-  keeps it clear (Schwaber and Sutherland, *The Scrum Guide*, 2020; the
-  Developers own the Sprint Backlog); the project manager owns scope,
+  is an accountability in a Scrum team, accountable for maximising the value
+  of the product, for the Product Goal, and for the Product Backlog: its
+  order and its clarity (Schwaber and Sutherland, *The Scrum Guide*, 2020;
+  the Developers own the Sprint Backlog); the project manager owns scope,
   schedule and resources of a project. In many companies one person is both
-  PM and PO.
+  PM and PO. A launch is led by the product manager with marketing, sales and
+  support (module 06); a project manager, where there is one, keeps a
+  multi-team schedule. A 'shared' task is one whose parts each have exactly
+  one owner, as a RACI has exactly one A per task (module 05).
 - The four risks (Cagan, *Inspired*, 2nd ed., 2017): value, usability,
   feasibility, business viability; the product manager answers for value and
   viability, the designer for usability, the tech lead (engineering) for
@@ -29,11 +33,16 @@ from ..core.validate import InputError, InputTypeError, choice, describe, number
 __all__ = [
     "ROLES",
     "TASKS",
+    "SHARED_PARTS",
+    "LAUNCH_LEAD",
+    "ROLE_ALIASES",
+    "role_id",
     "ANTI_PATTERNS",
     "ACTIVITIES",
     "REFERENCE_RANGES",
     "RISKS",
     "RISK_OWNERS",
+    "RISK_ALIASES",
     "CHEAPEST_TEST",
     "FIND_COVER_ASSUMPTIONS",
     "role_of",
@@ -48,7 +57,8 @@ __all__ = [
 
 ROLES = ("product manager", "product owner", "project manager", "shared")
 
-#: About twenty real tasks at Shiftbrew, each with the role that is accountable and why.
+#: About twenty real tasks at Shiftbrew, each with the role that owns it and why ('shared': the task splits
+#: into parts, each owned by one role; see :data:`SHARED_PARTS`).
 TASKS: dict[str, dict[str, str]] = {
     "Interview café owners about how they cover a no-show": {
         "role": "product manager",
@@ -89,21 +99,25 @@ TASKS: dict[str, dict[str, str]] = {
     "Check that the Sprint Goal serves the product goal": {
         "role": "product owner",
         "why": "The product owner proposes how the Sprint can increase the product's value."},
-    "Build the launch timeline and its dependencies with marketing and support": {
+    "Lead the launch of one-tap swap with marketing, sales and support": {
+        "role": "product manager",
+        "why": "Launching is a team sport the product manager leads (module 06): the launch's goal, its tier and "
+               "the go-to-market checklist with marketing, sales and support. Where a company has a project or "
+               "programme manager, they may keep the cross-team schedule; the launch stays the PM's."},
+    "Keep the payroll integration's cross-team schedule and its dependencies on the partner's releases": {
         "role": "project manager",
-        "why": "Schedule and dependencies across teams are project management."},
+        "why": "A multi-team programme's schedule and dependencies are project management. Shiftbrew has no "
+               "project manager, so whoever runs the integration wears this hat; the role is the same."},
     "Track the payroll integration's budget and the contractor's hours": {
         "role": "project manager",
         "why": "Budget and resources of a project are the project manager's."},
     "Keep the partner integration's risk and issue log, with owners and dates": {
         "role": "project manager",
         "why": "Delivery risks to scope and dates are tracked by the project manager."},
-    "Agree the release date of the payroll export with sales and support": {
+    "Ask the design lead for a designer's time when the payroll integration slips": {
         "role": "project manager",
-        "why": "Dates and coordination of a release are schedule work."},
-    "Move a designer between two projects when one slips": {
-        "role": "project manager",
-        "why": "Allocating people across projects is resource management."},
+        "why": "Planning a project's resources, and asking for them, is project management; whether the designer "
+               "moves is the design (line) manager's call, not any of these three roles'."},
     "Keep stakeholders informed of progress": {
         "role": "shared",
         "why": "Each role reports its own part: outcomes (PM), backlog progress (PO), dates and budget (project)."},
@@ -118,6 +132,38 @@ TASKS: dict[str, dict[str, str]] = {
         "why": "The PM sets the vision and the PO carries it into every backlog conversation."},
 }
 
+#: A 'shared' task is several parts, each with exactly one accountable role (as a RACI has exactly one A):
+#: task -> {part: role}.
+SHARED_PARTS: dict[str, dict[str, str]] = {
+    "Keep stakeholders informed of progress": {
+        "progress on the outcomes": "product manager",
+        "progress on the Product Backlog and the Product Goal": "product owner",
+        "dates and budget of projects": "project manager"},
+    "Talk with customers every week": {
+        "the weekly discovery interviews": "product manager",
+        "checking backlog items with the customers they are for": "product owner"},
+    "Run the Sprint Review with stakeholders": {
+        "progress toward the Product Goal and the Product Backlog's next items": "product owner",
+        "what stakeholders say about the outcomes and the roadmap": "product manager"},
+    "Explain the product vision to new engineers": {
+        "the vision and the strategy behind it": "product manager",
+        "how the vision orders the Product Backlog": "product owner"},
+}
+
+#: Who leads a launch: the product manager, with marketing, sales and support (module 06, "Launch").
+LAUNCH_LEAD = "product manager"
+
+#: The forms of a role id the lessons show, each -> the role id (matched case- and space-insensitively).
+ROLE_ALIASES: dict[str, str] = {
+    "pm": "product manager", "product manager": "product manager", "the product manager": "product manager",
+    "po": "product owner", "product owner": "product owner", "the product owner": "product owner",
+    "project manager": "project manager", "the project manager": "project manager",
+    "designer": "designer", "the designer": "designer", "product designer": "designer",
+    "tech lead": "tech lead", "the tech lead": "tech lead", "engineering lead": "tech lead",
+    "tech lead (engineering)": "tech lead", "engineering": "tech lead",
+    "shared": "shared",
+}
+
 #: The anti-patterns of the lesson, each with how it shows.
 ANTI_PATTERNS = {
     "backlog administrator": "the PM spends the week writing and grooming tickets; nobody talks to customers",
@@ -125,6 +171,24 @@ ANTI_PATTERNS = {
     "mini-CEO": "the PM acts as if they had authority over people and budgets, instead of influence and evidence",
     "none": "the work described is what the role is for",
 }
+
+
+def role_id(name: str, value: Any) -> str:
+    """The role id of :data:`ROLES` that ``value`` names: a role id, or a form the lessons show
+    (``"PM"``, ``"PO"``, ``"the product manager"``), case- and space-insensitive.
+
+    >>> role_id("role", "PM"), role_id("role", " Product  Owner ")
+    ('product manager', 'product owner')
+    """
+    if type(value) is not str:
+        return choice(name, value, ROLES)  # the message for a value that is not text
+    key = " ".join(value.split()).casefold()
+    canon = ROLE_ALIASES.get(key, key)
+    for opt in ROLES:
+        if opt == canon:
+            return opt
+    shown = ", ".join(repr(o) for o in ROLES)
+    raise InputError(f"{name} must be one of {shown} ('PM' and 'PO' are accepted too); got {value!r}.")
 
 
 def _same_task(a: str, b: str) -> bool:
@@ -167,7 +231,7 @@ def score_sorting(assignment: Mapping[str, str]) -> dict[str, Any]:
     by_role = {r: 0 for r in ROLES}
     for task, role in assignment.items():
         expected = role_of(task)
-        got = choice("role", role, ROLES)
+        got = role_id("role", role)
         if got == expected:
             right += 1
             by_role[got] += 1
@@ -192,7 +256,7 @@ def sorter_assignment(assignment: Mapping[str, str], tasks: Sequence[str] | None
         if match is None:
             raise InputError(f"this sorter does not show the task {task!r}; it shows {len(shown)} of the "
                              f"{len(TASKS)} tasks in TASKS.")
-        clean[match] = choice("role", role, ROLES)
+        clean[match] = role_id("role", role)
     return clean
 
 
@@ -290,6 +354,11 @@ def validate_week_hours(hours: Mapping[str, float], start: Mapping[str, float] |
 
 RISKS = ("value", "usability", "feasibility", "viability")
 
+#: Other names of the risks -> the risk id (Cagan's own term is "business viability").
+RISK_ALIASES = {"business viability": "viability", "value risk": "value", "usability risk": "usability",
+                "feasibility risk": "feasibility", "viability risk": "viability",
+                "business viability risk": "viability"}
+
 #: Who answers for each risk (Cagan, Inspired, 2nd ed.).
 RISK_OWNERS = {"value": "product manager", "usability": "designer", "feasibility": "tech lead",
                "viability": "product manager"}
@@ -336,7 +405,8 @@ def score_risk_board(board: Mapping[str, str]) -> dict[str, Any]:
         k = text("assumption id", key).strip().upper()
         if k not in FIND_COVER_ASSUMPTIONS:
             raise InputError(f"assumption id must be one of {', '.join(FIND_COVER_ASSUMPTIONS)}; got {key!r}.")
-        r = choice("risk", risk, RISKS)
+        r = choice("risk", RISK_ALIASES.get(" ".join(risk.split()).casefold(), risk) if type(risk) is str
+                   else risk, RISKS)
         by_risk[r].append(k)
         if r == FIND_COVER_ASSUMPTIONS[k]["risk"]:
             right += 1

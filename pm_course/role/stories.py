@@ -3,8 +3,8 @@
 Sources: the user story template "As a <role>, I want <goal>, so that <benefit>"
 (Cohn, *User Stories Applied*, 2004); INVEST (Wake, "INVEST in Good Stories,
 and SMART Tasks", 2003): Independent, Negotiable, Valuable, Estimable, Small,
-Testable; acceptance criteria as Given / When / Then scenarios (North,
-"Introducing BDD", 2006; the Gherkin form). The brief's sections (problem,
+Testable; acceptance criteria as Given / When / Then scenarios (Dan North
+with Chris Matts; North, "Introducing BDD", 2006; the Gherkin form). The brief's sections (problem,
 users, goals and non-goals, success metric, open questions) are this course's
 one-page variant of a PRD.
 
@@ -236,7 +236,7 @@ def _metric_measurable(brief: Mapping[str, str]) -> str | None:
     has_time = any(_has_word(m, w) for w in ("week", "weeks", "month", "months", "quarter", "day", "days", "by",
                                              "within", "year"))
     if not has_number or not has_time:
-        return "the success metric needs a number and a time frame (e.g. 'from 43 % to 55 % within 8 weeks')."
+        return "the success metric needs a number and a time frame (e.g. '5 points above a holdout within 8 weeks of launch')."
     return None
 
 

@@ -22,7 +22,7 @@ from ..core import progress
 from ..core.validate import InputError, InputTypeError, choice, text
 from ..data import load
 from ..ui import CATEGORY, PALETTE, Widget, code_box, esc, figure, show_in, status_box, table
-from .lifecycle import STAGE_FOCUS, STAGES, growth_rates, lifecycle_stage, series
+from .lifecycle import STAGE_FOCUS, STAGES, growth_rates, lifecycle_stage, series, stage_id
 from .roles import (
     ACTIVITIES,
     CHEAPEST_TEST,
@@ -31,6 +31,7 @@ from .roles import (
     RISK_OWNERS,
     RISKS,
     ROLES,
+    SHARED_PARTS,
     TASKS,
     score_risk_board,
     score_sorting,
@@ -97,7 +98,8 @@ def three_circles():
 
 
 class RoleSorter(Widget):
-    """Pick who is accountable for each task: product manager, product owner, project manager, or shared."""
+    """Pick who owns each task: product manager, product owner, project manager, or shared (parts owned by
+    different roles, each part with exactly one owner: :data:`SHARED_PARTS`)."""
 
     def __init__(self, tasks: Sequence[str] | None = None, name: str = "sorter"):
         super().__init__(name)
@@ -156,7 +158,7 @@ class RoleSorter(Widget):
                 label="not placed yet")
         ax.set_yticks(list(y), roles)
         ax.invert_yaxis()
-        ax.set_xlabel("tasks whose accountable role is this one")
+        ax.set_xlabel("tasks this role owns")
         ax.set_ylabel("role")
         ax.set_title(f"Role sorter: {s['right']} of {len(self.tasks)} tasks placed right")
         ax.legend(loc="lower right", fontsize=8, frameon=False)
@@ -177,8 +179,11 @@ class RoleSorter(Widget):
             for t in self.tasks:
                 got = self.pickers[t].value
                 mark = "-" if got == _UNSET else ("right" if got == TASKS[t]["role"] else "wrong")
-                rows.append([t, got if got != _UNSET else "", TASKS[t]["role"], mark, TASKS[t]["why"]])
-            self.explained.value = table(["task", "yours", "accountable", "", "why"], rows, left=(0, 1, 2, 3, 4),
+                why = TASKS[t]["why"]
+                if t in SHARED_PARTS:
+                    why += " Parts: " + "; ".join(f"{part} ({role})" for part, role in SHARED_PARTS[t].items()) + "."
+                rows.append([t, got if got != _UNSET else "", TASKS[t]["role"], mark, why])
+            self.explained.value = table(["task", "yours", "owner", "", "why"], rows, left=(0, 1, 2, 3, 4),
                                          selected=lambda i, r: r[3] == "wrong")
         self.code_line.value = code_box(self.code())
         if self.reveal.value:
@@ -334,7 +339,7 @@ class LifecycleExplorer(Widget):
         self.metric_picker = W.Dropdown(options=list(METRICS), value=metric, description="metric",
                                         layout=W.Layout(width="360px"))
         self.stage_picker = W.ToggleButtons(options=[_UNSET, *STAGES], value=_UNSET, description="stage",
-                                            style={"button_width": "95px"})
+                                            style={"button_width": "140px"})
         self.result = W.HTML().add_class("pm-result")
         self.code_line = W.HTML().add_class("pm-code")
         self.chart = W.Output().add_class("pm-chart")
@@ -355,9 +360,9 @@ class LifecycleExplorer(Widget):
                 "suggested": s["stage"], "rate": s["rate"], "change": s["change"], "noisy": s["noisy"]}
 
     def set(self, metric: str | None = None, stage: str | None = None) -> None:
-        """Choose the metric shown and/or mark the stage (one of STAGES)."""
+        """Choose the metric shown and/or mark the stage (one of STAGES; "introduction" is accepted too)."""
         m = choice("metric", metric, list(METRICS)) if metric is not None else None
-        st = choice("stage", stage, STAGES) if stage is not None else None
+        st = stage_id("stage", stage) if stage is not None else None
         with self.quiet():
             if m is not None:
                 self.metric_picker.value = m
@@ -413,6 +418,9 @@ class LifecycleExplorer(Widget):
         else:
             agree = v["stage"] == v["suggested"]
             facts.append(f"The course's rule of thumb says {v['suggested']}: {s['reason']}.")
+            if s["borderline"]:
+                facts.append("On the rule's edge: a small change in the data would flip the label, so weigh what "
+                             "you know of the market more than the label.")
             facts.append(f"At the {v['stage']} stage a PM's work goes to: {STAGE_FOCUS[v['stage']]}.")
             self.result.value = status_box(agree, f"You marked {v['stage']}" + ("" if agree else
                                            "; the numbers suggest otherwise"), facts)
