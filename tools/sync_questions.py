@@ -10,8 +10,9 @@ the notebook's ``### BEGIN SOLUTION`` block is the truth for the solution:
 
 - each grade cell ``qN_test`` gets ``qN.points``, and a "(N points)" in the
   task's heading follows it;
-- the markdown cell before ``qN_answer`` gets the prompt (as its first
-  paragraph, after the heading) when it does not hold it verbatim;
+- the markdown cell before ``qN_answer`` gets the prompt when it does not hold
+  it verbatim: the prompt replaces the task's prose (the "**Qn.**" paragraph,
+  or the first paragraph after the heading), so the task is never stated twice;
 - "N points auto-graded" in the first markdown cell becomes the sum;
 - ``solution_text=`` of ``qN`` in questions.py is rewritten to the notebook's
   solution code, keeping the comment lines (the reasoning) it had.
@@ -123,25 +124,44 @@ def _heading_points(md: str, points: int) -> str:
     return "\n".join(lines)
 
 
+def _is_prose(para: str) -> bool:
+    """A paragraph of running text: not a list, table, code block, quote, heading, HTML or rule."""
+    s = para.lstrip()
+    if not s:
+        return False
+    if s.startswith(("|", "```", ">", "#", "<", "---")):
+        return False
+    return re.match(r"([-*+]\s|\d+[.)]\s)", s) is None
+
+
 def _with_prompt(md: str, prompt: str, qid: str = "") -> str:
-    """``md`` holding ``prompt``: a paragraph "**Qn.** ..." becomes "**Qn.** <prompt>"; otherwise the prompt
-    becomes the first paragraph after the heading."""
+    """``md`` holding ``prompt`` once. The prompt replaces the task's prose; it is never added beside it.
+
+    - a paragraph "**Qn.** ..." or "**Qn (k points).** ..." becomes that label followed by the prompt;
+    - otherwise a prose paragraph first after the heading (or first in the cell) becomes the prompt;
+    - a cell that starts with no prose (a list, a table) gets the prompt as its first paragraph.
+    Lists, tables, code, quotes and later paragraphs (the task's instructions) are kept.
+    """
     if " ".join(prompt.split()) in " ".join(md.split()):
         return md
-    paragraphs = md.split("\n\n")
+    lines = md.split("\n")
+    heading = lines[0] if lines and lines[0].startswith("#") else None
+    body = "\n".join(lines[1:] if heading is not None else lines).strip("\n")
+    paragraphs = [p for p in body.split("\n\n") if p.strip()] if body.strip() else []
+    label = re.compile(rf"\*\*({re.escape(qid)}\b[^*]*?)\.?\*\*", re.I) if qid else None
+    done = False
     for i, para in enumerate(paragraphs):
-        m = re.match(rf"\*\*({re.escape(qid)})\.?\*\*", para.strip(), re.I) if qid else None
+        m = label.match(para.strip()) if label else None
         if m:
             paragraphs[i] = f"**{m.group(1)}.** {prompt}"
-            return "\n\n".join(paragraphs)
-    lines = md.split("\n")
-    if lines and lines[0].startswith("#"):
-        rest = "\n".join(lines[1:]).strip("\n").split("\n\n")
-        if rest[0].strip() and not rest[0].lstrip().startswith(("|", "`", "-", "*", ">", "#", "<", "1.")):
-            rest = rest[1:]  # the task's own wording gives way to the declared prompt
-        rest_text = "\n\n".join(rest).strip("\n")
-        return "\n".join([lines[0], "", prompt] + (["", rest_text] if rest_text.strip() else []))
-    return prompt + "\n\n" + md
+            done = True
+            break
+    if not done and paragraphs and _is_prose(paragraphs[0]):
+        paragraphs[0] = prompt  # the task's own wording gives way to the declared prompt
+    elif not done:
+        paragraphs.insert(0, prompt)
+    text = "\n\n".join(paragraphs)
+    return f"{heading}\n\n{text}" if heading is not None else text
 
 
 def sync(name: str) -> list[str]:

@@ -194,8 +194,8 @@ KANO_PAIRS = {
 _KANO_EXPECTED = {k: kano_category(*v) for k, v in KANO_PAIRS.items()}
 q5 = Question(
     module=MODULE, id="q5", points=1,
-    prompt="The Kano category letter (A, O, M, I, R or Q) of each answer pair in KANO_PAIRS "
-           "(functional answer, dysfunctional answer).",
+    prompt="KANO_PAIRS maps six labels to answer pairs (functional answer, dysfunctional answer): give a dict "
+           "mapping each label to its Kano category letter, 'A', 'O', 'M', 'I', 'R' or 'Q'.",
     checker=Mapping(expected=_KANO_EXPECTED, categories=["A", "O", "M", "I", "R", "Q"], item_hints={
         "P3": "P3: liking the absence and disliking the presence is the reverse of what you built for.",
         "P4": "P4: liking both the presence and the absence contradicts itself.",
@@ -415,7 +415,7 @@ def _most(ids):
 q12 = Question(
     module=MODULE, id="q12", points=2,
     prompt=f"With the capacity planner, choose the shortlist items with the most total value that fit in the "
-           f"sprint's {CAPACITY:g} person-months; answer with the planner itself. The exact best set is asked "
+           f"quarter's capacity ({CAPACITY:g} person-months); answer with the planner itself. The exact best set is asked "
            "for on purpose: the point is to see where ranking by value/effort stops being best.",
     checker=WidgetState(inner=Rubric(shape=list[str], rules=[
         Rule("shortlist items only", _known),

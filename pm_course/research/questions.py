@@ -554,11 +554,11 @@ _BU_MONTHLY = BOTTOM_UP_SAM / 12
 
 q13 = Question(
     module=MODULE, id="q13", points=2,
-    prompt=("Bottom-up SAM: market['bottom_up']['accounts_in_sam'] counts the café businesses (accounts) in the SAM, "
-            "by plan, from a register independent of the census. Multiply each plan's accounts by its annual "
-            "contract value per account (sites per account x annual price per site, both in market['bottom_up'] "
-            "and market['annual_price_per_site_usd']) and add the plans. In millions of USD per year, to 2 decimal "
-            "places."),
+    prompt=("A bottom-up SAM, independent of the census: market['bottom_up']['accounts_in_sam'] counts the café "
+            "businesses (accounts) in the SAM by plan, from a business register. Multiply each plan's accounts by its "
+            "annual contract value per account (sites per account, in market['bottom_up']['sites_per_account'], x the "
+            "annual price per site, in market['annual_price_per_site_usd']) and add the plans. In millions of USD "
+            "per year, to 2 decimal places."),
     checker=Value(expected=_millions(BOTTOM_UP_SAM), decimals=2, unit="millions of USD per year"),
     hints=[
         "The prices in market.json are per site per year; an account has more than one site on average.",
