@@ -111,3 +111,46 @@ def test_sync_replaces_the_task_prose_instead_of_adding_the_prompt_beside_it():
     listed = "## Q12 · Plan\n\n1. Run the planner.\n2. Copy its line."
     assert with_prompt(listed, prompt, "q12") == f"## Q12 · Plan\n\n{prompt}\n\n1. Run the planner.\n2. Copy its line."
     assert with_prompt(out, prompt, "q13") == out  # a cell that holds the prompt is left as it is
+
+
+@pytest.mark.parametrize("text, total", [
+    ("Run the setup cell first. 14 points auto-graded, 4 points for the written answer.", 14),
+    ("Thirteen questions\n(20 points) are checked automatically; the last task, an interview guide (5 points)", 20),
+    ("thirteen auto-checked questions (18 points), and a vision board (4 points, with feedback)", 18),
+    ("12 auto-graded questions (14 points) and one written answer (4 points)", 14),
+    ("The written answer is worth 4 points.", None),
+])
+def test_stated_total_reads_every_form_the_notebooks_use(text, total):
+    from pm_course.authoring import stated_total, with_total
+
+    assert stated_total(text) == total
+    if total is not None:
+        assert stated_total(with_total(text, 99)) == 99 and "(4 points" in with_total(text, 99) + "(4 points"
+
+
+def test_a_wrong_total_in_the_header_or_the_lesson_is_caught(tmp_path):
+    from pm_course.core import Question, Value
+
+    q = Question(module="99_x", id="q1", points=2, prompt="The answer, as a whole number.",
+                 checker=Value(expected=1, decimals=0), hints=["a", "b"], solution_text="answer_q1 = 1",
+                 answer=1, wrong=[2])
+    md = {"cell_type": "markdown", "metadata": {},
+          "source": "# Exercise\n\nOne question (3 points) are checked automatically."}
+    task = {"cell_type": "markdown", "metadata": {}, "source": "## Q1\n\nThe answer, as a whole number."}
+    answer = {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": "q1_answer", "solution": True}},
+              "source": "answer_q1 = ...\n### BEGIN SOLUTION\nanswer_q1 = 1\n### END SOLUTION\n", "outputs": [],
+              "execution_count": None}
+    test = {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": "q1_test", "grade": True, "points": 2}},
+            "source": "q1.grade(answer_q1)", "outputs": [], "execution_count": None}
+    path = tmp_path / "solutions" / "99_x" / "99_x.ipynb"
+    path.parent.mkdir(parents=True)
+    nb = {"cells": [md, task, answer, test], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
+    path.write_text(json.dumps(nb))
+    lesson = tmp_path / "notebooks" / "99_x.ipynb"
+    lesson.parent.mkdir()
+    closing = {"cell_type": "markdown", "metadata": {},
+               "source": "## Next: the exercise\n\none auto-checked question (5 points) and a written answer (4 points)"}
+    lesson.write_text(json.dumps({**nb, "cells": [closing]}))
+    found = disagreements("99_x", [q], root=tmp_path)
+    assert len(found) == 2, found
+    assert any("first cell states 3" in p for p in found) and any("lesson states 5" in p for p in found)

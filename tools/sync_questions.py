@@ -13,7 +13,8 @@ the notebook's ``### BEGIN SOLUTION`` block is the truth for the solution:
 - the markdown cell before ``qN_answer`` gets the prompt when it does not hold
   it verbatim: the prompt replaces the task's prose (the "**Qn.**" paragraph,
   or the first paragraph after the heading), so the task is never stated twice;
-- "N points auto-graded" in the first markdown cell becomes the sum;
+- the auto-graded total stated in the first markdown cell ("N points
+  auto-graded", "(N points) are checked automatically", ...) becomes the sum;
 - ``solution_text=`` of ``qN`` in questions.py is rewritten to the notebook's
   solution code, keeping the comment lines (the reasoning) it had.
 
@@ -34,7 +35,7 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pm_course.authoring import authored, code_lines, disagreements, solution_block, solution_notebook, stated_total  # noqa: E402
+from pm_course.authoring import authored, code_lines, disagreements, solution_block, solution_notebook, stated_total, with_total  # noqa: E402
 from pm_course.course import module, questions  # noqa: E402
 
 
@@ -186,9 +187,7 @@ def sync(name: str) -> list[str]:
             new_solutions[q.id] = merged_solution(block, q.solution_text)
     first = next((c for c in cells if c.cell_type == "markdown"), None)
     if first is not None and stated_total(first.source) is not None:
-        total = sum(q.points for q in qs)
-        first.source = re.sub(r"(\d+)(\s+points?\s+auto-?graded)", lambda mm: f"{total}{mm.group(2)}", first.source,
-                              count=1, flags=re.I)
+        first.source = with_total(first.source, sum(q.points for q in qs))
     nbformat.write(nb, path)
     py = Path(importlib.import_module(f"pm_course.{m.package}.questions").__file__ or "")
     n = rewrite_solutions(py, new_solutions) if new_solutions else 0
