@@ -13,6 +13,8 @@ the notebook's ``### BEGIN SOLUTION`` block is the truth for the solution:
 - the markdown cell before ``qN_answer`` gets the prompt when it does not hold
   it verbatim: the prompt replaces the task's prose (the "**Qn.**" paragraph,
   or the first paragraph after the heading), so the task is never stated twice;
+- "Time: about N minutes" in the first markdown cell becomes the course
+  map's ``exercise_minutes`` (pm_course/course.py);
 - the auto-graded total stated in the first markdown cell ("N points
   auto-graded", "(N points) are checked automatically", ...) becomes the sum;
 - ``solution_text=`` of ``qN`` in questions.py is rewritten to the notebook's
@@ -188,6 +190,9 @@ def sync(name: str) -> list[str]:
     first = next((c for c in cells if c.cell_type == "markdown"), None)
     if first is not None and stated_total(first.source) is not None:
         first.source = with_total(first.source, sum(q.points for q in qs))
+    if first is not None and m.exercise_minutes:  # the course map is the one source of the exercise's time
+        first.source = re.sub(r"(Time:?\*{0,2} about )(\d+)( minutes)", lambda mm: f"{mm.group(1)}{m.exercise_minutes}"
+                              f"{mm.group(3)}", first.source, count=1)
     nbformat.write(nb, path)
     py = Path(importlib.import_module(f"pm_course.{m.package}.questions").__file__ or "")
     n = rewrite_solutions(py, new_solutions) if new_solutions else 0
