@@ -534,7 +534,7 @@ def test_02_03_minutes_have_one_source(name):
 
 
 def test_03_model_answers_promise_only_what_the_board_holds_and_keep_one_time_frame():
-    from pm_course.vision.questions import SHIFTBREW_BOARD, _Q13_ANSWER, q10, q11
+    from pm_course.vision.questions import _Q13_ANSWER, SHIFTBREW_BOARD, q10, q11
 
     for text in (q10.solution_text, SHIFTBREW_BOARD["product"], _text("notebooks/03_vision_strategy_roadmap.ipynb")):
         assert "built from staff availability" not in text and "built from \"\n" not in text

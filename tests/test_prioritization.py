@@ -12,8 +12,8 @@ import itertools
 import math
 import os
 import sys
-import types
 import time
+import types
 
 import pytest
 from hypothesis import given, settings

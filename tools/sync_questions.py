@@ -37,7 +37,15 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pm_course.authoring import authored, code_lines, disagreements, solution_block, solution_notebook, stated_total, with_total  # noqa: E402
+from pm_course.authoring import (  # noqa: E402
+    authored,
+    code_lines,
+    disagreements,
+    solution_block,
+    solution_notebook,
+    stated_total,
+    with_total,
+)
 from pm_course.course import module, questions  # noqa: E402
 
 

@@ -28,7 +28,6 @@ from ..data import load
 from .frameworks import (
     best_within_capacity,
     capacity_items,
-    quarter_candidates,
     cd3,
     greedy_within_capacity,
     ice_score,
@@ -36,6 +35,7 @@ from .frameworks import (
     kano_survey,
     moscow_effort_shares,
     outcome_opportunities,
+    quarter_candidates,
     rank_by,
     rice_score,
     rice_value,

@@ -28,8 +28,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.validate import (InputError, InputTypeError, choice, describe, fraction, integer, number, percent_guess,
-                             records, text)
+from ..core.validate import (
+    InputError,
+    InputTypeError,
+    choice,
+    describe,
+    fraction,
+    integer,
+    number,
+    percent_guess,
+    records,
+    text,
+)
 
 __all__ = [
     "key_result_progress",
