@@ -277,14 +277,15 @@ def annual_key_results(company: dict, weekly: Sequence[dict]) -> list[dict]:
     last week, is today. Each key result is a dict with ``key``, ``text``, ``baseline``, ``target`` and
     ``actual`` (the hypothetical reading at the week-52 review).
     """
-    if not isinstance(company, dict) or "today" not in company:
-        raise InputTypeError(f"company must be load('company') (a dict with 'today'); got {describe(company)}.")
+    today = company.get("today") if isinstance(company, dict) else None
+    if not isinstance(today, dict) or not {"monthly_site_churn", "group_share_of_sites"} <= today.keys():
+        raise InputTypeError("company must be load('company'): a dict whose 'today' holds 'monthly_site_churn' and "
+                             f"'group_share_of_sites'; got {describe(company)}.")
     rows = records("weekly", weekly, keys=("week", "shifts_filled_without_manager_calls"),
                    what="weekly analytics rows", example="load('analytics')['weekly']")
-    today = company["today"]
-    churn = round(100 * today["monthly_site_churn"], 1)
-    shifts = rows[-1]["shifts_filled_without_manager_calls"]
-    group = today["group_share_of_sites"]
+    churn = round(100 * number("monthly_site_churn", today["monthly_site_churn"]), 1)
+    shifts = fraction("shifts_filled_without_manager_calls", rows[-1]["shifts_filled_without_manager_calls"])
+    group = fraction("group_share_of_sites", today["group_share_of_sites"])
     t, h = ANNUAL_TARGETS, HYPOTHETICAL_WEEK_52
     return [
         {"key": "churn", "text": f"Cut monthly site churn from {churn:.1f} % to {t['churn']:.1f} % within 12 months",
