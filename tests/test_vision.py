@@ -896,3 +896,17 @@ def test_cover_is_in_now_in_the_strategy_tables_and_the_roadmap_reading():
         assert "cover" not in later, row
     text = " ".join(_src(c) for c in cells)
     assert "The strategy of section 1 puts it in Now" in text and "PLANNED_NOW" in text
+
+
+def test_okr_builder_reads_a_mid_period_score_against_the_time_elapsed(fresh_home):
+    from pm_course.vision import annual_key_results
+    from pm_course.vision.widgets import OKRBuilder
+
+    krs = annual_key_results(load("company"), load("analytics")["weekly"])
+    rows = [(kr["text"], kr["baseline"], kr["target"], kr["actual"]) for kr in krs]
+    mid = OKRBuilder("Cafés rely on Shiftbrew every week", rows, elapsed=0.5)
+    assert "on track" in mid.result.value and "short of the" not in mid.result.value
+    end = OKRBuilder("Cafés rely on Shiftbrew every week", rows)
+    assert "short of the 0.6-0.7 sweet spot" in end.result.value
+    with pytest.raises(InputError):
+        OKRBuilder(elapsed=50)
