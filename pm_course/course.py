@@ -42,7 +42,7 @@ MODULES: tuple[Module, ...] = (
            "role", True, 40),
     Module("02", "research", "User and market research", 100,
            "interviews, synthesis, jobs to be done, surveys and NPS, market sizing, continuous discovery", "research", True,
-           40),
+           45),
     Module("03", "vision_strategy_roadmap", "Vision, strategy and roadmap", 100,
            "vision board, positioning, North Star, OKRs, Now/Next/Later, aligning with the business", "vision", True, 45),
     Module("04", "prioritization", "Prioritization", 120,

@@ -98,6 +98,7 @@ def _good_values() -> dict[str, typing.Any]:
     return {
         # modules 01, 06, 07 and 08 (the names their functions require; see GOOD_OVERRIDES for shared names)
         "values": [100, 102, 105, 107, 110], "weekly": load("analytics")["weekly"], "result": {"rule": None},
+        "company": load("company"),  # module 03's annual objective
         "criteria": ["Given an open shift, when a barista offers it, then the manager sees the offer."],
         "current": dict.fromkeys(SKILL_AREAS, 3), "expected": dict(EXPECTED["senior"]), "area": "Research", "level": 3,
         "evidence": {}, "goal": "I will run 6 customer interviews by 31 March 2027.",

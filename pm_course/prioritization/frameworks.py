@@ -24,6 +24,8 @@ __all__ = [
     "IMPACT_SCALE",
     "CONFIDENCE_LEVELS",
     "FIBONACCI",
+    "POLISH_MAX_EFFORT",
+    "quarter_candidates",
     "KANO_ANSWERS",
     "KANO_CATEGORIES",
     "KANO_TABLE",
@@ -600,6 +602,23 @@ def capacity_items(backlog: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]
     return out
 
 
+#: Items of at most this effort (person-months) are small fixes paid from the quarter's polish budget, a share of
+#: the team's upkeep time; they do not compete for the quarter's capacity for new items (6 person-months).
+POLISH_MAX_EFFORT = 0.5
+
+
+def quarter_candidates(backlog: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """The backlog items that compete for the quarter's capacity: those of more than ``POLISH_MAX_EFFORT``.
+
+    The lesson and the exercise of module 04 plan with this one rule: half-month fixes come from the polish
+    budget, and the 6 person-months go to items of a person-month or more.
+    """
+    rows = _items("backlog", backlog)
+    return [it for i, it in enumerate(rows)
+            if _positive(f"backlog item {i + 1}'s effort", _field(it, "effort", f"backlog item {i + 1}"),
+                         "person-months", "every piece of work takes some effort") > POLISH_MAX_EFFORT]
+
+
 def _plan_items(items: Any) -> list[tuple[str, float, float, Fraction]]:
     rows = _items("items", items)
     seen: set = set()
@@ -692,7 +711,7 @@ def best_within_capacity(items: Iterable[Mapping[str, Any]], capacity: float) ->
     rows = _plan_items(items)
     cap = _capacity(capacity)
     fitting = [i for i, r in enumerate(rows) if r[3] <= cap]
-    # a short list (a sprint's shortlist) needs neither numpy nor a table: the frontier is small
+    # a short list (the quarter's shortlist) needs neither numpy nor a table: the frontier is small
     chosen = _knapsack_units(rows, fitting, cap) if len(fitting) > _SHORT_LIST else None
     if chosen is None:
         chosen = _knapsack_frontier(rows, fitting, cap)

@@ -56,7 +56,7 @@ q1 = Question(
     module=MODULE, id="q1", points=1,
     prompt=("The Net Promoter Score of all 320 responses in load('survey') (field 'nps'), as a whole number from "
             "-100 to 100 (NPS is reported as a whole number; the unrounded value passes too)."),
-    checker=Value(expected=NPS_ALL, decimals=0),
+    checker=Value(expected=round(NPS_ALL), decimals=0),  # the whole number: any answer that rounds to it passes
     hints=[
         "Promoters score 9 or 10, passives 7 or 8, detractors 0 to 6.",
         "NPS = 100 x (promoters - detractors) / all responses; passives count only in the total.",
@@ -554,11 +554,11 @@ _BU_MONTHLY = BOTTOM_UP_SAM / 12
 
 q13 = Question(
     module=MODULE, id="q13", points=2,
-    prompt=("Bottom-up SAM: market['bottom_up']['accounts_in_sam'] counts the café businesses (accounts) in the SAM, "
-            "by plan, from a register independent of the census. Multiply each plan's accounts by its annual "
-            "contract value per account (sites per account x annual price per site, both in market['bottom_up'] "
-            "and market['annual_price_per_site_usd']) and add the plans. In millions of USD per year, to 2 decimal "
-            "places."),
+    prompt=("A bottom-up SAM, independent of the census: market['bottom_up']['accounts_in_sam'] counts the café "
+            "businesses (accounts) in the SAM by plan, from a business register. Multiply each plan's accounts by its "
+            "annual contract value per account (sites per account, in market['bottom_up']['sites_per_account'], x the "
+            "annual price per site, in market['annual_price_per_site_usd']) and add the plans. In millions of USD "
+            "per year, to 2 decimal places."),
     checker=Value(expected=_millions(BOTTOM_UP_SAM), decimals=2, unit="millions of USD per year"),
     hints=[
         "The prices in market.json are per site per year; an account has more than one site on average.",
@@ -603,7 +603,8 @@ W1_MODEL = """1. Tell me about the last time you worked out what labour cost you
 Closing prompt: Is there anyone else I should talk to about this?"""
 
 W1_MARK_SCHEME = [
-    "1 point: exactly five questions (or four plus a closing prompt), each with a reason.",
+    "1 point: five questions, each with a reason (a closing prompt such as 'Is there anyone else I should talk to?' "
+    "may follow them and is not counted).",
     "2 points: every question is about the interviewee's life and past behaviour; no 'would you', no opinion of an "
     "idea, no price guess, no leading phrasing (lose 1 point per question that breaks a Mom Test rule, down to 0).",
     "1 point: at least three questions ask about a specific recent event ('the last time ...', 'when did ...').",

@@ -20,6 +20,7 @@ from .strategy import (
     VISION_BOARD_CRITERIA,
     VISION_BOARD_FIELDS,
     _metric,
+    annual_key_results,
     critique_key_result,
     key_result_count_issue,
     key_result_issues,
@@ -36,6 +37,7 @@ _WEEKLY = load("analytics")["weekly"]
 _BACKLOG = load("backlog")
 FILLED_WEEK_1 = _WEEKLY[0]["shifts_filled_without_manager_calls"]
 FILLED_WEEK_26 = _WEEKLY[-1]["shifts_filled_without_manager_calls"]
+WEEK_1, WEEK_26 = _WEEKLY[0], _WEEKLY[-1]
 
 # ---------------------------------------------------------------- q1, q2: one key result
 
@@ -71,7 +73,8 @@ _Q2 = key_result_progress(3.1, 2.0, 2.4)
 q2 = Question(
     module=MODULE, id="q2", points=1,
     prompt=("A falling target. Key result: 'Cut monthly site churn from 3.1 % to 2.0 % by the end of Q4.' "
-            "Churn is now 2.4 %. Its progress, from 0.0 to 1.0, to 2 decimal places?"),
+            "At the end-of-Q4 review churn is 2.4 % (a hypothetical reading: the case data stop today, at week 26). "
+            "Its progress, from 0.0 to 1.0, to 2 decimal places?"),
     checker=Value(expected=_Q2, decimals=2),
     hints=[
         "The same formula works when the target is below the baseline: the signs cancel.",
@@ -97,29 +100,33 @@ q2 = Question(
 
 # ---------------------------------------------------------------- q3: the objective's score
 
-_Q3_KRS = [(3.1, 2.0, 2.4), (FILLED_WEEK_1, 0.60, FILLED_WEEK_26), (0.30, 0.45, 0.33)]
+_Q3_KRS = [(kr["baseline"], kr["target"], kr["actual"])
+           for kr in annual_key_results(load("company"), load("analytics")["weekly"])]
 _Q3 = okr_score([key_result_progress(*kr) for kr in _Q3_KRS])
 
 q3 = Question(
     module=MODULE, id="q3", points=1,
-    prompt=("An annual, aspirational objective, reviewed at mid-year: 'Cafés rely on Shiftbrew every week.' Its key "
-            "results for the 12 months: churn 3.1 % -> 2.0 %, now 2.4 %; shifts filled without manager calls, "
-            "week 1 -> 0.60, now week 26's value; Group-plan share of sites 30 % -> 45 % (as fractions "
-            "0.30 -> 0.45), now 0.33. The objective's score so far, from 0.0 to 1.0, to 2 decimal places?"),
+    prompt=("An annual, aspirational objective set today (week 26) for the next 12 months: 'Cafés rely on Shiftbrew "
+            "every week.' It is reviewed at mid-year, week 52; the week-52 readings are hypothetical, since the data "
+            "stop today. Its key results: churn 3.1 % -> 2.0 %, at week 52 2.6 %; shifts filled without manager "
+            "calls, from week 26's value -> 0.65, at week 52 0.585; Group-plan share of sites 0.30 -> 0.45, at week "
+            "52 0.37. The objective's score so far, from 0.0 to 1.0, to 2 decimal places?"),
     checker=Value(expected=_Q3, decimals=2),
     hints=[
-        "Score each key result from 0.0 to 1.0 first, with key_result_progress.",
-        "The objective's score is the mean of its key results' scores: okr_score([...]).",
+        "Score each key result from 0.0 to 1.0 first, with key_result_progress; the shifts baseline is "
+        "weekly[-1] (week 26, today).",
+        "The objective's score is the mean of its key results' scores: okr_score([...]). Then read it against the "
+        "time elapsed: okr_verdict(score, elapsed=0.5).",
     ],
     solution_text=('# Grade each key result from 0.0 to 1.0, then take the plain mean (not the sum).\n'
                    'scores = [\n'
-                   '    key_result_progress(3.1, 2.0, 2.4),\n'
-                   '    key_result_progress(weekly[0]["shifts_filled_without_manager_calls"], 0.60,\n'
-                   '                        weekly[-1]["shifts_filled_without_manager_calls"]),\n'
-                   '    key_result_progress(0.30, 0.45, 0.33),\n'
+                   '    key_result_progress(3.1, 2.0, 2.6),\n'
+                   '    key_result_progress(weekly[-1]["shifts_filled_without_manager_calls"], 0.65, 0.585),\n'
+                   '    key_result_progress(0.30, 0.45, 0.37),\n'
                    ']\n'
                    'answer_q3 = okr_score(scores)\n'
-                   'print(f"{answer_q3:.2f}: {okr_verdict(answer_q3, \'aspirational\')}")'),
+                   '# Half the year has gone: read the score against the time elapsed, not as an end-of-year verdict.\n'
+                   'print(f"{answer_q3:.2f}: {okr_verdict(answer_q3, \'aspirational\', elapsed=0.5)}")'),
     answer=_Q3,
     wrong=[_Q3 * 100, _Q3 * 3, 0.65],
     misconceptions=[
@@ -397,7 +404,7 @@ SHIFTBREW_BOARD = {
                      "in the UK, Ireland and the Netherlands; their baristas are the everyday users."),
     "needs": ("Build next week's rota in minutes, fill last-minute gaps without phoning round, swap shifts "
               "without chasing the owner, and send hours to payroll without retyping them."),
-    "product": ("Shiftbrew: rotas built from staff availability, shift swaps and open shifts on the phone "
+    "product": ("Shiftbrew: last week's rota copied in one click, shift swaps and open shifts on the phone "
                 "with manager approval, and hours exported in the payroll provider's own format."),
     "business_goals": ("Grow ARR from $0.78M to $1.2M within 12 months; cut monthly site churn from 3.1 % to "
                        "under 2 %; raise the share of Group-plan sites from 30 % to 45 %."),
@@ -434,8 +441,8 @@ q10 = Question(
                    '                     "in the UK, Ireland and the Netherlands, with baristas as daily users."),\n'
                    '    "needs": ("Cover last-minute gaps without phoning round, swap shifts without chasing the owner, and send "\n'
                    '              "correct hours to payroll without retyping them."),\n'
-                   '    "product": ("Shiftbrew: shift swaps and open shifts on the phone with approval, rotas copied or built from "\n'
-                   '                "availability, and hours exported in each payroll provider\'s format."),\n'
+                   '    "product": ("Shiftbrew: shift swaps and open shifts on the phone with approval, last week\'s rota "\n'
+                   '                "copied in one click, and hours exported in each payroll provider\'s format."),\n'
                    '    "business_goals": ("Cut monthly site churn from 3.1 % to under 2 %, grow ARR to $1.2M within 12 months, "\n'
                    '                       "and raise Group-plan sites from 30 % to 45 %."),\n'
                    '}\n'
@@ -479,8 +486,8 @@ q11 = Question(
     ],
     solution_text=('# Choose a customer, a need from the interviews, a category buyers compare in, the benefit, the\n'
                    "# alternative they use today (a workaround, not 'competitors') and the one thing it cannot do.\n"
-                   'answer_q11 = ("For operations managers of small coffee chains who cover gaps by moving staff between sites by hand, "\n'
-                   '              "Shiftbrew is a rota app that shows who is free across every site and fills open shifts in minutes. "\n'
+                   'answer_q11 = ("For operations managers of small coffee chains who phone round for cover when someone calls in sick, "\n'
+                   '              "Shiftbrew is a rota app that fills open shifts in minutes and sends every site\'s hours to payroll. "\n'
                    '              "Unlike an enterprise workforce suite, Shiftbrew is priced for 3 to 20 sites and set up in an afternoon.")\n'
                    'print(check_positioning(answer_q11))'),
     answer=SHIFTBREW_POSITIONING,
@@ -618,8 +625,10 @@ _Q13_ANSWER = {
     "key_results": [
         {"text": "Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26",
          "baseline": FILLED_WEEK_1, "target": 0.60, "actual": FILLED_WEEK_26},
-        {"text": "Cut monthly site churn from 3.1 % to 2 % by the end of Q4",
-         "baseline": 3.1, "target": 2.0, "actual": 2.4},
+        {"text": "Raise the swaps completed per week from 604 to 1,200 by week 26",
+         "baseline": WEEK_1["swaps_completed"], "target": 1200, "actual": WEEK_26["swaps_completed"]},
+        {"text": "Raise the sites that publish a rota each week from 659 to 1,100 by week 26",
+         "baseline": WEEK_1["sites_with_published_rota"], "target": 1100, "actual": WEEK_26["sites_with_published_rota"]},
     ],
 }
 
@@ -635,12 +644,15 @@ q13 = Question(
         "then copy the line the builder shows into the answer cell so it can be replayed.",
     ],
     solution_text=('# A qualitative objective, then 2-5 outcome key results with a number and a time frame; one tracks the\n'
-                   '# share of shifts filled without manager calls from week 1 (baseline) to week 26 (actual).\n'
+                   '# share of shifts filled without manager calls from week 1 (baseline) to week 26 (actual). The OKR ran\n'
+                   '# over weeks 1 to 26, so every key result has that one time frame and its actual from the data.\n'
                    'okr.set(objective="Cafés sort their shifts without the manager", key_results=[\n'
                    '    ("Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26",\n'
                    '     weekly[0]["shifts_filled_without_manager_calls"], 0.60, weekly[-1]["shifts_filled_without_manager_calls"]),\n'
-                   '    ("Cut monthly site churn from 3.1 % to 2 % by the end of Q4", 3.1, 2.0, 2.4),\n'
-                   '    ("Raise the share of Group-plan sites from 30 % to 45 % within 12 months", 0.30, 0.45, 0.33),\n'
+                   '    ("Raise the swaps completed per week from 604 to 1,200 by week 26",\n'
+                   '     weekly[0]["swaps_completed"], 1200, weekly[-1]["swaps_completed"]),\n'
+                   '    ("Raise the sites that publish a rota each week from 659 to 1,100 by week 26",\n'
+                   '     weekly[0]["sites_with_published_rota"], 1100, weekly[-1]["sites_with_published_rota"]),\n'
                    '])\n'
                    'answer_q13 = okr'),
     answer=_Q13_ANSWER,
