@@ -34,6 +34,7 @@ from pm_course.data_launch import (  # noqa: E402
     conversion_by_step,
     daily_cumulative,
     days_needed,
+    reached,
     funnel,
     funnel_counts,
     launch_tier,
@@ -177,6 +178,30 @@ def test_days_needed():
     assert days_needed(100, 100, share_in_test=0.5) == 4
     with pytest.raises(InputError, match="positive"):
         days_needed(100, 0)
+
+
+def test_days_needed_accrues_sublinearly_and_never_past_the_population():
+    # returning users: 10,000 eligible, 1,200 on day 1; 8,870 distinct need ln(1 - 0.887) / ln(0.88) = 17.05 days
+    assert days_needed(4435, 1200, population=10_000) == 18
+    assert days_needed(4435, 1200, population=10_000) > days_needed(4435, 1200)   # linear says 8: too soon
+    assert reached(21, 1200, 10_000) == pytest.approx(10_000 * (1 - 0.88 ** 21))
+    assert reached(days_needed(3839, 1200, population=10_000), 1200, 10_000) >= 2 * 3839
+    with pytest.raises(InputError, match="can never reach that size"):
+        days_needed(17_166, 1200, population=10_000)      # a 1-point MDE needs 34,332 staff
+    with pytest.raises(InputError, match="every one of the 10,000"):
+        days_needed(5_000, 1200, population=10_000)
+    with pytest.raises(InputError, match="cannot be more than the population"):
+        days_needed(100, 20_000, population=10_000)
+    with pytest.raises(InputError, match="population"):
+        days_needed(100, 10, population=0)
+
+
+def test_days_needed_bounds_traffic_and_never_returns_zero_days():
+    assert days_needed(3839, 10**9) == 1
+    with pytest.raises(InputError, match="positive number of eligible users a day"):
+        days_needed(3839, 10**12)
+    with pytest.raises(InputTypeError):
+        days_needed(3839, "440")
 
 
 # ---------------------------------------------------------------- SRM
@@ -327,10 +352,32 @@ def test_activity_agrees_with_analytics():
     by_id = {a["account"]: a for a in ACCOUNTS}
     assert len(ACTIVITY) == len(ACCOUNTS)
     for r in ACTIVITY:
-        assert (4 in r["active_weeks"]) == by_id[r["account"]]["active_week_4"]
+        if r["observed_weeks"] >= 4:
+            assert (4 in r["active_weeks"]) == by_id[r["account"]]["active_week_4"]
         assert r["signup_week"] == by_id[r["account"]]["signup_week"]
+    old = [a for a in ACCOUNTS if a["signup_week"] <= 22]
     curve = retention_curve(ACTIVITY)
-    assert len(curve) == 12 and curve[3] == pytest.approx(sum(a["active_week_4"] for a in ACCOUNTS) / 600)
+    assert len(curve) == 12 and curve[3] == pytest.approx(sum(a["active_week_4"] for a in old) / len(old))
+
+
+def test_activity_holds_only_weeks_that_have_happened():
+    for r in ACTIVITY:
+        assert r["observed_weeks"] == min(12, 26 - r["signup_week"])
+        assert all(1 <= n <= r["observed_weeks"] for n in r["active_weeks"])
+
+
+def test_cohort_table_masks_weeks_a_cohort_has_not_reached():
+    t = retention_table(ACTIVITY, cohort_weeks=4)
+    assert t["shares"]["W25-26"] == [None] * 12          # week 26 is today: nobody has had a week 1
+    assert t["shares"]["W21-24"][:2] != [None, None] and t["shares"]["W21-24"][2:] == [None] * 10
+    assert None not in t["shares"]["W01-04"] and t["shares"]["W13-16"][-2:] == [None, None]
+    for c, row in t["shares"].items():          # a triangle: once masked, masked to the end
+        first = row.index(None) if None in row else len(row)
+        assert all(s is None for s in row[first:]), c
+    rows = [{"signup_week": 1, "active_weeks": [1, 2], "observed_weeks": 3},
+            {"signup_week": 3, "active_weeks": [1], "observed_weeks": 1}]
+    assert retention_table(rows, cohort_weeks=4, weeks=3)["shares"]["W01-04"] == [1.0, None, None]
+    assert retention_curve(rows, weeks=3) == pytest.approx([1.0, 1.0, 0.0])
 
 
 def test_retention_bad_input():
@@ -537,7 +584,10 @@ def test_retention_explorer(widgets):
 
 def test_ab_test_planner(widgets):
     p = widgets.ABTestPlanner()
-    assert p.value["n_per_arm"] == 4435 and p.value["days"] == 21
+    assert p.value["n_per_arm"] == 4435 and p.value["days"] == 18 and p.value["population"] == 10_000
+    p.set(mde=0.01)
+    assert p.value["days"] is None and "never reach" in p.result.value
+    p.set(mde=0.02)
     p.set(baseline=0.1, mde=0.02)
     assert p.value["n_per_arm"] == 3839
     q = widgets.ABTestPlanner()
