@@ -412,8 +412,11 @@ def test_experiments_in_the_data():
 
 
 def test_launch_tiers_and_checklist():
-    assert launch_tier(1.0, True) == 1 and launch_tier(0.1, False, changes_pricing=True) == 1
-    assert launch_tier(0.3, False) == 2 and launch_tier(0.1, True) == 2 and launch_tier(0.1, False) == 3
+    assert launch_tier(1.0, True, new_capability=True) == 1 and launch_tier(0.1, False, changes_pricing=True) == 1
+    assert launch_tier(1.0, True) == 2 and launch_tier(0.3, False, new_capability=True) == 2
+    assert launch_tier(1.0, False) == 3 and launch_tier(0.1, True) == 3 and launch_tier(0.1, False) == 3
+    with pytest.raises(InputTypeError, match="new_capability must be True or False"):
+        launch_tier(0.5, True, new_capability="yes")
     assert set(required_items(1)) == set(CHECKLIST)
     assert set(required_items(3)) < set(required_items(2)) < set(required_items(1))
     s = checklist_status(3, required_items(3))
@@ -623,13 +626,16 @@ def test_peeking_simulator(widgets):
 def test_launch_planner(widgets):
     lp = widgets.LaunchPlanner()
     assert lp.value["tier"] == 2 and not lp.value["ready"]
-    lp.set(1, required_items(1), [(0.05, 3), (0.25, 3), (0.5, 3), (1.0, 0)])
+    lp.set(2, required_items(2), [(0.05, 3), (0.25, 3), (0.5, 3), (1.0, 0)])
     assert lp.value["ready"] and lp.value["rollout_days"] == 9
+    from pm_course.data_launch.questions import q12
+
+    assert q12.check(lp).outcome == "failed"   # holds of 3 days: not a week of daily tickets
+    assert "at least 7 days" in " ".join(q12.check(lp).lines)
+    lp.set(2, required_items(2), [(0.05, 7), (0.25, 7), (0.5, 7), (1.0, 0)])
     other = widgets.LaunchPlanner()
     exec(lp.code(), {"launch": other})
     assert other.value == lp.value
-    from pm_course.data_launch.questions import q12
-
     assert q12.check(lp).outcome == "passed"
     lp.boxes["flag"].value = False  # through the control
     assert "flag" in lp.value["missing"] and q12.check(lp).outcome == "failed"
