@@ -329,7 +329,7 @@ def test_funnel_bad_input():
 
 def test_cohort_labels():
     assert cohort_label(1) == "W01-04" and cohort_label(4) == "W01-04" and cohort_label(5) == "W05-08"
-    assert cohort_label(26) == "W25-26" and cohort_label(7, 1) == "W07"
+    assert cohort_label(22) == "W21-22" and cohort_label(7, 1) == "W07"
     with pytest.raises(InputError):
         cohort_label(0)
 
@@ -351,6 +351,7 @@ def test_retention_hand_computed():
 def test_activity_agrees_with_analytics():
     by_id = {a["account"]: a for a in ACCOUNTS}
     assert len(ACTIVITY) == len(ACCOUNTS)
+    assert all(r["observed_weeks"] >= 4 for r in ACTIVITY)   # 'active in week 4' is known for every account
     for r in ACTIVITY:
         if r["observed_weeks"] >= 4:
             assert (4 in r["active_weeks"]) == by_id[r["account"]]["active_week_4"]
@@ -368,9 +369,10 @@ def test_activity_holds_only_weeks_that_have_happened():
 
 def test_cohort_table_masks_weeks_a_cohort_has_not_reached():
     t = retention_table(ACTIVITY, cohort_weeks=4)
-    assert t["shares"]["W25-26"] == [None] * 12          # week 26 is today: nobody has had a week 1
-    assert t["shares"]["W21-24"][:2] != [None, None] and t["shares"]["W21-24"][2:] == [None] * 10
+    assert t["cohorts"][-1] == "W21-22"     # sign-ups of weeks 21-22 have had 4 weeks by week 26, today
+    assert None not in t["shares"]["W21-22"][:4] and t["shares"]["W21-22"][4:] == [None] * 8
     assert None not in t["shares"]["W01-04"] and t["shares"]["W13-16"][-2:] == [None, None]
+    assert t["shares"]["W17-20"][5] is not None and t["shares"]["W17-20"][6:] == [None] * 6
     for c, row in t["shares"].items():          # a triangle: once masked, masked to the end
         first = row.index(None) if None in row else len(row)
         assert all(s is None for s in row[first:]), c
@@ -574,7 +576,7 @@ def test_retention_explorer(widgets):
     r = widgets.RetentionExplorer()
     assert r.value["shares"] == retention_table(ACTIVITY)["shares"]
     r.set(13, "curves", "owner")
-    assert r.value["cohorts"] == ["W01-13", "W14-26"] and r.value["view"] == "curves"
+    assert r.value["cohorts"] == ["W01-13", "W14-22"] and r.value["view"] == "curves"
     s = widgets.RetentionExplorer()
     exec(r.code(), {"retention": s})
     assert s.value == r.value

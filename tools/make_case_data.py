@@ -309,6 +309,7 @@ def _survey(rng: random.Random) -> list[dict]:
 
 
 ACCOUNTS_SAMPLED = 600   # analytics.accounts: a sample of the sign-ups, in the same proportion each week
+SAMPLED_WEEKS = 22       # sign-up weeks 1 to 22: every sampled account has had its 4 weeks by week 26
 # Sites per sign-up, drawn to match the paying accounts' plans: a Solo account has one or two sites (868 sites on
 # 640 accounts: 228 have two), a Group account 3 or more (372 sites on 120 accounts: 3.1 on average).
 SOLO_TWO_SITE_SHARE = (SITES_BY_PLAN["Solo"] - ACCOUNTS_BY_PLAN["Solo"]) / ACCOUNTS_BY_PLAN["Solo"]
@@ -340,7 +341,8 @@ def _sampled_weeks(drawn: list[int], signups: list[int]) -> list[int]:
 def _analytics(rng: random.Random) -> dict:
     """Weekly product metrics, and a sample of the sign-ups with their funnel steps.
 
-    ``accounts`` is a sample of 600 of the weekly sign-ups, in the same proportion each week (within one account);
+    ``accounts`` is a sample of 600 of the sign-ups of weeks 1 to 22, in the same proportion each week (within one
+    account), so that every one has had the 4 weeks its last funnel step needs;
     its sites follow the plans (owners: Solo, one or two sites; managers: Group, 3.1 sites on average). The draws
     are made in the order of the first version, so that the weekly series the other modules quote stay the same.
     """
@@ -389,11 +391,13 @@ def _analytics(rng: random.Random) -> dict:
             "signups": int(rng.gauss(45, 8)),
             "revenue_usd": round(paying * BLENDED_MONTHLY_PRICE * 12 / 52),
         })
-    for a, week in zip(accounts, _sampled_weeks(drawn_weeks, [w["signups"] for w in weekly])):
+    sampled_from = [w["signups"] for w in weekly[:SAMPLED_WEEKS]]
+    for a, week in zip(accounts, _sampled_weeks(drawn_weeks, sampled_from)):
         a["signup_week"] = week
     return {
-        "accounts_note": f"a sample of {ACCOUNTS_SAMPLED} of the {sum(w['signups'] for w in weekly):,} sign-ups "
-                         "in weeks 1 to 26, in the same proportion each week (about one in two)",
+        "accounts_note": f"a sample of {ACCOUNTS_SAMPLED} of the {sum(sampled_from):,} sign-ups of weeks 1 to "
+                         f"{SAMPLED_WEEKS} (those who have had 4 weeks by week {LAST_WEEK}, so 'active in week 4' "
+                         "is known for each), in the same proportion each week",
         "accounts": accounts, "weekly": weekly,
     }
 

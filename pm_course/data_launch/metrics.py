@@ -153,19 +153,19 @@ def funnel(accounts: Any, segment: str = "all") -> list[dict]:
 # ---------------------------------------------------------------- cohorts
 
 
-LAST_SIGNUP_WEEK = 26  # the analytics cover sign-up weeks 1 to 26
+LAST_SIGNUP_WEEK = 22  # the sampled sign-ups are from weeks 1 to 22 (each has had 4 weeks by week 26, today)
 
 
 def cohort_label(signup_week: int, cohort_weeks: int = 4) -> str:
     """The cohort of a sign-up week: blocks of ``cohort_weeks`` weeks, e.g. week 6 with 4 -> 'W05-08'.
 
-    The last block stops at week 26, the last sign-up week.
+    The last block stops at week 22, the last sign-up week of the sampled accounts.
 
-    >>> cohort_label(6), cohort_label(25, 4), cohort_label(3, 1)
-    ('W05-08', 'W25-26', 'W03')
+    >>> cohort_label(6), cohort_label(22, 4), cohort_label(3, 1)
+    ('W05-08', 'W21-22', 'W03')
     """
     w = integer("signup_week", signup_week, low=1, high=LAST_SIGNUP_WEEK)
-    size = integer("cohort_weeks", cohort_weeks, low=1, high=LAST_SIGNUP_WEEK)
+    size = integer("cohort_weeks", cohort_weeks, low=1, high=26)
     start = (w - 1) // size * size + 1
     end = min(start + size - 1, LAST_SIGNUP_WEEK)
     return f"W{start:02d}" if start == end else f"W{start:02d}-{end:02d}"
