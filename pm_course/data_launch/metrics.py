@@ -20,7 +20,7 @@ from ..core.validate import InputError, InputTypeError, choice, describe, intege
 
 __all__ = [
     "FUNNEL_STEPS", "STEP_LABELS", "SEGMENTS", "AARRR", "HEART",
-    "funnel_counts", "conversion_by_step", "overall_conversion", "biggest_drop", "funnel",
+    "funnel_counts", "conversion_by_step", "overall_conversion", "biggest_drop", "biggest_loss", "funnel",
     "cohort_label", "retention_table", "retention_curve",
 ]
 
@@ -137,6 +137,21 @@ def biggest_drop(counts: Sequence[int], steps: Sequence[str] = FUNNEL_STEPS) -> 
         raise InputError(f"steps must name each of the {len(counts)} funnel steps; got {describe(steps)}.")
     k = min(range(len(conv)), key=lambda i: conv[i])
     return str(steps[k + 1])
+
+
+def biggest_loss(counts: Sequence[int], steps: Sequence[str] = FUNNEL_STEPS) -> str:
+    """The step that loses the most users in number (counts[k-1] - counts[k]); on a tie, the earlier step.
+
+    The lowest step rate and the largest loss in number can be different steps: read both.
+
+    >>> biggest_loss([600, 472, 339, 273, 168], ["a", "b", "c", "d", "e"])
+    'c'
+    """
+    c = _counts(counts)
+    if type(steps) not in (list, tuple) or len(steps) != len(c):
+        raise InputError(f"steps must name each of the {len(c)} funnel steps; got {describe(steps)}.")
+    k = max(range(1, len(c)), key=lambda i: (c[i - 1] - c[i], -i))
+    return str(steps[k])
 
 
 def funnel(accounts: Any, segment: str = "all") -> list[dict]:
