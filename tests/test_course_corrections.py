@@ -563,6 +563,16 @@ def test_06_lesson_imprecisions_are_corrected():
     assert "read on day 35" in lesson
     assert "more tickets than the control" in lesson     # the guardrail's relative rise is printed
     assert "hundreds of new users a day" not in lesson
+    from pm_course.data import load
+    from pm_course.data_launch import days_needed, sample_size_per_arm
+
+    case = load("experiment")
+    e1 = case["experiments"][0]
+    n = sample_size_per_arm(e1["baseline"], e1["minimum_detectable_effect"])
+    needed = days_needed(n, case["eligible_staff_per_day"], population=case["eligible_staff"])
+    assert f"rather than the {needed} it needed" in lesson and needed < e1["planned_days"]
+    weekly = load("analytics")["weekly"]
+    assert f"about {round(sum(w['signups'] for w in weekly) / len(weekly))} sign-ups a" in lesson
 
 
 def test_06_guardrail_relative_rise_is_what_the_model_answer_says():

@@ -40,7 +40,7 @@ _OVERALL = _COUNTS[-1] / _COUNTS[0]
 q1 = Question(
     module=MODULE, id="q1", points=1,
     prompt="The overall conversion of Shiftbrew's activation funnel, from signed up to active in week 4, "
-           "for all 600 sign-ups, as a fraction to 3 decimal places.",
+           "for all 600 sign-ups in the sample, as a fraction to 3 decimal places.",
     checker=Value(expected=_OVERALL, decimals=3),
     hints=[
         "Overall conversion = accounts at the last step / accounts at the first step.",
