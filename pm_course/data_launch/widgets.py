@@ -348,11 +348,11 @@ class ABTestPlanner(ui.Widget):
 class PeekingSimulator(ui.Widget):
     """Many A/A tests (no real difference), peeked at every day: how often would someone stop on a 'win'?"""
 
-    def __init__(self, tests: int = 1000, days: int = 20, users_per_day: int = 200, alpha: float = 0.05,
+    def __init__(self, tests: int = 2000, days: int = 20, users_per_day: int = 200, alpha: float = 0.05,
                  seed: int = 6, name: str = "peeking") -> None:
         super().__init__(name)
         style = {"description_width": "120px"}
-        self.tests = W.Dropdown(options=[200, 500, 1000, 2000], value=1000, description="A/A tests", style=style)
+        self.tests = W.Dropdown(options=[200, 500, 1000, 2000], value=2000, description="A/A tests", style=style)
         self.days = W.IntSlider(min=1, max=40, value=20, description="Days (peeks)", style=style)
         self.users = W.Dropdown(options=[50, 100, 200, 500], value=200, description="Users/arm/day", style=style)
         self.alpha = W.Dropdown(options=[0.01, 0.05, 0.1], value=0.05, description="Alpha", style=style)
@@ -376,7 +376,7 @@ class PeekingSimulator(ui.Widget):
 
     def set(self, tests: int | None = None, days: int | None = None, users_per_day: int | None = None,
             alpha: float | None = None, seed: int | None = None) -> None:
-        """``peeking.set(tests=1000, days=20, users_per_day=200, alpha=0.05, seed=6)``; omitted ones stay."""
+        """``peeking.set(tests=2000, days=20, users_per_day=200, alpha=0.05, seed=6)``; omitted ones stay."""
         new = {"tests": self.tests.value if tests is None else tests,
                "days": self.days.value if days is None else days,
                "users_per_day": self.users.value if users_per_day is None else users_per_day,
