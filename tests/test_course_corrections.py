@@ -451,13 +451,13 @@ _L06 = Path(__file__).resolve().parents[1] / "notebooks" / "06_data_launch.ipynb
 _S06 = Path(__file__).resolve().parents[1] / "solutions" / "06_data_launch" / "06_data_launch.ipynb"
 
 
-def _cells(path, kind=None):
+def _nb06_cells(path, kind=None):
     cells = _json.loads(path.read_text(encoding="utf-8"))["cells"]
     return ["".join(c["source"]) for c in cells if kind is None or c["cell_type"] == kind]
 
 
-def _code_cell(path, marker):
-    found = [c for c in _cells(path, "code") if marker in c]
+def _nb06_code_cell(path, marker):
+    found = [c for c in _nb06_cells(path, "code") if marker in c]
     assert len(found) == 1, marker
     return found[0]
 
@@ -470,9 +470,9 @@ _REAL = _re.compile(r"\b(so|thus|therefore|means|shows|proves)( that)? the (effe
 def test_06_p_values_and_intervals_are_not_read_as_the_effect_being_real():
     from pm_course.data_launch.questions import w1
 
-    texts = _cells(_L06) + _cells(_S06) + [w1.model_answer, *w1.mark_scheme[:-1]]
+    texts = _nb06_cells(_L06) + _nb06_cells(_S06) + [w1.model_answer, *w1.mark_scheme[:-1]]
     assert not [t for t in texts if _REAL.search(t)]
-    lesson = " ".join(_cells(_L06, "markdown"))
+    lesson = " ".join(_nb06_cells(_L06, "markdown"))
     assert "if the change did nothing" in lesson and "**not** the probability that the effect is real" in lesson
     assert "inconsistent with no effect at alpha 0.05" in lesson
     assert "inconsistent with no effect" in w1.model_answer
@@ -480,7 +480,7 @@ def test_06_p_values_and_intervals_are_not_read_as_the_effect_being_real():
 
 def test_06_heart_happiness_is_attitudinal_and_tickets_are_task_success():
     ns: dict = {}
-    cell = _code_cell(_L06, "heart_for_swaps = {")
+    cell = _nb06_code_cell(_L06, "heart_for_swaps = {")
     exec(cell.split("for dimension")[0].split("print()")[1], ns)
     heart = ns["heart_for_swaps"]
     assert "ticket" not in " ".join(heart["happiness"]).lower() and "survey" in heart["happiness"][1]
@@ -491,7 +491,7 @@ def test_06_every_lesson_launch_example_gets_the_tier_its_description_gives():
     from pm_course.data_launch import TIERS, launch_tier, required_items
 
     ns = {"TIERS": TIERS, "launch_tier": launch_tier, "required_items": required_items, "print": lambda *a: None}
-    exec(_code_cell(_L06, "examples = ["), ns)
+    exec(_nb06_code_cell(_L06, "examples = ["), ns)
     tiers = {what.split(":")[0]: launch_tier(**impact) for what, impact in ns["examples"]}
     assert tiers == {"One-tap swap": 2, "Shift reminders": 2, "Auto-scheduling": 1,
                      "A fix to the date format of the payroll export, for everyone": 3}
@@ -531,13 +531,13 @@ def test_06_q9_messages_fire_only_for_what_they_describe(answer, says):
 def test_06_peeking_band_printed_by_the_lesson_contains_the_value_shown():
     from pm_course.data_launch import peeking_simulation
 
-    cell = _code_cell(_L06, "PeekingSimulator(")
+    cell = _nb06_code_cell(_L06, "PeekingSimulator(")
     args = dict((k, float(v) if "." in v else int(v)) for k, v in _re.findall(r"(\w+)=([\d.]+)", cell))
     sim = peeking_simulation(**args)
     band = 1.96 * (sim["alpha"] * (1 - sim["alpha"]) / sim["tests"]) ** 0.5
     assert abs(sim["fixed_horizon"] - sim["alpha"]) <= band
-    assert "band printed above" in " ".join(_cells(_L06, "markdown"))
-    assert "band = 1.96" in _code_cell(_L06, "sim = peeking.value")
+    assert "band printed above" in " ".join(_nb06_cells(_L06, "markdown"))
+    assert "band = 1.96" in _nb06_code_cell(_L06, "sim = peeking.value")
 
 
 def test_06_w1_prompt_and_length_rule_read_the_same_numbers():
@@ -550,11 +550,11 @@ def test_06_w1_prompt_and_length_rule_read_the_same_numbers():
     assert any("words" in line for line in w1.check(words(high + 5)).lines)
     assert not any("words" in line and "fewer" in line for line in w1.check(words(low)).lines)
     assert low <= len(w1.model_answer.split()) <= high
-    assert f"{low} to {high} words" in " ".join(_cells(_S06, "markdown"))
+    assert f"{low} to {high} words" in " ".join(_nb06_cells(_S06, "markdown"))
 
 
 def test_06_lesson_imprecisions_are_corrected():
-    lesson = " ".join(_cells(_L06))
+    lesson = " ".join(_nb06_cells(_L06))
     assert "500 Startups later, in 2010" in lesson and "Presentation, 500 Startups" not in lesson
     assert "visitors a week" not in lesson and "under 50 a week" not in lesson
     assert "loses the most\naccounts" in lesson or "loses the most accounts" in lesson
@@ -594,4 +594,4 @@ def test_06_q12_holds_each_stage_a_week_and_the_lesson_reads_the_14_day_guardrai
     plan["done"] = required_items(2)
     fb = q12.check(_widget(plan))
     assert fb.outcome == "failed" and any("at least 7 days" in line for line in fb.lines)
-    assert "belongs to the launch review" in " ".join(_cells(_L06, "markdown"))
+    assert "belongs to the launch review" in " ".join(_nb06_cells(_L06, "markdown"))
