@@ -152,6 +152,8 @@ GOOD_OVERRIDES = {
     "pm_course.data_launch.metrics.funnel_counts": {"accounts": [_ACCOUNT]},
     "pm_course.data_launch.metrics.funnel": {"accounts": [_ACCOUNT]},
     "pm_course.data_launch.metrics.biggest_drop": {"counts": [100, 80, 20, 10, 5]},
+    "pm_course.data_launch.metrics.biggest_loss": {"counts": [100, 80, 20, 10, 5]},
+    "pm_course.data_launch.experiments.reached": {"days": 21, "daily_traffic": 1200, "population": 10_000},
     "pm_course.role.lifecycle.series": {"metric": "signups"},
     "pm_course.prioritization.frameworks.rank_by": {"items": "backlog_rows", "score": lambda it: it["reach"]},
     "pm_course.vision.strategy.now_next_later": {"items": "backlog_rows"},

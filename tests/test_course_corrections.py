@@ -603,3 +603,156 @@ def test_03_names_the_north_star_inputs_as_its_dict_does():
     depth = re.search(r'"([^"]+)": "depth"', code).group(1)
     assert "rota changes" in depth and "runs more of its rota changes through the app (depth)" in text
     assert "one of its drivers (depth)" not in text
+# ---------------------------------------------------------------- module 06: what the numbers say (issue 25)
+
+import json as _json  # noqa: E402
+import re as _re  # noqa: E402
+
+_L06 = Path(__file__).resolve().parents[1] / "notebooks" / "06_data_launch.ipynb"
+_S06 = Path(__file__).resolve().parents[1] / "solutions" / "06_data_launch" / "06_data_launch.ipynb"
+
+
+def _nb06_cells(path, kind=None):
+    cells = _json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) for c in cells if kind is None or c["cell_type"] == kind]
+
+
+def _nb06_code_cell(path, marker):
+    found = [c for c in _nb06_cells(path, "code") if marker in c]
+    assert len(found) == 1, marker
+    return found[0]
+
+
+# claims, not the warnings against them ("it is not the probability that the effect is real")
+_REAL = _re.compile(r"\b(so|thus|therefore|means|shows|proves)( that)? the (effect|lift|difference) is (likely )?real|"
+                    r"says whether an effect is (likely )?real|\bis real\b[,;:] but|real, but possibly", _re.I)
+
+
+def test_06_p_values_and_intervals_are_not_read_as_the_effect_being_real():
+    from pm_course.data_launch.questions import w1
+
+    texts = _nb06_cells(_L06) + _nb06_cells(_S06) + [w1.model_answer, *w1.mark_scheme[:-1]]
+    assert not [t for t in texts if _REAL.search(t)]
+    lesson = " ".join(_nb06_cells(_L06, "markdown"))
+    assert "if the change did nothing" in lesson and "**not** the probability that the effect is real" in lesson
+    assert "inconsistent with no effect at alpha 0.05" in lesson
+    assert "inconsistent with no effect" in w1.model_answer
+
+
+def test_06_heart_happiness_is_attitudinal_and_tickets_are_task_success():
+    ns: dict = {}
+    cell = _nb06_code_cell(_L06, "heart_for_swaps = {")
+    exec(cell.split("for dimension")[0].split("print()")[1], ns)
+    heart = ns["heart_for_swaps"]
+    assert "ticket" not in " ".join(heart["happiness"]).lower() and "survey" in heart["happiness"][1]
+    assert "ticket" in heart["task success"][1] and "guardrail" in heart["task success"][2]
+
+
+def test_06_every_lesson_launch_example_gets_the_tier_its_description_gives():
+    from pm_course.data_launch import TIERS, launch_tier, required_items
+
+    ns = {"TIERS": TIERS, "launch_tier": launch_tier, "required_items": required_items, "print": lambda *a: None}
+    exec(_nb06_code_cell(_L06, "examples = ["), ns)
+    tiers = {what.split(":")[0]: launch_tier(**impact) for what, impact in ns["examples"]}
+    assert tiers == {"One-tap swap": 2, "Shift reminders": 2, "Auto-scheduling": 1,
+                     "A fix to the date format of the payroll export, for everyone": 3}
+    for what, impact in ns["examples"]:
+        text = TIERS[launch_tier(**impact)]
+        if impact.get("new_capability"):
+            assert "a new capability" in text, what
+        elif impact["changes_workflow"]:
+            assert "an improvement that changes a routine step for many" in text, what
+        else:
+            assert "an improvement or a fix that changes little" in text, what
+    from pm_course.data_launch.questions import LAUNCH_TIER
+    assert LAUNCH_TIER == 2
+
+
+@pytest.mark.parametrize("answer", [4430, 4433, 4434, 4434.6, 4435, 4438])
+def test_06_q9_accepts_the_textbook_forms_of_the_sample_size(answer):
+    from pm_course.data_launch.questions import q9
+
+    assert q9.check(answer).outcome == "passed"
+    assert "within 0.5%" in q9.prompt
+
+
+@pytest.mark.parametrize("answer, says", [
+    (3494, "one-sided alpha"), (5937, "power 0.9"), (4145, "baseline's variance for both arms"),
+    (8870, "both arms together"), (3839, "10 % -> 12 %"), (4400, None), (4470, None),
+])
+def test_06_q9_messages_fire_only_for_what_they_describe(answer, says):
+    from pm_course.data_launch.questions import q9
+
+    fb = q9.check(answer)
+    assert fb.outcome == "failed"
+    told = [line for line in fb.lines if line.startswith("That")]
+    assert told == ([] if says is None else [next(line for line in told if says in line)])
+
+
+def test_06_peeking_band_printed_by_the_lesson_contains_the_value_shown():
+    from pm_course.data_launch import peeking_simulation
+
+    cell = _nb06_code_cell(_L06, "PeekingSimulator(")
+    args = dict((k, float(v) if "." in v else int(v)) for k, v in _re.findall(r"(\w+)=([\d.]+)", cell))
+    sim = peeking_simulation(**args)
+    band = 1.96 * (sim["alpha"] * (1 - sim["alpha"]) / sim["tests"]) ** 0.5
+    assert abs(sim["fixed_horizon"] - sim["alpha"]) <= band
+    assert "band printed above" in " ".join(_nb06_cells(_L06, "markdown"))
+    assert "band = 1.96" in _nb06_code_cell(_L06, "sim = peeking.value")
+
+
+def test_06_w1_prompt_and_length_rule_read_the_same_numbers():
+    from pm_course.data_launch.questions import W1_WORDS, w1
+
+    low, high = W1_WORDS
+    assert f"{low} to {high} words" in w1.prompt
+    words = lambda n: " ".join(["ship interval guardrail split limit"] * (n // 5))  # noqa: E731
+    assert any("words" in line for line in w1.check(words(low - 5)).lines)
+    assert any("words" in line for line in w1.check(words(high + 5)).lines)
+    assert not any("words" in line and "fewer" in line for line in w1.check(words(low)).lines)
+    assert low <= len(w1.model_answer.split()) <= high
+    assert f"{low} to {high} words" in " ".join(_nb06_cells(_S06, "markdown"))
+
+
+def test_06_lesson_imprecisions_are_corrected():
+    lesson = " ".join(_nb06_cells(_L06))
+    assert "500 Startups later, in 2010" in lesson and "Presentation, 500 Startups" not in lesson
+    assert "visitors a week" not in lesson and "under 50 a week" not in lesson
+    assert "loses the most\naccounts" in lesson or "loses the most accounts" in lesson
+    assert "biggest_loss(counts)" in lesson and "margin" in lesson
+    assert "practical\n  significance" in lesson or "practical significance" in lesson
+    assert "read on day 35" in lesson
+    assert "more tickets than the control" in lesson     # the guardrail's relative rise is printed
+    assert "hundreds of new users a day" not in lesson
+    from pm_course.data import load
+    from pm_course.data_launch import days_needed, sample_size_per_arm
+
+    case = load("experiment")
+    e1 = case["experiments"][0]
+    n = sample_size_per_arm(e1["baseline"], e1["minimum_detectable_effect"])
+    needed = days_needed(n, case["eligible_staff_per_day"], population=case["eligible_staff"])
+    assert f"rather than the {needed} it needed" in lesson and needed < e1["planned_days"]
+    weekly = load("analytics")["weekly"]
+    assert f"about {round(sum(w['signups'] for w in weekly) / len(weekly))} sign-ups a" in lesson
+
+
+def test_06_guardrail_relative_rise_is_what_the_model_answer_says():
+    from pm_course.data_launch import ab_test
+    from pm_course.data_launch.questions import EXP1, w1
+
+    g = ab_test(EXP1, "guardrail_events")
+    rise = g["ci_high"] / g["p2"]
+    assert 0.75 <= rise <= 0.85 and f"about {round(rise * 10) * 10} % more tickets" in w1.model_answer
+
+
+def test_06_q12_holds_each_stage_a_week_and_the_lesson_reads_the_14_day_guardrail_at_the_review():
+    from pm_course.data_launch.questions import ROLLOUT_MIN_HOLD_DAYS, q12
+
+    assert ROLLOUT_MIN_HOLD_DAYS >= 7 and f"at least {ROLLOUT_MIN_HOLD_DAYS} days" in q12.prompt
+    plan = {"tier": 2, "done": [], "missing": [], "ready": True, "rollout": [[0.05, 3], [0.5, 3], [1.0, 0]],
+            "rollout_days": 6}
+    from pm_course.data_launch import required_items
+    plan["done"] = required_items(2)
+    fb = q12.check(_widget(plan))
+    assert fb.outcome == "failed" and any("at least 7 days" in line for line in fb.lines)
+    assert "belongs to the launch review" in " ".join(_nb06_cells(_L06, "markdown"))

@@ -40,6 +40,7 @@ from pm_course.data_launch import (  # noqa: E402
     minimum_detectable_effect,
     overall_conversion,
     peeking_simulation,
+    reached,
     required_items,
     retention_curve,
     retention_table,
@@ -179,6 +180,30 @@ def test_days_needed():
         days_needed(100, 0)
 
 
+def test_days_needed_accrues_sublinearly_and_never_past_the_population():
+    # returning users: 10,000 eligible, 1,200 on day 1; 8,870 distinct need ln(1 - 0.887) / ln(0.88) = 17.05 days
+    assert days_needed(4435, 1200, population=10_000) == 18
+    assert days_needed(4435, 1200, population=10_000) > days_needed(4435, 1200)   # linear says 8: too soon
+    assert reached(21, 1200, 10_000) == pytest.approx(10_000 * (1 - 0.88 ** 21))
+    assert reached(days_needed(3839, 1200, population=10_000), 1200, 10_000) >= 2 * 3839
+    with pytest.raises(InputError, match="can never reach that size"):
+        days_needed(17_166, 1200, population=10_000)      # a 1-point MDE needs 34,332 staff
+    with pytest.raises(InputError, match="every one of the 10,000"):
+        days_needed(5_000, 1200, population=10_000)
+    with pytest.raises(InputError, match="cannot be more than the population"):
+        days_needed(100, 20_000, population=10_000)
+    with pytest.raises(InputError, match="population"):
+        days_needed(100, 10, population=0)
+
+
+def test_days_needed_bounds_traffic_and_never_returns_zero_days():
+    assert days_needed(3839, 10**9) == 1
+    with pytest.raises(InputError, match="positive number of eligible users a day"):
+        days_needed(3839, 10**12)
+    with pytest.raises(InputTypeError):
+        days_needed(3839, "440")
+
+
 # ---------------------------------------------------------------- SRM
 
 
@@ -304,7 +329,7 @@ def test_funnel_bad_input():
 
 def test_cohort_labels():
     assert cohort_label(1) == "W01-04" and cohort_label(4) == "W01-04" and cohort_label(5) == "W05-08"
-    assert cohort_label(26) == "W25-26" and cohort_label(7, 1) == "W07"
+    assert cohort_label(22) == "W21-22" and cohort_label(7, 1) == "W07"
     with pytest.raises(InputError):
         cohort_label(0)
 
@@ -326,11 +351,35 @@ def test_retention_hand_computed():
 def test_activity_agrees_with_analytics():
     by_id = {a["account"]: a for a in ACCOUNTS}
     assert len(ACTIVITY) == len(ACCOUNTS)
+    assert all(r["observed_weeks"] >= 4 for r in ACTIVITY)   # 'active in week 4' is known for every account
     for r in ACTIVITY:
-        assert (4 in r["active_weeks"]) == by_id[r["account"]]["active_week_4"]
+        if r["observed_weeks"] >= 4:
+            assert (4 in r["active_weeks"]) == by_id[r["account"]]["active_week_4"]
         assert r["signup_week"] == by_id[r["account"]]["signup_week"]
+    old = [a for a in ACCOUNTS if a["signup_week"] <= 22]
     curve = retention_curve(ACTIVITY)
-    assert len(curve) == 12 and curve[3] == pytest.approx(sum(a["active_week_4"] for a in ACCOUNTS) / 600)
+    assert len(curve) == 12 and curve[3] == pytest.approx(sum(a["active_week_4"] for a in old) / len(old))
+
+
+def test_activity_holds_only_weeks_that_have_happened():
+    for r in ACTIVITY:
+        assert r["observed_weeks"] == min(12, 26 - r["signup_week"])
+        assert all(1 <= n <= r["observed_weeks"] for n in r["active_weeks"])
+
+
+def test_cohort_table_masks_weeks_a_cohort_has_not_reached():
+    t = retention_table(ACTIVITY, cohort_weeks=4)
+    assert t["cohorts"][-1] == "W21-22"     # sign-ups of weeks 21-22 have had 4 weeks by week 26, today
+    assert None not in t["shares"]["W21-22"][:4] and t["shares"]["W21-22"][4:] == [None] * 8
+    assert None not in t["shares"]["W01-04"] and t["shares"]["W13-16"][-2:] == [None, None]
+    assert t["shares"]["W17-20"][5] is not None and t["shares"]["W17-20"][6:] == [None] * 6
+    for c, row in t["shares"].items():          # a triangle: once masked, masked to the end
+        first = row.index(None) if None in row else len(row)
+        assert all(s is None for s in row[first:]), c
+    rows = [{"signup_week": 1, "active_weeks": [1, 2], "observed_weeks": 3},
+            {"signup_week": 3, "active_weeks": [1], "observed_weeks": 1}]
+    assert retention_table(rows, cohort_weeks=4, weeks=3)["shares"]["W01-04"] == [1.0, None, None]
+    assert retention_curve(rows, weeks=3) == pytest.approx([1.0, 1.0, 0.0])
 
 
 def test_retention_bad_input():
@@ -365,8 +414,11 @@ def test_experiments_in_the_data():
 
 
 def test_launch_tiers_and_checklist():
-    assert launch_tier(1.0, True) == 1 and launch_tier(0.1, False, changes_pricing=True) == 1
-    assert launch_tier(0.3, False) == 2 and launch_tier(0.1, True) == 2 and launch_tier(0.1, False) == 3
+    assert launch_tier(1.0, True, new_capability=True) == 1 and launch_tier(0.1, False, changes_pricing=True) == 1
+    assert launch_tier(1.0, True) == 2 and launch_tier(0.3, False, new_capability=True) == 2
+    assert launch_tier(1.0, False) == 3 and launch_tier(0.1, True) == 3 and launch_tier(0.1, False) == 3
+    with pytest.raises(InputTypeError, match="new_capability must be True or False"):
+        launch_tier(0.5, True, new_capability="yes")
     assert set(required_items(1)) == set(CHECKLIST)
     assert set(required_items(3)) < set(required_items(2)) < set(required_items(1))
     s = checklist_status(3, required_items(3))
@@ -524,7 +576,7 @@ def test_retention_explorer(widgets):
     r = widgets.RetentionExplorer()
     assert r.value["shares"] == retention_table(ACTIVITY)["shares"]
     r.set(13, "curves", "owner")
-    assert r.value["cohorts"] == ["W01-13", "W14-26"] and r.value["view"] == "curves"
+    assert r.value["cohorts"] == ["W01-13", "W14-22"] and r.value["view"] == "curves"
     s = widgets.RetentionExplorer()
     exec(r.code(), {"retention": s})
     assert s.value == r.value
@@ -537,7 +589,10 @@ def test_retention_explorer(widgets):
 
 def test_ab_test_planner(widgets):
     p = widgets.ABTestPlanner()
-    assert p.value["n_per_arm"] == 4435 and p.value["days"] == 21
+    assert p.value["n_per_arm"] == 4435 and p.value["days"] == 18 and p.value["population"] == 10_000
+    p.set(mde=0.01)
+    assert p.value["days"] is None and "never reach" in p.result.value
+    p.set(mde=0.02)
     p.set(baseline=0.1, mde=0.02)
     assert p.value["n_per_arm"] == 3839
     q = widgets.ABTestPlanner()
@@ -573,13 +628,16 @@ def test_peeking_simulator(widgets):
 def test_launch_planner(widgets):
     lp = widgets.LaunchPlanner()
     assert lp.value["tier"] == 2 and not lp.value["ready"]
-    lp.set(1, required_items(1), [(0.05, 3), (0.25, 3), (0.5, 3), (1.0, 0)])
+    lp.set(2, required_items(2), [(0.05, 3), (0.25, 3), (0.5, 3), (1.0, 0)])
     assert lp.value["ready"] and lp.value["rollout_days"] == 9
+    from pm_course.data_launch.questions import q12
+
+    assert q12.check(lp).outcome == "failed"   # holds of 3 days: not a week of daily tickets
+    assert "at least 7 days" in " ".join(q12.check(lp).lines)
+    lp.set(2, required_items(2), [(0.05, 7), (0.25, 7), (0.5, 7), (1.0, 0)])
     other = widgets.LaunchPlanner()
     exec(lp.code(), {"launch": other})
     assert other.value == lp.value
-    from pm_course.data_launch.questions import q12
-
     assert q12.check(lp).outcome == "passed"
     lp.boxes["flag"].value = False  # through the control
     assert "flag" in lp.value["missing"] and q12.check(lp).outcome == "failed"

@@ -13,6 +13,7 @@ from .experiments import (
     days_needed,
     minimum_detectable_effect,
     peeking_simulation,
+    reached,
     sample_size_per_arm,
     srm_test,
     z_test,
@@ -34,6 +35,7 @@ from .metrics import (
     SEGMENTS,
     STEP_LABELS,
     biggest_drop,
+    biggest_loss,
     cohort_label,
     conversion_by_step,
     funnel,
@@ -45,8 +47,8 @@ from .metrics import (
 
 __all__ = [
     "AARRR", "CHECKLIST", "DEFAULT_ROLLOUT", "FUNCTIONS", "FUNNEL_STEPS", "HEART", "SEGMENTS", "STEP_LABELS",
-    "TIERS", "ab_test", "arm_totals", "biggest_drop", "checklist_status", "cohort_label", "conversion_by_step",
+    "TIERS", "ab_test", "arm_totals", "biggest_drop", "biggest_loss", "checklist_status", "cohort_label", "conversion_by_step",
     "daily_cumulative", "days_needed", "funnel", "funnel_counts", "launch_tier", "minimum_detectable_effect",
-    "overall_conversion", "peeking_simulation", "required_items", "retention_curve", "retention_table",
+    "overall_conversion", "peeking_simulation", "reached", "required_items", "retention_curve", "retention_table",
     "sample_size_per_arm", "srm_test", "validate_rollout", "z_test",
 ]

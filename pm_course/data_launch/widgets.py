@@ -168,12 +168,12 @@ class RetentionExplorer(ui.Widget):
         if v["view"] == "heatmap":
             fig, ax = ui.figure(8.0, 0.9 + 0.42 * max(3, len(v["cohorts"])))
             ax.grid(False)
-            data = [v["shares"][c] for c in v["cohorts"]]
+            data = [[float("nan") if s is None else s for s in v["shares"][c]] for c in v["cohorts"]]
             im = ax.imshow(data, cmap="cividis", vmin=0, vmax=1, aspect="auto")
-            for i, row in enumerate(data):
+            for i, row in enumerate(v["shares"][c] for c in v["cohorts"]):
                 for j, s in enumerate(row):
-                    ax.text(j, i, f"{s:.0%}", ha="center", va="center", fontsize=8,
-                            color="black" if s > 0.45 else "white")
+                    ax.text(j, i, "not yet" if s is None else f"{s:.0%}", ha="center", va="center", fontsize=8,
+                            color="grey" if s is None else "black" if s > 0.45 else "white")
             ax.set_xticks(range(12), [str(w) for w in weeks])
             ax.set_yticks(range(len(v["cohorts"])), [f"{c} (n={v['sizes'][c]})" for c in v["cohorts"]])
             fig.colorbar(im, ax=ax, label="share of the cohort active", shrink=0.9)
@@ -183,7 +183,7 @@ class RetentionExplorer(ui.Widget):
             colours = [c for k, c in ui.PALETTE.items() if k not in ("yellow", "grey")]
             markers = "osD^vP*Xhp<>"
             for k, c in enumerate(v["cohorts"]):
-                ax.plot(weeks, v["shares"][c], marker=markers[k % len(markers)], color=colours[k % len(colours)],
+                ax.plot(weeks, [float("nan") if s is None else s for s in v["shares"][c]], marker=markers[k % len(markers)], color=colours[k % len(colours)],
                         label=f"{c} (n={v['sizes'][c]})", linewidth=1.5, markersize=5)
             ax.set_ylim(0, 1)
             ax.set_xticks(weeks)
@@ -195,12 +195,17 @@ class RetentionExplorer(ui.Widget):
 
     def refresh(self) -> None:
         v = self.value
-        late = {c: sum(s[7:]) / 5 for c, s in v["shares"].items()}
-        best = max(late, key=lambda c: late[c])
+        late = {c: sum(s[7:]) / 5 for c, s in v["shares"].items() if None not in s[7:]}
+        young = len(v["cohorts"]) - len(late)
+        note = f"; {young} later cohort(s) have not reached week 12 yet (shown 'not yet')" if young else ""
+        if late:
+            best = max(late, key=lambda c: late[c])
+            summary = (f"{len(v['cohorts'])} cohorts; weeks 8-12 average from {min(late.values()):.0%} to "
+                       f"{max(late.values()):.0%} (highest: {best}){note}")
+        else:
+            summary = f"{len(v['cohorts'])} cohorts; none has reached week 12 yet"
         self.result.value = ui.status_box(
-            None, f"{len(v['cohorts'])} cohorts; weeks 8-12 average from {min(late.values()):.0%} to "
-                  f"{max(late.values()):.0%} (highest: {best})",
-            detail="Look for where each curve flattens: that level is the customers who stay.")
+            None, summary, detail="Look for where each curve flattens: that level is the customers who stay.")
         ui.show_in(self.chart, self.plot())
         self.code_line.value = ui.code_box(self.code())
 
@@ -209,12 +214,17 @@ class RetentionExplorer(ui.Widget):
 
 
 class ABTestPlanner(ui.Widget):
-    """Baseline, minimum detectable effect, alpha and power -> users per arm and days at Shiftbrew's traffic."""
+    """Baseline, minimum detectable effect, alpha and power -> users per arm and days at Shiftbrew's traffic.
+
+    Days count distinct users arriving sublinearly from a fixed eligible population (see :func:`days_needed`):
+    a plan that needs more users than the population has no number of days, and says so."""
 
     def __init__(self, baseline: float = 0.12, mde: float = 0.02, alpha: float = 0.05, power: float = 0.8,
-                 daily_traffic: int | None = None, name: str = "planner") -> None:
+                 daily_traffic: int | None = None, population: int | None = None, name: str = "planner") -> None:
         super().__init__(name)
-        traffic = daily_traffic if daily_traffic is not None else load("experiment")["eligible_staff_per_day"]
+        case = load("experiment")
+        traffic = daily_traffic if daily_traffic is not None else case["eligible_staff_per_day"]
+        people = population if population is not None else case["eligible_staff"]
         style = {"description_width": "150px"}
         lay = W.Layout(width="440px")
         self.baseline = W.FloatSlider(min=0.01, max=0.9, step=0.005, value=0.12, readout_format=".3f",
@@ -223,51 +233,63 @@ class ABTestPlanner(ui.Widget):
                                  description="Min. detectable effect", style=style, layout=lay)
         self.alpha = W.Dropdown(options=[0.01, 0.05, 0.1], value=0.05, description="Alpha", style=style)
         self.power = W.Dropdown(options=[0.8, 0.9], value=0.8, description="Power", style=style)
-        self.traffic = W.BoundedIntText(min=1, max=1_000_000, value=440, description="Eligible users a day",
-                                        style=style)
+        self.traffic = W.BoundedIntText(min=1, max=1_000_000, value=case["eligible_staff_per_day"],
+                                        description="Users on day 1", style=style)
+        self.population = W.BoundedIntText(min=1, max=10_000_000, value=case["eligible_staff"],
+                                           description="Eligible users in all", style=style)
         self.result = W.HTML().add_class("pm-result")
         self.chart = W.Output().add_class("pm-chart")
         self.code_line = W.HTML().add_class("pm-code")
-        self.widget = W.VBox([self.baseline, self.mde, W.HBox([self.alpha, self.power]), self.traffic,
-                              self.result, self.chart, self.code_line])
+        self.widget = W.VBox([self.baseline, self.mde, W.HBox([self.alpha, self.power]),
+                              W.HBox([self.traffic, self.population]), self.result, self.chart, self.code_line])
         self.widget.add_class("pm-ab-planner")
-        self.on_change([self.baseline, self.mde, self.alpha, self.power, self.traffic], lambda _: self.refresh())
-        self.set(baseline=baseline, mde=mde, alpha=alpha, power=power, daily_traffic=traffic)
+        self.on_change([self.baseline, self.mde, self.alpha, self.power, self.traffic, self.population],
+                       lambda _: self.refresh())
+        self.set(baseline=baseline, mde=mde, alpha=alpha, power=power, daily_traffic=traffic, population=people)
 
     @property
     def value(self) -> dict:
         b, d = self.baseline.value, self.mde.value
         n = sample_size_per_arm(b, d, self.alpha.value, self.power.value)
+        try:
+            days, why = days_needed(n, self.traffic.value, population=self.population.value), ""
+        except InputError as exc:
+            days, why = None, str(exc)
         return {"baseline": b, "mde": d, "alpha": self.alpha.value, "power": self.power.value,
-                "daily_traffic": self.traffic.value, "n_per_arm": n, "total": 2 * n,
-                "days": days_needed(n, self.traffic.value)}
+                "daily_traffic": self.traffic.value, "population": self.population.value, "n_per_arm": n,
+                "total": 2 * n, "days": days, "why_no_days": why}
 
     def set(self, baseline: float | None = None, mde: float | None = None, alpha: float | None = None,
-            power: float | None = None, daily_traffic: int | None = None) -> None:
-        """``planner.set(baseline=0.12, mde=0.02, alpha=0.05, power=0.8, daily_traffic=440)``; omitted ones stay."""
+            power: float | None = None, daily_traffic: int | None = None, population: int | None = None) -> None:
+        """``planner.set(baseline=0.12, mde=0.02, alpha=0.05, power=0.8, daily_traffic=1200, population=10000)``;
+        omitted ones stay."""
         new = {"baseline": self.baseline.value if baseline is None else baseline,
                "mde": self.mde.value if mde is None else mde,
                "alpha": self.alpha.value if alpha is None else alpha,
                "power": self.power.value if power is None else power,
-               "daily_traffic": self.traffic.value if daily_traffic is None else daily_traffic}
-        n = sample_size_per_arm(new["baseline"], new["mde"], new["alpha"], new["power"])  # validates
-        days_needed(n, new["daily_traffic"])
+               "daily_traffic": self.traffic.value if daily_traffic is None else daily_traffic,
+               "population": self.population.value if population is None else population}
+        sample_size_per_arm(new["baseline"], new["mde"], new["alpha"], new["power"])  # validates
+        integer("population", new["population"], low=1, high=self.population.max,
+                hint="The eligible users there are, in all.")
         for key, ctrl in (("alpha", self.alpha), ("power", self.power)):
             one_of(key, new[key], ctrl.options,
                    hint=f"The planner offers {key} only at these values; sample_size_per_arm() takes any {key}.")
         for key, slider in (("baseline", self.baseline), ("mde", self.mde)):
             number(key, new[key], low=slider.min, high=slider.max,
                    hint=f"That is the planner's slider range; sample_size_per_arm() takes any {key}.")
-        integer("daily_traffic", new["daily_traffic"], hint="Give a whole number of users a day.")
+        integer("daily_traffic", new["daily_traffic"], low=1, high=min(self.traffic.max, new["population"]),
+                hint="The users who come on day 1: at least 1, at most the eligible users in all.")
         with self.quiet():
             self.baseline.value, self.mde.value = new["baseline"], new["mde"]
             self.alpha.value, self.power.value, self.traffic.value = new["alpha"], new["power"], new["daily_traffic"]
+            self.population.value = new["population"]
         self.refresh()
 
     def code(self) -> str:
         v = self.value
         return (f"{self.name}.set(baseline={v['baseline']:g}, mde={v['mde']:g}, alpha={v['alpha']:g}, "
-                f"power={v['power']:g}, daily_traffic={v['daily_traffic']})")
+                f"power={v['power']:g}, daily_traffic={v['daily_traffic']}, population={v['population']})")
 
     def plot(self):
         v = self.value
@@ -277,8 +299,11 @@ class ABTestPlanner(ui.Widget):
         ns = [sample_size_per_arm(v["baseline"], d, v["alpha"], v["power"]) for d in ds]
         ax.plot([d * 100 for d in ds], ns, color=ui.CATEGORY["highlight"], linewidth=2,
                 label="users per arm needed")
+        when = f"{v['days']} days" if v["days"] is not None else "more than the eligible users"
         ax.plot([v["mde"] * 100], [v["n_per_arm"]], "o", color=ui.CATEGORY["bad"], markersize=8,
-                label=f"your plan: {v['n_per_arm']:,} per arm, {v['days']} days")
+                label=f"your plan: {v['n_per_arm']:,} per arm, {when}")
+        ax.axhline(v["population"] / 2, color=ui.CATEGORY["neutral"],
+                   linestyle="--", linewidth=1, label=f"half the eligible users ({v['population'] // 2:,} per arm)")
         ax.set_yscale("log")
         ax.set_xlabel("minimum detectable effect (percentage points above the baseline)")
         ax.set_ylabel("users per arm (log scale)")
@@ -294,10 +319,17 @@ class ABTestPlanner(ui.Widget):
             self.result.value = _message(exc)
             return
         mde_rel = v["mde"] / v["baseline"]
+        if v["days"] is None:
+            self.result.value = ui.status_box(
+                False, f"{v['n_per_arm']:,} users per arm ({v['total']:,} in all): never reached",
+                [v["why_no_days"]])
+            ui.show_in(self.chart, self.plot())
+            self.code_line.value = ui.code_box(self.code())
+            return
         weeks = v["days"] / 7
         self.result.value = ui.status_box(
             v["days"] <= 28, f"{v['n_per_arm']:,} users per arm ({v['total']:,} in all): {v['days']} days "
-                             f"at {v['daily_traffic']:,} a day",
+                             f"from {v['population']:,} eligible users, {v['daily_traffic']:,} on day 1",
             [f"Detects {v['baseline']:.1%} -> {v['baseline'] + v['mde']:.1%} (a {mde_rel:.0%} relative lift).",
              f"About {weeks:.1f} weeks: run whole weeks so weekdays and weekends both count."
              + (" Longer than four weeks: accept a larger MDE or find more traffic." if v["days"] > 28 else "")])
@@ -316,11 +348,11 @@ class ABTestPlanner(ui.Widget):
 class PeekingSimulator(ui.Widget):
     """Many A/A tests (no real difference), peeked at every day: how often would someone stop on a 'win'?"""
 
-    def __init__(self, tests: int = 1000, days: int = 20, users_per_day: int = 200, alpha: float = 0.05,
+    def __init__(self, tests: int = 2000, days: int = 20, users_per_day: int = 200, alpha: float = 0.05,
                  seed: int = 6, name: str = "peeking") -> None:
         super().__init__(name)
         style = {"description_width": "120px"}
-        self.tests = W.Dropdown(options=[200, 500, 1000, 2000], value=1000, description="A/A tests", style=style)
+        self.tests = W.Dropdown(options=[200, 500, 1000, 2000], value=2000, description="A/A tests", style=style)
         self.days = W.IntSlider(min=1, max=40, value=20, description="Days (peeks)", style=style)
         self.users = W.Dropdown(options=[50, 100, 200, 500], value=200, description="Users/arm/day", style=style)
         self.alpha = W.Dropdown(options=[0.01, 0.05, 0.1], value=0.05, description="Alpha", style=style)
@@ -344,7 +376,7 @@ class PeekingSimulator(ui.Widget):
 
     def set(self, tests: int | None = None, days: int | None = None, users_per_day: int | None = None,
             alpha: float | None = None, seed: int | None = None) -> None:
-        """``peeking.set(tests=1000, days=20, users_per_day=200, alpha=0.05, seed=6)``; omitted ones stay."""
+        """``peeking.set(tests=2000, days=20, users_per_day=200, alpha=0.05, seed=6)``; omitted ones stay."""
         new = {"tests": self.tests.value if tests is None else tests,
                "days": self.days.value if days is None else days,
                "users_per_day": self.users.value if users_per_day is None else users_per_day,
