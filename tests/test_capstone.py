@@ -677,3 +677,73 @@ def test_the_tracker_says_what_a_refresh_found(fresh_home):
     save_step("roadmap", steps["roadmap"])  # saved elsewhere (another cell) since the tracker last looked
     tracker._reread()
     assert tracker.note.value.startswith("Read again: updated ") and tracker.value["roadmap"]["saved"]
+
+
+# ---------------------------------------------------------------- corrections: the lesson's claims match the data
+
+_ROOT = Path(__file__).resolve().parents[1]
+_WORDS = {2: "Two", 3: "Three", 4: "Four", 5: "Five"}
+_COUNT = {8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
+
+
+def _cells(path):
+    return json.loads((_ROOT / path).read_text(encoding="utf-8"))["cells"]
+
+
+def _flat(path):
+    return " ".join(" ".join("".join(c["source"]) for c in _cells(path)).split())
+
+
+def test_09_lesson_names_the_tie_for_the_most_facts_as_the_data_has_it():
+    from pm_course.data import load
+    from pm_course.research import theme_counts
+
+    counts = theme_counts([s for s in load("interviews") if s["kind"] == "fact"])
+    most = max(counts.values())
+    leaders = [t for t, n in counts.items() if n == most]
+    text = _flat("notebooks/09_capstone.ipynb")
+    assert "The two themes with the most facts" not in text
+    assert f"{_WORDS[len(leaders)]} themes tie for the most facts" in text
+    assert all(t in text for t in leaders)
+    code = " ".join("".join(c["source"]) for c in _cells("notebooks/09_capstone.ipynb") if c["cell_type"] == "code")
+    assert "themes tie for the most facts" in code  # printed from the data, not typed
+
+
+def test_09_lesson_shows_a_capacity_where_greedy_is_not_the_best():
+    from pm_course.data import load
+    from pm_course.prioritization import best_within_capacity, capacity_items, greedy_within_capacity
+
+    items, cap = capacity_items(load("backlog")), load("company")["sprint_capacity_person_months"]
+    assert greedy_within_capacity(items, cap)["ids"] == best_within_capacity(items, cap)["ids"]
+    smaller = next(c for c in range(int(cap) - 1, 0, -1)
+                   if greedy_within_capacity(items, c)["ids"] != best_within_capacity(items, c)["ids"])
+    g, b = greedy_within_capacity(items, smaller), best_within_capacity(items, smaller)
+    assert b["value"] > g["value"] and "B01" in b["ids"] and "B01" not in g["ids"]
+    text = _flat("notebooks/09_capstone.ipynb")
+    assert f"With the case's {cap:g} person-months the greedy order happens to find the best set" in text
+    assert f"With {smaller} it does not" in text and "room for B01" in text
+
+
+def test_09_lesson_cites_retrieval_practice_and_spacing():
+    text = _flat("notebooks/09_capstone.ipynb")
+    assert "Roediger and Karpicke, 2006" in text and "Cepeda et al., 2006" in text
+    assert "Psychological Science* 17(3)" in text and "Psychological Bulletin* 132(3)" in text
+
+
+def test_the_exercise_says_exactly_which_questions_are_on_your_own_figures():
+    ids = [f"s{i:04d}" for i in range(12)]
+    cases = [exam.case_for(i) for i in ids]
+    varies = {qid for qid in Q.VARIANT
+              if len({json.dumps(Q.REFERENCE[qid](c), sort_keys=True, default=str) for c in cases}) > 1}
+    assert varies == set(Q.VARIANT)  # every declared variant question really differs between learners
+    same = [q.id for q in Q.QUESTIONS if q.id not in varies]
+    intro = " ".join("".join(_cells("exercises/09_capstone/09_capstone.ipynb")[0]["source"]).split())
+    listed = [q.id for q in Q.QUESTIONS if q.id in varies]
+    n_var, pts = len(listed), sum(q.points for q in Q.QUESTIONS if q.id in varies)
+    assert f"on {n_var} of the {len(Q.QUESTIONS)} auto-graded questions" in intro
+    assert f"{pts} of the {Q.points()} points" in intro
+    stated = intro.split("auto-graded questions (")[1].split(":")[0]
+    assert stated == ", ".join(q.upper() for q in listed[:-1]) + " and " + listed[-1].upper()
+    other = intro.split("The other ")[1].split(", among")[0]
+    assert other == f"{_COUNT[len(same)]} (" + ", ".join(q.upper() for q in same[:-1]) + " and " + same[-1].upper()
+    assert "same for everyone" in intro
