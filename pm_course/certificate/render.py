@@ -23,6 +23,20 @@ def _module_titles(names: list[str]) -> list[str]:
     return out
 
 
+NOT_ACCREDITATION = "It is not a professional accreditation."
+SELF_ASSESSED = ("Self-assessed: the learner checked their own answers with the course's instant checks. It is not "
+                 "an examination under supervision, no instructor has graded it, and it is not a professional "
+                 "accreditation.")
+
+
+def _achievement(content: dict[str, Any]) -> str:
+    """What the certificate says was done: for a self-assessed one, only the module exercises passed."""
+    if content["kind"] == "self-assessed":
+        return (f"passed the self-checked assessment of {content['course']} and these modules' exercises "
+                f"(at least half of each one's auto-graded points):")
+    return f"passed the graded assessment of {content['course']}, covering these modules:"
+
+
 def _draw(content: dict[str, Any], code: str):
     """A new Figure of the certificate (not shown)."""
     import matplotlib
@@ -43,11 +57,13 @@ def _draw(content: dict[str, Any], code: str):
     ax.text(0.5, 0.78, "Certificate of completion", ha="center", fontsize=30, weight="bold")
     ax.text(0.5, 0.71, "This certifies that", ha="center", fontsize=13)
     ax.text(0.5, 0.63, content["name"], ha="center", fontsize=28, color=PALETTE["black"], style="italic")
-    ax.text(0.5, 0.565, "completed " + content["course"], ha="center", fontsize=12.5, wrap=True)
+    ax.text(0.5, 0.565, _achievement(content), ha="center", fontsize=12.5, wrap=True)
     score = f"Assessment (auto-graded part): {content['score']:g} of {content['total']:g} points ({content['percent']:g} %)"
     if "written" in content:
         w = content["written"]
         score += f"; written answers: {w['score']:g} of {w['total']:g}"
+    if "solutions_viewed" in content:
+        score += f"; worked solutions viewed: {content['solutions_viewed']}"
     ax.text(0.5, 0.515, score, ha="center", fontsize=12)
     titles = _module_titles(content["modules"])
     half = (len(titles) + 1) // 2
@@ -56,11 +72,10 @@ def _draw(content: dict[str, Any], code: str):
             ax.text(0.16 + col * 0.38, 0.445 - i * 0.035, "\u2022 " + t, fontsize=10.5)
     y = 0.445 - half * 0.035 - 0.03
     if content["kind"] == "self-assessed":
-        honest = ("Self-assessed: the learner checked their own answers with the course's instant checks. "
-                  "It is not an examination under supervision and no instructor has graded it.")
+        honest = SELF_ASSESSED
     else:
         honest = (f"Issued by {content.get('issuer') or 'the course instructor'} from the graded assessment "
-                  "(auto-graded and manually graded parts), signed with the instructor's key.")
+                  "(auto-graded and manually graded parts), signed with the instructor's key. " + NOT_ACCREDITATION)
     ax.text(0.5, y, honest, ha="center", fontsize=10, wrap=True, color="#333333")
     ax.text(0.08, 0.09, f"Date: {content['date']}", fontsize=11)
     ax.text(0.92, 0.09, f"Verification code: {code}", fontsize=11, ha="right", family="monospace")
