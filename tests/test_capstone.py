@@ -581,7 +581,6 @@ def _pass_exam():
 
 def test_self_paced_certificate_needs_the_pass_and_every_module(fresh_home, tmp_path):
     from pm_course import certificate
-    from pm_course.core import progress
     from pm_course.course import MODULES
 
     with pytest.raises(certificate.NotEligible, match="pass the assessment"):

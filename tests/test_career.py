@@ -4,8 +4,8 @@ feedback-loop metrics, the plan and its export, the widgets, and the questions' 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 import types
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -508,7 +508,7 @@ def test_a_senior_pm_is_expected_to_mentor_and_top_rungs_lead_rather_than_plan_t
 
 
 def test_07_q1_accepts_a_rung_title_as_rung_does():
-    from pm_course.career.questions import RungChoice, _Q1, q1
+    from pm_course.career.questions import _Q1, RungChoice, q1
 
     title = RUNGS[_Q1]["title"]
     for answer in (_Q1, title, title.upper(), f"  {title} "):
@@ -520,7 +520,7 @@ def test_07_q1_accepts_a_rung_title_as_rung_does():
 
 
 def test_07_q2_accepts_ic_for_the_individual_contributor_track():
-    from pm_course.career.questions import TrackMapping, _Q2, q2
+    from pm_course.career.questions import _Q2, TrackMapping, q2
 
     for ic in ("IC", "ic", "individual-contributor", "Individual contributor"):
         answer = {**_Q2, "principal": ic}

@@ -74,7 +74,7 @@ def certificate_content(name: Any, *, kind: str, score: float, total: float, mod
                                      for v in written))):
         raise InputTypeError(f"written must be (score, total) of the written answers, two numbers of points "
                              f"(0 or more), or None; got {describe(written)}.")
-    issuer = text("issuer", issuer, empty_ok=True)
+    issuer = text("issuer", issuer, empty_ok=True, max_len=200)
     if solutions_viewed is not None and (type(solutions_viewed) is not int or solutions_viewed < 0):
         raise InputTypeError(f"solutions_viewed must be a whole number (0 or more) of worked solutions viewed, or "
                              f"None; got {describe(solutions_viewed)}.")

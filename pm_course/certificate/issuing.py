@@ -35,6 +35,9 @@ def issue_self_paced(name: Any, folder: Any = ".", *, date: Any = None) -> dict[
     who = text("name", name).strip()
     if not who:
         raise InputError("name must be your name as it should appear on the certificate; got an empty text.")
+    from .render import check_name
+
+    check_name(who)  # before anything else: a name no installed font can draw is refused, and says why
     state = eligibility()
     result = state["exam"]
     if not state["eligible"]:
