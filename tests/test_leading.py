@@ -614,3 +614,15 @@ def test_08_q7_accepts_the_drivers_name_as_well_as_its_id():
 def test_the_sorter_reads_the_british_spelling():
     assert validate_placements({"A04": "organising and staffing"}) == {"A04": "organizing and staffing"}
     assert kotter_kind("Organise and staff") == "managing"
+
+
+def test_08_lesson_gives_empowereds_team_topology_and_the_certificate_as_feedback():
+    lesson = " ".join("\n".join("".join(c["source"]) for c in
+                                _json.loads((_ROOT / "notebooks/08_leading.ipynb").read_text())["cells"]).split())
+    assert "**team topology**" in lesson and "leadership for Empowered (team topology)" in lesson
+    assert "course's own certificate (module 09) as feedback on your competence" in lesson
+    assert '"Good Player" award' in lesson
+    welcome = " ".join("\n".join("".join(c["source"]) for c in
+                                 _json.loads((_ROOT / "notebooks/00_welcome.ipynb").read_text())["cells"]).split())
+    assert "not a prize and not a professional accreditation" in welcome
+    assert "attempting every module" not in welcome
