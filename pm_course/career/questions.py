@@ -39,7 +39,6 @@ from .plan import review_goal
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "MODULE", "LEARNER", "GOALS", "METRICS", "ABOVE_SENIOR", "CERTIFICATION",
-    "RungChoice", "TrackMapping",
     "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "w1",
 ]
 

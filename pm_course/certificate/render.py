@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ..core.validate import InputError
+from ..core.validate import InputError, text
 from ..ui import PALETTE
 
 __all__ = ["FRAME", "NOT_ACCREDITATION", "SELF_ASSESSED", "name_font", "check_name"]
@@ -85,6 +85,7 @@ def name_font(name: str) -> str | None:
     """
     from matplotlib import font_manager as fm
 
+    name = text("name", name)
     preferred = [fm.findfont(fm.FontProperties(family="DejaVu Sans", style="italic")),
                  fm.findfont(fm.FontProperties(family="DejaVu Sans"))]
     others = sorted({f.fname for f in fm.fontManager.ttflist
@@ -97,6 +98,7 @@ def name_font(name: str) -> str | None:
 
 def check_name(name: str) -> str:
     """The font file the name is drawn with; raises InputError saying which characters no installed font has."""
+    name = text("name", name)
     path = name_font(name)
     if path is not None:
         return path

@@ -16,7 +16,7 @@ from .scenario import SPEC, play_leadership
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "NEW_ACTIONS", "NEW_ACTION_LIST", "EMPOWERED_ITEMS", "SDT_DRIVERS", "HERZBERG_LIST",
-    "REWARD_OPTIONS", "MOVES", "REASONS", "CEO_STATEMENTS", "SCENARIO_SEED", "KotterMapping", "DriverChoice",
+    "REWARD_OPTIONS", "MOVES", "REASONS", "CEO_STATEMENTS", "SCENARIO_SEED",
     "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "w1",
 ]
 
