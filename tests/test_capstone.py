@@ -739,6 +739,12 @@ def test_09_lesson_shows_a_capacity_where_greedy_is_not_the_best():
                    if greedy_within_capacity(items, c)["ids"] != best_within_capacity(items, c)["ids"])
     g, b = greedy_within_capacity(items, smaller), best_within_capacity(items, smaller)
     assert b["value"] > g["value"] and "B01" in b["ids"] and "B01" not in g["ids"]
+    # greedy reaches B01 with too little room left, then fills the rest with items of lower value per effort
+    by_id = {i["id"]: i for i in items}
+    ratio = {i["id"]: i["value"] / i["effort"] for i in items}
+    before = [i for i in g["ids"] if ratio[i] > ratio["B01"]]
+    after = [i for i in g["ids"] if ratio[i] < ratio["B01"]]
+    assert sum(by_id[i]["effort"] for i in before) + by_id["B01"]["effort"] > smaller and after
     text = _flat("notebooks/09_capstone.ipynb")
     assert f"With the case's {cap:g} person-months the greedy order happens to find the best set" in text
     assert f"With {smaller} it does not" in text and "room for B01" in text
