@@ -23,7 +23,18 @@ from ..core import (
     mentions,
 )
 from .goals import is_feedback_loop, is_smart, missing_letters
-from .ladder import EXPECTED, RUNG_ORDER, RUNGS, SKILL_AREAS, first_rung_expecting, largest_gaps, skill_gaps, total_gap
+from .ladder import (
+    EXPECTED,
+    RUNG_ORDER,
+    RUNGS,
+    SKILL_AREAS,
+    first_rung_expecting,
+    largest_gaps,
+    rung,
+    skill_gaps,
+    total_gap,
+    track_name,
+)
 from .plan import review_goal
 
 __all__ = [
@@ -32,6 +43,27 @@ __all__ = [
 ]
 
 MODULE = "07_career"
+
+
+class RungChoice(Choice):
+    """A Choice of a rung key that also reads the rung's title ('Senior product manager'), as rung() does."""
+
+    def conform(self, answer):
+        if type(answer) is str:
+            try:
+                answer = rung(answer)
+            except ValueError:
+                pass  # not a rung: the Choice says which options there are
+        return super().conform(answer)
+
+
+class TrackMapping(Mapping):
+    """A Mapping onto the two tracks that also reads 'IC' and 'individual-contributor' (track_name())."""
+
+    def conform(self, answer):
+        if type(answer) is dict:
+            answer = {k: (track_name(v) or v) if type(v) is str else v for k, v in answer.items()}
+        return super().conform(answer)
 
 #: The self-assessment of Shiftbrew's product manager, who is aiming for senior PM.
 LEARNER = {"The PM role": 4, "Research": 4, "Vision and strategy": 2, "Prioritization": 4, "Collaboration": 3,
@@ -43,8 +75,8 @@ _Q1 = first_rung_expecting("Vision and strategy", 4)
 q1 = Question(
     module=MODULE, id="q1", points=1,
     prompt="In the course's competency model (EXPECTED), which rung is the first, in ladder order, that expects "
-           "at least 4 ('do it on my own') in 'Vision and strategy'? Answer with its key, e.g. 'pm'.",
-    checker=Choice(expected=_Q1, options=RUNG_ORDER),
+           "at least 4 ('do it on my own') in 'Vision and strategy'? Answer with its key, e.g. 'pm', or its title.",
+    checker=RungChoice(expected=_Q1, options=RUNG_ORDER),
     hints=[
         "RUNG_ORDER lists the rungs from associate to chief product officer; EXPECTED[rung] maps each skill area to 1-5.",
         "Walk up RUNG_ORDER and stop at the first rung whose EXPECTED[rung]['Vision and strategy'] is 4 or more.",
@@ -66,8 +98,8 @@ _Q2 = {r: RUNGS[r]["track"] for r in _Q2_RUNGS}
 q2 = Question(
     module=MODULE, id="q2", points=1,
     prompt="Place each of the rungs 'principal', 'group', 'director' and 'cpo' on its track: "
-           "'individual contributor' or 'management'.",
-    checker=Mapping(expected=_Q2, categories=["individual contributor", "management"], item_hints={
+           "'individual contributor' (or 'IC') or 'management'.",
+    checker=TrackMapping(expected=_Q2, categories=["individual contributor", "management"], item_hints={
         "principal": "principal: a principal PM grows in scope and depth without managing other PMs.",
         "group": "group: a group or lead PM coaches the PMs of several product areas.",
     }),
