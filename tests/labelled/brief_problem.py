@@ -1,0 +1,73 @@
+"""01: does a brief's problem statement state a problem (whose pain, what happens today), not a solution?"""
+
+RIGHT = [
+    # quoted in the course's reviews
+    "When a barista calls in sick, the owner has to add the shift to a WhatsApp group and wait for someone to reply, "
+    "often before dawn.",
+    # the many ways people write
+    "When a barista calls in sick, a café owner spends 30 to 60 minutes phoning staff to cover the shift, often "
+    "before dawn.",
+    "Owners find out about a no-show when the café should already be open, and then work the shift themselves.",
+    "Café owners phone their staff one by one to find cover; it takes up to an hour and often fails.",
+    "An owner who can't find cover at short notice opens late or not at all, losing the morning's takings.",
+    "Single-café owners have no way of knowing who is free today, so they call everyone on the list.",
+    "when someone is ill the owner texts each barista in turn and waits; by 7am half the shifts are still open",
+    "Baristas hear about open shifts late, after the owner has already covered them himself.",
+    "Owners pay agency staff at twice the rate when their own team could have covered, because they can't reach "
+    "them in time.",
+    "The owner has to add each change to the paper rota and to the group chat, and staff miss one or the other.",
+    "Finding cover takes owners 45 minutes on average; 1 in 5 gaps is never filled.",
+    "Chains' operations managers learn about uncovered shifts from customers' complaints, days later.",
+    "Owners of small cafés lose sleep and money over last-minute absences they can't fill.",
+    "Our churned owners say the worst part of their week was finding cover for sick staff.",
+    "Staff who would happily take an extra shift never hear it is open; the owner works it instead.",
+    "An owner with 12 staff keeps their availability in her head; when someone drops out she guesses whom to call.",
+    "Cover is found by phone tree: the owner calls, waits, calls the next person; mornings are lost.",
+    "Baristas who are free don't know a shift is open, and owners don't know who is free.",
+    "Owners re-type the hours of covered shifts into payroll, and get them wrong about once a month.",
+    "A café that opens an hour late loses its commuter trade; owners tell us it happens twice a month.",
+    "Managers of two or more sites can't see which site is short today without ringing each one.",
+    "the owner adds the open shift to the group chat, nobody replies for an hour, and she ends up doing it herself",
+    "Owners build the rota in a spreadsheet and have to update it by hand every time someone can't come in.",
+    "At 6am a sick barista texts the owner, who then phones down a list of staff until someone picks up.",
+    "Owners told us that finding cover at short notice is stressful and often means working a double shift.",
+    "Cover requests get lost in a busy group chat, so two baristas sometimes turn up and sometimes none.",
+    "Owners spend their Sunday evenings rearranging the week's rota around absences they heard about by text.",
+    "Café owners cannot tell which staff are trained for the opening shift, so cover sometimes arrives without the "
+    "keys or the training.",
+    "Owners hear about gaps too late to act: the sick message comes at 6am, the café opens at 7.",
+    "An owner who covers a gap herself loses the day she planned for ordering and paperwork.",
+]
+
+WRONG = [
+    "Add a find-cover button to the rota screen.",
+    "Build a feature that notifies free staff when a shift opens.",
+    "We need to add push notifications for open shifts.",
+    "Implement an auto-cover algorithm.",
+    "Shiftbrew should build a cover marketplace.",
+    "The rota page needs a button to post an open shift.",
+    "Create a dashboard of who is free.",
+    "Owners need an app feature that texts all staff.",
+    "We should add a 'find cover' tab to the app.",
+    "Add SMS alerts.",
+    "The app lacks a cover feature.",
+    "Owners want a dropdown of free staff on the shift screen.",
+    "Build an open-shift board.",
+    "Make a new screen for cover requests.",
+    "Develop an integration with WhatsApp to post open shifts.",
+    "we need to build notifications",
+    "Introduce a one-click cover request in the app.",
+    "There is no button for cover.",
+    "Missing feature: find cover.",
+    "Implement notifications so owners can find cover faster.",
+    "The product should automatically send a text to free staff.",
+    "Let's add a toggle so owners can turn on automatic cover.",
+    "Give owners a widget that shows who is free.",
+    "Add a cover marketplace, so owners find staff faster.",
+    "Our app should add a find-cover page.",
+    "Ship a find-cover feature by June.",
+    "Build an API endpoint for open shifts.",
+    "Owners need a new page listing free staff.",
+    "Create a new form where owners post open shifts.",
+    "A cover button on the rota.",
+]
