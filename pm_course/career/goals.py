@@ -34,7 +34,7 @@ from ..core.validate import text
 
 __all__ = [
     "LETTERS", "VARIANT", "LOOP_PARTS", "smart_check", "missing_letters", "is_smart",
-    "metric_parts", "metric_check", "is_feedback_loop", "quantities", "duration_weeks",
+    "metric_parts", "metric_check", "is_feedback_loop", "quantities", "duration_weeks", "metrics_as_feedback",
 ]
 
 LETTERS = {"S": "specific", "M": "measurable", "A": "assignable", "R": "realistic", "T": "time-related"}
@@ -115,7 +115,8 @@ _DEADLINE = re.compile(
 _PRODUCED = re.compile(
     r"\b(insights?|findings?|learn(?:ed|t|ings?)|taught|lessons?|notes?|summar(?:y|ies)|write-?ups?|written up|ideas?|"
     r"opportunit(?:y|ies)|patterns?|themes?|problems?|pain[- ]points?|issues?|objections?|concerns?|reasons?|quotes?|"
-    r"takeaways?|questions (?:it|they|each) raised|what I (?:heard|saw|observed|noted|captured|found|spotted)|"
+    r"takeaways?|questions (?:it|they|each) raised|"
+    r"what (?:I|we|she|he|they|customers) (?:heard|saw|observed|noted|captured|found|spotted|learned|learnt)|"
     r"feedback|observations?|hypothes[ie]s|results?|evidence|signals?|revealed|uncovered|found|captured|"
     r"recorded|observed|spotted|noted|heard)\b", re.IGNORECASE)
 _CHANGED = re.compile(
@@ -258,3 +259,34 @@ def metric_check(metric: str) -> list[str]:
 def is_feedback_loop(metric: str) -> bool:
     """Whether a metric is a feedback loop: an activity count, what it produced and what changed."""
     return not metric_check(metric)
+
+
+_NEGATED = re.compile(r"\b(?:not|no|never|nor|rather than|instead of|won't|will not|without|avoid|don't|do not)\b"
+                      r"[^.;:]{0,60}$", re.IGNORECASE)
+_MEASURED = re.compile(r"\b(metrics?|measur\w*|track\w*|count\w*|numbers?|kpis?|scorecard|log)\b", re.IGNORECASE)
+_FEEDBACK_GIVEN = re.compile(r"\b(?:give|gives|giving|get|gets|ask\w*\s+\w+\s+for|share\w*\s+my)\s+(?:\w+\s+){0,2}"
+                             r"(?:feedback|insights?)\b", re.IGNORECASE)
+
+
+def metrics_as_feedback(plan: str) -> str | None:
+    """None when a coaching plan uses a metric as a feedback loop, else what it lacks (module 08, w1).
+
+    It looks for something counted (visits per month, how many, a metric), what it taught (insights,
+    findings, notes) and what it changed (decisions, the backlog), and for no pay, prize or quota tied to
+    the count (unless the plan rules them out: "not a bonus per visit").
+    """
+    plan = text("the plan", plan)
+    rewards = [m for m in _REWARD.finditer(plan) if not _NEGATED.search(plan[max(0, m.start() - 60): m.start()])]
+    if rewards:
+        return (f"a metric tied to pay, prizes or quotas ('{rewards[0].group(0)}') becomes a target to hit, not "
+                "feedback to learn from; if your plan rules it out, you're fine.")
+    counted = bool(quantities(plan) or _FREQUENCY.search(plan) or _MEASURED.search(plan))
+    produced = bool(_PRODUCED.search(_FEEDBACK_GIVEN.sub(" ", plan)))
+    changed = bool(_CHANGED.search(plan))
+    if counted and (produced or changed):
+        return None
+    lacks = [w for w, ok in (("something counted (visits per month, how many)", counted),
+                             ("what it taught (insights, findings)", produced),
+                             ("what it changed (decisions, the backlog)", changed)) if not ok]
+    return ("Pick a metric that feeds back: visits per month and, more importantly, the insights they gave and what "
+            "they changed. I found no " + "; no ".join(lacks) + "; if yours has them, you're fine.")
