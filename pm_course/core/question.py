@@ -183,13 +183,21 @@ class Question:
         except Incorrect as exc:
             lines = list(exc.lines)
             lines += self._misconceptions(clean)
+            lines += self._advice(clean)
             lines.append(f"Try again, or ask {self.id}.hint() for a nudge.")
             return Feedback(FAILED, self.id, "not quite", lines)
         except NotAttempted:  # e.g. a function that still returns the stub's ...
             return Feedback(NOT_ATTEMPTED, self.id, "replace the ... placeholder with your code", [self.prompt])
         except MalformedAnswer as exc:  # from a hidden checker with another shape
             return Feedback(INVALID, self.id, "the answer does not have the expected form", [str(exc)])
-        return Feedback(PASSED, self.id, "well done", [f"{self.points} point{'s' if self.points != 1 else ''}."])
+        return Feedback(PASSED, self.id, "well done",
+                        [f"{self.points} point{'s' if self.points != 1 else ''}.", *self._advice(clean)])
+
+    def _advice(self, clean: Any) -> list[str]:
+        try:
+            return self.checker.advice(clean)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            return []
 
     def _misconceptions(self, clean: Any) -> list[str]:
         found = []
