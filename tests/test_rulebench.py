@@ -152,7 +152,7 @@ def test_feedback_says_what_it_looked_for_and_admits_it_can_be_wrong():
 # ---------------------------------------------------------------- every text rule is linear in its input
 
 
-def _slowest_ratio(f, make, small=4_000, factor=4, repeats=5) -> float:
+def _slowest_ratio(f, make, small=2_000, factor=8, repeats=7) -> float:
     """How much longer ``f`` takes on an input ``factor`` times longer: about ``factor`` when linear.
 
     The best of a few runs of each size keeps a busy machine from deciding the ratio; no time limit is asserted.
@@ -188,6 +188,7 @@ def _safely(f):
     ("08 w1 metrics", "w1", "we count visits per month not a bonus "),
 ])
 def test_text_rules_grow_linearly_or_are_capped(name, f, unit):
+    # a text of 8x the length must not take anything like 64x the time (the old Given/When/Then regex did)
     from pm_course.career.goals import is_feedback_loop, is_smart, metrics_as_feedback
     from pm_course.research.questions import q7, q8
     from pm_course.role.stories import _gwt, check_criterion, check_story
@@ -196,8 +197,10 @@ def test_text_rules_grow_linearly_or_are_capped(name, f, unit):
              "q7": q7._evaluate, "q8": q8._evaluate, "smart": is_smart, "loop": is_feedback_loop,
              "w1": metrics_as_feedback}
     fn = _safely(funcs[f])
-    ratio = _slowest_ratio(fn, lambda n: (unit * (n // len(unit) + 1))[:n])
-    assert ratio < 10, f"{name}: 4x the text took {ratio:.1f}x the time (quadratic would be about 16x)"
+    # the best of three tries: a busy machine can slow one try down, but never makes a quadratic rule look linear
+    ratio = min(_slowest_ratio(fn, lambda n: (unit * (n // len(unit) + 1))[:n]) for _ in range(3))
+    # linear is about 8x (memory effects push it higher on long texts); quadratic would be about 64x
+    assert ratio < 24, f"{name}: 8x the text took {ratio:.1f}x the time (quadratic would be about 64x)"
 
 
 def test_long_texts_get_a_clear_message_not_a_slow_check():

@@ -49,7 +49,7 @@ _VAGUE_ROLES = {"user", "users", "the user", "customer", "person", "someone", "s
 #: Words that name a piece of interface or implementation: a solution, not a benefit.
 _SOLUTION_WORDS = ("button", "screen", "page", "dropdown", "drop-down", "menu", "tab", "popup", "pop-up", "modal",
                    "database", "api", "endpoint", "field", "checkbox", "toggle", "click", "tap", "table", "column",
-                   "icon", "link", "form", "widget")
+                   "icon", "link", "form", "widget", "press")
 #: Words with no test behind them (what would a tester check?).
 _VAGUE_WORDS = ("fast", "quick", "quickly", "easy", "easily", "simple", "simply", "intuitive", "user-friendly",
                 "user friendly", "nice", "better", "seamless", "seamlessly", "smooth", "smoothly", "properly",

@@ -44,6 +44,13 @@ RIGHT = [
     "Given a shift with a trained role, when it opens, then only baristas trained for that role get the offer",
     "Given an open shift, when the owner cancels the offer, then baristas who got it see 'withdrawn'",
     "Given the owner turned alerts off, when a shift opens, then no text is sent and the shift shows as open",
+    # written after the rule was tuned, measured before adding (30/30 right, 29/30 wrong)
+    'Given the owner has posted an open shift, when no one accepts it within 30 minutes, then the owner receives a reminder',
+    'Given a barista who worked 6 days in a row, when a shift opens, then that barista is not offered it',
+    "Scenario: double booking. Given a shift already covered, when another barista taps accept, then they see 'taken'",
+    "given it's 6am and the opener is sick, when the owner marks the shift open, then 3 free baristas get a text within 1 minute",
+    'Given an open shift, when a barista accepts, then the shift turns green on the rota',
+    'Given the café has two trained openers, when one calls in sick, then the other is offered the shift first',
 ]
 
 WRONG = [
@@ -78,4 +85,11 @@ WRONG = [
     "Acceptance: users are happy with cover finding",
     "Given an open shift, when a barista accepts it, then the owner is notified quickly and the rota is updated "
     "correctly",
+    # written after the rule was tuned, measured before adding (30/30 right, 29/30 wrong)
+    'When the shift opens, staff are told right away',
+    'Given an open shift, when someone accepts, then things go smoothly',
+    'The owner should be able to find cover in a simple way',
+    'Given a shift, when posted, then quick',
+    'Given an open shift then the right person accepts',
+    'Cover is found correctly every time',
 ]

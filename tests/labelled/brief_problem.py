@@ -37,6 +37,12 @@ RIGHT = [
     "keys or the training.",
     "Owners hear about gaps too late to act: the sick message comes at 6am, the café opens at 7.",
     "An owner who covers a gap herself loses the day she planned for ordering and paperwork.",
+    # written after the rule was tuned, measured before adding (30/30 right, 29/30 wrong)
+    'Owners of one café lose up to an hour each time someone is sick, texting staff one by one.',
+    'The morning opener calls in sick at 5:45; by the time the owner has found someone, the queue is out the door.',
+    'Today an owner has to add the open shift to three WhatsApp groups and still often covers it herself.',
+    "Staff who'd take extra hours never hear about gaps, because owners only ring the two people they trust.",
+    "owners can't tell at a glance who is free, so they phone round and lose the morning",
 ]
 
 WRONG = [
@@ -70,4 +76,10 @@ WRONG = [
     "Owners need a new page listing free staff.",
     "Create a new form where owners post open shifts.",
     "A cover button on the rota.",
+    # written after the rule was tuned, measured before adding (30/30 right, 29/30 wrong)
+    'We should add an open-shift feature to the rota app.',
+    'Build automatic cover finding.',
+    "The rota needs a 'find cover' button.",
+    'Owners need push notifications when a shift opens.',
+    'Add a cover marketplace.',
 ]

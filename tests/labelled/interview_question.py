@@ -43,6 +43,13 @@ RIGHT = [
     'Describe what you did yesterday when your opener was ill.',
     'What happened to your takings the last time you opened late because someone was absent?',
     'Tell me about the last time you had a no-show at the weekend.',
+    # written after the rule was tuned, measured before adding (30/30 right, 29/30 wrong)
+    'What did you do the last time your opener rang in sick at 6am?',
+    'Walk me through the last time you had to cover a shift yourself.',
+    'When was the last time nobody turned up for the morning shift, and what happened?',
+    'How long did it take you to find someone the last time a barista was off ill?',
+    'Tell me about the last time you paid an agency barista.',
+    "How did you find a replacement last time a barista couldn't come in?",
 ]
 
 WRONG = [
@@ -86,4 +93,11 @@ WRONG = [
     'What do you normally do when someone cancels last minute?',
     'Tell me about the last time you were short-staffed. How bad was it?',
     'Imagine someone calls in sick tomorrow: what would you do?',
+    # written after the rule was tuned, measured before adding (30/30 right, 29/30 wrong)
+    'Would you find it useful to get alerts when a shift opens?',
+    'Tell me about the last time you used an app to find cover.',
+    'How often do people call in sick?',
+    "What's the most annoying part of finding cover?",
+    'Tell me about the last time you changed the rota.',
+    'If you had a tool that found cover, what would you pay?',
 ]

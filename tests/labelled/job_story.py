@@ -31,6 +31,12 @@ RIGHT = [
     'When a no-show leaves the morning uncovered, I want to replace them quickly, so I can avoid closing the café.',
     'When someone calls in sick during a busy week, I want to spread the extra shifts fairly, so I can keep the team happy.',
     'When a shift becomes empty on the day, I want the people who are free to see it straight away, so I can stop chasing them.',
+    # written after the rule was tuned, measured before adding (30/30 right, 29/30 wrong)
+    "When my opener tells me at 5am they can't come in, I want to find who's free without waking everyone, so I can still open at 7.",
+    'When a shift is suddenly uncovered, I want to offer it to people who know the café, so I can trust the service.',
+    "When someone calls in sick on a busy day, I'd like to get a colleague in fast, so I can keep the queue moving.",
+    'When a barista drops out the night before, I want to sort cover before I sleep, so I can start the day calm.',
+    'When nobody is on the closing shift, I want to reach staff who want hours, so I can go home on time.',
 ]
 
 WRONG = [
@@ -64,4 +70,10 @@ WRONG = [
     'When sales are low, I want to cut a shift, so I can save on wages.',
     'When someone calls in sick, so I can open on time, I want to find cover.',
     'When a barista is off sick, I want an algorithm to pick the best cover, so I can stop worrying.',
+    # written after the rule was tuned, measured before adding (30/30 right, 29/30 wrong)
+    'When someone calls in sick, I want a notification app, so I can find cover.',
+    "When I plan the week, I want to see everyone's hours, so I can balance the rota.",
+    'When a barista is ill, I want to see their sick pay, so I can budget.',
+    'As an owner, when someone is sick I want to find cover so I can open.',
+    'When a shift opens, I want the system to auto-assign it, so I can relax.',
 ]

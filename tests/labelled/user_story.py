@@ -47,6 +47,15 @@ RIGHT = [
     "As a payroll clerk, I want the hours worked per person each month, so that I can pay everyone on time.",
     "As a café owner, I want to offer a shift to my regulars first, so that cover goes to people I trust.",
     "As a duty manager, I want to see who is free this afternoon, so that I can call the right person first.",
+    # written after the rule was tuned, measured before adding (30/30 right, 29/30 wrong)
+    'As a café owner, I want to know which staff can work tomorrow morning, so that I can fill a gap before I go to bed.',
+    "As a barista, I'd like to get offered extra shifts first when I've said I want more hours, so that I earn enough this month.",
+    "As an owner, I want to see who's already said yes to an open shift, so that I stop calling people.",
+    'As a café manager, I need to hand an open shift to a trained colleague in one step, so that I can open on time.',
+    "As a weekend supervisor, I want the free baristas to hear about a gap straight away, so I don't run the bar alone.",
+    "As a barista, I want to turn down an offered shift without a phone call, so that I don't feel pressured.",
+    'As the owner of a small café, I want to know who has the keys on a given day, so that cover can open the doors.',
+    "As a café owner, I want to find someone who's free and nearby, so that the gap is covered within the hour.",
 ]
 
 WRONG = [
@@ -83,4 +92,13 @@ WRONG = [
     "as a user i want cover so that cover",
     "As a café owner, I want to be notified and then to approve and then to pay the person who covers, so that "
     "everything is in one place.",
+    # written after the rule was tuned, measured before adding (30/30 right, 29/30 wrong)
+    "As a café owner, I want to post open shifts, approve swaps and pay staff, so that it's all in one app.",
+    "As a user, I'd like notifications, so that I'm notified.",
+    'As a café owner, I want a red button on the home screen, so that I can press it.',
+    'As a café owner I want cover',
+    'As a café owner, I want to see who is free or who is on holiday, so that I can plan.',
+    'We want to build a cover finder so owners are happy.',
+    'As a barista, I want to accept shifts and then rate the café, so that I can share feedback.',
+    'As a person, I want things to work, so that they work.',
 ]
