@@ -85,6 +85,12 @@ def _brief_problem(problem: str) -> bool:
     return check_brief({**_GOOD_BRIEF, "problem": problem})["a problem, not a solution"] is None
 
 
+def _key_result(kr: str) -> bool:
+    from .vision.strategy import key_result_issues
+
+    return not key_result_issues(kr)
+
+
 def _question(module: str, qid: str) -> Callable[[str], bool]:
     def accepts(answer: str) -> bool:
         from .course import questions
@@ -120,6 +126,7 @@ RULES: tuple[TextRule, ...] = (
     TextRule("interview_question", "a Mom Test question about a past absence", "02 q7", True,
              _question("02", "q7")),
     TextRule("job_story", "a job story about last-minute cover, no solution", "02 q8", True, _question("02", "q8")),
+    TextRule("key_result", "an OKR key result: a measurable, time-bound outcome", "03 q13", True, _key_result),
     TextRule("smart_goal", "a SMART goal (Doran)", "07 q10 (advice), builder", False, _smart),
     TextRule("feedback_loop", "a feedback-loop metric", "07 q10 (advice), builder", False, _loop),
     TextRule("coaching_metrics", "08 w1 'uses metrics as feedback'", "08 w1 (advice)", False,

@@ -73,6 +73,7 @@ def _labelled_for() -> dict[tuple[str, str], list]:
     """Answers of the labelled sets, as each question takes them."""
     from pm_course.career.questions import _Q10_GOAL
     from pm_course.role.questions import _GOOD_BRIEF, _GOOD_STORY
+    from pm_course.vision.questions import _Q13_ANSWER
 
     sets = labelled.all_sets()
     out: dict[tuple[str, str], list] = {}
@@ -87,6 +88,9 @@ def _labelled_for() -> dict[tuple[str, str], list]:
     out[("07_career", "q10")] = (
         [{"target": "senior", "goals": [{**_Q10_GOAL, "goal": g}]} for g in sum(sets["smart_goal"], [])]
         + [{"target": "senior", "goals": [{**_Q10_GOAL, "metric": m}]} for m in sum(sets["feedback_loop"], [])])
+    first, second = _Q13_ANSWER["key_results"]
+    out[("03_vision_strategy_roadmap", "q13")] = [
+        {**_Q13_ANSWER, "key_results": [first, {**second, "text": kr}]} for kr in sum(sets["key_result"], [])]
     return out
 
 
@@ -123,3 +127,19 @@ def test_02_q7_hidden_test_reads_whole_words():
         assert _hidden_passes("02_research", "q7", answer)
     assert not _hidden_passes("02_research", "q7", "Tell me about the last time someone called in sick: did an "
                                                     "app help?")
+
+
+def test_03_q13_the_rising_target_is_asked_of_the_analytics_key_result_by_both(fresh_home, monkeypatch):
+    # The hidden test once failed any key result that mentions "shift" and falls (e.g. the time to fill an open
+    # shift going down), which check() passed; now both ask it of the key result that tracks the analytics only.
+    from pm_course.vision.questions import _Q13_ANSWER, q13
+
+    monkeypatch.setenv("PM_COURSE_GRADE_STRICT", "1")
+    first, second = _Q13_ANSWER["key_results"]
+    time_to_fill = {"text": "Reduce average time to fill an open shift from 3 hours to 45 minutes by Q4",
+                    "baseline": 3.0, "target": 0.75, "actual": 2.0}
+    good = types.SimpleNamespace(value={**_Q13_ANSWER, "key_results": [first, time_to_fill]})
+    assert q13.check(good).passed and _hidden_passes("03_vision_strategy_roadmap", "q13", good)
+    falling = types.SimpleNamespace(value={**_Q13_ANSWER, "key_results": [{**first, "target": 0.3}, second]})
+    assert not q13.check(falling).passed
+    assert not _hidden_passes("03_vision_strategy_roadmap", "q13", falling)

@@ -186,16 +186,18 @@ def _safely(f):
     ("SMART", "smart", "I will interview 5 owners every month "),
     ("feedback loop", "loop", "2 visits per month insights "),
     ("08 w1 metrics", "w1", "we count visits per month not a bonus "),
+    ("03 key result", "kr", "we will successfully raise churn from 3 % "),
 ])
 def test_text_rules_grow_linearly_or_are_capped(name, f, unit):
     # a text of 8x the length must not take anything like 64x the time (the old Given/When/Then regex did)
     from pm_course.career.goals import is_feedback_loop, is_smart, metrics_as_feedback
     from pm_course.research.questions import q7, q8
     from pm_course.role.stories import _gwt, check_criterion, check_story
+    from pm_course.vision.strategy import MAX_KEY_RESULT, key_result_issues
 
     funcs = {"crit": lambda s: (_gwt(s), check_criterion(s[:1000])), "story": check_story,
              "q7": q7._evaluate, "q8": q8._evaluate, "smart": is_smart, "loop": is_feedback_loop,
-             "w1": metrics_as_feedback}
+             "w1": metrics_as_feedback, "kr": lambda s: key_result_issues(s[:MAX_KEY_RESULT])}
     fn = _safely(funcs[f])
     # the best of three tries: a busy machine can slow one try down, but never makes a quadratic rule look linear
     ratio = min(_slowest_ratio(fn, lambda n: (unit * (n // len(unit) + 1))[:n]) for _ in range(3))

@@ -590,9 +590,20 @@ def _okr_wording(v: dict) -> str | None:
     return None if not weak else "not yet measurable, time-bound outcomes: " + "; ".join(weak) + "."
 
 
+def _tracks_the_analytics(kr: dict) -> bool:
+    """The key result whose baseline and actual are weeks 1 and 26 of the shifts filled without manager calls."""
+    return any(abs(kr["baseline"] - FILLED_WEEK_1 * scale) < 1e-6 * scale
+               and abs(kr["actual"] - FILLED_WEEK_26 * scale) < 1e-6 * scale for scale in (1, 100))
+
+
 def _okr_targets(v: dict) -> str | None:
     flat = [f"KR {i + 1}" for i, kr in enumerate(v["key_results"]) if kr["baseline"] == kr["target"]]
-    return None if not flat else "target equals baseline in " + ", ".join(flat) + ": a key result must move a number."
+    if flat:
+        return "target equals baseline in " + ", ".join(flat) + ": a key result must move a number."
+    falling = [f"KR {i + 1}" for i, kr in enumerate(v["key_results"])
+               if _tracks_the_analytics(kr) and kr["target"] < kr["baseline"]]
+    return None if not falling else (", ".join(falling) + " tracks shifts filled without manager calls: more is "
+                                     "better, so its target should be above its week-1 baseline.")
 
 
 def _okr_uses_data(v: dict) -> str | None:
