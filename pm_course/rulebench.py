@@ -127,6 +127,8 @@ RULES: tuple[TextRule, ...] = (
              _question("02", "q7")),
     TextRule("job_story", "a job story about last-minute cover, no solution", "02 q8", True, _question("02", "q8")),
     TextRule("key_result", "an OKR key result: a measurable, time-bound outcome", "03 q13", True, _key_result),
+    TextRule("positioning", "a positioning statement in Moore's template, with a real alternative", "03 q11", True,
+             _question("03", "q11")),
     TextRule("smart_goal", "a SMART goal (Doran)", "07 q10 (advice), builder", False, _smart),
     TextRule("feedback_loop", "a feedback-loop metric", "07 q10 (advice), builder", False, _loop),
     TextRule("coaching_metrics", "08 w1 'uses metrics as feedback'", "08 w1 (advice)", False,

@@ -88,6 +88,7 @@ def _labelled_for() -> dict[tuple[str, str], list]:
     out[("07_career", "q10")] = (
         [{"target": "senior", "goals": [{**_Q10_GOAL, "goal": g}]} for g in sum(sets["smart_goal"], [])]
         + [{"target": "senior", "goals": [{**_Q10_GOAL, "metric": m}]} for m in sum(sets["feedback_loop"], [])])
+    out[("03_vision_strategy_roadmap", "q11")] = sets["positioning"][0] + sets["positioning"][1]
     first, second = _Q13_ANSWER["key_results"]
     out[("03_vision_strategy_roadmap", "q13")] = [
         {**_Q13_ANSWER, "key_results": [first, {**second, "text": kr}]} for kr in sum(sets["key_result"], [])]
