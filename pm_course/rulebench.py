@@ -160,7 +160,7 @@ def table(rows: Sequence[Measured]) -> str:
              f"{m.wrong_rejected:.0%} ({m.wrong - len(m.passed)}/{m.wrong})",
              "graded" if m.rule.graded else "formative (advice)") for m in rows]
     widths = [max(len(r[i]) for r in (head, *body)) for i in range(len(head))]
-    line = "  ".join("{:<%d}" % w for w in widths)
+    line = "  ".join("{:<" + str(w) + "}" for w in widths)
     out = [line.format(*head), line.format(*("-" * w for w in widths))]
     out += [line.format(*r) for r in body]
     out.append(f"A rule decides points only at >= {RIGHT_ACCEPTED:.0%} right accepted and >= {WRONG_REJECTED:.0%} "

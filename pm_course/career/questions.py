@@ -22,7 +22,6 @@ from ..core import (
     length,
     mentions,
 )
-from .goals import is_feedback_loop, is_smart, missing_letters
 from .ladder import EXPECTED, RUNG_ORDER, RUNGS, SKILL_AREAS, first_rung_expecting, largest_gaps, skill_gaps, total_gap
 from .plan import review_goal
 

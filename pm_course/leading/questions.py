@@ -6,8 +6,8 @@ widget questions read any object with a ``.value`` (the sorter, the scenario).
 
 from __future__ import annotations
 
-from ..core import Choice, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
 from ..career.goals import metrics_as_feedback
+from ..core import Choice, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
 from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
 from ..scenario import play_rules, reading

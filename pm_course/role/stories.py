@@ -192,7 +192,8 @@ def _gwt(criterion: str) -> _GWTMatch | None:
     took quadratic time on long texts.)
     """
     s = " ".join(criterion.split())
-    s = s[_SCENARIO.match(s).end():] if _SCENARIO.match(s) else s
+    title = _SCENARIO.match(s)
+    s = s[title.end():] if title else s
     # the title of a Gherkin scenario may end with a full stop before the Given
     lead = re.match(r"^[^.]{0,120}\.\s*(?=given\b)", s, re.IGNORECASE)
     if lead and not _WORD_GWT.search(s, 0, lead.end()):
