@@ -91,6 +91,13 @@ def _key_result(kr: str) -> bool:
     return not key_result_issues(kr)
 
 
+def _brief_metric(metric: str) -> bool:
+    from .role.questions import _GOOD_BRIEF
+    from .role.stories import check_brief
+
+    return check_brief({**_GOOD_BRIEF, "success_metric": metric})["a measurable success metric"] is None
+
+
 def _question(module: str, qid: str) -> Callable[[str], bool]:
     def accepts(answer: str) -> bool:
         from .course import questions
@@ -123,6 +130,7 @@ RULES: tuple[TextRule, ...] = (
     TextRule("acceptance_criterion", "an acceptance criterion: one testable Given / When / Then", "01 q7", True,
              _criterion),
     TextRule("brief_problem", "a brief's problem, not a solution", "01 q11", True, _brief_problem),
+    TextRule("brief_metric", "a brief's success metric: a number and a time frame", "01 q11", True, _brief_metric),
     TextRule("interview_question", "a Mom Test question about a past absence", "02 q7", True,
              _question("02", "q7")),
     TextRule("job_story", "a job story about last-minute cover, no solution", "02 q8", True, _question("02", "q8")),

@@ -84,7 +84,8 @@ def _labelled_for() -> dict[tuple[str, str], list]:
         [{"story": s, "criteria": good_criteria} for s in sum(sets["user_story"], [])]
         + [{"story": _GOOD_STORY["story"], "criteria": [c, good_criteria[0]]} for c in sum(sets["acceptance_criterion"],
                                                                                          [])])
-    out[("01_pm_role", "q11")] = [{**_GOOD_BRIEF, "problem": p} for p in sum(sets["brief_problem"], [])]
+    out[("01_pm_role", "q11")] = ([{**_GOOD_BRIEF, "problem": p} for p in sum(sets["brief_problem"], [])]
+                                  + [{**_GOOD_BRIEF, "success_metric": m} for m in sum(sets["brief_metric"], [])])
     out[("07_career", "q10")] = (
         [{"target": "senior", "goals": [{**_Q10_GOAL, "goal": g}]} for g in sum(sets["smart_goal"], [])]
         + [{"target": "senior", "goals": [{**_Q10_GOAL, "metric": m}]} for m in sum(sets["feedback_loop"], [])])

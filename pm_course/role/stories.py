@@ -336,13 +336,26 @@ def _problem_not_solution(brief: Mapping[str, str]) -> str | None:
     return None
 
 
+_MONTH_NAMES = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+                r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
+_DATE_NUMBERS = re.compile(
+    r"\b(?:q[1-4]|h[12]|(?:19|20)\d\d)\b|\bweek\s+\d+\b|\bmonth\s+\d+\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAMES + r"\b|\b" + _MONTH_NAMES + r"\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    re.IGNORECASE)
+
+
 def _metric_measurable(brief: Mapping[str, str]) -> str | None:
     m = brief["success_metric"]
-    has_number = re.search(r"\d", m) is not None
+    # a number that measures, not the one in a date ("by Q2", "week 8", "30 June", "2027")
+    measure = _DATE_NUMBERS.sub(" ", m)
+    has_number = re.search(r"\d|\b(?:half|halve|halves|double|doubles|triple|twice|none|zero)\b", measure,
+                           re.IGNORECASE) is not None
     has_time = any(_has_word(m, w) for w in ("week", "weeks", "month", "months", "quarter", "day", "days", "by",
                                              "within", "year"))
     if not has_number or not has_time:
-        return "the success metric needs a number and a time frame (e.g. 'from 43 % to 55 % within 8 weeks')."
+        return ("the success metric needs a number and a time frame (e.g. 'from 43 % to 55 % within 8 weeks'). I found "
+                + ("no number besides dates" if not has_number else "no time frame") + "; if yours has both, you're "
+                "fine.")
     return None
 
 
