@@ -98,6 +98,12 @@ def _brief_metric(metric: str) -> bool:
     return check_brief({**_GOOD_BRIEF, "success_metric": metric})["a measurable success metric"] is None
 
 
+def _vision(vision: str) -> bool:
+    from .vision.questions import SHIFTBREW_BOARD, q10
+
+    return q10._evaluate({**SHIFTBREW_BOARD, "vision": vision}).passed
+
+
 def _question(module: str, qid: str) -> Callable[[str], bool]:
     def accepts(answer: str) -> bool:
         from .course import questions
@@ -135,6 +141,7 @@ RULES: tuple[TextRule, ...] = (
              _question("02", "q7")),
     TextRule("job_story", "a job story about last-minute cover, no solution", "02 q8", True, _question("02", "q8")),
     TextRule("key_result", "an OKR key result: a measurable, time-bound outcome", "03 q13", True, _key_result),
+    TextRule("vision_statement", "a vision board's vision: the change, not the product", "03 q10", True, _vision),
     TextRule("positioning", "a positioning statement in Moore's template, with a real alternative", "03 q11", True,
              _question("03", "q11")),
     TextRule("smart_goal", "a SMART goal (Doran)", "07 q10 (advice), builder", False, _smart),

@@ -73,7 +73,7 @@ def _labelled_for() -> dict[tuple[str, str], list]:
     """Answers of the labelled sets, as each question takes them."""
     from pm_course.career.questions import _Q10_GOAL
     from pm_course.role.questions import _GOOD_BRIEF, _GOOD_STORY
-    from pm_course.vision.questions import _Q13_ANSWER
+    from pm_course.vision.questions import _Q13_ANSWER, SHIFTBREW_BOARD
 
     sets = labelled.all_sets()
     out: dict[tuple[str, str], list] = {}
@@ -90,6 +90,8 @@ def _labelled_for() -> dict[tuple[str, str], list]:
         [{"target": "senior", "goals": [{**_Q10_GOAL, "goal": g}]} for g in sum(sets["smart_goal"], [])]
         + [{"target": "senior", "goals": [{**_Q10_GOAL, "metric": m}]} for m in sum(sets["feedback_loop"], [])])
     out[("03_vision_strategy_roadmap", "q11")] = sets["positioning"][0] + sets["positioning"][1]
+    out[("03_vision_strategy_roadmap", "q10")] = [{**SHIFTBREW_BOARD, "vision": v}
+                                                  for v in sum(sets["vision_statement"], [])]
     first, second = _Q13_ANSWER["key_results"]
     out[("03_vision_strategy_roadmap", "q13")] = [
         {**_Q13_ANSWER, "key_results": [first, {**second, "text": kr}]} for kr in sum(sets["key_result"], [])]
