@@ -104,6 +104,12 @@ def _vision(vision: str) -> bool:
     return q10._evaluate({**SHIFTBREW_BOARD, "vision": vision}).passed
 
 
+def _north_star(name: str) -> bool:
+    from .vision.questions import _NS_INPUTS, SHIFTBREW_NORTH_STAR, q12
+
+    return q12._evaluate({**SHIFTBREW_NORTH_STAR, "inputs": dict(_NS_INPUTS), "name": name}).passed
+
+
 def _question(module: str, qid: str) -> Callable[[str], bool]:
     def accepts(answer: str) -> bool:
         from .course import questions
@@ -142,6 +148,8 @@ RULES: tuple[TextRule, ...] = (
     TextRule("job_story", "a job story about last-minute cover, no solution", "02 q8", True, _question("02", "q8")),
     TextRule("key_result", "an OKR key result: a measurable, time-bound outcome", "03 q13", True, _key_result),
     TextRule("vision_statement", "a vision board's vision: the change, not the product", "03 q10", True, _vision),
+    TextRule("north_star", "a North Star metric: customer value counted per period, not money or activity",
+             "03 q12", True, _north_star),
     TextRule("positioning", "a positioning statement in Moore's template, with a real alternative", "03 q11", True,
              _question("03", "q11")),
     TextRule("smart_goal", "a SMART goal (Doran)", "07 q10 (advice), builder", False, _smart),

@@ -73,7 +73,7 @@ def _labelled_for() -> dict[tuple[str, str], list]:
     """Answers of the labelled sets, as each question takes them."""
     from pm_course.career.questions import _Q10_GOAL
     from pm_course.role.questions import _GOOD_BRIEF, _GOOD_STORY
-    from pm_course.vision.questions import _Q13_ANSWER, SHIFTBREW_BOARD
+    from pm_course.vision.questions import _NS_INPUTS, _Q13_ANSWER, SHIFTBREW_BOARD, SHIFTBREW_NORTH_STAR
 
     sets = labelled.all_sets()
     out: dict[tuple[str, str], list] = {}
@@ -92,6 +92,8 @@ def _labelled_for() -> dict[tuple[str, str], list]:
     out[("03_vision_strategy_roadmap", "q11")] = sets["positioning"][0] + sets["positioning"][1]
     out[("03_vision_strategy_roadmap", "q10")] = [{**SHIFTBREW_BOARD, "vision": v}
                                                   for v in sum(sets["vision_statement"], [])]
+    out[("03_vision_strategy_roadmap", "q12")] = [{**SHIFTBREW_NORTH_STAR, "inputs": dict(_NS_INPUTS), "name": n}
+                                                  for n in sum(sets["north_star"], [])]
     first, second = _Q13_ANSWER["key_results"]
     out[("03_vision_strategy_roadmap", "q13")] = [
         {**_Q13_ANSWER, "key_results": [first, {**second, "text": kr}]} for kr in sum(sets["key_result"], [])]

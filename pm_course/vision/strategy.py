@@ -790,6 +790,9 @@ def _ns_money(m: dict) -> str | None:
 def _ns_vanity(m: dict) -> str | None:
     name = m["name"]
     found = sorted(_mentions(name, _VANITY), key=len, reverse=True)
+    active = re.search(r"\b(?:daily|weekly|monthly)\s+active\s+[a-z]+", name, re.I)  # "daily active baristas"
+    if active and not found:
+        found = [active.group(0).lower()]
     if found and not re.search(r"\b(who|that|with|whose)\b", name, re.I):
         return (f"it counts raw activity ({found[0]}): people can log in without getting value; "
                 "count the valuable thing they did (e.g. shifts filled, rotas published).")
