@@ -110,6 +110,12 @@ def _north_star(name: str) -> bool:
     return q12._evaluate({**SHIFTBREW_NORTH_STAR, "inputs": dict(_NS_INPUTS), "name": name}).passed
 
 
+def _story_topic(story: str) -> bool:
+    from .role.questions import _about_find_cover
+
+    return _about_find_cover({"story": story}) is None
+
+
 def _question(module: str, qid: str) -> Callable[[str], bool]:
     def accepts(answer: str) -> bool:
         from .course import questions
@@ -139,6 +145,7 @@ def _written_rule(module: str, rule_name: str) -> Callable[[str], bool]:
 #: Every rule that reads learner text, in course order.
 RULES: tuple[TextRule, ...] = (
     TextRule("user_story", "a user story: who / what / why, a real user, Small, a benefit", "01 q7", True, _story),
+    TextRule("story_topic", "a user story about B05, find cover", "01 q7", True, _story_topic),
     TextRule("acceptance_criterion", "an acceptance criterion: one testable Given / When / Then", "01 q7", True,
              _criterion),
     TextRule("brief_problem", "a brief's problem, not a solution", "01 q11", True, _brief_problem),

@@ -81,7 +81,7 @@ def _labelled_for() -> dict[tuple[str, str], list]:
     out[("02_research", "q8")] = sets["job_story"][0] + sets["job_story"][1]
     good_criteria = list(_GOOD_STORY["criteria"])
     out[("01_pm_role", "q7")] = (
-        [{"story": s, "criteria": good_criteria} for s in sum(sets["user_story"], [])]
+        [{"story": s, "criteria": good_criteria} for s in sum(sets["user_story"], []) + sum(sets["story_topic"], [])]
         + [{"story": _GOOD_STORY["story"], "criteria": [c, good_criteria[0]]} for c in sum(sets["acceptance_criterion"],
                                                                                          [])])
     out[("01_pm_role", "q11")] = ([{**_GOOD_BRIEF, "problem": p} for p in sum(sets["brief_problem"], [])]
