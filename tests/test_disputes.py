@@ -114,3 +114,11 @@ def test_summarise_counts_per_rule():
     assert "No disputes." == disputes.table([])
     with pytest.raises(TypeError):
         disputes.outcome("failed", [], 3)
+
+
+def test_a_verdict_from_word_rules_says_how_to_dispute_it(fresh_home):
+    from pm_course.prioritization.questions import q1
+    from pm_course.research.questions import q7
+
+    assert "q7.dispute('why')" in q7.check("Tell me about the last time you ordered milk.").lines[-1]
+    assert not any("dispute" in line for line in q1.check(-1.0).lines)  # a number has no word rule to dispute

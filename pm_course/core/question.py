@@ -209,6 +209,8 @@ class Question:
             lines += self._misconceptions(clean)
             lines += self._advice(clean)
             lines.append(f"Try again, or ask {self.id}.hint() for a nudge.")
+            if self._rule_names():  # word rules can be wrong: say how to tell the instructor
+                lines.append(f"Sure your answer is right? {self.id}.dispute('why') records it for your instructor.")
             return Feedback(FAILED, self.id, "not quite", lines)
         except NotAttempted:  # e.g. a function that still returns the stub's ...
             return Feedback(NOT_ATTEMPTED, self.id, "replace the ... placeholder with your code", [self.prompt])

@@ -139,7 +139,8 @@ class WrittenAnswer:
             (missing if msg else met).append(f"{rule.name}: {msg}" if msg else rule.name)
         lines = [f"Met: {m}." for m in met] + [f"Not yet: {m}" for m in missing]
         lines.append("These rules only look for words and structure; a person grades the answer with the mark scheme.")
-        lines.append(f"{self.id}.solution() shows a model answer and the mark scheme.")
+        lines.append(f"{self.id}.solution() shows a model answer and the mark scheme; if a check got your draft "
+                     f"wrong, {self.id}.dispute('why') tells your instructor.")
         title = f"{len(met)} of {len(self.rules)} writing checks met"
         return Feedback(REVIEWED, self.id, title, lines)
 
