@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["RIGHT_ACCEPTED", "WRONG_REJECTED", "TextRule", "Measured", "RULES", "rule", "measure", "table"]
+__all__ = ["RIGHT_ACCEPTED", "WRONG_REJECTED", "TextRule", "Measured", "RULES", "rule", "measure", "table",
+           "unmeasured"]
 
 RIGHT_ACCEPTED = 0.95
 WRONG_REJECTED = 0.90
@@ -183,6 +184,27 @@ def measure(text_rule: TextRule, right: Sequence[Any], wrong: Sequence[Any]) -> 
                     missed, passed)
 
 
+def unmeasured() -> list[str]:
+    """The writing checks of written answers (advice only; a person grades) that have no labelled set yet."""
+    import importlib
+
+    from .course import MODULES
+
+    measured = {"uses metrics as feedback"}  # 08 w1: coaching_metrics
+    out = []
+    for m in MODULES:
+        if not m.package:
+            continue
+        try:
+            mod = importlib.import_module(f"pm_course.{m.package}.questions")
+        except ModuleNotFoundError:
+            continue
+        for w in getattr(mod, "WRITTEN", []):
+            out += [f"{m.name[:2]} {w.id}: {r.name}" for r in w.rules
+                    if r.name not in measured and not r.name.startswith("length")]
+    return out
+
+
 def table(rows: Sequence[Measured]) -> str:
     """The rates as a plain-text table: rule, where, n, right accepted, wrong rejected, graded or formative."""
     head = ("rule", "where", "n", "right accepted", "wrong rejected", "decides points")
@@ -195,4 +217,8 @@ def table(rows: Sequence[Measured]) -> str:
     out += [line.format(*r) for r in body]
     out.append(f"A rule decides points only at >= {RIGHT_ACCEPTED:.0%} right accepted and >= {WRONG_REJECTED:.0%} "
                "wrong rejected; the others give advice.")
+    rest = unmeasured()
+    if rest:
+        out.append(f"Not yet measured ({len(rest)} writing checks of written answers; advice only, a person grades "
+                   "with the mark scheme): " + "; ".join(rest) + ".")
     return "\n".join(out)

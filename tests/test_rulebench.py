@@ -45,6 +45,7 @@ def test_the_table_lists_every_rule_with_its_rates_and_whether_it_grades():
         assert r.key in out
     assert "graded" in out and "formative" in out and "right accepted" in out
     assert out.count("%") >= 2 * len(RULES)
+    assert "Not yet measured" in out and "02 w1: every question passes the Mom Test critic" in out
 
 
 def test_measure_counts_misses_and_passes():
