@@ -487,7 +487,7 @@ def test_the_function_question_names_the_failing_case():
 
 def test_the_written_answer_has_rules_a_model_and_a_mark_scheme():
     (w1,) = WRITTEN
-    assert w1.points == 4 and len(w1.mark_scheme) == 4
+    assert w1.points == 5 and len(w1.mark_scheme) == 5
     assert w1.review(w1.model_answer).title.startswith("5 of 5")
     assert w1.review("I will get better.").title.startswith("0 of 5")
 
@@ -552,3 +552,28 @@ def test_07_lesson_names_mehtas_articles_and_files_launch_under_delivery():
     assert "How to Become a Peak Product Manager" in text and "What's Your Shape?" in text
     assert "launching, which is product delivery (product execution)" in text
     assert "titles vary most" in text and "lead PM* is an individual contributor" in text
+
+
+def test_the_keys_are_written_out_and_the_word_rules_agree_with_them():
+    # The rules do not decide these answers (docs/authoring.md); they must still agree with the author's keys.
+    from pm_course.capstone.questions import GOAL, q21
+    from pm_course.career.questions import GOALS, METRICS, q5, q6, q7
+
+    assert q5.answer == {k: "SMART" if is_smart(g) else "not SMART" for k, g in GOALS.items()}
+    assert q6.answer == set(missing_letters(GOALS["G4"])) == {"M", "R"}
+    assert q7.answer == {k for k, m in METRICS.items() if is_feedback_loop(m)} == {"M2", "M4"}
+    assert q21.answer == missing_letters(GOAL) == "SMAT"
+
+
+def test_q10_grades_the_exact_parts_and_gives_the_smart_rule_as_advice():
+    import types
+
+    from pm_course.career.questions import _Q10_GOAL, q10, w1
+
+    wish = {"target": "senior", "goals": [{**_Q10_GOAL, "goal": "Get better at strategy."}]}
+    fb = q10.check(types.SimpleNamespace(value=wish))
+    assert fb.outcome == "passed" and q10.points == 1
+    assert any(line.startswith("Advice (not graded)") and "specific" in line for line in fb.lines)
+    fb = q10.check(types.SimpleNamespace(value={**wish, "goals": [{**_Q10_GOAL, "area": "Leadership"}]}))
+    assert fb.outcome == "failed"
+    assert any("Q10" in line for line in w1.mark_scheme)  # the point moved to the written answer's mark scheme

@@ -16,6 +16,10 @@ answers in under 1 s for 200 and 1,000 items of a realistic backlog;
 parse_positioning and 03/q11 read crafted 20,000-character texts in under
 0.5 s; 04/q3 and 04/q10 judge a 10,000-item list in under 0.5 s.
 `--quick` skips the notebooks and JupyterLab.
+
+Rules that read learner text (docs/authoring.md, "Rules that read text"): each is measured on its
+labelled set in tests/labelled/; a rule that decides points must accept at least 95 % of the right
+answers and reject at least 90 % of the wrong ones. `--rules` prints only that table.
 """
 
 from __future__ import annotations
@@ -280,13 +284,34 @@ def grading_times() -> list[tuple[str, str, str, bool]]:
     return rows
 
 
+def rules_table() -> tuple[str, list[tuple[str, str, str, bool]]]:
+    """The rules that read learner text on their labelled sets: the table, and one budget row per rule."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import labelled
+
+    from pm_course.rulebench import RIGHT_ACCEPTED, RULES, WRONG_REJECTED, measure, table
+
+    measured = [measure(r, *labelled.load(r.key)) for r in RULES]
+    rows = []
+    for m in measured:
+        budget = f">= {RIGHT_ACCEPTED:.0%} / {WRONG_REJECTED:.0%}" if m.rule.graded else "advice"
+        rows.append((f"text rule {m.rule.key} ({m.rule.where}; n={m.n}): right accepted / wrong rejected",
+                     f"{m.right_accepted:.0%} / {m.wrong_rejected:.0%}", budget,
+                     m.meets_threshold or not m.rule.graded))
+    return table(measured), rows
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", action="store_true", help="also write docs/benchmarks.md")
     parser.add_argument("--quick", action="store_true", help="skip the notebooks and JupyterLab")
+    parser.add_argument("--rules", action="store_true", help="print only the table of the rules that read text")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tools"))
+    if args.rules:
+        print(rules_table()[0])
+        return 0
     from bench_lab import tracked_changes
 
     before = tracked_changes()
@@ -333,6 +358,7 @@ def main(argv: list[str]) -> int:
     if not args.quick:
         rows += install_times()
         rows += grading_times()
+    rows += rules_table()[1]
 
     width = max(len(r[0]) for r in rows)
     lines = [f"{'what':<{width}}  {'measured':>10}  {'budget':>9}  ok", "-" * (width + 28)]

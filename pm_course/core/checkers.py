@@ -88,6 +88,10 @@ class Checker:
     def describe_expected(self) -> str:
         return shape_name(self.shape)
 
+    def advice(self, answer: Any) -> list[str]:
+        """Formative lines on a conformed answer, shown whether or not it passes; they never decide points."""
+        return []
+
 
 def _norm_text(s: str) -> str:
     return " ".join(s.split()).casefold()
@@ -726,6 +730,9 @@ class Rubric(Checker):
     rules: Sequence[Rule]
     shape: Any = str
     fields: Sequence[str] = ()
+    #: Formative rules: their messages are shown as advice and never fail the answer (docs/authoring.md: a rule
+    #: decides points only where its labelled set shows >= 95 % right accepted and >= 90 % wrong rejected).
+    advisory: Sequence[Rule] = ()
 
     def conform(self, answer: Any) -> Any:
         value = conform(answer, self.shape)
@@ -752,6 +759,17 @@ class Rubric(Checker):
         if problems:
             passed = len(self.rules) - len(problems)
             raise Incorrect(f"{passed} of {len(self.rules)} criteria met.", *problems)
+
+    def advice(self, answer: Any) -> list[str]:
+        lines = []
+        for rule in self.advisory:
+            try:
+                msg = rule.test(answer)
+            except (TypeError, ValueError) as exc:
+                msg = str(exc)
+            lines.append(f"Advice (not graded), {rule.name}: {msg}" if msg else f"Advice (not graded), {rule.name}: "
+                         "no suggestions.")
+        return lines
 
 
 @dataclass
@@ -780,6 +798,9 @@ class WidgetState(Checker):
 
     def same(self, answer: Any, other: Any) -> bool:
         return self.inner.same(answer, other)
+
+    def advice(self, answer: Any) -> list[str]:
+        return self.inner.advice(answer)
 
     def describe_expected(self) -> str:
         return "the widget itself (the variable that holds it), not its value"

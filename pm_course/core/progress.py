@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS events (
     ts REAL NOT NULL,
     module TEXT NOT NULL,
     question TEXT NOT NULL,
-    action TEXT NOT NULL CHECK (action IN ('check', 'hint', 'solution')),
+    action TEXT NOT NULL CHECK (action IN ('check', 'hint', 'solution', 'dispute')),
     outcome TEXT NOT NULL DEFAULT '',
     uid TEXT NOT NULL UNIQUE
 );
@@ -70,7 +70,8 @@ CREATE TABLE IF NOT EXISTS artifacts (
     PRIMARY KEY (module, key)
 );
 """
-ACTIONS = ("check", "hint", "solution")
+#: What a learner did: checked an answer, asked for a hint or the solution, or disputed a verdict (q.dispute(why)).
+ACTIONS = ("check", "hint", "solution", "dispute")
 EVENT_FIELDS = ("ts", "module", "question", "action", "outcome", "uid")
 MAX_ARTIFACT_CHARS = 1_000_000
 MAX_NAME_CHARS = 200          # module, question, artifact key
@@ -196,6 +197,31 @@ def _diagnose(path: Path) -> str:
         conn.close()
 
 
+def _allow_every_action(conn: sqlite3.Connection) -> None:
+    """A store made before an action existed (its events table's CHECK lists fewer): copy it into today's table."""
+    def old() -> bool:
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone()
+        return row is not None and any(f"'{a}'" not in row[0] for a in ACTIONS)
+
+    if not old():
+        return
+    create = SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS events"): SCHEMA.index(");") + 2]
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if old():  # another kernel may have done it while this one waited
+            conn.execute("DROP INDEX IF EXISTS events_by_question")
+            conn.execute("ALTER TABLE events RENAME TO events_before_upgrade")
+            conn.execute(create)
+            conn.execute("INSERT INTO events (id, ts, module, question, action, outcome, uid) "
+                         "SELECT id, ts, module, question, action, outcome, uid FROM events_before_upgrade")
+            conn.execute("DROP TABLE events_before_upgrade")
+            conn.execute("CREATE INDEX IF NOT EXISTS events_by_question ON events (module, question)")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def _open(path: Path) -> sqlite3.Connection:
     if str(path) not in _sound:  # checked once per process: reopening after a lock stays cheap
         damage = _diagnose(path)
@@ -209,6 +235,7 @@ def _open(path: Path) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.executescript(SCHEMA)
+        _allow_every_action(conn)
         # A read-only database opens fine but fails on the first write: find out now with a write.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(f"PRAGMA user_version = {int(version)}")

@@ -6,6 +6,7 @@ widget questions read any object with a ``.value`` (the sorter, the scenario).
 
 from __future__ import annotations
 
+from ..career.goals import metrics_as_feedback
 from ..core import Choice, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
 from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
@@ -482,8 +483,7 @@ w1 = WrittenAnswer(
                  "Start by finding out what got in the way, in a one-to-one, before prescribing anything."),
         mentions("names the gap and a goal", ["goal", "agree", "target", "aim"],
                  "Agree a development goal with the PM, tied to the skill or habit that is missing."),
-        mentions("uses metrics as feedback", ["metric", "visits", "insight", "feedback", "per month"],
-                 "Pick a metric that feeds back, e.g. visits per month and, more importantly, the insights they gave."),
+        Rule("uses metrics as feedback", metrics_as_feedback),
         mentions("supports a driver", ["autonomy", "competence", "relatedness", "ownership", "customer impact",
                                        "purpose", "mastery"],
                  "Say which motivation driver or need the plan feeds (and which it must not kill)."),

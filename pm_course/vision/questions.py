@@ -428,7 +428,9 @@ q10 = Question(
     module=MODULE, id="q10", points=2,
     prompt=("Write Shiftbrew's Product Vision Board as a dict with the keys 'vision', 'target_group', 'needs', "
             "'product', 'business_goals' (each a text) that passes check_vision_board."),
-    checker=Rubric(rules=_rules(VISION_BOARD_CRITERIA), shape=dict[str, str], fields=VISION_BOARD_FIELDS),
+    # the case rule is part of the visible check too: the hidden test re-applies it, it never adds an opinion
+    checker=Rubric(rules=[*_rules(VISION_BOARD_CRITERIA), Rule("Shiftbrew's case", _mentions_case)],
+                   shape=dict[str, str], fields=VISION_BOARD_FIELDS),
     hints=[
         "Run check_vision_board(your_board) and fix each criterion it lists.",
         "The vision is the change for cafés, not the app; the business goals are in load('company')['business_goals'].",
@@ -465,12 +467,19 @@ SHIFTBREW_POSITIONING = (
 )
 
 
+_ALTERNATIVES = re.compile(
+    r"\b(spreadsheets?|group chats?|chats?|whatsapp|paper|pen|notebooks?|enterprise|workforce|messaging|"
+    r"point-of-sale|point of sale|till|pos|excel|google sheets|sheets|text messages?|texts?|texting|sms|phone|"
+    r"phoning|phone calls?|calling|ringing round|emails?|notice ?boards?|whiteboards?|slack|deputy|rotacloud|"
+    r"when i work|planday|homebase|agency|agencies)\b", re.I)
+
+
 def _names_a_real_alternative(statement: str) -> str | None:
-    alt = parse_positioning(statement).get("alternative", "").casefold()
-    known = ("spreadsheet", "group chat", "whatsapp", "paper", "notebook", "enterprise", "workforce",
-             "messaging", "point-of-sale", "point of sale", "till", "pos ", "excel", "text message")
-    if not any(k in alt + " " for k in known):
-        return ("name one of the alternatives Shiftbrew's customers use today (see load('market')['competitors']).")
+    alt = parse_positioning(statement).get("alternative", "")
+    if not _ALTERNATIVES.search(alt):
+        return ("name one of the alternatives Shiftbrew's customers use today (see load('market')['competitors']): "
+                "I looked for a workaround or a product such as 'spreadsheets and group chats', 'phoning round' or "
+                "'an enterprise workforce suite' after 'Unlike'; if yours names one, you're fine.")
     return None
 
 
@@ -479,7 +488,8 @@ q11 = Question(
     prompt=("Write Shiftbrew's positioning statement in Moore's template (a str): 'For <target customer> who "
             "<need>, <product> is a <category> that <key benefit>. Unlike <alternative>, <differentiator>.' "
             "It must pass check_positioning."),
-    checker=Rubric(rules=_rules(POSITIONING_CRITERIA, parse_positioning), shape=str),
+    checker=Rubric(rules=[*_rules(POSITIONING_CRITERIA, parse_positioning),
+                          Rule("a real alternative", _names_a_real_alternative)], shape=str),
     hints=[
         "Keep the template's signal words in order: For ... who ..., ... is a ... that .... Unlike ..., ....",
         "The alternative is what cafés use today (load('market')['competitors']), not 'competitors'.",
@@ -537,7 +547,8 @@ q12 = Question(
     prompt=("Write a North Star metric for Shiftbrew as a dict: 'name' (what is counted, per period), "
             "'customer_value' (a sentence), 'inputs' (a dict mapping 3 to 6 input metrics to 'breadth', 'depth', "
             "'frequency' or 'efficiency'). It must pass check_north_star."),
-    checker=_MetricRubric(rules=_rules(NORTH_STAR_CRITERIA), shape=None),
+    checker=_MetricRubric(rules=[*_rules(NORTH_STAR_CRITERIA), Rule("Shiftbrew's case", _about_shiftbrew)],
+                          shape=None),
     hints=[
         "Count the moment a café gets value (a shift sorted, a rota published), per week; not revenue, not log-ins.",
         "Inputs are what teams can move: how many sites (breadth), how much each uses it (depth), how often, how fast.",
@@ -597,9 +608,20 @@ def _okr_wording(v: dict) -> str | None:
     return None if not weak else "not yet measurable, time-bound outcomes: " + "; ".join(weak) + "."
 
 
+def _tracks_the_analytics(kr: dict) -> bool:
+    """The key result whose baseline and actual are weeks 1 and 26 of the shifts filled without manager calls."""
+    return any(abs(kr["baseline"] - FILLED_WEEK_1 * scale) < 1e-6 * scale
+               and abs(kr["actual"] - FILLED_WEEK_26 * scale) < 1e-6 * scale for scale in (1, 100))
+
+
 def _okr_targets(v: dict) -> str | None:
     flat = [f"KR {i + 1}" for i, kr in enumerate(v["key_results"]) if kr["baseline"] == kr["target"]]
-    return None if not flat else "target equals baseline in " + ", ".join(flat) + ": a key result must move a number."
+    if flat:
+        return "target equals baseline in " + ", ".join(flat) + ": a key result must move a number."
+    falling = [f"KR {i + 1}" for i, kr in enumerate(v["key_results"])
+               if _tracks_the_analytics(kr) and kr["target"] < kr["baseline"]]
+    return None if not falling else (", ".join(falling) + " tracks shifts filled without manager calls: more is "
+                                     "better, so its target should be above its week-1 baseline.")
 
 
 def _okr_uses_data(v: dict) -> str | None:

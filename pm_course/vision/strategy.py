@@ -350,6 +350,8 @@ _TIME_RE = re.compile(
     r"|\b(q[1-4]|h[12])\s*(\d{4}|'\d\d)?\b"
     r"|\b(this|next)\s+(quarter|year|month|half)\b"
     r"|\bwithin\s+\d+\s*(days|weeks|months|years|quarters)\b"
+    r"|\b(within|in|over|during)\s+(the\s+)?(next\s+|coming\s+|first\s+)?(one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|eighteen|\d+)\s+(days|weeks|months|years|quarters|halves)\b"
     r"|\b\d+\s*(days|weeks|months)\s+(from|after)\b"
     r"|\b(end|start)\s+of\s+(the\s+)?(quarter|year|month|season|q[1-4])\b"
     r"|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?" + _MONTHS +
@@ -358,6 +360,8 @@ _TIME_RE = re.compile(
     re.I,
 )
 _PER_ONLY = re.compile(r"\b(each|per)\s+", re.I)
+#: A key result is one sentence; a longer text gets a message saying the limit, not a slow check.
+MAX_KEY_RESULT = 500
 
 
 def _words(s: str) -> list[str]:
@@ -401,7 +405,7 @@ def key_result_issues(text_: str) -> list[str]:
     Set goals with OKRs": key results are measurable, time-bound outcomes,
     not tasks. The checks are word heuristics, not understanding.
     """
-    s = text("key result", text_)
+    s = text("key result", text_, max_len=MAX_KEY_RESULT)
     issues = []
     if not _NUMBER_RE.search(_TIME_RE.sub(" ", s)):  # "by Q3" or "by 30 June" is a deadline, not a measure
         issues.append(NO_NUMBER)
@@ -871,6 +875,9 @@ def _ns_money(m: dict) -> str | None:
 def _ns_vanity(m: dict) -> str | None:
     name = m["name"]
     found = sorted(_mentions(name, _VANITY), key=len, reverse=True)
+    active = re.search(r"\b(?:daily|weekly|monthly)\s+active\s+[a-z]+", name, re.I)  # "daily active baristas"
+    if active and not found:
+        found = [active.group(0).lower()]
     if found and not re.search(r"\b(who|that|with|whose)\b", name, re.I):
         return (f"it counts raw activity ({found[0]}): people can log in without getting value; "
                 "count the valuable thing they did (e.g. shifts filled, rotas published).")
