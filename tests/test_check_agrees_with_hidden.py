@@ -94,9 +94,9 @@ def _labelled_for() -> dict[tuple[str, str], list]:
                                                   for v in sum(sets["vision_statement"], [])]
     out[("03_vision_strategy_roadmap", "q12")] = [{**SHIFTBREW_NORTH_STAR, "inputs": dict(_NS_INPUTS), "name": n}
                                                   for n in sum(sets["north_star"], [])]
-    first, second = _Q13_ANSWER["key_results"]
+    first, second, *rest = _Q13_ANSWER["key_results"]
     out[("03_vision_strategy_roadmap", "q13")] = [
-        {**_Q13_ANSWER, "key_results": [first, {**second, "text": kr}]} for kr in sum(sets["key_result"], [])]
+        {**_Q13_ANSWER, "key_results": [first, {**second, "text": kr}, *rest]} for kr in sum(sets["key_result"], [])]
     return out
 
 
@@ -141,7 +141,7 @@ def test_03_q13_the_rising_target_is_asked_of_the_analytics_key_result_by_both(f
     from pm_course.vision.questions import _Q13_ANSWER, q13
 
     monkeypatch.setenv("PM_COURSE_GRADE_STRICT", "1")
-    first, second = _Q13_ANSWER["key_results"]
+    first, second = _Q13_ANSWER["key_results"][:2]
     time_to_fill = {"text": "Reduce average time to fill an open shift from 3 hours to 45 minutes by Q4",
                     "baseline": 3.0, "target": 0.75, "actual": 2.0}
     good = types.SimpleNamespace(value={**_Q13_ANSWER, "key_results": [first, time_to_fill]})
