@@ -686,10 +686,11 @@ class Exported(type(Path())):  # type: ignore[misc]
 
     events: int = 0
     artifacts: int = 0
+    bytes: int = 0
 
     def report(self) -> str:
         return (f"Saved {self.events} event{'s' if self.events != 1 else ''} and {self.artifacts} "
-                f"artifact{'s' if self.artifacts != 1 else ''} to {self}")
+                f"artifact{'s' if self.artifacts != 1 else ''} to {self} ({self.bytes:,} bytes)")
 
 
 def _path_arg(path: Any) -> Path:
@@ -706,33 +707,64 @@ def _path_arg(path: Any) -> Path:
     return Path(raw).expanduser()
 
 
+def _shown(path: Any, limit: int = 160) -> str:
+    """A path as a message shows it: cut short in the middle when it is very long."""
+    text = str(path)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit // 2]}...{text[-limit // 2:]} ({len(text):,} characters)"
+
+
+def _export_target(path: Any) -> tuple[Path, os.stat_result | None]:
+    """The file an export may write, and its current state; refuses anything it must not replace or create."""
+    target = _path_arg(path)
+    try:
+        if target.is_dir():
+            target = target / "pm_course_progress.json"
+        try:
+            st = os.lstat(target)
+        except FileNotFoundError:
+            st = None
+        parent_ok = target.parent.is_dir()
+    except OSError as exc:  # a name too long, a folder that cannot be searched, ...
+        raise ProgressWriteError(f"Cannot export to {_shown(target)}: {exc.strerror or exc}. Nothing was written.") from None
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        where = os.readlink(target)
+        raise InputError(
+            f"Cannot export to {_shown(target)}: it is a symbolic link (to {_shown(where)}), and an export never replaces "
+            "a link. Give the path of the file itself, or a new file name. Nothing was written.")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise InputError(
+            f"Cannot export to {_shown(target)}: it is not a regular file (it is a {_kind(st.st_mode)}); "
+            "give the name of a new or existing .json file. Nothing was written.")
+    if st is not None and (not st.st_mode & 0o222 or not os.access(target, os.W_OK)):
+        raise InputError(
+            f"Cannot export to {_shown(target)}: the file is marked read-only, so it is not replaced. Choose another "
+            "name, or make it writable first (chmod u+w). Nothing was written.")
+    if not parent_ok:
+        raise InputError(
+            f"Cannot export to {_shown(target)}: the folder {_shown(target.parent)} does not exist (an export does not "
+            "create folders). Create it first, or choose a folder that exists. Nothing was written.")
+    return target, st
+
+
 def export_json(path: str | os.PathLike) -> Exported:
     """Write every event and artifact to ``path`` (JSON), atomically.
 
-    Returns the path written, carrying the counts read back from the file.
-    Refuses a target that is not a regular file (a FIFO, a device); raises
-    :class:`ProgressWriteError` when the file cannot be written.
+    Returns the path written, carrying the counts read back from the file
+    (``.events``, ``.artifacts``) and its size (``.bytes``). Refuses, with a
+    message and without writing anything: a target that is not a regular file
+    (a FIFO, a device), a symbolic link (it would be replaced by a file), a
+    file marked read-only, and a folder that does not exist (none is created).
+    Raises :class:`ProgressWriteError` when the file cannot be written.
     """
-    target = _path_arg(path)
-    if target.is_dir():
-        target = target / "pm_course_progress.json"
-    try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise ProgressWriteError(f"Cannot export to {target}: {exc.strerror or exc}. Nothing was written.") from None
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        raise InputError(
-            f"Cannot export to {target}: it is not a regular file (it is a {_kind(st.st_mode)}); "
-            "give the name of a new or existing .json file. Nothing was written.")
+    target, st = _export_target(path)
     evs = events()
     arts = artifacts()
     data = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": time.time(), "events": evs,
             "artifacts": arts}
     tmp = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".json", dir=target.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, indent=1)
@@ -742,10 +774,11 @@ def export_json(path: str | os.PathLike) -> Exported:
             os.chmod(tmp, stat.S_IMODE(st.st_mode))
         os.replace(tmp, target)
         tmp = None
-        written = json.loads(target.read_text(encoding="utf-8"))
+        raw = target.read_bytes()
+        written = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise ProgressWriteError(f"Cannot export to {target}: {reason}. Nothing was written.") from None
+        raise ProgressWriteError(f"Cannot export to {_shown(target)}: {reason}. Nothing was written.") from None
     finally:
         if tmp is not None:
             try:
@@ -755,6 +788,7 @@ def export_json(path: str | os.PathLike) -> Exported:
     out = Exported(target)
     out.events = len(written.get("events", []))
     out.artifacts = len(written.get("artifacts", []))
+    out.bytes = len(raw)
     if (out.events, out.artifacts) != (len(evs), len(arts)):
         raise ProgressWriteError(
             f"Export to {target} is incomplete: {out.events} of {len(evs)} events and {out.artifacts} of "
