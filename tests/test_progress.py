@@ -717,3 +717,71 @@ def test_export_to_a_very_long_path_says_so_clearly(fresh_home, capsys):
     assert len(str(err.value)) < 400
     assert cli.main(["export", "x" * 100_000]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+# ----------------------------------------------------------------------------- a full disk
+
+class _DiskFull:
+    """A connection that opens (and answers PRAGMAs) but cannot store a row, as under `ulimit -f` or a full disk."""
+
+    def __init__(self, real):
+        self.real = real
+
+    def execute(self, sql, *args):
+        if sql.lstrip().upper().startswith("INSERT"):
+            raise sqlite3.OperationalError("disk I/O error")
+        return self.real.execute(sql, *args)
+
+    def executemany(self, sql, *args):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    def executescript(self, sql):
+        return self.real.executescript(sql)
+
+    def close(self):
+        self.real.close()
+
+
+def test_a_full_disk_keeps_records_in_memory_says_so_truthfully_and_how_to_export_them(fresh_home, tmp_path,
+                                                                                       monkeypatch):
+    from pathlib import Path
+
+    store.record("99_test", "before", "check", "passed")
+    real = sqlite3.connect
+    monkeypatch.setattr(store, "_connect_db", lambda *a, **k: _DiskFull(real(*a, **k)))
+    monkeypatch.setattr(store, "journal_path", lambda: Path("/dev/full"))  # every write: ENOSPC
+    store._conn = None
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for i in range(30):
+            store.record("99_test", f"full-{i}", "check", "passed")
+            monkeypatch.setattr(store, "_retry_at", 0.0)  # as if time passed: the database is opened again
+    said = [str(w.message) for w in caught if "kept in memory" in str(w.message)]
+    assert len(said) == 1 and "pm_course.progress.export(" in said[0] and "another disk" in said[0], said
+    st = store.status()  # it opens again, yet it cannot store a row: not writable
+    assert (st["writable"], st["memory"], st["in_memory"]) == (False, True, 30) and "disk I/O error" in st["failing"]
+    assert "30 records" in public.where() and "export" in public.where()
+    assert len(store.events("99_test")) == 31  # nothing lost while the kernel lives
+    out = public.export(tmp_path / "rescued.json")  # another disk, with room
+    assert out.events == 31
+    monkeypatch.setattr(store, "_connect_db", real)  # space again: the next write moves everything in
+    store._conn = None
+    store.record("99_test", "after", "check", "passed")
+    st = store.status()
+    assert (st["writable"], st["memory"], st["in_memory"], st["failing"]) == (True, False, 0, "")
+    assert len(_db_questions(fresh_home)) == 32
+
+
+def test_an_export_that_fails_on_a_full_disk_says_what_is_held_in_memory(fresh_home, monkeypatch):
+    from pathlib import Path
+
+    store.record("99_test", "before", "check", "passed")
+    monkeypatch.setattr(store, "_connect_db", lambda *a, **k: _DiskFull(sqlite3.connect(*a, **k)))
+    monkeypatch.setattr(store, "journal_path", lambda: Path("/dev/full"))
+    store._conn = None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        store.record("99_test", "held", "check", "passed")
+    monkeypatch.setattr(store.tempfile, "mkstemp", lambda *a, **k: (_ for _ in ()).throw(OSError(28, "No space left on device")))
+    with pytest.raises(store.ProgressWriteError, match="No space left.*1 record is held only in this kernel's memory"):
+        public.export(fresh_home / "p.json")

@@ -90,6 +90,7 @@ _conn_pid: int | None = None
 _retry_at = 0.0               # monotonic time before which the database is not tried again
 _last_error: BaseException | None = None
 _damaged: str = ""            # why the database is considered damaged ("" when it is not)
+_failing: str = ""            # why the last write to the database failed ("" once one succeeds)
 _sound: set[str] = set()        # databases found sound (read-only check) by this process
 _memory_events: list[tuple] = []
 _memory_artifacts: dict[tuple[str, str], tuple[float, str]] = {}
@@ -148,7 +149,7 @@ def _recovery_steps() -> str:
 
 def reset_connection() -> None:
     """Close the connection so the next call opens ``db_path()`` again (after changing PM_COURSE_HOME)."""
-    global _conn, _conn_pid, _memory, _retry_at, _damaged, _last_error
+    global _conn, _conn_pid, _memory, _retry_at, _damaged, _last_error, _failing
     with _lock:
         if _conn is not None:
             try:
@@ -156,6 +157,7 @@ def reset_connection() -> None:
             except sqlite3.Error:
                 pass
         _conn, _conn_pid, _memory, _retry_at, _damaged, _last_error = None, None, False, 0.0, "", None
+        _failing = ""
         _memory_events.clear()
         _memory_artifacts.clear()
         _warned.clear()
@@ -221,7 +223,7 @@ def _open(path: Path) -> sqlite3.Connection:
 
 def _connect() -> sqlite3.Connection | None:
     """The open database, or None while it cannot be written (then records go to the journal)."""
-    global _conn, _conn_pid, _retry_at, _damaged, _last_error
+    global _conn, _conn_pid, _retry_at, _damaged, _last_error, _failing
     if _conn is not None and _conn_pid == os.getpid():
         return _conn
     with _lock:
@@ -241,6 +243,7 @@ def _connect() -> sqlite3.Connection | None:
             return None
         except Exception as exc:  # OSError, sqlite3.Error, or anything else: the journal keeps the records
             _last_error = exc
+            _failing = f"{exc.__class__.__name__}: {exc}"
             if _is_damage(exc):
                 _damaged = str(exc)
                 _warn_damaged()
@@ -270,15 +273,25 @@ def in_memory() -> bool:
 
 
 def status() -> dict[str, Any]:
-    """Where progress is kept right now, as plain data: ``{"database", "journal", "waiting", "damaged", "memory"}``."""
+    """Where progress is kept right now, as plain data.
+
+    ``{"database", "journal", "writable", "failing", "waiting", "in_memory", "damaged", "memory"}``:
+    ``writable`` is False while the last write to the database failed (a full
+    disk, a file-size limit) even when it still opens; ``failing`` says why;
+    ``in_memory`` counts the records held only by this kernel (lost when it
+    ends unless exported).
+    """
     conn = _connect()
     j_evs, j_arts = _read_journal()
-    waiting = len(j_evs) + len(j_arts) + len(_memory_events) + len(_memory_artifacts)
+    held = len(_memory_events) + len(_memory_artifacts)
     return {
         "database": str(db_path()),
         "journal": str(journal_path()),
-        "writable": conn is not None,
-        "waiting": waiting,
+        "writable": conn is not None and not _failing and not _damaged,
+        "failing": _failing or _damaged or (f"{_last_error.__class__.__name__}: {_last_error}"
+                                            if conn is None and _last_error is not None else ""),
+        "waiting": len(j_evs) + len(j_arts) + held,
+        "in_memory": held,
         "damaged": _damaged,
         "memory": _memory,
     }
@@ -387,7 +400,7 @@ def _insert(conn: sqlite3.Connection, evs: list[tuple], arts: list[tuple]) -> No
 
 def _flush_journal(conn: sqlite3.Connection) -> None:
     """Move what waits in memory and in the journal into the database (called with _lock held)."""
-    global _memory
+    global _memory, _failing
     if _memory_events or _memory_artifacts:
         mem_arts = [(m, k, t, d) for (m, k), (t, d) in _memory_artifacts.items()]
         try:
@@ -396,7 +409,7 @@ def _flush_journal(conn: sqlite3.Connection) -> None:
             return
         _memory_events.clear()
         _memory_artifacts.clear()
-        _memory = False
+        _memory, _failing = False, ""
     path = journal_path()
     try:
         if path.stat().st_size == 0:
@@ -442,12 +455,13 @@ def flush() -> int:
 
 def _write(sql: str, row: tuple, entry: dict[str, Any], remember) -> None:
     """One durable write: the database, else the journal, else memory (called with _lock held)."""
-    global _conn, _retry_at, _memory, _damaged, _last_error
+    global _conn, _retry_at, _memory, _damaged, _last_error, _failing
     conn = None if time.monotonic() < _retry_at else _connect()
     if conn is not None:
         for attempt in range(2):
             try:
                 conn.execute(sql, row)
+                _failing = ""
                 if _memory_events or _memory_artifacts or _journal_waiting():
                     _flush_journal(conn)
                 return
@@ -457,6 +471,7 @@ def _write(sql: str, row: tuple, entry: dict[str, Any], remember) -> None:
                     time.sleep(0.01)
                     continue
                 _retry_at = time.monotonic() + RETRY_AFTER_S
+                _failing = f"{exc.__class__.__name__}: {exc}"
                 if _is_damage(exc):
                     _damaged = str(exc)
                 if not _transient(exc):  # open it again later (it may be writable again)
@@ -474,10 +489,17 @@ def _write(sql: str, row: tuple, entry: dict[str, Any], remember) -> None:
         return
     remember()
     _memory = True
-    _warn_once("memory", (
-        f"Progress cannot be saved in {home()} ({_last_error.__class__.__name__}: {_last_error}); it is "
-        "kept in memory for this session only. Set PM_COURSE_HOME to a writable folder, or export your "
-        "progress before you leave (pm_course.progress.export())."))
+    _warn_once("memory", _memory_message())
+
+
+def _memory_message() -> str:
+    why = f"{_last_error.__class__.__name__}: {_last_error}" if _last_error is not None else "it cannot be written"
+    return (
+        f"Progress cannot be saved in {home()} ({why}); new records are kept in memory for as long as this "
+        "kernel runs, and moved to disk by the first write that succeeds (after you free some space, for "
+        "instance). To keep them if the kernel stops first, export them to a folder on another disk that has "
+        "room: pm_course.progress.export('/path/with/space/my_progress.json') in a notebook, then "
+        "pm_course.progress.import_() it later. pm_course.progress.where() says how many are waiting.")
 
 
 def _journal_waiting() -> bool:
@@ -778,7 +800,10 @@ def export_json(path: str | os.PathLike) -> Exported:
         written = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise ProgressWriteError(f"Cannot export to {_shown(target)}: {reason}. Nothing was written.") from None
+        held = len(_memory_events) + len(_memory_artifacts)
+        note = (f" {held} record{'s are' if held != 1 else ' is'} held only in this kernel's memory: export to a "
+                "folder on a disk that has room, before the kernel stops." if held else "")
+        raise ProgressWriteError(f"Cannot export to {_shown(target)}: {reason}. Nothing was written.{note}") from None
     finally:
         if tmp is not None:
             try:
