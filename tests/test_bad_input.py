@@ -396,3 +396,47 @@ def test_positioning_parses_like_the_template_expression(parts, space):
     m = re.match(REGEX, statement, re.I | re.S)
     assert m is not None
     assert parse_positioning(statement) == {k: v.strip() for k, v in m.groupdict().items()}
+
+
+# ---------------------------------------------------------------- the capacity plan stays bounded on fine efforts
+
+def _fine_items(n, seed, digits):
+    import random
+
+    rnd = random.Random(seed)
+    return [{"id": f"I{i}", "value": round(rnd.uniform(1, 1000), 1),
+             "effort": round(rnd.uniform(0.1, 10), digits) if digits else rnd.uniform(0.1, 10)} for i in range(n)]
+
+
+def test_capacity_plan_work_is_bounded_by_hundredths_whatever_the_efforts():
+    """Unrounded float efforts once sent the frontier search into millions of states: now the work is at most
+    items x capacity in hundredths, and doubling the backlog (and the capacity) at most quadruples it."""
+    from pm_course.prioritization import frameworks as fw
+
+    steps = []
+    for n in (200, 400):
+        items = _fine_items(n, 1, None)
+        cap = round(sum(i["effort"] for i in items) / 4, 2)
+        best = fw.best_within_capacity(items, cap)
+        assert fw._STATS["method"] == "units" and fw._STATS["unit"] == fw.EFFORT_UNIT
+        assert fw._STATS["steps"] <= n * (cap * 100 + 1)
+        assert best["effort"] <= cap and "rounded up to the next 0.01" in best["note"]
+        steps.append(fw._STATS["steps"])
+    assert steps[1] <= 4.5 * steps[0]
+
+
+def test_capacity_plan_rounds_finer_efforts_up_and_never_exceeds_the_capacity():
+    import itertools
+
+    from pm_course.prioritization import best_within_capacity
+
+    items = _fine_items(12, 7, 3)
+    cap = 21.005
+    best = best_within_capacity(items, cap)
+    units = [math.ceil(round(i["effort"] * 1000) / 10) for i in items]  # thousandths rounded up to hundredths
+    brute = max(sum(items[k]["value"] for k in c) for r in range(13) for c in itertools.combinations(range(12), r)
+                if sum(units[k] for k in c) <= 2100)
+    assert best["value"] == pytest.approx(brute) and best["effort"] <= cap
+    assert "the capacity was rounded down to 21" in best["note"]
+    exact = best_within_capacity([{"id": "a", "value": 3, "effort": 0.25}, {"id": "b", "value": 4, "effort": 1.07}], 2)
+    assert exact == {"ids": ["a", "b"], "value": 7.0, "effort": 1.32}  # hundredths: exact, no note
