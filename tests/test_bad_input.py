@@ -440,3 +440,42 @@ def test_capacity_plan_rounds_finer_efforts_up_and_never_exceeds_the_capacity():
     assert "the capacity was rounded down to 21" in best["note"]
     exact = best_within_capacity([{"id": "a", "value": 3, "effort": 0.25}, {"id": "b", "value": 4, "effort": 1.07}], 2)
     assert exact == {"ids": ["a", "b"], "value": 7.0, "effort": 1.32}  # hundredths: exact, no note
+
+
+# ---------------------------------------------------------------- small ones: clear messages, capped sizes
+
+def test_certify_names_what_is_really_missing(tmp_path, monkeypatch, capsys):
+    from pm_course import cli
+    from pm_course.certificate import gradebook
+
+    key = tmp_path / "truncated.key"
+    key.write_text("{}")
+    argv = ["certify", "09_capstone", "--key", str(key), "--root", str(tmp_path)]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert "there is no gradebook at" in err and "pm-course autograde 09_capstone" in err and "alembic" not in err
+    assert not (tmp_path / "gradebook.db").exists()  # not created, empty, by looking for it
+    (tmp_path / "gradebook.db").write_bytes(b"")
+    monkeypatch.setattr(gradebook.shutil, "which", lambda name: None)  # nbgrader's alembic is nowhere
+    monkeypatch.setattr(gradebook.sys, "executable", str(tmp_path / "bin" / "python"))
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert "nbgrader needs its 'alembic' command" in err and "No such file or directory" not in err
+
+
+def test_small_functions_refuse_what_they_cannot_mean():
+    from pm_course.core.validate import InputError, InputTypeError
+    from pm_course.data import load
+    from pm_course.prioritization import total_of, value_effort_quadrant
+    from pm_course.role.lifecycle import growth_rates, lifecycle_stage
+    from pm_course.vision.strategy import roadmap_ids
+
+    with pytest.raises(InputError, match="value must be at least 0"):
+        value_effort_quadrant(value=-1, effort=1, value_split=5, effort_split=2)
+    with pytest.raises(InputTypeError, match="item ids such as 'B01'; item 1 is an empty dict"):
+        total_of([{"id": "a", "value": 1, "effort": 1}], [{}])
+    with pytest.raises(InputTypeError, match="backlog ids as text"):
+        roadmap_ids([{}], load("backlog"))
+    for f in (lifecycle_stage, growth_rates):
+        with pytest.raises(InputError, match="at most 10,000 numbers"):
+            f(list(range(1, 1_000_001)))

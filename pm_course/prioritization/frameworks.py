@@ -333,6 +333,16 @@ def kano_counts(pairs: Iterable[Sequence[str]]) -> dict[str, int]:
     return counts
 
 
+def _hashable_ids(name: str, ids: list) -> None:
+    """Ids are text (or numbers): a dict or a list among them gets a message, not "unhashable type"."""
+    for i, x in enumerate(ids):
+        try:
+            hash(x)
+        except TypeError:
+            raise InputTypeError(f"{name} must be a list of item ids such as 'B01'; item {i + 1} is "
+                                 f"{describe(x)}.") from None
+
+
 def _items_plain(name: str, items: Any) -> list:
     if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
         raise InputTypeError(f"{name} must be a list; got {describe(items)}.")
@@ -556,11 +566,12 @@ def value_effort_quadrant(value: float, effort: float, value_split: float, effor
     """Place one item on a value/effort matrix: "quick win", "big bet", "fill-in" or "time sink".
 
     High value is ``value >= value_split``; low effort is ``effort < effort_split``
-    (an item exactly on the effort line counts as high effort).
+    (an item exactly on the effort line counts as high effort). A value is a
+    score of 0 or more, like the split.
     """
-    v = number("value", value)
+    v = number("value", value, low=0)
     e = _positive("effort", effort, "person-months", "every piece of work takes some effort")
-    vs = number("value_split", value_split)
+    vs = number("value_split", value_split, low=0)
     es = number("effort_split", effort_split, low=0)
     high, cheap = v >= vs, e < es
     return {(True, True): "quick win", (True, False): "big bet", (False, True): "fill-in",
@@ -631,6 +642,7 @@ def total_of(items: Iterable[Mapping[str, Any]], ids: Iterable[str]) -> dict[str
     """Total value and effort of the items whose ids are listed: {"ids", "value", "effort"}."""
     rows = _plan_items(items)
     chosen = list(_items_plain("ids", ids))
+    _hashable_ids("ids", chosen)
     by_id = {r[0]: r for r in rows}
     unknown = [i for i in chosen if i not in by_id]
     if unknown:
@@ -710,7 +722,7 @@ def best_within_capacity(items: Iterable[Mapping[str, Any]], capacity: float) ->
         if len(fitting) <= _SHORT_LIST or (min(cap_units / unit, weight) + 1) * len(fitting) <= _TABLE_CELLS:
             break
     _STATS.update(method="", steps=0, unit=unit)
-    # a short list (a sprint's shortlist) needs neither numpy nor a table: the frontier is small
+    # a short list (the quarter's shortlist) needs neither numpy nor a table: the frontier is small
     chosen = _knapsack_units(search, fitting, cap_units) if len(fitting) > _SHORT_LIST else None
     if chosen is None:
         chosen = _knapsack_frontier(search, fitting, cap_units)
