@@ -587,7 +587,15 @@ def rank_by(items: Iterable[Mapping[str, Any]], score: Any, *, key: str = "id") 
     if not callable(score):
         raise InputTypeError(f"score must be a function of one item; got {describe(score)}.")
     text("key", key)
-    scored = [(score(it), i, _field(it, key, f"item {i + 1}")) for i, it in enumerate(rows)]
+    scored = []
+    for i, it in enumerate(rows):
+        ident = _field(it, key, f"item {i + 1}")
+        try:
+            s = score(it)
+        except Exception as exc:  # the caller's own score function: say where it failed, as an input error
+            raise InputError(f"score raised {type(exc).__name__} ({str(exc)[:100]}) on item {i + 1} "
+                             f"({describe(ident, 40)}): it must return a number for every item.") from None
+        scored.append((number(f"score of item {i + 1}", s), i, ident))
     return [k for _, _, k in sorted(scored, key=lambda t: (-t[0], t[1]))]
 
 
@@ -618,6 +626,10 @@ def _plan_items(items: Any) -> list[tuple[str, float, float, Fraction]]:
     for i, it in enumerate(rows):
         where = f"item {i + 1}"
         ident = _field(it, "id", where)
+        try:
+            hash(ident)
+        except TypeError:
+            raise InputTypeError(f"{where}'s id must be text such as 'B01'; got {describe(ident)}.") from None
         if ident in seen:
             raise InputError(f"item ids must be unique; {ident!r} appears twice.")
         seen.add(ident)
