@@ -731,7 +731,8 @@ def best_within_capacity(items: Iterable[Mapping[str, Any]], capacity: float) ->
         cap_units = Fraction(math.floor(cap / unit)) * unit
         fitting = [i for i, r in enumerate(search) if r[3] <= cap_units]
         weight = sum(int(search[i][3] / unit) for i in fitting)
-        if len(fitting) <= _SHORT_LIST or (min(cap_units / unit, weight) + 1) * len(fitting) <= _TABLE_CELLS:
+        columns = min(int(cap_units / unit), weight) + 1
+        if len(fitting) <= _SHORT_LIST or columns * len(fitting) <= _TABLE_CELLS:
             break
     _STATS.update(method="", steps=0, unit=unit)
     # a short list (the quarter's shortlist) needs neither numpy nor a table: the frontier is small
