@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import disputes, progress
-from .checkers import Checker, Function, Incorrect
+from .checkers import Checker, Function, Incorrect, Runs
 from .feedback import FAILED, GRADE_PENDING, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
 from .validate import GradeFailed, InputError, InputTypeError, MalformedAnswer, NotAttempted
 
@@ -59,7 +59,16 @@ class Misconception:
             self.example = self.match
 
     def fires(self, checker: Any, clean: Any) -> bool:
-        """Whether this misconception describes the (conformed) answer ``clean``."""
+        """Whether this misconception describes the (conformed) answer ``clean``.
+
+        A predicate never receives a learner's function: for a function
+        question it receives a :class:`~pm_course.core.checkers.Runs`, whose
+        calls return what the function returned in its isolated child process.
+        """
+        if isinstance(checker, Function) and not isinstance(clean, Runs):
+            clean = checker.runs(clean)
+        elif callable(clean) and not isinstance(clean, Runs):
+            return False  # only a function question takes code; nothing here may call it
         try:
             return bool(self.match(clean) if callable(self.match) else checker.same(clean, self.match))
         except Exception:
@@ -197,6 +206,8 @@ class Question:
             return Feedback(NOT_ATTEMPTED, self.id, "replace the ... placeholder with your answer", [self.prompt])
         except MalformedAnswer as exc:
             return Feedback(INVALID, self.id, f"expected {self.checker.describe_expected()}", [str(exc)])
+        if isinstance(self.checker, Function):  # from here on only the isolated runner reaches the function
+            clean = self.checker.runs(clean)
         try:
             if extra_inputs and isinstance(self.checker, Function):
                 self.checker.verify(clean, extra_inputs=extra_inputs)

@@ -1014,6 +1014,9 @@ def roadmap_ids(ids: Any, backlog: Sequence[dict]) -> list[str]:
     known = {b["id"] for b in backlog}
     if type(ids) not in (list, tuple) or not ids:
         raise InputTypeError(f"ids must be a non-empty list of backlog ids such as ['B01', 'B05']; got {describe(ids)}.")
+    odd = [i for i in ids if type(i) is not str]
+    if odd:
+        raise InputTypeError(f"ids must be backlog ids as text, such as 'B01'; got {describe(odd[0])} among them.")
     unknown = [i for i in ids if i not in known]
     if unknown:
         raise InputError(f"not in the backlog: {', '.join(map(repr, unknown))}; ids run from B01 to B{len(backlog):02d}.")
