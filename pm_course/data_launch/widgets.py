@@ -621,7 +621,7 @@ class CupedExplorer(ui.Widget):
         fig, ax = ui.figure(7.0, 3.0)
         rows = [("without CUPED", v["difference"], v["half_width_before"], ui.CATEGORY["neutral"], "s"),
                 (f"with CUPED, ρ = {v['rho']:.2f}", v["difference"], v["half_width"], ui.CATEGORY["highlight"], "o")]
-        for y, (label, mid, half, colour, marker) in enumerate(reversed(rows)):
+        for y, (_label, mid, half, colour, marker) in enumerate(reversed(rows)):
             ax.errorbar([mid * 100], [y], xerr=[[half * 100]], fmt=marker, color=colour, capsize=6, linewidth=2.5,
                         markersize=8)
             ax.annotate(f"{(mid - half) * 100:+.2f} to {(mid + half) * 100:+.2f}", (mid * 100, y),
