@@ -866,6 +866,9 @@ def test_q13_q14_data_and_lesson_agree(fresh_home):
     assert q14.check(n).outcome == "failed" and q13.check(set(EXP1_METRICS)).outcome == "failed"
     text = "".join("".join(c["source"]) for c in _nb_cells("notebooks/06_data_launch.ipynb"))
     assert "9.5 staff with the app each" in text and "Holm" in text and "O'Brien-Fleming" in text
+    lost = 1 - effective_sample_size(n, STAFF_PER_CAFE, CAFE_ICC) / n
+    assert "almost a third" in text and 0.28 <= lost < 1 / 3                # the lesson's words for the share lost
+    assert "about 26 %" in text and round(1 - 0.95 ** 6, 2) == 0.26
 
 
 def _nb_cells(rel):
