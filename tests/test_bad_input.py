@@ -157,6 +157,13 @@ GOOD_OVERRIDES = {
     "pm_course.data_launch.metrics.biggest_drop": {"counts": [100, 80, 20, 10, 5]},
     "pm_course.data_launch.metrics.biggest_loss": {"counts": [100, 80, 20, 10, 5]},
     "pm_course.data_launch.experiments.reached": {"days": 21, "daily_traffic": 1200, "population": 10_000},
+    **{f"pm_course.data_launch.design.{f}": {  # module 06, experiment design
+        "cluster_size": 9.5, "icc": 0.05, "p_values": [0.01, 0.2], "y": [1.0, 2.0, 4.0], "x": [1.0, 2.0, 3.0],
+        "difference": 0.02, "half_width": 0.014, "rho": 0.5, "sigma": 0.3, "delta": 0.02, "looks": 3,
+        "numerators": [1, 2, 3], "denominators": [10, 12, 9]} for f in (
+        "design_effect", "effective_sample_size", "bonferroni", "holm", "benjamini_hochberg", "cuped_theta",
+        "cuped_adjust", "cuped_interval", "lehr_sample_size", "obrien_fleming", "delta_method_ratio")},
+    "pm_course.data_launch.widgets.CupedExplorer": {"difference": 0.02, "half_width": 0.014},
     "pm_course.role.lifecycle.series": {"metric": "signups"},
     "pm_course.prioritization.frameworks.rank_by": {"items": "backlog_rows", "score": lambda it: it["reach"]},
     "pm_course.vision.strategy.now_next_later": {"items": "backlog_rows"},

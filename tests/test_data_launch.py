@@ -659,3 +659,215 @@ def test_launch_planner_saves_and_restores_the_plan(widgets):
     assert widgets.LaunchPlanner(key="broken").value["tier"] == 2  # an invalid saved plan is ignored
     with pytest.raises(InputError, match="no key"):
         widgets.LaunchPlanner().save()
+
+
+# ---------------------------------------------------------------- experiment design (design.py)
+# scipy and statsmodels are not in the course's environment: the corrections are checked against an independent
+# implementation through adjusted p-values (Holm: max over j <= k of (m - j + 1) p_(j); Benjamini-Hochberg: min over
+# j >= k of m p_(j) / j), the O'Brien-Fleming constants against their published values and a simulation.
+
+from pm_course.data_launch import (  # noqa: E402
+    benjamini_hochberg,
+    bonferroni,
+    cuped_adjust,
+    cuped_interval,
+    cuped_theta,
+    delta_method_ratio,
+    design_effect,
+    effective_sample_size,
+    holm,
+    lehr_sample_size,
+    obrien_fleming,
+    sequential_simulation,
+)
+
+
+def test_design_effect_and_effective_sample_size_by_hand():
+    assert design_effect(9.5, 0.05) == pytest.approx(1.425)
+    assert design_effect(1, 0.9) == 1                                     # one user per cluster: no clustering
+    assert effective_sample_size(9231, 9.5, 0.05) == pytest.approx(9231 / 1.425)
+    assert effective_sample_size(950, 9.5, 1.0) == pytest.approx(100)     # all alike: one user per café
+
+
+@given(n=st.integers(1, 100_000), m=st.floats(1, 50), icc=st.floats(0, 1))
+@settings(max_examples=60, deadline=None)
+def test_effective_sample_size_never_exceeds_the_users(n, m, icc):
+    ess = effective_sample_size(n, m, icc)
+    assert n / m - 1e-9 <= ess <= n + 1e-9                               # between one per café and every user
+
+
+def _holm_adjusted(ps):
+    m, order = len(ps), sorted(range(len(ps)), key=lambda i: ps[i])
+    out, running = [0.0] * m, 0.0
+    for k, i in enumerate(order):
+        running = max(running, min(1.0, (m - k) * ps[i]))
+        out[i] = running
+    return out
+
+
+def _bh_adjusted(ps):
+    m, order = len(ps), sorted(range(len(ps)), key=lambda i: ps[i])
+    out, running = [0.0] * m, 1.0
+    for k in range(m - 1, -1, -1):
+        running = min(running, m * ps[order[k]] / (k + 1))
+        out[order[k]] = running
+    return out
+
+
+def test_corrections_on_the_exp1_readout():
+    ps = [0.0028, 0.008, 0.011, 0.019, 0.046, 0.229]
+    assert bonferroni(ps) == [True, True, False, False, False, False]
+    assert holm(ps) == [True, True, True, False, False, False]             # 0.019 > 0.05 / 3 stops it
+    assert benjamini_hochberg(ps) == [True, True, True, True, False, False]  # 0.019 <= 4 x 0.05 / 6
+    assert holm(list(reversed(ps))) == list(reversed(holm(ps)))            # answers in the input order
+
+
+_P = st.lists(st.floats(0, 1), min_size=1, max_size=12)
+
+
+@given(ps=_P, alpha=st.sampled_from([0.01, 0.05, 0.1]))
+@settings(max_examples=150, deadline=None)
+def test_corrections_agree_with_adjusted_p_values_and_nest(ps, alpha):
+    b, h, f = bonferroni(ps, alpha), holm(ps, alpha), benjamini_hochberg(ps, alpha)
+    assert h == [p <= alpha + 1e-12 for p in _holm_adjusted(ps)] or any(
+        abs(p - alpha) < 1e-9 for p in _holm_adjusted(ps))
+    assert f == [p <= alpha + 1e-12 for p in _bh_adjusted(ps)] or any(abs(p - alpha) < 1e-9 for p in _bh_adjusted(ps))
+    for i in range(len(ps)):                                              # Bonferroni <= Holm <= BH <= raw
+        assert b[i] <= h[i] <= f[i] <= (ps[i] <= alpha)
+
+
+def test_corrections_refuse_bad_input_clearly():
+    with pytest.raises(InputTypeError, match="non-empty list of p-values"):
+        holm([])
+    with pytest.raises(InputError, match="did you mean 0.03"):
+        benjamini_hochberg([3, 0.2])
+    with pytest.raises(InputError, match="alpha"):
+        bonferroni([0.1], alpha=0)
+
+
+@given(xs=st.lists(st.floats(-100, 100), min_size=3, max_size=40), slope=st.floats(-3, 3),
+       noise=st.lists(st.floats(-10, 10), min_size=40, max_size=40))
+@settings(max_examples=80, deadline=None)
+def test_cuped_keeps_the_mean_and_cuts_variance_by_one_minus_rho_squared(xs, slope, noise):
+    ys = [slope * x + e for x, e in zip(xs, noise)]
+    adj = cuped_adjust(ys, xs)
+    n = len(xs)
+    mean = sum(ys) / n
+    assert sum(adj) / n == pytest.approx(mean, abs=1e-6)
+    mx = sum(xs) / n
+    sxx = sum((x - mx) ** 2 for x in xs)
+    syy = sum((y - mean) ** 2 for y in ys)
+    if sxx > 1e-6 and syy > 1e-6:
+        rho2 = sum((x - mx) * (y - mean) for x, y in zip(xs, ys)) ** 2 / (sxx * syy)
+        var_adj = sum((a - mean) ** 2 for a in adj)
+        assert var_adj == pytest.approx(syy * (1 - rho2), rel=1e-6, abs=1e-6)
+
+
+def test_cuped_theta_and_interval_by_hand():
+    assert cuped_theta([2, 4, 6], [1, 2, 3]) == 2.0
+    assert cuped_theta([2, 4, 6], [5, 5, 5]) == 0.0                       # a covariate that never varies
+    r = cuped_interval(0.021, 0.014, 0.6)
+    assert r["half_width"] == pytest.approx(0.014 * 0.8) and r["variance_factor"] == pytest.approx(0.64)
+    assert cuped_interval(0.021, 0.014, 0.0)["half_width"] == 0.014
+    with pytest.raises(InputError, match="strictly between -1 and 1"):
+        cuped_interval(0.02, 0.01, 1.0)
+    with pytest.raises(InputError, match="one number per user"):
+        cuped_adjust([1, 2, 3], [1, 2])
+
+
+def test_lehr_is_close_to_the_full_formula():
+    assert lehr_sample_size(math.sqrt(0.09), 0.02) == 3600
+    for p, d in ((0.10, 0.02), (0.12, 0.02), (0.3, 0.05)):
+        mid = p + d / 2
+        full = sample_size_per_arm(p, d)
+        assert abs(lehr_sample_size(math.sqrt(mid * (1 - mid)), d) - full) / full < 0.05   # 16 vs 15.7, within 5 %
+
+
+@pytest.mark.parametrize("looks, last", [(1, 1.960), (2, 1.977), (3, 2.004), (4, 2.024), (5, 2.040)])
+def test_obrien_fleming_matches_the_published_constants(looks, last):
+    bounds = obrien_fleming(looks)
+    assert round(bounds[-1], 3) == last
+    assert bounds == sorted(bounds, reverse=True)                          # strict early, close to 1.96 at the end
+    assert bounds[0] == pytest.approx(bounds[-1] * math.sqrt(looks))
+
+
+def test_obrien_fleming_boundaries_hold_alpha_in_a_simulation():
+    import numpy as np
+
+    rng = np.random.default_rng(1979)
+    paths = rng.standard_normal((200_000, 5)).cumsum(axis=1) / np.sqrt(np.arange(1, 6))   # z at each look
+    rate = float((np.abs(paths) >= np.array(obrien_fleming(5))).any(axis=1).mean())
+    assert abs(rate - 0.05) < 3 * math.sqrt(0.05 * 0.95 / 200_000)
+    naive = float((np.abs(paths) >= 1.96).any(axis=1).mean())
+    assert naive > 0.12                                                    # five looks at 1.96: far above alpha
+
+
+def test_sequential_simulation_keeps_the_promise_naive_looks_break_it():
+    s = sequential_simulation(tests=10_000, looks=5, users_per_look=800, seed=6)   # as the lesson runs it
+    band = 1.96 * math.sqrt(0.05 * 0.95 / 10_000)
+    assert abs(s["obrien_fleming"] - s["fixed_horizon"]) < band            # five planned looks cost no more than one
+    assert s["obrien_fleming"] < 0.05 + band
+    assert s["naive"] > 2.5 * s["obrien_fleming"]                          # "nearly triple"
+    with pytest.raises(InputError, match="looks"):
+        obrien_fleming(0)
+
+
+@given(nums=st.lists(st.integers(0, 50), min_size=2, max_size=30), den=st.integers(50, 200))
+@settings(max_examples=60, deadline=None)
+def test_delta_method_with_equal_denominators_is_the_plain_standard_error(nums, den):
+    r = delta_method_ratio(nums, [den] * len(nums))
+    n = len(nums)
+    mean = sum(nums) / n
+    sd = math.sqrt(sum((v - mean) ** 2 for v in nums) / (n - 1))
+    assert r["ratio"] == pytest.approx(mean / den)
+    assert r["se"] == pytest.approx(sd / den / math.sqrt(n), abs=1e-12)
+
+
+def test_delta_method_refuses_a_zero_denominator():
+    with pytest.raises(InputError, match="denominators must be positive"):
+        delta_method_ratio([1, 2], [10, 0])
+
+
+def test_cuped_explorer_shrinks_the_interval_and_reproduces_itself(tmp_path):
+    from pm_course.data_launch.widgets import CupedExplorer
+
+    t = ab_test(EXPERIMENTS["EXP-1"])
+    half = t["ci_high"] - t["difference"]
+    c = CupedExplorer(t["difference"], half, rho=0.0, mde=0.02)
+    assert c.value["half_width"] == pytest.approx(half)
+    c.set(rho=0.6)
+    assert c.value["half_width"] == pytest.approx(half * 0.8) and c.code() == "cuped.set(rho=0.6)"
+    assert "narrower" in c.result.value and "20%" in c.result.value
+    c.rho.value = 0.8                                                      # the slider, as a learner moves it
+    assert c.value["variance_factor"] == pytest.approx(0.36) and "rho=0.8" in c.code_box.value
+    with pytest.raises(InputError, match="0.95"):
+        c.set(rho=0.99)
+    fig = c.plot()
+    fig.savefig(tmp_path / "cuped.png")
+    assert fig.axes[0].get_title()
+    with pytest.raises(InputError, match="half-width"):
+        CupedExplorer(0.02, 0.0)
+
+
+def test_q13_q14_data_and_lesson_agree(fresh_home):
+    from pm_course.data_launch.questions import CAFE_ICC, EXP1_METRICS, STAFF_PER_CAFE, q13, q14
+
+    assert "about 9.5 per site" in load("experiment")["eligible_staff_definition"] and STAFF_PER_CAFE == 9.5
+    ps = list(EXP1_METRICS.values())
+    sets = [tuple(f(ps)) for f in (bonferroni, holm, benjamini_hochberg)] + [tuple(p < 0.05 for p in ps)]
+    assert len(set(sets)) == 4                                             # each method keeps a different set
+    n = sum(t["assigned"] for t in arm_totals(EXPERIMENTS["EXP-1"]).values())
+    assert q14.check(round(n / (1 + 8.5 * CAFE_ICC))).outcome == "passed"   # the rounded form the lesson prints
+    assert q14.check(n).outcome == "failed" and q13.check(set(EXP1_METRICS)).outcome == "failed"
+    text = "".join("".join(c["source"]) for c in _nb_cells("notebooks/06_data_launch.ipynb"))
+    assert "9.5 staff with the app each" in text and "Holm" in text and "O'Brien-Fleming" in text
+    lost = 1 - effective_sample_size(n, STAFF_PER_CAFE, CAFE_ICC) / n
+    assert "almost a third" in text and 0.28 <= lost < 1 / 3                # the lesson's words for the share lost
+    assert "about 26 %" in text and round(1 - 0.95 ** 6, 2) == 0.26
+
+
+def _nb_cells(rel):
+    import json
+    from pathlib import Path
+
+    return json.loads((Path(__file__).resolve().parents[1] / rel).read_text(encoding="utf-8"))["cells"]

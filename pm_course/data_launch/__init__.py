@@ -1,11 +1,27 @@
 """Module 06, Data-driven decisions and launch: metrics and funnels, cohort retention, A/B tests (z-test,
-sample size, minimum detectable effect, sample ratio mismatch, peeking), and launch.
+sample size, minimum detectable effect, sample ratio mismatch, peeking),
+experiment design (cluster randomisation, multiple testing, CUPED, Lehr's rule, group sequential tests, the
+delta method), and launch.
 
 Only the pure logic is imported here, so ``import pm_course.data_launch`` stays cheap. The widgets live
 in :mod:`pm_course.data_launch.widgets` (ipywidgets, matplotlib) and the exercise questions in
 :mod:`pm_course.data_launch.questions`.
 """
 
+from .design import (
+    benjamini_hochberg,
+    bonferroni,
+    cuped_adjust,
+    cuped_interval,
+    cuped_theta,
+    delta_method_ratio,
+    design_effect,
+    effective_sample_size,
+    holm,
+    lehr_sample_size,
+    obrien_fleming,
+    sequential_simulation,
+)
 from .experiments import (
     ab_test,
     arm_totals,
@@ -51,4 +67,6 @@ __all__ = [
     "daily_cumulative", "days_needed", "funnel", "funnel_counts", "launch_tier", "minimum_detectable_effect",
     "overall_conversion", "peeking_simulation", "reached", "required_items", "retention_curve", "retention_table",
     "sample_size_per_arm", "srm_test", "validate_rollout", "z_test",
+    "benjamini_hochberg", "bonferroni", "cuped_adjust", "cuped_interval", "cuped_theta", "delta_method_ratio",
+    "design_effect", "effective_sample_size", "holm", "lehr_sample_size", "obrien_fleming", "sequential_simulation",
 ]

@@ -11,16 +11,18 @@ import math
 from collections.abc import Callable
 from statistics import NormalDist
 
-from ..core import Choice, Function, Misconception, Question, Rubric, Rule, Value, WidgetState, WrittenAnswer
+from ..core import Choice, Function, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState, WrittenAnswer
 from ..core.written import length, mentions
 from ..data import load
+from .design import benjamini_hochberg, bonferroni, design_effect, effective_sample_size, holm
 from .experiments import ab_test, arm_totals, sample_size_per_arm, srm_test
 from .launch import checklist_status, launch_tier, validate_rollout
 from .metrics import FUNNEL_STEPS, biggest_drop, conversion_by_step, funnel_counts, retention_curve, retention_table
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "MODULE", "ACCOUNTS", "ACTIVITY", "EXPERIMENTS", "EXP1", "EXP2", "STEPS",
-    "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12",
+    "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13", "q14",
+    "EXP1_METRICS", "STAFF_PER_CAFE", "CAFE_ICC",
     "w1",
 ]
 
@@ -411,7 +413,95 @@ q12 = Question(
     ],
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12]
+# ---------------------------------------------------------------- q13 many metrics: Holm
+
+# EXP-1's readout: the primary and guardrail p-values come from the data; the four secondary metrics' p-values
+# are the dashboard's (given, not derived). Chosen so that Bonferroni, Holm, Benjamini-Hochberg and no
+# correction each keep a different set.
+EXP1_METRICS = {
+    "completed a swap (primary)": ab_test(EXP1)["p_value"],
+    "offered a shift for swap": 0.008,
+    "swap accepted within 24 hours": 0.011,
+    "app opens per week": 0.019,
+    "shifts left uncovered": 0.046,
+    "support ticket about a wrong shift (guardrail)": ab_test(EXP1, "guardrail_events")["p_value"],
+}
+_NAMES, _PS = list(EXP1_METRICS), list(EXP1_METRICS.values())
+
+
+def _kept(flags: list[bool]) -> list[str]:
+    return [n for n, f in zip(_NAMES, flags) if f]
+
+
+_HOLM = _kept(holm(_PS, 0.05))
+_BONF = _kept(bonferroni(_PS, 0.05))
+_BH = _kept(benjamini_hochberg(_PS, 0.05))
+_RAW = [n for n, p in EXP1_METRICS.items() if p < 0.05]
+q13 = Question(
+    module=MODULE, id="q13", points=1,
+    prompt="EXP-1's readout reports six metrics, with the p-values in EXP1_METRICS. Controlling the family-wise "
+           "error rate at 0.05 with Holm's method, which metrics show a significant difference? Give the set of "
+           "their names (keys of EXP1_METRICS).",
+    checker=SetOf(expected=_HOLM),
+    hints=[
+        "Sort the p-values from smallest to largest; the k-th smallest of m = 6 is compared with 0.05 / (m - k + 1).",
+        "Reject while the comparison holds and stop at the first p-value that fails it: everything after it is "
+        "kept too, however small. holm(list_of_p_values) returns one True or False per p-value, in your order.",
+    ],
+    solution_text="# Holm: step down from the smallest p; the k-th smallest against alpha / (m - k + 1)\n"
+                  "names, ps = list(EXP1_METRICS), list(EXP1_METRICS.values())\n"
+                  "answer_q13 = {n for n, rejected in zip(names, holm(ps, alpha=0.05)) if rejected}",
+    answer=set(_HOLM),
+    wrong=[set(_BONF), set(_BH), set(_RAW)],
+    misconceptions=[
+        Misconception(lambda a: set(a) == set(_BONF), "That is Bonferroni (every p against 0.05 / 6): Holm compares "
+                      "only the smallest with 0.05 / 6, the next with 0.05 / 5, and so on.", example=set(_BONF)),
+        Misconception(lambda a: set(a) == set(_BH), "That is Benjamini-Hochberg, which controls the false "
+                      "discovery rate, not the family-wise error rate: it keeps more.", example=set(_BH)),
+        Misconception(lambda a: set(a) == set(_RAW), "That is every p below 0.05 with no correction: with six "
+                      "metrics, the chance of at least one false win is far above 5 %.", example=set(_RAW)),
+    ],
+)
+
+# ---------------------------------------------------------------- q14 randomise by café: effective sample size
+
+STAFF_PER_CAFE = 9.5   # the experiment data's eligible-staff definition: about 9.5 staff per site
+CAFE_ICC = 0.05        # an assumed intra-cluster correlation of completing a swap within a café
+_T1_USERS = sum(t["assigned"] for t in arm_totals(EXP1).values())
+_ESS = effective_sample_size(_T1_USERS, STAFF_PER_CAFE, CAFE_ICC)
+_DEFF = design_effect(STAFF_PER_CAFE, CAFE_ICC)
+_ESS_NO_MINUS_ONE = _T1_USERS / (1 + STAFF_PER_CAFE * CAFE_ICC)
+q14 = Question(
+    module=MODULE, id="q14", points=1,
+    prompt="A swap needs a colleague, so the rerun of EXP-1 randomises whole cafés. With as many staff as EXP-1 "
+           "enrolled (both arms), STAFF_PER_CAFE staff per café and an intra-cluster correlation of CAFE_ICC, how "
+           "many independent staff is the test worth (its effective sample size)? As a whole number.",
+    checker=Value(expected=_ESS, decimals=0, unit="staff"),
+    hints=[
+        "The design effect is DEFF = 1 + (m - 1) x ICC, with m the staff per café.",
+        "Effective sample size = users / DEFF; arm_totals(EXP1) gives each arm's assigned staff: add both arms. "
+        "effective_sample_size(n, cluster_size, icc) does the division.",
+    ],
+    solution_text="# clustered users carry less information: divide by the design effect 1 + (m - 1) ICC\n"
+                  "t = arm_totals(EXP1)\n"
+                  "n = t['control']['assigned'] + t['treatment']['assigned']\n"
+                  "answer_q14 = effective_sample_size(n, STAFF_PER_CAFE, CAFE_ICC)",
+    answer=_ESS,
+    wrong=[round(_T1_USERS * _DEFF), round(_T1_USERS / STAFF_PER_CAFE), round(_ESS_NO_MINUS_ONE), _T1_USERS],
+    misconceptions=[
+        Misconception(lambda a: abs(a - _T1_USERS * _DEFF) <= 1, "That multiplies by the design effect: clustering "
+                      "makes the test worth fewer independent users, so divide.", example=round(_T1_USERS * _DEFF)),
+        Misconception(lambda a: abs(a - _T1_USERS / STAFF_PER_CAFE) <= 1, "That is the number of cafés, as if "
+                      "staff in a café were perfectly alike (ICC 1); with ICC 0.05 they are worth more.",
+                      example=round(_T1_USERS / STAFF_PER_CAFE)),
+        Misconception(lambda a: abs(a - _ESS_NO_MINUS_ONE) <= 1, "Close: the design effect uses m - 1 (the "
+                      "other staff in the café), not m.", example=round(_ESS_NO_MINUS_ONE)),
+        Misconception(lambda a: abs(a - _T1_USERS) <= 1, "That is the raw number of staff: clustering by café "
+                      "makes them worth fewer.", example=_T1_USERS),
+    ],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14]
 
 # ---------------------------------------------------------------- w1 the experiment readout
 

@@ -1,5 +1,5 @@
-"""Widgets for module 06: a funnel explorer, a retention heatmap, an A/B test planner, a peeking simulator
-and a launch planner.
+"""Widgets for module 06: a funnel explorer, a retention heatmap, an A/B test planner, a peeking simulator,
+a launch planner and a CUPED explorer.
 
 Thin layers over the pure logic (``metrics.py``, ``experiments.py``, ``launch.py``), which validates every
 input. Each widget has ``.widget`` (the container), ``.value`` (plain data), ``.set(...)``, ``.code()``
@@ -16,6 +16,7 @@ import ipywidgets as W
 from .. import ui
 from ..core.validate import InputError, InputTypeError, choice, integer, number, one_of
 from ..data import load
+from .design import cuped_interval
 from .experiments import days_needed, minimum_detectable_effect, peeking_simulation, sample_size_per_arm
 from .launch import (
     CHECKLIST,
@@ -29,7 +30,7 @@ from .launch import (
 )
 from .metrics import FUNNEL_STEPS, SEGMENTS, STEP_LABELS, biggest_drop, funnel, retention_table
 
-__all__ = ["FunnelExplorer", "RetentionExplorer", "ABTestPlanner", "PeekingSimulator", "LaunchPlanner"]
+__all__ = ["FunnelExplorer", "RetentionExplorer", "ABTestPlanner", "PeekingSimulator", "LaunchPlanner", "CupedExplorer"]
 
 _SEGMENT_NAMES = {"all": "All sign-ups", "owner": "Café owners", "manager": "Chain managers"}
 
@@ -570,3 +571,79 @@ class LaunchPlanner(ui.Widget):
             missing, detail=f"{len(v['done'])} item(s) done; rollout over {v['rollout_days']} days.")
         ui.show_in(self.chart, self.plot())
         self.code_line.value = ui.code_box(self.code())
+
+
+# ---------------------------------------------------------------- CUPED
+
+
+class CupedExplorer(ui.Widget):
+    """CUPED (Deng, Xu, Kohavi and Walker 2013): how a test's interval shrinks as the pre-period covariate's
+    correlation with the metric grows. The interval's half-width is multiplied by sqrt(1 - rho^2)."""
+
+    def __init__(self, difference: float, half_width: float, rho: float = 0.5, mde: float | None = None,
+                 name: str = "cuped") -> None:
+        super().__init__(name)
+        cuped_interval(difference, half_width, 0.0)          # validates the interval before any control exists
+        if mde is not None:
+            number("mde", mde, low=0, low_open=True, hint="The minimum detectable effect is a positive difference.")
+        self.difference, self.half_width, self.mde = float(difference), float(half_width), mde
+        self.rho = W.FloatSlider(min=0.0, max=0.95, step=0.05, value=0.5, readout_format=".2f",
+                                 description="Pre-period correlation ρ", style={"description_width": "190px"},
+                                 layout=W.Layout(width="480px"))
+        self.result = W.HTML().add_class("pm-result")
+        self.make_chart()
+        self.make_code_box()
+        self.on_change([self.rho], lambda _: self.refresh())
+        self.widget = W.VBox([self.rho, self.result, self.chart, self.code_box])
+        self.widget.add_class("pm-cuped")
+        self.set(rho=rho)
+
+    @property
+    def value(self) -> dict:
+        r = cuped_interval(self.difference, self.half_width, self.rho.value)
+        return {"difference": self.difference, "half_width_before": self.half_width, "rho": r["rho"],
+                "half_width": r["half_width"], "ci_low": r["ci_low"], "ci_high": r["ci_high"],
+                "variance_factor": r["variance_factor"], "users_factor": r["users_factor"]}
+
+    def set(self, rho: float) -> None:
+        """``cuped.set(rho=0.6)``: the correlation of the metric with the same users' pre-period value."""
+        number("rho", rho, low=self.rho.min, high=self.rho.max,
+               hint="The explorer's slider runs from 0 to 0.95; cuped_interval() takes any |rho| < 1.")
+        with self.quiet():
+            self.rho.value = float(rho)
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set(rho={self.rho.value:g})"
+
+    def plot(self):
+        v = self.value
+        fig, ax = ui.figure(7.0, 3.0)
+        rows = [("without CUPED", v["difference"], v["half_width_before"], ui.CATEGORY["neutral"], "s"),
+                (f"with CUPED, ρ = {v['rho']:.2f}", v["difference"], v["half_width"], ui.CATEGORY["highlight"], "o")]
+        for y, (_label, mid, half, colour, marker) in enumerate(reversed(rows)):
+            ax.errorbar([mid * 100], [y], xerr=[[half * 100]], fmt=marker, color=colour, capsize=6, linewidth=2.5,
+                        markersize=8)
+            ax.annotate(f"{(mid - half) * 100:+.2f} to {(mid + half) * 100:+.2f}", (mid * 100, y),
+                        xytext=(0, 10), textcoords="offset points", ha="center")
+        ax.axvline(0, color="black", linewidth=1, linestyle="--", label="no difference")
+        if self.mde is not None:
+            ax.axvline(self.mde * 100, color=ui.CATEGORY["bad"], linewidth=1, linestyle=":",
+                       label=f"minimum detectable effect ({self.mde * 100:g} points)")
+        ax.set_yticks([0, 1], [r[0] for r in reversed(rows)])
+        ax.set_ylim(-0.7, 1.8)
+        ax.set_xlabel("difference, treatment minus control (percentage points)")
+        ax.set_title("The 95 % interval of the same test, with and without CUPED")
+        ax.legend(frameon=False, loc="lower right", fontsize=8)
+        return fig
+
+    def refresh(self) -> None:
+        v = self.value
+        self.result.value = ui.status_box(
+            True, f"Interval ±{v['half_width'] * 100:.2f} points instead of ±{v['half_width_before'] * 100:.2f} "
+                  f"({1 - v['half_width'] / v['half_width_before']:.0%} narrower)",
+            [f"Variance × (1 − ρ²) = × {v['variance_factor']:.2f}: the same precision without CUPED would need "
+             f"{1 / v['variance_factor']:.2f} times the users, or CUPED reaches it with {v['users_factor']:.0%} of them.",
+             "The estimate stays where it was: CUPED removes noise the users brought with them, not the effect."])
+        self.draw()
+        self.show_code()
