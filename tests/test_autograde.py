@@ -331,3 +331,35 @@ def test_the_command_runner_takes_only_parsed_arguments():
         cli.run(None)
     with pytest.raises(InputError, match="args.command must be one of"):
         cli.run(argparse.Namespace(command="keygen"))
+
+
+# ---------------------------------------------------------------- grading security
+
+
+def test_verify_without_a_key_never_calls_an_instructor_certificate_valid(tmp_path, capsys):
+    from pm_course.certificate.content import certificate_content, generate_keys, sign, verification_code
+    from pm_course.cli import main
+
+    content = certificate_content("Eve Forger", kind="instructor-issued", score=25, total=25, modules=["09_capstone"],
+                                  date="2026-12-01", issuer="PM Course")
+    forged = tmp_path / "forged.json"  # what anyone can write: the content and its code, no signature
+    forged.write_text(json.dumps({"content": content, "code": verification_code(content)}))
+    assert main(["verify", str(forged)]) == 1
+    out = capsys.readouterr().out
+    assert "NOT VERIFIED" in out and "--public-key" in out and "VALID:" not in out.replace("NOT VERIFIED", "")
+    private, public = generate_keys()
+    (tmp_path / "inst.pub").write_bytes(public)
+    assert main(["verify", str(forged), "--public-key", str(tmp_path / "inst.pub")]) == 1
+    assert "NOT VALID" in capsys.readouterr().out
+    genuine = tmp_path / "genuine.json"
+    genuine.write_text(json.dumps(sign(content, private)))
+    assert main(["verify", str(genuine)]) == 1  # even a genuine one: only the signature check says VALID
+    assert "NOT VERIFIED" in capsys.readouterr().out
+    assert main(["verify", str(genuine), "--public-key", str(tmp_path / "inst.pub")]) == 0
+    assert capsys.readouterr().out.startswith("VALID: Eve Forger")
+    mine = certificate_content("Sam Learner", kind="self-assessed", score=20, total=25, modules=["01_pm_role"],
+                               date="2026-12-01")
+    own = tmp_path / "own.json"
+    own.write_text(json.dumps({"content": mine, "code": verification_code(mine)}))
+    assert main(["verify", str(own)]) == 0
+    assert "self-assessed" in capsys.readouterr().out
