@@ -363,3 +363,78 @@ def test_verify_without_a_key_never_calls_an_instructor_certificate_valid(tmp_pa
     own.write_text(json.dumps({"content": mine, "code": verification_code(mine)}))
     assert main(["verify", str(own)]) == 0
     assert "self-assessed" in capsys.readouterr().out
+
+
+def _solved(assignment: str) -> dict:
+    return json.loads((ROOT / "solutions" / assignment / f"{assignment}.ipynb").read_text())
+
+
+def _write_raw(course: Course, student: str, text: str) -> None:
+    target = course.root / "submitted" / student / course.assignment
+    target.mkdir(parents=True, exist_ok=True)
+    (target / f"{course.assignment}.ipynb").write_text(text, encoding="utf-8")
+    (target / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
+
+
+def test_malformed_submissions_cost_only_their_own_grades_and_feedback_works_for_everyone(tmp_path):
+    """Each malformed shape is that learner's "malformed" result; the honest learners graded after them in sorted
+    order get their grades, autograded notebooks and feedback. Learner markdown and HTML reach feedback as text."""
+    assignment = "04_prioritization"
+    course = Course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    solved = _solved(assignment)
+
+    def answer_cell(nb: dict) -> dict:
+        return next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "q1_answer")
+
+    shapes = {}
+    for label, change in {
+        "a-metadata-null": lambda c: c.__setitem__("metadata", None),
+        "a-metadata-list": lambda c: c.__setitem__("metadata", [1, 2]),
+        "a-nbgrader-list": lambda c: c.__setitem__("metadata", {"nbgrader": ["q1_answer"]}),
+        "a-grade-id-list": lambda c: c["metadata"]["nbgrader"].__setitem__("grade_id", ["q1_answer"]),
+        "a-grade-id-dict": lambda c: c["metadata"]["nbgrader"].__setitem__("grade_id", {"q": 1}),
+        "a-source-ints": lambda c: c.__setitem__("source", [1, 2]),
+    }.items():
+        nb = json.loads(json.dumps(solved))
+        change(answer_cell(nb))
+        shapes[label] = nb
+        _write_raw(course, label, json.dumps(nb))
+    _write_raw(course, "a-deep-json", "[" * 200_000 + "]" * 200_000)
+    # Honest work with hostile text in it: it grades in full, and its feedback shows the text as text.
+    odd = json.loads(json.dumps(solved))
+    odd["cells"].insert(1, {"cell_type": "markdown", "metadata": {}, "source": "<script>alert('pwn')</script>\n"
+                            "<img src=x onerror=alert(1)> and a lone \ud800 surrogate"})
+    odd["cells"].insert(1, {"cell_type": "raw", "metadata": {}, "source": "<script>alert('raw')</script>"})
+    odd["cells"].insert(1, {"cell_type": "markdown", "source": "relabelled",
+                            "metadata": {"nbgrader": {"grade": True, "grade_id": "bogus", "points": 9,
+                                                      "solution": False, "locked": False, "schema_version": 3}}})
+    odd["cells"].insert(1, {"cell_type": "markdown", "source": "claims a test's id",
+                            "metadata": {"nbgrader": {"grade": True, "grade_id": "q2_test", "points": 1,
+                                                      "solution": True, "locked": False, "schema_version": 3}}})
+    _write_raw(course, "b-odd-but-honest", json.dumps(odd))
+    course.submit("z-full", {name: ROOT / "solutions" / assignment / name})
+    course.submit("z-half", {name: half_done(course)})
+    summary = autograde(assignment, course.root, workers=2, limits=FAST, progress=False)
+    malformed = ["a-deep-json", *shapes]
+    assert summary.graded == len(malformed) + 3
+    top = course.scores("z-full")[assignment][1]
+    assert course.scores("z-full")[assignment][0] == top > 0
+    assert 0 < course.scores("z-half")[assignment][0] < top
+    assert course.scores("b-odd-but-honest")[assignment][0] == top
+    for s in malformed:
+        assert course.scores(s)[assignment][0] == 0, s
+        assert any(line.startswith(f"{s}: {assignment}: malformed:") for line in summary.failures), (s, summary.failures)
+        graded = json.loads((course.root / "autograded" / s / assignment / name).read_text())
+        assert graded["metadata"]["pm_course_grading"]["status"] == "malformed"
+        text = json.dumps(graded)
+        assert "rice_score(reach=950" not in text, f"{s}: the solution is in its autograded notebook"
+    out = nbgrader(course.root, "generate_feedback", assignment, "--force")
+    assert out.returncode == 0, out.stderr[-2000:]
+    for s in [*malformed, "b-odd-but-honest", "z-full", "z-half"]:
+        page = course.root / "feedback" / s / assignment / f"{assignment}.html"
+        assert page.is_file(), f"no feedback for {s}"
+    raw = (course.root / "feedback" / "b-odd-but-honest" / assignment / f"{assignment}.html").read_text()
+    assert "<script>alert(" not in raw and "<img src=x" not in raw
+    shown = page_text(course.root / "feedback" / "b-odd-but-honest" / assignment / f"{assignment}.html")
+    assert "<script>alert('pwn')</script>" in shown  # shown as the learner wrote it, as text

@@ -26,11 +26,14 @@ from __future__ import annotations
 import ast
 import builtins
 import contextlib
+import errno
 import hashlib
 import io
 import json
+import math
 import os
 import re
+import stat
 import time
 from pathlib import Path
 from typing import Any
@@ -38,7 +41,8 @@ from typing import Any
 from . import plain
 from .sandbox import DEFAULT_LIMITS, Limits, RemoteError, Sandbox, SandboxCrashed
 
-__all__ = ["grade_notebook", "source_cells", "strip_hidden_tests", "MAX_NOTEBOOK_BYTES"]
+__all__ = ["grade_notebook", "source_cells", "strip_hidden_tests", "read_inside", "parse_submission",
+           "MAX_NOTEBOOK_BYTES"]
 
 MAX_NOTEBOOK_BYTES = 8 * 1024**2
 MAX_RESTARTS = 3
@@ -51,13 +55,93 @@ def strip_hidden_tests(source: str) -> str:
 
 
 def _meta(cell: dict) -> dict:
-    m = cell.get("metadata", {}).get("nbgrader", {})
+    m = cell.get("metadata") if isinstance(cell, dict) else None
+    m = m.get("nbgrader", {}) if isinstance(m, dict) else {}
     return m if isinstance(m, dict) else {}
 
 
 def _source(cell: dict) -> str:
     s = cell.get("source", "")
-    return "".join(s) if isinstance(s, list) else str(s)
+    return "".join(x if isinstance(x, str) else "" for x in s) if isinstance(s, list) else str(s)
+
+
+def read_inside(base: Path, parts: list[str], limit: int) -> bytes:
+    """The bytes of ``base/parts...``, never following a symbolic link below ``base`` (the learner's folder).
+
+    Each folder is opened with O_NOFOLLOW relative to the one before, and the file must be a regular file
+    of at most ``limit`` bytes: a link to solutions/, the gradebook or another student's work is refused,
+    not read. Raises ValueError saying what was found.
+    """
+    fd = os.open(base, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            flags = os.O_RDONLY | os.O_NOFOLLOW | (os.O_NONBLOCK if last else os.O_DIRECTORY)
+            where = "/".join(parts[: i + 1])
+            try:
+                nfd = os.open(part, flags, dir_fd=fd)
+            except FileNotFoundError:
+                raise ValueError(f"{where} is missing from the submission") from None
+            except OSError as exc:
+                if exc.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+                    raise ValueError(f"{where} is a symbolic link or not a folder; links are not followed") from None
+                raise ValueError(f"{where} could not be read ({exc.strerror})") from None
+            os.close(fd)
+            fd = nfd
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise ValueError(f"{'/'.join(parts)} is not a regular file")
+        if st.st_size > limit:
+            raise ValueError(f"{'/'.join(parts)} is {st.st_size / 1024**2:.1f} MB; at most {limit / 1024**2:g} MB")
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        if size > limit:
+            raise ValueError(f"{'/'.join(parts)} is larger than {limit / 1024**2:g} MB")
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _check_cells(nb: Any) -> None:
+    """Raise ValueError unless ``nb`` has a notebook's structure wherever the grader reads it."""
+    if type(nb) is not dict or type(nb.get("cells")) is not list:
+        raise ValueError("the file is not a notebook (no list of cells)")
+    if type(nb.get("metadata", {})) is not dict:
+        raise ValueError("the notebook's metadata is not a mapping")
+    for i, c in enumerate(nb["cells"], 1):
+        if type(c) is not dict or c.get("cell_type") not in ("code", "markdown", "raw"):
+            raise ValueError(f"the notebook has a malformed cell (cell {i})")
+        meta = c.get("metadata", {})
+        if type(meta) is not dict:
+            raise ValueError(f"cell {i}'s metadata is a {type(meta).__name__}, not a mapping")
+        nbg = meta.get("nbgrader", {})
+        if type(nbg) is not dict:
+            raise ValueError(f"cell {i}'s nbgrader metadata is a {type(nbg).__name__}, not a mapping")
+        if "grade_id" in nbg and type(nbg["grade_id"]) is not str:
+            raise ValueError(f"cell {i}'s grade_id is a {type(nbg['grade_id']).__name__}, not a text")
+        for key in ("grade", "solution", "locked", "task"):
+            if key in nbg and type(nbg[key]) is not bool:
+                raise ValueError(f"cell {i}'s nbgrader {key!r} is a {type(nbg[key]).__name__}, not True or False")
+        if "points" in nbg and (type(nbg["points"]) not in (int, float) or not math.isfinite(nbg["points"])):
+            raise ValueError(f"cell {i}'s nbgrader points are not a number")
+        src = c.get("source", "")
+        if not (type(src) is str or type(src) is list and all(type(x) is str for x in src)):
+            raise ValueError(f"cell {i}'s source is not text or a list of texts")
+
+
+def parse_submission(data: bytes) -> dict:
+    """A submitted notebook's bytes as a notebook whose structure is checked (ValueError says what is wrong)."""
+    try:
+        nb = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError, MemoryError) as exc:
+        raise ValueError(f"the notebook is not valid JSON ({str(exc)[:80]})") from None
+    _check_cells(nb)
+    return nb
 
 
 def source_cells(path: Path) -> dict[str, Any]:
@@ -75,22 +159,12 @@ def source_cells(path: Path) -> dict[str, Any]:
     return {"nb": nb, "by_id": by_id, "tests": tests, "written": written, "setup": setup}
 
 
-def _read_submission(path: Path) -> dict:
-    if not path.is_file():
-        raise ValueError("the notebook is missing from the submission")
-    size = path.stat().st_size
-    if size > MAX_NOTEBOOK_BYTES:
-        raise ValueError(f"the notebook is {size / 1024**2:.1f} MB; at most {MAX_NOTEBOOK_BYTES // 1024**2} MB")
-    try:
-        nb = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise ValueError(f"the notebook is not valid JSON ({str(exc)[:80]})") from None
-    if type(nb) is not dict or type(nb.get("cells")) is not list:
-        raise ValueError("the file is not a notebook (no list of cells)")
-    for c in nb["cells"]:
-        if type(c) is not dict or c.get("cell_type") not in ("code", "markdown", "raw"):
-            raise ValueError("the notebook has a malformed cell")
-    return nb
+def _read_submission(path: Path, base: Path | None = None) -> dict:
+    """The submitted notebook at ``path``, read without following links below ``base`` (default: the
+    submitted/ folder, three levels up: submitted/STUDENT/ASSIGNMENT/NAME.ipynb)."""
+    base = base if base is not None else path.parents[2]
+    parts = list(path.relative_to(base).parts)
+    return parse_submission(read_inside(base, parts, MAX_NOTEBOOK_BYTES))
 
 
 def _cells_to_run(source: dict, sub: dict) -> list[dict]:
