@@ -438,3 +438,54 @@ def test_malformed_submissions_cost_only_their_own_grades_and_feedback_works_for
     assert "<script>alert(" not in raw and "<img src=x" not in raw
     shown = page_text(course.root / "feedback" / "b-odd-but-honest" / assignment / f"{assignment}.html")
     assert "<script>alert('pwn')</script>" in shown  # shown as the learner wrote it, as text
+
+
+def test_links_in_submitted_are_never_followed_and_timestamps_are_bounded(tmp_path):
+    """A timestamp.txt or notebook that is a symbolic link (to the source, the gradebook, solutions/ or another
+    student's work), or a linked assignment folder, is not read through; out-of-range timestamps are refused."""
+    from nbgrader.api import Gradebook
+
+    assignment = "04_prioritization"
+    course = Course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    solution = course.root / "solutions" / assignment / name
+    for s in ("ts-source", "ts-gradebook", "nb-solutions", "nb-other", "folder-link", "ts-1970", "ts-9999",
+              "z-full"):
+        course.submit(s, {name: solution if s.startswith(("ts", "z")) else course.release / name})
+    sub = course.root / "submitted"
+    ensure = autograde(assignment, course.root, student="z-full", limits=FAST, progress=False)  # gradebook exists
+    assert ensure.graded == 1 and (course.root / "gradebook.db").is_file()
+    (sub / "ts-source" / assignment / "timestamp.txt").unlink()
+    (sub / "ts-source" / assignment / "timestamp.txt").symlink_to(solution)
+    (sub / "ts-gradebook" / assignment / "timestamp.txt").unlink()
+    (sub / "ts-gradebook" / assignment / "timestamp.txt").symlink_to(course.root / "gradebook.db")
+    (sub / "nb-solutions" / assignment / name).unlink()
+    (sub / "nb-solutions" / assignment / name).symlink_to(solution)
+    (sub / "nb-other" / assignment / name).unlink()
+    (sub / "nb-other" / assignment / name).symlink_to(sub / "z-full" / assignment / name)
+    import shutil
+
+    shutil.rmtree(sub / "folder-link" / assignment)
+    (sub / "folder-link" / assignment).symlink_to(sub / "z-full" / assignment, target_is_directory=True)
+    (sub / "ts-1970" / assignment / "timestamp.txt").write_text("1970-01-01 00:00:00 UTC")
+    (sub / "ts-9999" / assignment / "timestamp.txt").write_text("9999-12-31 23:59:59 UTC")
+    summary = autograde(assignment, course.root, workers=2, limits=FAST, progress=False, force=True)
+    top = course.scores("z-full")[assignment][1]
+    for s in ("nb-solutions", "nb-other", "folder-link"):
+        assert course.scores(s)[assignment][0] == 0, f"{s} scored through a link"
+        assert any(line.startswith(f"{s}:") and "symbolic link" in line for line in summary.failures), s
+    for s in ("ts-source", "ts-gradebook", "ts-1970", "ts-9999"):
+        assert course.scores(s)[assignment][0] == top  # the notebook itself is honest
+        assert any(line.startswith(f"{s}: timestamp.txt refused") for line in summary.failures), (s, summary.failures)
+        assert not (course.root / "autograded" / s / assignment / "timestamp.txt").exists()
+    with Gradebook(f"sqlite:///{course.root}/gradebook.db") as gb:
+        assert gb.find_submission(assignment, "ts-9999").timestamp is None
+        assert gb.find_submission(assignment, "ts-1970").timestamp is None
+        assert gb.find_submission(assignment, "z-full").timestamp is not None
+    out = nbgrader(course.root, "generate_feedback", assignment, "--force")
+    assert out.returncode == 0, out.stderr[-2000:]
+    for s in ("ts-source", "ts-gradebook"):
+        folder = course.root / "feedback" / s / assignment
+        for f in folder.iterdir():
+            data = f.read_bytes()
+            assert b"SQLite format" not in data and b"HIDDEN TESTS" not in data, f"{s}: {f.name} leaks"

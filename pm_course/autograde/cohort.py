@@ -29,7 +29,15 @@ from pathlib import Path
 from typing import Any
 
 from ..core.validate import InputError, InputTypeError, describe, integer, text
-from .engine import MAX_NOTEBOOK_BYTES, _meta, _source, grade_notebook, parse_submission, read_inside, strip_hidden_tests
+from .engine import (
+    MAX_NOTEBOOK_BYTES,
+    _meta,
+    _source,
+    grade_notebook,
+    parse_submission,
+    read_inside,
+    strip_hidden_tests,
+)
 from .sandbox import DEFAULT_LIMITS, Limits, bwrap_status, prepare_mpl_seed, prepare_stubs
 
 __all__ = ["Course", "Summary", "autograde", "merge", "ENGINE_VERSION"]
@@ -322,9 +330,9 @@ def _timestamp(course: Course, student: str, assignment: str) -> tuple[Any, str]
         when = parse_utc(raw.decode("utf-8").strip())
     except Exception:  # noqa: BLE001 - dateutil raises many kinds of errors for a bad date
         return None, f"timestamp.txt refused: {_clean(raw[:60].decode('utf-8', 'replace'))!r} is not a date"
-    now = datetime.datetime.now(datetime.timezone.utc).replace(tzinfo=None)
+    now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
     low = datetime.datetime.fromisoformat(EARLIEST_TIMESTAMP)
-    naive = when.replace(tzinfo=None) if when.tzinfo is None else when.astimezone(datetime.timezone.utc).replace(tzinfo=None)
+    naive = when.replace(tzinfo=None) if when.tzinfo is None else when.astimezone(datetime.UTC).replace(tzinfo=None)
     if not low <= naive <= now + datetime.timedelta(days=1):
         return None, f"timestamp.txt refused: {naive:%Y-%m-%d %H:%M} is before {EARLIEST_TIMESTAMP} or in the future"
     return when, ""
