@@ -489,3 +489,54 @@ def test_links_in_submitted_are_never_followed_and_timestamps_are_bounded(tmp_pa
         for f in folder.iterdir():
             data = f.read_bytes()
             assert b"SQLite format" not in data and b"HIDDEN TESTS" not in data, f"{s}: {f.name} leaks"
+
+
+HONEST_FORMS = {  # label: (question, the answer as a learner might write it); the in-kernel grade decides each
+    "float64": ("q1", "np.float64(760.0)"),
+    "int-for-float": ("q1", "760"),
+    "int64": ("q2", "np.int64(540)"),
+    "float32": ("q2", "np.float32(540.0)"),
+    "tuple-for-list": ("q3", "('B03', 'B36', 'B09', 'B38', 'B01')"),
+    "str_-items": ("q3", "[np.str_(x) for x in ['B03', 'B36', 'B09', 'B38', 'B01']]"),
+    "float64-mean": ("q7", "np.float64(-0.7580645161290323)"),
+    "ratio": ("q9", "2 / 3"),
+    "str_": ("q11", "np.str_('B38')"),
+    "bool_": ("q1", "np.bool_(True)"),
+    "wrong-float64": ("q1", "np.float64(761.0)"),
+}
+
+
+def test_both_graders_give_equal_verdicts_on_honest_answer_forms(tmp_path, fresh_home, monkeypatch):
+    """numpy scalars, tuples for lists, ints for floats: `pm-course autograde` agrees with q.grade in a kernel."""
+    import numpy as np
+
+    from pm_course.core.validate import GradeFailed
+    from pm_course.course import questions
+
+    assignment = "04_prioritization"
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    by_id = {q.id: q for q in questions("04")}
+    expected = {}
+    for label, (qid, expr) in HONEST_FORMS.items():
+        try:
+            by_id[qid].grade(eval(expr, {"np": np}))  # noqa: S307 - the labelled forms above
+            expected[label] = True
+        except GradeFailed:
+            expected[label] = False
+    monkeypatch.delenv("NBGRADER_EXECUTION")
+    assert expected["float64"] and expected["tuple-for-list"] and not expected["wrong-float64"]  # not vacuous
+
+    course = Course(tmp_path, assignment)
+    solved = _solved(assignment)
+    for label, (qid, expr) in HONEST_FORMS.items():
+        nb = json.loads(json.dumps(solved))
+        cell = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == f"{qid}_answer")
+        cell["source"] = f"import numpy as np\nanswer_{qid} = {expr}\n"
+        _write_raw(course, label, json.dumps(nb))
+    autograde(assignment, course.root, workers=2, limits=FAST, progress=False)
+    got = {}
+    for label, (qid, _) in HONEST_FORMS.items():
+        record = json.loads((course.root / "autograded" / label / assignment / ".pm_course_grade.json").read_text())
+        tests = {t["grade_id"]: t for nb in record["result"]["notebooks"] for t in nb["tests"]}
+        got[label] = tests[f"{qid}_test"]["passed"]
+    assert got == expected
