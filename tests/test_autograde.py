@@ -540,3 +540,31 @@ def test_both_graders_give_equal_verdicts_on_honest_answer_forms(tmp_path, fresh
         tests = {t["grade_id"]: t for nb in record["result"]["notebooks"] for t in nb["tests"]}
         got[label] = tests[f"{qid}_test"]["passed"]
     assert got == expected
+
+
+def test_one_time_budget_covers_every_phase_of_a_submission(tmp_path):
+    """A function answer that is right but slow (each call within the per-call limit) uses up the submission's
+    budget through many calls: the tests left score nothing, saying why; another learner is unaffected."""
+    assignment = "04_prioritization"
+    course = Course(tmp_path, assignment)
+    name = f"{assignment}.ipynb"
+    nb = _solved(assignment)
+    cell = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "q4_answer")
+    cell["source"] = ("import time\n"
+                      "def rank_by_rice(backlog):\n"
+                      "    time.sleep(1.5)\n"
+                      "    score = lambda b: rice_score(b['reach'], b['impact'], b['confidence'], b['effort'])\n"
+                      "    return [b['id'] for b in sorted(backlog, key=score, reverse=True)]\n")
+    _write_raw(course, "slow", json.dumps(nb))
+    course.submit("z-full", {name: ROOT / "solutions" / assignment / name})
+    limits = Limits(cell_seconds=3, notebook_seconds=60, call_seconds=2, submission_seconds=10)
+    summary = autograde(assignment, course.root, workers=2, limits=limits, progress=False)
+    record = json.loads((course.root / "autograded" / "slow" / assignment / ".pm_course_grade.json").read_text())
+    tests = [t for nb_ in record["result"]["notebooks"] for t in nb_["tests"]]
+    by_id = {t["grade_id"]: t for t in tests}
+    assert by_id["q1_test"]["passed"] and by_id["q3_test"]["passed"]  # graded before the budget ran out
+    assert not by_id["q4_test"]["passed"]
+    after = tests[[t["grade_id"] for t in tests].index("q4_test") + 1:]
+    assert after and all(not t["passed"] and "time budget of 10 s" in t["message"] for t in after)
+    assert any(line.startswith("slow:") and "time budget" in line for line in summary.failures)
+    assert course.scores("z-full")[assignment][0] == course.scores("z-full")[assignment][1]

@@ -163,11 +163,12 @@ def _job(args: tuple) -> dict[str, Any]:
     """One submission (all its notebooks), in a worker process."""
     student, assignment, sources, submitted, stubs, limits, sandboxed, mpl_seed = args
     t0 = time.perf_counter()
+    deadline = time.monotonic() + limits.submission_seconds  # one budget for all the submission's notebooks
     notebooks = []
     for name in sources:
         src = Path(sources[name])
         notebooks.append(grade_notebook(src, Path(submitted) / f"{name}.ipynb", stubs, limits, sandboxed, student,
-                                        mpl_seed))
+                                        mpl_seed, deadline))
     return {"student": student, "assignment": assignment, "notebooks": notebooks, "sandboxed": sandboxed,
             "seconds": round(time.perf_counter() - t0, 3)}
 

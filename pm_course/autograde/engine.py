@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from . import plain
-from .sandbox import DEFAULT_LIMITS, Limits, RemoteError, Sandbox, SandboxCrashed
+from .sandbox import DEFAULT_LIMITS, BudgetExhausted, Limits, RemoteError, Sandbox, SandboxCrashed
 
 __all__ = ["grade_notebook", "source_cells", "strip_hidden_tests", "read_inside", "parse_submission",
            "MAX_NOTEBOOK_BYTES"]
@@ -193,13 +193,15 @@ def _cells_to_run(source: dict, sub: dict) -> list[dict]:
 
 
 def _run_in_sandbox(cells: list[dict], stubs: dict, limits: Limits, sandboxed: bool,
-                    mpl_seed: str | None = None, student: str = "") -> tuple[Sandbox, list[dict], list[str]]:
+                    mpl_seed: str | None = None, student: str = "",
+                    deadline: float | None = None) -> tuple[Sandbox, list[dict], list[str]]:
     """Run the cells; restart without any cell that brings the sandbox down. Returns the live sandbox."""
     skipped: set[int] = set()
     notes: list[str] = []
     started = time.monotonic()
     for _attempt in range(MAX_RESTARTS + 1):
         box = Sandbox(stubs, limits, sandboxed=sandboxed, mpl_seed=mpl_seed, student=student)
+        box.deadline = deadline
         box.start()
         order = [i for i in range(len(cells)) if i not in skipped]
         try:
@@ -208,7 +210,7 @@ def _run_in_sandbox(cells: list[dict], stubs: dict, limits: Limits, sandboxed: b
             done = getattr(exc, "results", [])
             bad = order[len(done)] if len(done) < len(order) else None
             box.close()
-            if bad is None or time.monotonic() - started > limits.notebook_seconds:
+            if bad is None or isinstance(exc, BudgetExhausted) or time.monotonic() - started > limits.notebook_seconds:
                 raise
             skipped.add(bad)
             notes.append(f"cell {bad + 1} stopped the notebook ({exc}); it was left out and the rest run again")
@@ -244,6 +246,8 @@ def _proxy(box: Sandbox, name: str) -> Any:
 
                 raise TimeLimitExceeded() from None
             raise _LearnerError(exc.type_name, str(exc)) from None
+        except BudgetExhausted as exc:
+            raise _LearnerError("TimeBudget", str(exc)) from None
         except SandboxCrashed as exc:
             raise _LearnerError("Crash", f"the function stopped the notebook ({exc})") from None
 
@@ -281,10 +285,20 @@ def _fetch(box: Sandbox | None, names: list[str]) -> dict[str, Any]:
     return out
 
 
+def _budget_message(box: Sandbox | None) -> str | None:
+    """The reason a test scores nothing when the submission's time budget is used up (else None)."""
+    if box is None or box.deadline is None or box._budget_left() > 0:
+        return None
+    return f"not graded: the submission's time budget of {box.limits.submission_seconds:g} s was used up"
+
+
 def _run_test(source: str, base_ns: dict, box: Sandbox | None, cell_notes: dict) -> tuple[bool, str]:
     """Run one instructor test cell here. Returns (passed, message)."""
     from ..core.validate import GradeFailed
 
+    over = _budget_message(box)
+    if over:
+        return False, over
     ns = dict(base_ns)
     wanted = [n for n in _free_names(source) if n not in ns]
     ns.update(_fetch(box, wanted))
@@ -294,13 +308,16 @@ def _run_test(source: str, base_ns: dict, box: Sandbox | None, cell_notes: dict)
         with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
             exec(compile(source, "<test>", "exec"), ns)  # noqa: S102 - the instructor's own test cell
     except GradeFailed as exc:
-        return False, str(exc).strip()
+        return False, _budget_message(box) or str(exc).strip()
     except NameError as exc:
+        over = _budget_message(box)
+        if over:
+            return False, over
         name = missing[0] if missing else str(exc)
         why = cell_notes.get(name, "")
         return False, f"{name} is not defined: the cell that should define it did not run{': ' + why if why else ''}."
     except Exception as exc:  # noqa: BLE001 - a test that errors scores nothing, with the reason
-        return False, f"{type(exc).__name__}: {str(exc)[:300]}"
+        return False, _budget_message(box) or f"{type(exc).__name__}: {str(exc)[:300]}"
     return True, buf.getvalue().strip()[:500]
 
 
@@ -315,7 +332,8 @@ STUDENT_VARIABLE = "PM_COURSE_STUDENT_ID"
 
 
 def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits: Limits = DEFAULT_LIMITS,
-                   sandboxed: bool = True, student: str = "", mpl_seed: str | None = None) -> dict[str, Any]:
+                   sandboxed: bool = True, student: str = "", mpl_seed: str | None = None,
+                   deadline: float | None = None) -> dict[str, Any]:
     """Grade one notebook of one submission. Never raises: every failure is a result with a reason.
 
     While the instructor's cells run here, ``PM_COURSE_STUDENT_ID`` holds nbgrader's id of the student
@@ -336,7 +354,9 @@ def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits
     cells = _cells_to_run(source, sub)
     box = None
     try:
-        box, ran, notes = _run_in_sandbox(cells, stubs, limits, sandboxed, mpl_seed, student)
+        if deadline is not None and deadline <= time.monotonic():
+            raise BudgetExhausted(f"the submission's time budget of {limits.submission_seconds:g} s is used up")
+        box, ran, notes = _run_in_sandbox(cells, stubs, limits, sandboxed, mpl_seed, student, deadline)
         result["notes"] = notes
     except SandboxCrashed as exc:
         ran = [{"status": "stopped", "output": "", "error": str(exc)} for _ in cells]
@@ -364,6 +384,9 @@ def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits
                                     "passed": passed, "message": message})
         result["written"] = [{"grade_id": _meta(c)["grade_id"], "points": float(_meta(c).get("points", 0))}
                              for c in source["written"]]
+        over = _budget_message(box)
+        if over:
+            result["notes"].append(over.replace("not graded: ", "tests left ") + " (the tests after it score nothing)")
     finally:
         os.environ.pop(STUDENT_VARIABLE, None)
         if previous is None:

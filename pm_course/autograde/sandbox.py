@@ -36,14 +36,19 @@ from typing import Any
 
 from . import plain
 
-__all__ = ["DEFAULT_LIMITS", "prepare_mpl_seed", "Limits", "Sandbox", "SandboxCrashed", "SandboxTimeout", "bwrap_status", "prepare_stubs"]
+__all__ = ["BudgetExhausted", "DEFAULT_LIMITS", "prepare_mpl_seed", "Limits", "Sandbox", "SandboxCrashed", "SandboxTimeout", "bwrap_status", "prepare_stubs"]
 
 
 @dataclass(frozen=True)
 class Limits:
+    """What one submission may use. ``submission_seconds`` is one wall-clock budget for everything done for a
+    submission: starting its sandboxes, running its cells, and every value fetched and function called by the
+    tests of all its notebooks. When it is used up, what is left scores nothing, with the reason."""
+
     cell_seconds: float = 10.0
     notebook_seconds: float = 120.0
     call_seconds: float = 2.0
+    submission_seconds: float = 180.0
     memory_bytes: int = 2 * 1024**3
     file_bytes: int = 64 * 1024**2
     scratch_bytes: int = 128 * 1024**2
@@ -59,6 +64,10 @@ class SandboxCrashed(RuntimeError):
 
 class SandboxTimeout(SandboxCrashed):
     """The sandboxed process overran its time and was killed."""
+
+
+class BudgetExhausted(SandboxTimeout):
+    """The submission's wall-clock budget (:attr:`Limits.submission_seconds`) is used up."""
 
 
 def bwrap_status() -> tuple[bool, str]:
@@ -155,6 +164,7 @@ class Sandbox:
         self.limits, self.sandboxed, self.stubs, self.mpl_seed = limits, sandboxed, stubs, mpl_seed
         self.student = student  # nbgrader's id of the submitter, seen as PM_COURSE_STUDENT_ID (a variant exam)
         self.proc: subprocess.Popen | None = None
+        self.deadline: float | None = None  # time.monotonic() when the submission's budget runs out
         self._buf = b""
         self._cgroup: Path | None = None
         self.process_limit = "none"
@@ -278,17 +288,33 @@ class Sandbox:
     # -- protocol
 
     def _send(self, msg: dict) -> None:
+        if self._budget_left() <= 0:
+            raise self._exhausted()
+        if self.proc is None:
+            raise SandboxCrashed("the sandbox has stopped")
         try:
             self._out.write(plain.dumps(msg) + "\n")
             self._out.flush()
         except (OSError, ValueError):
             raise SandboxCrashed("the sandbox stopped reading") from None
 
+    def _budget_left(self) -> float:
+        return float("inf") if self.deadline is None else self.deadline - time.monotonic()
+
+    def _exhausted(self) -> BudgetExhausted:
+        self.close()
+        return BudgetExhausted(f"the submission's time budget of {self.limits.submission_seconds:g} s is used up")
+
     def _read(self, seconds: float) -> dict:
-        deadline = time.monotonic() + seconds
+        budget = self._budget_left()
+        if budget <= 0:
+            raise self._exhausted()
+        deadline = time.monotonic() + min(seconds, budget)
         while b"\n" not in self._buf:
             left = deadline - time.monotonic()
             if left <= 0:
+                if self._budget_left() <= 0:
+                    raise self._exhausted()
                 self.close()
                 raise SandboxTimeout(f"no answer within {seconds:g} s")
             ready, _, _ = select.select([self._in_fd], [], [], left)
