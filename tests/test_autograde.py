@@ -568,3 +568,64 @@ def test_one_time_budget_covers_every_phase_of_a_submission(tmp_path):
     assert after and all(not t["passed"] and "time budget of 10 s" in t["message"] for t in after)
     assert any(line.startswith("slow:") and "time budget" in line for line in summary.failures)
     assert course.scores("z-full")[assignment][0] == course.scores("z-full")[assignment][1]
+
+
+_FILL = '''
+import os
+written = {}
+for path in ("/dev/shm/x", "/tmp/x", "/dev/x"):
+    n = 0
+    try:
+        with open(path, "wb") as f:
+            for _ in range(8):
+                f.write(b"\\0" * 1024 * 1024)
+                f.flush()
+                n += 1
+        written[path] = [n, 0]
+    except OSError as e:
+        written[path] = [n, e.errno]
+uid = os.getuid()
+'''
+
+
+def _box_values(limits: Limits, names: list[str], code: str) -> tuple[dict, list]:
+    from pm_course.autograde.sandbox import Sandbox
+
+    box = Sandbox({}, limits)
+    box.start()
+    try:
+        ran = box.run([code])
+        values = {k: plain.decode(v["value"]) for k, v in box.get(names).items() if v.get("ok")}
+        groups = list(box._cgroups)
+    finally:
+        box.close()
+    assert ran[0]["status"] == "ok", ran
+    return values, groups
+
+
+def test_every_writable_mount_in_the_sandbox_is_capped():
+    """/dev/shm and /tmp are sized tmpfs and /dev is read-only: writing 8 MB where 2 or 4 MB are allowed fails."""
+    import errno
+
+    assert bwrap_status()[0], "these walls are bubblewrap's"
+    limits = Limits(scratch_bytes=4 * 1024**2, shm_bytes=2 * 1024**2)
+    values, _ = _box_values(limits, ["written"], _FILL)
+    written = values["written"]
+    assert written["/dev/shm/x"] == [2, errno.ENOSPC], written
+    assert written["/tmp/x"] == [4, errno.ENOSPC], written
+    assert written["/dev/x"] == [0, errno.EROFS], written
+
+
+def test_sandbox_runs_unprivileged_and_leaves_no_cgroups_behind():
+    """As root: the learner's code runs as uid 65534, inside a pids and a memory cgroup that are gone after close."""
+    values, groups = _box_values(Limits(), ["uid"], _FILL)
+    if os.geteuid() != 0:
+        assert values["uid"] == os.getuid() and groups == []
+        return
+    assert values["uid"] == 65534
+    kinds = {g.parts[-3] if g.parts[-3] in ("pids", "memory") else "v2" for g in groups}
+    assert kinds in ({"pids", "memory"}, {"v2"}), groups
+    for g in groups:
+        assert not g.exists(), f"{g} was left behind"
+    memory = Limits().memory_bytes + Limits().scratch_bytes + Limits().shm_bytes
+    assert memory < 4 * 1024**3  # the memory cgroup's bound is finite and stated in docs/instructors.md
