@@ -629,3 +629,35 @@ def test_sandbox_runs_unprivileged_and_leaves_no_cgroups_behind():
         assert not g.exists(), f"{g} was left behind"
     memory = Limits().memory_bytes + Limits().scratch_bytes + Limits().shm_bytes
     assert memory < 4 * 1024**3  # the memory cgroup's bound is finite and stated in docs/instructors.md
+
+
+def test_what_a_function_sees_in_hidden_tests_reaches_no_feedback_and_no_other_answer(tmp_path):
+    """q4's function records every input in a global, and raises with its input on the hidden tie case; q5's
+    answer is an object whose .value is that record. Neither q4's nor q5's feedback shows a hidden input."""
+    assignment = "04_prioritization"
+    course = Course(tmp_path, assignment)
+    nb = _solved(assignment)
+    cells = {c["metadata"].get("nbgrader", {}).get("grade_id"): c for c in nb["cells"]}
+    cells["q4_answer"]["source"] = (
+        "SEEN = []\n"
+        "def rank_by_rice(backlog):\n"
+        "    SEEN.append(repr(backlog))\n"
+        "    if any(b['id'].startswith('T') for b in backlog):\n"
+        "        raise ValueError('inputs: ' + repr(backlog))\n"
+        "    score = lambda b: rice_score(b['reach'], b['impact'], b['confidence'], b['effort'])\n"
+        "    return [b['id'] for b in sorted(backlog, key=score, reverse=True)]\n")
+    cells["q5_answer"]["source"] = ("class Spy:\n"
+                                    "    @property\n"
+                                    "    def value(self):\n"
+                                    "        return {'P1': ' '.join(SEEN)}\n"
+                                    "answer_q5 = Spy()\n")
+    _write_raw(course, "spy", json.dumps(nb))
+    autograde(assignment, course.root, limits=FAST, progress=False)
+    graded = (course.root / "autograded" / "spy" / assignment / f"{assignment}.ipynb").read_text()
+    record = (course.root / "autograded" / "spy" / assignment / ".pm_course_grade.json").read_text()
+    result = json.loads(record)["result"]
+    tests = {t["grade_id"]: t for nb_ in result["notebooks"] for t in nb_["tests"]}
+    assert not tests["q4_test"]["passed"] and "ValueError" in tests["q4_test"]["message"]  # it did raise
+    for text in (graded, record, tests["q5_test"]["message"]):
+        for hidden in ("'T1'", "'T3'", "'reach': 50", "'effort': 0.5"):
+            assert hidden not in text, f"a hidden input ({hidden}) reached the feedback"

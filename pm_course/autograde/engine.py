@@ -245,7 +245,7 @@ def _proxy(box: Sandbox, name: str) -> Any:
                 from ..core.checkers import TimeLimitExceeded
 
                 raise TimeLimitExceeded() from None
-            raise _LearnerError(exc.type_name, str(exc)) from None
+            raise _LearnerError(exc.type_name, "its message is not shown when grading") from None
         except BudgetExhausted as exc:
             raise _LearnerError("TimeBudget", str(exc)) from None
         except SandboxCrashed as exc:
