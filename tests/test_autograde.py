@@ -439,6 +439,24 @@ def test_malformed_submissions_cost_only_their_own_grades_and_feedback_works_for
     shown = page_text(course.root / "feedback" / "b-odd-but-honest" / assignment / f"{assignment}.html")
     assert "<script>alert('pwn')</script>" in shown  # shown as the learner wrote it, as text
 
+    # The writer: a result it cannot write (a test the gradebook does not know) is that student's problem;
+    # the students before and after it in the same batch are written.
+    from pm_course.autograde.cohort import Course as Where
+    from pm_course.autograde.cohort import write_results
+
+    def result_of(student: str) -> dict:
+        return json.loads((course.root / "autograded" / student / assignment / ".pm_course_grade.json").read_text())["result"]
+
+    before, bad, after = result_of("z-half"), result_of("z-full"), result_of("b-odd-but-honest")
+    for res in (before, after):
+        for t in res["notebooks"][0]["tests"]:
+            t["score"] = 0.0
+    bad["notebooks"][0]["tests"][0]["grade_id"] = "no_such_test"
+    problems = write_results(Where(course.root), [before, bad, after], {})
+    assert len(problems) == 1 and problems[0].startswith("z-full: could not be written"), problems
+    assert course.scores("z-half")[assignment][0] == 0 == course.scores("b-odd-but-honest")[assignment][0]
+    assert course.scores("z-full")[assignment][0] == top  # its earlier grades stand
+
 
 def test_links_in_submitted_are_never_followed_and_timestamps_are_bounded(tmp_path):
     """A timestamp.txt or notebook that is a symbolic link (to the source, the gradebook, solutions/ or another

@@ -227,11 +227,13 @@ def _learner_cells(course: Course, assignment: str, student: str, notebook: str)
         return None
 
 
-def _autograded_notebook(course: Course, assignment: str, nb_result: dict, student: str) -> dict:
+def _autograded_notebook(course: Course, assignment: str, nb_result: dict, student: str,
+                         src: dict | None = None) -> dict:
     """The notebook formgrader and generate_feedback read: the learner's cells with their outputs, tests without
     hidden parts. Only the instructor's cells keep nbgrader metadata (the source's, whatever the learner relabelled);
     the learner's markdown is shown as text, never as HTML."""
-    src = json.loads((course.source(assignment) / f"{nb_result['notebook']}.ipynb").read_text(encoding="utf-8"))
+    if src is None:
+        src = json.loads((course.source(assignment) / f"{nb_result['notebook']}.ipynb").read_text(encoding="utf-8"))
     cells_in = _learner_cells(course, assignment, student, nb_result["notebook"])
     by_id = {_meta(c).get("grade_id"): c for c in src["cells"] if _meta(c).get("grade_id")}
     instructor_text = {_source(c) for c in src["cells"] if c.get("cell_type") == "markdown"}
@@ -339,59 +341,148 @@ def _timestamp(course: Course, student: str, assignment: str) -> tuple[Any, str]
     return when, ""
 
 
-def write_results(course: Course, results: list[dict], digests: dict[str, str]) -> list[str]:
-    """The single writer: gradebook rows, autograded notebooks and the skip records. Returns problems, one a line.
+class _Writer:
+    """The single writer: gradebook rows, autograded notebooks and the skip records, student by student as
+    results arrive (while the workers grade the rest).
 
-    Each student is written in its own transaction; anything that goes wrong writing one student is that
-    student's problem, reported, and the next student is written.
+    Students are committed together about once every ``commit_seconds`` (a commit is an fsync: one per
+    student was most of the writer's cost); a student's skip record is written only after the commit that
+    holds its grades, so a crash loses at most the last batch, which a re-run grades again. Anything that
+    goes wrong writing one student rolls back the batch, which is written again without that student:
+    that student's problem is reported and the others are written.
     """
-    import warnings
 
-    from nbgrader.api import Gradebook, MissingEntry
+    def __init__(self, course: Course, digests: dict[str, str], commit_seconds: float = 1.0):
+        import warnings
 
-    problems: list[str] = []
-    with Gradebook(course.db_url) as gb, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # nbgrader's own add_submission warns about SQLAlchemy autoflush
+        from nbgrader.api import Gradebook
+
+        self.course, self.digests, self.commit_seconds = course, digests, commit_seconds
+        self.problems: list[str] = []
+        self._pending: list[dict] = []
+        self._last = time.monotonic()
+        self._sources: dict[tuple[str, str], dict] = {}
+        self._warnings = warnings.catch_warnings()
+        self._warnings.__enter__()
+        warnings.simplefilter("ignore")  # SQLAlchemy's autoflush warnings from nbgrader's models
+        self.gb = Gradebook(course.db_url)
+
+    def add(self, res: dict) -> None:
+        try:
+            self._write(res)
+        except Exception as exc:  # noqa: BLE001 - one student's write failing must not stop the others
+            self._fail(res, exc)
+            return
+        self._pending.append(res)
+        if time.monotonic() - self._last >= self.commit_seconds:
+            self.flush()
+
+    def _fail(self, res: dict, exc: BaseException) -> None:
+        self.gb.db.rollback()
+        self.problems.append(f"{res['student']}: could not be written to the gradebook: {type(exc).__name__}: "
+                             f"{_clean(exc)[:200]}")
+        again, self._pending = self._pending, []
+        for other in again:  # written before in this batch: the rollback undid them
+            self.add(other)
+
+    def flush(self) -> None:
+        try:
+            self.gb.db.commit()
+        except Exception as exc:  # noqa: BLE001
+            self.gb.db.rollback()
+            for res in self._pending:
+                self.problems.append(f"{res['student']}: could not be written to the gradebook: "
+                                     f"{type(exc).__name__}: {_clean(exc)[:200]}")
+            self._pending = []
+            return
+        for res in self._pending:  # after the commit that holds its grades
+            record = {"digest": self.digests.get(res["student"], ""), "result": res}
+            target = self.course.autograded(res["student"], res["assignment"])
+            (target / RECORD).write_text(json.dumps(record), encoding="utf-8")
+        self._pending = []
+        self._last = time.monotonic()
+
+    def close(self) -> list[str]:
+        try:
+            self.flush()
+        finally:
+            self.gb.close()
+            self._warnings.__exit__(None, None, None)
+        return self.problems
+
+    def _source(self, assignment: str, notebook: str) -> dict:
+        key = (assignment, notebook)
+        if key not in self._sources:
+            path = self.course.source(assignment) / f"{notebook}.ipynb"
+            self._sources[key] = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(json.dumps(self._sources[key]))  # a fresh copy: the page is built from it
+
+    def _write(self, res: dict) -> None:
+        from nbgrader.api import (
+            Comment,
+            Grade,
+            MissingEntry,
+            Student,
+            SubmittedAssignment,
+            SubmittedNotebook,
+        )
+
+        gb, course = self.gb, self.course
+        student, assignment = res["student"], res["assignment"]
+        try:
+            gb.find_student(student)
+        except MissingEntry:
+            gb.db.add(Student(id=student))
+        when, why = _timestamp(course, student, assignment)
+        if why:
+            self.problems.append(f"{student}: {why}")
+        try:
+            submission = gb.find_submission(assignment, student)
+            submission.timestamp = when
+        except MissingEntry:  # as nbgrader's add_submission, without its commit
+            submission = SubmittedAssignment(assignment=gb.find_assignment(assignment),
+                                             student=gb.find_student(student), timestamp=when)
+            for notebook in submission.assignment.notebooks:
+                snb = SubmittedNotebook(notebook=notebook, assignment=submission)
+                for cell in notebook.grade_cells:
+                    Grade(cell_id=cell.id, notebook=snb)
+                for cell in notebook.solution_cells:
+                    Comment(cell_id=cell.id, notebook=snb)
+                for cell in notebook.task_cells:
+                    Comment(cell_id=cell.id, notebook=snb)
+                    Grade(cell_id=cell.id, notebook=snb)
+            gb.db.add(submission)
+        target = course.autograded(student, assignment)
+        target.mkdir(parents=True, exist_ok=True)
+        stamp = target / "timestamp.txt"
+        if when is not None:
+            stamp.write_text(f"{when:%Y-%m-%d %H:%M:%S.%f} UTC", encoding="utf-8")
+        elif stamp.is_file() or stamp.is_symlink():
+            stamp.unlink()
+        for nb in res["notebooks"]:
+            snb = gb.find_submission_notebook(nb["notebook"], assignment, student)
+            grades = {g.name: g for g in snb.grades}
+            for t in nb["tests"]:
+                grade = grades[t["grade_id"]]
+                grade.auto_score = t["score"]
+                grade.needs_manual_grade = grade.manual_score is not None
+            for w in nb["written"]:
+                grade = grades[w["grade_id"]]
+                grade.auto_score = None
+                grade.needs_manual_grade = True
+            page = _autograded_notebook(course, assignment, nb, student, self._source(assignment, nb["notebook"]))
+            with open(target / f"{nb['notebook']}.ipynb", "w", encoding="utf-8") as fh:
+                json.dump(page, fh, indent=1)
+
+
+def write_results(course: Course, results: list[dict], digests: dict[str, str]) -> list[str]:
+    """Write ``results`` with the single writer (:class:`_Writer`). Returns the problems, one a line."""
+    writer = _Writer(course, digests)
+    try:
         for res in results:
-            student, assignment = res["student"], res["assignment"]
-            try:
-                gb.update_or_create_student(student)
-                when, why = _timestamp(course, student, assignment)
-                if why:
-                    problems.append(f"{student}: {why}")
-                try:
-                    submission = gb.find_submission(assignment, student)
-                    submission.timestamp = when
-                except MissingEntry:
-                    gb.add_submission(assignment, student, **({"timestamp": when} if when is not None else {}))
-                target = course.autograded(student, assignment)
-                target.mkdir(parents=True, exist_ok=True)
-                stamp = target / "timestamp.txt"
-                if when is not None:
-                    stamp.write_text(f"{when:%Y-%m-%d %H:%M:%S.%f} UTC", encoding="utf-8")
-                elif stamp.is_file() or stamp.is_symlink():
-                    stamp.unlink()
-                for nb in res["notebooks"]:
-                    snb = gb.find_submission_notebook(nb["notebook"], assignment, student)
-                    grades = {g.name: g for g in snb.grades}
-                    for t in nb["tests"]:
-                        grade = grades[t["grade_id"]]
-                        grade.auto_score = t["score"]
-                        grade.needs_manual_grade = grade.manual_score is not None
-                    for w in nb["written"]:
-                        grade = grades[w["grade_id"]]
-                        grade.auto_score = None
-                        grade.needs_manual_grade = True
-                    page = _autograded_notebook(course, assignment, nb, student)
-                    with open(target / f"{nb['notebook']}.ipynb", "w", encoding="utf-8") as fh:
-                        json.dump(page, fh, indent=1)
-                gb.db.commit()  # one transaction per student: a crash mid-batch keeps every student written so far
-                record = {"digest": digests.get(student, ""), "result": res}
-                (target / RECORD).write_text(json.dumps(record), encoding="utf-8")
-            except Exception as exc:  # noqa: BLE001 - one student's write failing must not stop the others
-                gb.db.rollback()
-                problems.append(f"{student}: could not be written to the gradebook: {type(exc).__name__}: "
-                                f"{_clean(exc)[:200]}")
+            writer.add(res)
+    finally:
+        problems = writer.close()
     return problems
 
 
@@ -482,9 +573,20 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
         seed = prepare_mpl_seed(stub_dir / "mpl") if todo else None
         jobs = [(s, assignment, sources, str(course.submitted(s, assignment)), stubs, limits, sandboxed, seed)
                 for s in todo]
-        # While the workers grade, this process makes sure the gradebook knows the assignment (slow: nbgrader).
-        meanwhile = (lambda: ensure_assignment(course, assignment)) if out_dir is None else None
-        results = _run_jobs(jobs, workers or os.cpu_count() or 1, progress, log, meanwhile)
+        # While the workers grade, this process makes sure the gradebook knows the assignment (slow: nbgrader),
+        # then writes each result as it arrives.
+        writers: list[_Writer] = []
+
+        def meanwhile() -> None:
+            if out_dir is None:
+                ensure_assignment(course, assignment)
+                writers.append(_Writer(course, digests))
+
+        try:
+            results = _run_jobs(jobs, workers or os.cpu_count() or 1, progress, log, meanwhile,
+                                on_result=lambda res: writers[0].add(res) if writers else None)
+        finally:
+            written = writers[0].close() if writers else []
     finally:
         shutil.rmtree(stub_dir, ignore_errors=True)
     for res in results:
@@ -500,12 +602,13 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
             (out / f"{assignment}--{res['student']}.json").write_text(
                 json.dumps({"digest": digests[res["student"]], "result": res}), encoding="utf-8")
     else:
-        summary.failures += write_results(course, results, digests)
+        summary.failures += written
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _run_jobs(jobs: list[tuple], workers: int, progress: bool | None, log, meanwhile=None) -> list[dict]:
+def _run_jobs(jobs: list[tuple], workers: int, progress: bool | None, log, meanwhile=None,
+              on_result=None) -> list[dict]:
     from tqdm import tqdm
 
     show = sys.stderr.isatty() if progress is None else progress
@@ -530,6 +633,8 @@ def _run_jobs(jobs: list[tuple], workers: int, progress: bool | None, log, meanw
                      "tests": [], "written": [], "cells": [], "notes": [], "sandboxed": job[6]} for n in job[2]]}
             for line in _problems(res):
                 (bar.write if show else log)(line)
+            if on_result is not None:
+                on_result(res)
             results.append(res)
             bar.update(1)
     bar.close()
