@@ -426,6 +426,7 @@ class _Writer:
             SubmittedAssignment,
             SubmittedNotebook,
         )
+        from sqlalchemy.orm import joinedload
 
         gb, course = self.gb, self.course
         student, assignment = res["student"], res["assignment"]
@@ -461,7 +462,9 @@ class _Writer:
             stamp.unlink()
         for nb in res["notebooks"]:
             snb = gb.find_submission_notebook(nb["notebook"], assignment, student)
-            grades = {g.name: g for g in snb.grades}
+            # the grades with their cells in one query (reading each grade's name loads its cell: a query each)
+            grades = {g.cell.name: g for g in
+                      gb.db.query(Grade).options(joinedload(Grade.cell)).filter(Grade.notebook_id == snb.id)}
             for t in nb["tests"]:
                 grade = grades[t["grade_id"]]
                 grade.auto_score = t["score"]
