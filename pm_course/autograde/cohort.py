@@ -246,7 +246,7 @@ def _autograded_notebook(course: Course, assignment: str, nb_result: dict, stude
         learner_source = True
     tests = {t["grade_id"]: t for t in nb_result["tests"]}
     ran = {c["sub_index"]: c for c in nb_result["cells"] if c.get("sub_index") is not None}
-    out_cells = []
+    out_cells: list[dict[str, Any]] = []
     used: set[str] = set()
     for index, c in enumerate(cells_in):
         gid = _meta(c).get("grade_id")
@@ -267,7 +267,7 @@ def _autograded_notebook(course: Course, assignment: str, nb_result: dict, stude
             shown = text if (text in instructor_text or not learner_source) else _as_code_block(text)
             cell = {"cell_type": "markdown", "metadata": {}, "source": _clean(shown)}
         if scell is not None:
-            used.add(gid)
+            used.add(str(gid))
         cell.pop("attachments", None)
         cell["id"] = f"cell-{len(out_cells)}"
         if cell.get("cell_type") == "code":
@@ -285,7 +285,7 @@ def _autograded_notebook(course: Course, assignment: str, nb_result: dict, stude
             else:
                 r = ran.get(index) if learner_source else None
                 r = r or {"status": "stopped", "output": "", "error": "not run"}
-                outs = []
+                outs: list[dict[str, Any]] = []
                 if r.get("output"):
                     outs.append({"output_type": "stream", "name": "stdout", "text": _clean(r["output"])})
                 if r["status"] != "ok":
