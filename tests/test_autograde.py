@@ -675,7 +675,31 @@ def test_what_a_function_sees_in_hidden_tests_reaches_no_feedback_and_no_other_a
     record = (course.root / "autograded" / "spy" / assignment / ".pm_course_grade.json").read_text()
     result = json.loads(record)["result"]
     tests = {t["grade_id"]: t for nb_ in result["notebooks"] for t in nb_["tests"]}
-    assert not tests["q4_test"]["passed"] and "ValueError" in tests["q4_test"]["message"]  # it did raise
+    assert not tests["q4_test"]["passed"]
     for text in (graded, record, tests["q5_test"]["message"]):
         for hidden in ("'T1'", "'T3'", "'reach': 50", "'effort': 0.5"):
             assert hidden not in text, f"a hidden input ({hidden}) reached the feedback"
+
+
+def test_a_function_that_returns_its_hidden_input_does_not_show_it(tmp_path):
+    """The visible cases pass; on the hidden tie cases the function returns the ids of its input in the order
+    given. The failure says which hidden case (the instructor's label) but never what was given or returned."""
+    assignment = "04_prioritization"
+    course = Course(tmp_path, assignment)
+    nb = _solved(assignment)
+    cells = {c["metadata"].get("nbgrader", {}).get("grade_id"): c for c in nb["cells"]}
+    cells["q4_answer"]["source"] = (
+        "def rank_by_rice(backlog):\n"
+        "    if any(b['id'].startswith('T') for b in backlog):\n"
+        "        return [b['id'].lower() * 2 + str(b['reach']) for b in backlog]\n"
+        "    score = lambda b: rice_score(b['reach'], b['impact'], b['confidence'], b['effort'])\n"
+        "    return [b['id'] for b in sorted(backlog, key=score, reverse=True)]\n")
+    _write_raw(course, "echo", json.dumps(nb))
+    autograde(assignment, course.root, limits=FAST, progress=False)
+    folder = course.root / "autograded" / "echo" / assignment
+    result = json.loads((folder / ".pm_course_grade.json").read_text())["result"]
+    tests = {t["grade_id"]: t for nb_ in result["notebooks"] for t in nb_["tests"]}
+    assert not tests["q4_test"]["passed"]
+    assert "ties" in tests["q4_test"]["message"]  # the instructor's label for the case is kept
+    for text in ((folder / f"{assignment}.ipynb").read_text(), tests["q4_test"]["message"]):
+        assert "t1t1" not in text and "'T1'" not in text, text[:2000]  # what it returned; what it was given

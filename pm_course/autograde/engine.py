@@ -292,8 +292,41 @@ def _budget_message(box: Sandbox | None) -> str | None:
     return f"not graded: the submission's time budget of {box.limits.submission_seconds:g} s was used up"
 
 
-def _run_test(source: str, base_ns: dict, box: Sandbox | None, cell_notes: dict) -> tuple[bool, str]:
-    """Run one instructor test cell here. Returns (passed, message)."""
+def _segments(source: str) -> list[tuple[bool, str]]:
+    """A test cell's source in order, as (hidden, code) pieces: the visible code and each hidden-tests block."""
+    pieces: list[tuple[bool, str]] = []
+    at = 0
+    for m in _HIDDEN.finditer(source):
+        pieces.append((False, source[at:m.start()]))
+        pieces.append((True, m.group(0)))
+        at = m.end()
+    pieces.append((False, source[at:]))
+    return [(hidden, code) for hidden, code in pieces if code.strip()]
+
+
+HIDDEN_DETAIL = "  - (what the hidden test cases gave and got is not shown)"
+
+
+def _redact_hidden(message: str) -> str:
+    """A failure in a hidden test: its lines that show values (what a function was given or returned, an
+    answer as read back) are replaced, so feedback never shows a hidden input."""
+    out = []
+    for line in message.splitlines():
+        if re.search(r"\breturned\b|\binputs?\b|\(input|\bgot\b|[\[{(]'", line):
+            if out and out[-1] == HIDDEN_DETAIL:
+                continue
+            line = HIDDEN_DETAIL
+        out.append(line)
+    return "\n".join(out)
+
+
+def _run_test(source: str, base_ns: dict, box: Sandbox | None, cell_notes: dict,
+              fetched: dict[str, Any] | None = None) -> tuple[bool, str]:
+    """Run one instructor test cell here. Returns (passed, message).
+
+    The cell's visible code and its hidden-tests blocks run in order; a failure in a hidden block is
+    reported with its values left out (:func:`_redact_hidden`).
+    """
     from ..core.validate import GradeFailed
 
     over = _budget_message(box)
@@ -301,14 +334,24 @@ def _run_test(source: str, base_ns: dict, box: Sandbox | None, cell_notes: dict)
         return False, over
     ns = dict(base_ns)
     wanted = [n for n in _free_names(source) if n not in ns]
-    ns.update(_fetch(box, wanted))
+    if fetched is None:
+        fetched = _fetch(box, wanted)
+    ns.update({n: fetched[n] for n in wanted if n in fetched})
     missing = [n for n in wanted if n not in ns]
     buf = io.StringIO()
     try:
+        pieces = [(hidden, compile(code, "<test>", "exec")) for hidden, code in _segments(source)]
+    except SyntaxError:  # hidden blocks that are not whole statements: the cell runs as one piece
+        pieces = [(source != strip_hidden_tests(source), compile(source, "<test>", "exec"))]
+    hidden = False
+    try:
         with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
-            exec(compile(source, "<test>", "exec"), ns)  # noqa: S102 - the instructor's own test cell
+            for is_hidden, code in pieces:
+                hidden = is_hidden
+                exec(code, ns)  # noqa: S102 - the instructor's own test cell
     except GradeFailed as exc:
-        return False, _budget_message(box) or str(exc).strip()
+        message = str(exc).strip()
+        return False, _budget_message(box) or (_redact_hidden(message) if hidden else message)
     except NameError as exc:
         over = _budget_message(box)
         if over:
@@ -317,6 +360,8 @@ def _run_test(source: str, base_ns: dict, box: Sandbox | None, cell_notes: dict)
         why = cell_notes.get(name, "")
         return False, f"{name} is not defined: the cell that should define it did not run{': ' + why if why else ''}."
     except Exception as exc:  # noqa: BLE001 - a test that errors scores nothing, with the reason
+        if hidden:
+            return False, _budget_message(box) or f"{type(exc).__name__} in a hidden test (its details are not shown)"
         return False, _budget_message(box) or f"{type(exc).__name__}: {str(exc)[:300]}"
     return True, buf.getvalue().strip()[:500]
 
@@ -376,10 +421,14 @@ def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             for c in source["setup"]:
                 exec(compile(_source(c), "<setup>", "exec"), base)  # noqa: S102 - the instructor's setup cell
+        # Every value the tests use is read from the sandbox once, before any test calls a learner's function:
+        # nothing a function is given in a test can be in them.
+        names = sorted({n for c in source["tests"] for n in _free_names(_source(c)) if n not in base})
+        fetched = _fetch(box, names) if _budget_message(box) is None else {}
         for c in source["tests"]:
             m = _meta(c)
             points = float(m.get("points", 0))
-            passed, message = _run_test(_source(c), base, box, cell_notes)
+            passed, message = _run_test(_source(c), base, box, cell_notes, fetched)
             result["tests"].append({"grade_id": m["grade_id"], "points": points, "score": points if passed else 0.0,
                                     "passed": passed, "message": message})
         result["written"] = [{"grade_id": _meta(c)["grade_id"], "points": float(_meta(c).get("points", 0))}
