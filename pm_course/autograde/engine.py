@@ -310,7 +310,7 @@ HIDDEN_DETAIL = "  - (what the hidden test cases gave and got is not shown)"
 def _redact_hidden(message: str) -> str:
     """A failure in a hidden test: its lines that show values (what a function was given or returned, an
     answer as read back) are replaced, so feedback never shows a hidden input."""
-    out = []
+    out: list[str] = []
     for line in message.splitlines():
         if re.search(r"\breturned\b|\binputs?\b|\(input|\bgot\b|[\[{(]'", line):
             if out and out[-1] == HIDDEN_DETAIL:
