@@ -288,6 +288,9 @@ def test_the_command_says_what_is_wrong(tmp_path):
 
     assert main(["autograde", "99_nothing", "--root", str(tmp_path), "--quiet"]) == 2
     assert main(["autograde", "04_prioritization", "--root", str(tmp_path), "--shard", "3/2", "--results", "x"]) == 2
+    for option in ("--submission-timeout", "--cell-timeout"):
+        assert main(["autograde", "04_prioritization", "--root", str(tmp_path), option, "0"]) == 2
+        assert main(["autograde", "04_prioritization", "--root", str(tmp_path), option, "nan"]) == 2
 
 
 def test_plain_nbgrader_feedback_hides_hidden_tests_too(tmp_path):
