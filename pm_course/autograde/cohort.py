@@ -42,7 +42,7 @@ from .sandbox import DEFAULT_LIMITS, Limits, bwrap_status, prepare_mpl_seed, pre
 
 __all__ = ["Course", "Summary", "autograde", "merge", "ENGINE_VERSION"]
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"  # a change to what a grade means re-grades every submission on the next run
 RECORD = ".pm_course_grade.json"
 
 
