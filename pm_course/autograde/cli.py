@@ -29,6 +29,9 @@ def add_commands(sub) -> None:
                    help="where bubblewrap cannot run: grade each submission in a limited process without the "
                         "file-system and network walls (the grades record it)")
     p.add_argument("--cell-timeout", type=float, default=10.0, help="seconds per cell (default 10)")
+    p.add_argument("--submission-timeout", type=float, default=180.0,
+                   help="one wall-clock budget in seconds for everything done for one submission: its cells, and "
+                        "every value fetched and function called by its tests (default 180)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     r = sub.add_parser("report", help="an HTML report of a graded assignment, or the learners' disputes (instructors)")
     r.add_argument("assignment", nargs="?", help="the graded assignment (not needed with --disputes)")
@@ -64,7 +67,11 @@ def run(args: argparse.Namespace) -> int:
                     raise GradingRefused("--shard writes result files: give --results FOLDER (then --merge them)")
                 if args.workers is not None and args.workers < 1:
                     raise GradingRefused(f"--workers takes a whole number of at least 1; got {args.workers}")
-                limits = Limits(cell_seconds=args.cell_timeout)
+                for option, value in (("--cell-timeout", args.cell_timeout),
+                                      ("--submission-timeout", args.submission_timeout)):
+                    if not value > 0 or value == float("inf"):
+                        raise GradingRefused(f"{option} takes a number of seconds above 0; got {value}")
+                limits = Limits(cell_seconds=args.cell_timeout, submission_seconds=args.submission_timeout)
                 summary = autograde(args.assignment, args.root, workers=args.workers, student=args.student,
                                     force=args.force, shard=args.shard, results_dir=args.results,
                                     allow_unsandboxed=args.allow_unsandboxed, db_url=args.db, limits=limits,

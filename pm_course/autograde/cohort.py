@@ -29,12 +29,20 @@ from pathlib import Path
 from typing import Any
 
 from ..core.validate import InputError, InputTypeError, describe, integer, text
-from .engine import _meta, _source, grade_notebook, strip_hidden_tests
+from .engine import (
+    MAX_NOTEBOOK_BYTES,
+    _meta,
+    _source,
+    grade_notebook,
+    parse_submission,
+    read_inside,
+    strip_hidden_tests,
+)
 from .sandbox import DEFAULT_LIMITS, Limits, bwrap_status, prepare_mpl_seed, prepare_stubs
 
 __all__ = ["Course", "Summary", "autograde", "merge", "ENGINE_VERSION"]
 
-ENGINE_VERSION = "1"
+ENGINE_VERSION = "2"  # a change to what a grade means re-grades every submission on the next run
 RECORD = ".pm_course_grade.json"
 
 
@@ -99,7 +107,13 @@ class Course:
 
     def students(self, assignment: str) -> list[str]:
         base = self.root / "submitted"
-        return sorted(p.name for p in base.iterdir() if (p / assignment).is_dir()) if base.is_dir() else []
+        if not base.is_dir():
+            return []
+        # os.path.lexists: a student folder or assignment folder that is a symbolic link is listed, so that
+        # its submission gets a result saying it was not followed (never read through the link).
+        return sorted(p.name for p in base.iterdir()
+                      if not p.name.startswith(".") and (p.is_symlink() or (p / assignment).is_dir()
+                                                         or os.path.lexists(p / assignment)))
 
     def submitted(self, student: str, assignment: str) -> Path:
         return self.root / "submitted" / student / assignment
@@ -130,11 +144,18 @@ class Summary:
         return "\n".join(lines)
 
 
-def _digest(paths: Iterable[Path]) -> str:
+def _digest(paths: Iterable[Path], submitted: Iterable[tuple[Path, list[str]]] = ()) -> str:
+    """A digest of the source notebooks (``paths``) and the submission's files (read without following links)."""
     h = hashlib.sha256(ENGINE_VERSION.encode())
     for p in paths:
         h.update(p.name.encode())
         h.update(hashlib.sha256(p.read_bytes()).digest() if p.is_file() else b"-")
+    for base, parts in submitted:
+        h.update("/".join(parts).encode())
+        try:
+            h.update(hashlib.sha256(read_inside(base, parts, MAX_NOTEBOOK_BYTES)).digest())
+        except (ValueError, OSError) as exc:
+            h.update(b"-" + str(exc).encode())
     return h.hexdigest()
 
 
@@ -142,11 +163,12 @@ def _job(args: tuple) -> dict[str, Any]:
     """One submission (all its notebooks), in a worker process."""
     student, assignment, sources, submitted, stubs, limits, sandboxed, mpl_seed = args
     t0 = time.perf_counter()
+    deadline = time.monotonic() + limits.submission_seconds  # one budget for all the submission's notebooks
     notebooks = []
     for name in sources:
         src = Path(sources[name])
         notebooks.append(grade_notebook(src, Path(submitted) / f"{name}.ipynb", stubs, limits, sandboxed, student,
-                                        mpl_seed))
+                                        mpl_seed, deadline))
     return {"student": student, "assignment": assignment, "notebooks": notebooks, "sandboxed": sandboxed,
             "seconds": round(time.perf_counter() - t0, 3)}
 
@@ -184,50 +206,93 @@ def ensure_assignment(course: Course, assignment: str) -> None:
             raise GradingRefused(f"nbgrader could not register {assignment}: {out.stderr.strip()[-500:]}")
 
 
-def _autograded_notebook(course: Course, assignment: str, nb_result: dict, submitted: Path) -> dict:
-    """The notebook formgrader and generate_feedback read: the learner's cells with their outputs, tests without hidden parts."""
-    src = json.loads((course.source(assignment) / f"{nb_result['notebook']}.ipynb").read_text(encoding="utf-8"))
+def _clean(text: Any) -> str:
+    """Text as it may go into a notebook file and its HTML: lone surrogates and other unencodable points replaced."""
+    return str(text).encode("utf-8", "replace").decode("utf-8")
+
+
+def _as_code_block(text: str) -> str:
+    """A learner's markdown or raw text shown as written: an indented code block, which markdown never turns into
+    HTML (so a <script>, a link or an image in it stays text in the feedback and in the formgrader)."""
+    lines = _clean(text).splitlines() or [""]
+    return "\n".join("    " + line for line in lines)
+
+
+def _learner_cells(course: Course, assignment: str, student: str, notebook: str) -> list[dict] | None:
+    """The submission's cells (checked as the worker checked them), or None when it cannot be read."""
     try:
-        sub = json.loads((submitted / f"{nb_result['notebook']}.ipynb").read_text(encoding="utf-8"))
-        cells_in = sub["cells"] if isinstance(sub.get("cells"), list) else []
-    except (OSError, ValueError, AttributeError):
-        cells_in = []
+        data = read_inside(course.root / "submitted", [student, assignment, f"{notebook}.ipynb"], MAX_NOTEBOOK_BYTES)
+        return parse_submission(data)["cells"]
+    except (OSError, ValueError):
+        return None
+
+
+def _autograded_notebook(course: Course, assignment: str, nb_result: dict, student: str,
+                         src: dict | None = None) -> dict:
+    """The notebook formgrader and generate_feedback read: the learner's cells with their outputs, tests without
+    hidden parts. Only the instructor's cells keep nbgrader metadata (the source's, whatever the learner relabelled);
+    the learner's markdown is shown as text, never as HTML."""
+    if src is None:
+        src = json.loads((course.source(assignment) / f"{nb_result['notebook']}.ipynb").read_text(encoding="utf-8"))
+    cells_in = _learner_cells(course, assignment, student, nb_result["notebook"])
     by_id = {_meta(c).get("grade_id"): c for c in src["cells"] if _meta(c).get("grade_id")}
+    instructor_text = {_source(c) for c in src["cells"] if c.get("cell_type") == "markdown"}
+    if cells_in is None:  # unreadable: the source's cells, with every answer left empty (never the solution)
+        cells_in = [c if not _meta(c).get("solution") else
+                    {**c, "source": "" if c["cell_type"] == "code" else "(not graded: the submission could not be read)"}
+                    for c in src["cells"]]
+        learner_source = False
+    else:
+        learner_source = True
     tests = {t["grade_id"]: t for t in nb_result["tests"]}
     ran = {c["sub_index"]: c for c in nb_result["cells"] if c.get("sub_index") is not None}
-    out_cells = []
-    used = set()
-    # Rebuild in the source's order of instructor cells, with the learner's cells where the learner put them.
-    for index, c in enumerate(cells_in or src["cells"]):
-        if not isinstance(c, dict):
-            continue
+    out_cells: list[dict[str, Any]] = []
+    used: set[str] = set()
+    for index, c in enumerate(cells_in):
         gid = _meta(c).get("grade_id")
-        scell = by_id.get(gid) if isinstance(gid, str) else None
-        if scell is not None and (_meta(scell).get("locked") or (_meta(scell).get("grade") and not _meta(scell).get("solution"))):
-            cell = json.loads(json.dumps(scell))
-        else:
-            cell = json.loads(json.dumps(c))
-        used.add(gid)
+        scell = by_id.get(gid) if isinstance(gid, str) and gid not in used else None
+        smeta = _meta(scell) if scell is not None else {}
+        if scell is not None and (smeta.get("locked") or (smeta.get("grade") and not smeta.get("solution"))):
+            cell = json.loads(json.dumps(scell))  # the instructor's cell, as written in solutions/
+        elif scell is not None:  # an answer cell: the learner's text under the instructor's identity and type
+            text = _source(c)
+            if scell["cell_type"] != "code" and learner_source:
+                text = _as_code_block(text)
+            cell = {"cell_type": scell["cell_type"], "metadata": {"nbgrader": json.loads(json.dumps(smeta))},
+                    "source": _clean(text)}
+        elif c.get("cell_type") == "code":  # a code cell the learner added: no grading identity
+            cell = {"cell_type": "code", "metadata": {}, "source": _clean(_source(c))}
+        else:  # markdown or raw the learner wrote or changed: text; the handout's own markdown stays markdown
+            text = _source(c)
+            shown = text if (text in instructor_text or not learner_source) else _as_code_block(text)
+            cell = {"cell_type": "markdown", "metadata": {}, "source": _clean(shown)}
+        if scell is not None:
+            used.add(str(gid))
+        cell.pop("attachments", None)
+        cell["id"] = f"cell-{len(out_cells)}"
         if cell.get("cell_type") == "code":
             cell["execution_count"] = None
             m = _meta(cell)
             if m.get("grade") and not m.get("solution") and gid in tests:
                 t = tests[gid]
                 cell["source"] = strip_hidden_tests(_source(cell))
+                message = _clean(t["message"])
                 if t["passed"]:
-                    cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": (t["message"] or f"{gid}: passed") + "\n"}]
+                    cell["outputs"] = [{"output_type": "stream", "name": "stdout", "text": (message or f"{gid}: passed") + "\n"}]
                 else:
-                    cell["outputs"] = [{"output_type": "error", "ename": "GradeFailed", "evalue": t["message"],
-                                        "traceback": [t["message"]]}]
+                    cell["outputs"] = [{"output_type": "error", "ename": "GradeFailed", "evalue": message,
+                                        "traceback": [message]}]
             else:
-                r = ran.get(index) or {"status": "stopped", "output": "", "error": "not run"}
-                outs = []
+                r = ran.get(index) if learner_source else None
+                r = r or {"status": "stopped", "output": "", "error": "not run"}
+                outs: list[dict[str, Any]] = []
                 if r.get("output"):
-                    outs.append({"output_type": "stream", "name": "stdout", "text": r["output"]})
+                    outs.append({"output_type": "stream", "name": "stdout", "text": _clean(r["output"])})
                 if r["status"] != "ok":
-                    ename = r["error"].split(":", 1)[0] if r.get("error") else "Error"
-                    outs.append({"output_type": "error", "ename": ename[:60] or "Error", "evalue": r.get("error", ""),
-                                 "traceback": [r.get("error", "")]})
+                    error = _clean(r.get("error", ""))
+                    ename = error.split(":", 1)[0] if error else "Error"
+                    outs.append({"output_type": "error", "ename": ename[:60] or "Error", "evalue": error,
+                                 "traceback": [error]})
                 cell["outputs"] = outs
         out_cells.append(cell)
     for gid, t in tests.items():  # tests the learner deleted are restored, as nbgrader does
@@ -235,59 +300,193 @@ def _autograded_notebook(course: Course, assignment: str, nb_result: dict, submi
             cell = json.loads(json.dumps(by_id[gid]))
             cell["source"] = strip_hidden_tests(_source(cell))
             cell["execution_count"] = None
-            cell["outputs"] = [{"output_type": "error", "ename": "GradeFailed", "evalue": t["message"], "traceback": [t["message"]]}]
+            cell["id"] = f"cell-{len(out_cells)}"
+            message = _clean(t["message"])
+            cell["outputs"] = [{"output_type": "error", "ename": "GradeFailed", "evalue": message, "traceback": [message]}]
             out_cells.append(cell)
     nb = {"cells": out_cells, "metadata": dict(src.get("metadata", {})), "nbformat": 4, "nbformat_minor": src.get("nbformat_minor", 5)}
     nb["metadata"]["pm_course_grading"] = {"sandboxed": nb_result["sandboxed"], "status": nb_result["status"],
-                                           "reason": nb_result["reason"], "notes": nb_result.get("notes", []),
+                                           "reason": _clean(nb_result["reason"]),
+                                           "notes": [_clean(n) for n in nb_result.get("notes", [])],
                                            "engine": ENGINE_VERSION}
     return nb
 
 
-def write_results(course: Course, results: list[dict], digests: dict[str, str]) -> None:
-    """The single writer: gradebook rows, autograded notebooks and the skip records."""
-    import warnings
+EARLIEST_TIMESTAMP = "2000-01-01"
 
-    from nbgrader.api import Gradebook
+
+def _timestamp(course: Course, student: str, assignment: str) -> tuple[Any, str]:
+    """The submission's time from its timestamp.txt (never through a link), or None with the reason it was refused.
+
+    The learner controls the file, so a time before 2000 or more than a day in the future is refused: the
+    gradebook then has no time for the submission (nbgrader counts it as on time) and the summary says so.
+    """
+    import datetime
+
     from nbgrader.utils import parse_utc
 
-    with Gradebook(course.db_url) as gb, warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # nbgrader's own add_submission warns about SQLAlchemy autoflush
-        for res in results:
-            student, assignment = res["student"], res["assignment"]
-            gb.update_or_create_student(student)
-            submitted = course.submitted(student, assignment)
-            stamp = submitted / "timestamp.txt"
-            kwargs = {}
-            if stamp.is_file():
-                try:
-                    kwargs["timestamp"] = parse_utc(stamp.read_text().strip())
-                except Exception:  # noqa: BLE001 - a bad timestamp file is the learner's; ignore it
-                    pass
-            try:
-                gb.find_submission(assignment, student)
-            except Exception:  # noqa: BLE001 - MissingEntry: first grading
-                gb.add_submission(assignment, student, **kwargs)
-            target = course.autograded(student, assignment)
-            target.mkdir(parents=True, exist_ok=True)
-            if stamp.is_file():
-                shutil.copy(stamp, target / "timestamp.txt")
-            for nb in res["notebooks"]:
-                snb = gb.find_submission_notebook(nb["notebook"], assignment, student)
-                grades = {g.name: g for g in snb.grades}
-                for t in nb["tests"]:
-                    grade = grades[t["grade_id"]]
-                    grade.auto_score = t["score"]
-                    grade.needs_manual_grade = grade.manual_score is not None
-                for w in nb["written"]:
-                    grade = grades[w["grade_id"]]
-                    grade.auto_score = None
-                    grade.needs_manual_grade = True
-                with open(target / f"{nb['notebook']}.ipynb", "w", encoding="utf-8") as fh:
-                    json.dump(_autograded_notebook(course, assignment, nb, submitted), fh, indent=1)
-            gb.db.commit()  # one transaction per student: a crash mid-batch keeps every student written so far
-            record = {"digest": digests.get(student, ""), "result": res}
+    try:
+        raw = read_inside(course.root / "submitted", [student, assignment, "timestamp.txt"], 200)
+    except ValueError as exc:
+        return None, "" if "missing" in str(exc) else f"timestamp.txt refused: {exc}"
+    try:
+        when = parse_utc(raw.decode("utf-8").strip())
+    except Exception:  # noqa: BLE001 - dateutil raises many kinds of errors for a bad date
+        return None, f"timestamp.txt refused: {_clean(raw[:60].decode('utf-8', 'replace'))!r} is not a date"
+    now = datetime.datetime.now(datetime.UTC).replace(tzinfo=None)
+    low = datetime.datetime.fromisoformat(EARLIEST_TIMESTAMP)
+    naive = when.replace(tzinfo=None) if when.tzinfo is None else when.astimezone(datetime.UTC).replace(tzinfo=None)
+    if not low <= naive <= now + datetime.timedelta(days=1):
+        return None, f"timestamp.txt refused: {naive:%Y-%m-%d %H:%M} is before {EARLIEST_TIMESTAMP} or in the future"
+    return when, ""
+
+
+class _Writer:
+    """The single writer: gradebook rows, autograded notebooks and the skip records, student by student as
+    results arrive (while the workers grade the rest).
+
+    Students are committed together about once every ``commit_seconds`` (a commit is an fsync: one per
+    student was most of the writer's cost); a student's skip record is written only after the commit that
+    holds its grades, so a crash loses at most the last batch, which a re-run grades again. Anything that
+    goes wrong writing one student rolls back the batch, which is written again without that student:
+    that student's problem is reported and the others are written.
+    """
+
+    def __init__(self, course: Course, digests: dict[str, str], commit_seconds: float = 1.0):
+        import warnings
+
+        from nbgrader.api import Gradebook
+
+        self.course, self.digests, self.commit_seconds = course, digests, commit_seconds
+        self.problems: list[str] = []
+        self._pending: list[dict] = []
+        self._last = time.monotonic()
+        self._sources: dict[tuple[str, str], dict] = {}
+        self._warnings = warnings.catch_warnings()
+        self._warnings.__enter__()
+        warnings.simplefilter("ignore")  # SQLAlchemy's autoflush warnings from nbgrader's models
+        self.gb = Gradebook(course.db_url)
+
+    def add(self, res: dict) -> None:
+        try:
+            self._write(res)
+        except Exception as exc:  # noqa: BLE001 - one student's write failing must not stop the others
+            self._fail(res, exc)
+            return
+        self._pending.append(res)
+        if time.monotonic() - self._last >= self.commit_seconds:
+            self.flush()
+
+    def _fail(self, res: dict, exc: BaseException) -> None:
+        self.gb.db.rollback()
+        self.problems.append(f"{res['student']}: could not be written to the gradebook: {type(exc).__name__}: "
+                             f"{_clean(exc)[:200]}")
+        again, self._pending = self._pending, []
+        for other in again:  # written before in this batch: the rollback undid them
+            self.add(other)
+
+    def flush(self) -> None:
+        try:
+            self.gb.db.commit()
+        except Exception as exc:  # noqa: BLE001
+            self.gb.db.rollback()
+            for res in self._pending:
+                self.problems.append(f"{res['student']}: could not be written to the gradebook: "
+                                     f"{type(exc).__name__}: {_clean(exc)[:200]}")
+            self._pending = []
+            return
+        for res in self._pending:  # after the commit that holds its grades
+            record = {"digest": self.digests.get(res["student"], ""), "result": res}
+            target = self.course.autograded(res["student"], res["assignment"])
             (target / RECORD).write_text(json.dumps(record), encoding="utf-8")
+        self._pending = []
+        self._last = time.monotonic()
+
+    def close(self) -> list[str]:
+        try:
+            self.flush()
+        finally:
+            self.gb.close()
+            self._warnings.__exit__(None, None, None)
+        return self.problems
+
+    def _source(self, assignment: str, notebook: str) -> dict:
+        key = (assignment, notebook)
+        if key not in self._sources:
+            path = self.course.source(assignment) / f"{notebook}.ipynb"
+            self._sources[key] = json.loads(path.read_text(encoding="utf-8"))
+        return json.loads(json.dumps(self._sources[key]))  # a fresh copy: the page is built from it
+
+    def _write(self, res: dict) -> None:
+        from nbgrader.api import (
+            Comment,
+            Grade,
+            MissingEntry,
+            Student,
+            SubmittedAssignment,
+            SubmittedNotebook,
+        )
+        from sqlalchemy.orm import joinedload
+
+        gb, course = self.gb, self.course
+        student, assignment = res["student"], res["assignment"]
+        try:
+            gb.find_student(student)
+        except MissingEntry:
+            gb.db.add(Student(id=student))
+        when, why = _timestamp(course, student, assignment)
+        if why:
+            self.problems.append(f"{student}: {why}")
+        try:
+            submission = gb.find_submission(assignment, student)
+            submission.timestamp = when
+        except MissingEntry:  # as nbgrader's add_submission, without its commit
+            submission = SubmittedAssignment(assignment=gb.find_assignment(assignment),
+                                             student=gb.find_student(student), timestamp=when)
+            for notebook in submission.assignment.notebooks:
+                snb = SubmittedNotebook(notebook=notebook, assignment=submission)
+                for cell in notebook.grade_cells:
+                    Grade(cell_id=cell.id, notebook=snb)
+                for cell in notebook.solution_cells:
+                    Comment(cell_id=cell.id, notebook=snb)
+                for cell in notebook.task_cells:
+                    Comment(cell_id=cell.id, notebook=snb)
+                    Grade(cell_id=cell.id, notebook=snb)
+            gb.db.add(submission)
+        target = course.autograded(student, assignment)
+        target.mkdir(parents=True, exist_ok=True)
+        stamp = target / "timestamp.txt"
+        if when is not None:
+            stamp.write_text(f"{when:%Y-%m-%d %H:%M:%S.%f} UTC", encoding="utf-8")
+        elif stamp.is_file() or stamp.is_symlink():
+            stamp.unlink()
+        for nb in res["notebooks"]:
+            snb = gb.find_submission_notebook(nb["notebook"], assignment, student)
+            # the grades with their cells in one query (reading each grade's name loads its cell: a query each)
+            grades = {g.cell.name: g for g in
+                      gb.db.query(Grade).options(joinedload(Grade.cell)).filter(Grade.notebook_id == snb.id)}
+            for t in nb["tests"]:
+                grade = grades[t["grade_id"]]
+                grade.auto_score = t["score"]
+                grade.needs_manual_grade = grade.manual_score is not None
+            for w in nb["written"]:
+                grade = grades[w["grade_id"]]
+                grade.auto_score = None
+                grade.needs_manual_grade = True
+            page = _autograded_notebook(course, assignment, nb, student, self._source(assignment, nb["notebook"]))
+            with open(target / f"{nb['notebook']}.ipynb", "w", encoding="utf-8") as fh:
+                json.dump(page, fh, indent=1)
+
+
+def write_results(course: Course, results: list[dict], digests: dict[str, str]) -> list[str]:
+    """Write ``results`` with the single writer (:class:`_Writer`). Returns the problems, one a line."""
+    writer = _Writer(course, digests)
+    try:
+        for res in results:
+            writer.add(res)
+    finally:
+        problems = writer.close()
+    return problems
 
 
 def _parse_shard(shard: str | None) -> tuple[int, int] | None:
@@ -350,8 +549,8 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
     sources = {n: str(course.source(assignment) / f"{n}.ipynb") for n in notebooks}
     digests, todo = {}, []
     for s in students:
-        sub = course.submitted(s, assignment)
-        digests[s] = _digest([Path(sources[n]) for n in notebooks] + [sub / f"{n}.ipynb" for n in notebooks])
+        digests[s] = _digest([Path(sources[n]) for n in notebooks],
+                             [(course.root / "submitted", [s, assignment, f"{n}.ipynb"]) for n in notebooks])
         rec = course.autograded(s, assignment) / RECORD
         if not force and out_dir is None and rec.is_file():
             try:
@@ -377,9 +576,20 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
         seed = prepare_mpl_seed(stub_dir / "mpl") if todo else None
         jobs = [(s, assignment, sources, str(course.submitted(s, assignment)), stubs, limits, sandboxed, seed)
                 for s in todo]
-        # While the workers grade, this process makes sure the gradebook knows the assignment (slow: nbgrader).
-        meanwhile = (lambda: ensure_assignment(course, assignment)) if out_dir is None else None
-        results = _run_jobs(jobs, workers or os.cpu_count() or 1, progress, log, meanwhile)
+        # While the workers grade, this process makes sure the gradebook knows the assignment (slow: nbgrader),
+        # then writes each result as it arrives.
+        writers: list[_Writer] = []
+
+        def meanwhile() -> None:
+            if out_dir is None:
+                ensure_assignment(course, assignment)
+                writers.append(_Writer(course, digests))
+
+        try:
+            results = _run_jobs(jobs, workers or os.cpu_count() or 1, progress, log, meanwhile,
+                                on_result=lambda res: writers[0].add(res) if writers else None)
+        finally:
+            written = writers[0].close() if writers else []
     finally:
         shutil.rmtree(stub_dir, ignore_errors=True)
     for res in results:
@@ -395,12 +605,13 @@ def autograde(assignment: str, root: Path | str = ".", *, workers: int | None = 
             (out / f"{assignment}--{res['student']}.json").write_text(
                 json.dumps({"digest": digests[res["student"]], "result": res}), encoding="utf-8")
     else:
-        write_results(course, results, digests)
+        summary.failures += written
     summary.seconds = time.perf_counter() - t0
     return summary
 
 
-def _run_jobs(jobs: list[tuple], workers: int, progress: bool | None, log, meanwhile=None) -> list[dict]:
+def _run_jobs(jobs: list[tuple], workers: int, progress: bool | None, log, meanwhile=None,
+              on_result=None) -> list[dict]:
     from tqdm import tqdm
 
     show = sys.stderr.isatty() if progress is None else progress
@@ -425,6 +636,8 @@ def _run_jobs(jobs: list[tuple], workers: int, progress: bool | None, log, meanw
                      "tests": [], "written": [], "cells": [], "notes": [], "sandboxed": job[6]} for n in job[2]]}
             for line in _problems(res):
                 (bar.write if show else log)(line)
+            if on_result is not None:
+                on_result(res)
             results.append(res)
             bar.update(1)
     bar.close()
@@ -450,11 +663,12 @@ def merge(assignment: str, results_dirs: Iterable[Path | str], root: Path | str 
                 continue
             results.append(res)
             digests[res["student"]] = data.get("digest", "")
-    write_results(course, results, digests)
+    written = write_results(course, results, digests)
     summary = Summary(assignment, graded=len(results),
                       sandboxed=all(r.get("sandboxed", True) for r in results))
     for res in results:
         summary.scores[res["student"]] = sum(t["score"] for nb in res["notebooks"] for t in nb["tests"])
         summary.max_score = max(summary.max_score, sum(t["points"] for nb in res["notebooks"] for t in nb["tests"]))
         summary.failures += _problems(res)
+    summary.failures += written
     return summary

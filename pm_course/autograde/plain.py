@@ -2,7 +2,8 @@
 
 Everything that leaves the sandbox is learner-controlled, so it is decoded
 into builtin values only (None, bool, int, float, str, list, tuple, set,
-frozenset, dict) and bounded in size and depth. An object that is not plain
+frozenset, dict, and numpy's number, bool and text scalars rebuilt from plain values) and bounded in size
+and depth. An object that is not plain
 data becomes an :class:`Opaque` record (its type name, and its ``.value`` when
 it has one, itself plain), and a function becomes a marker the grader turns
 into a call back into the sandbox. The strict checks of
@@ -81,6 +82,10 @@ def encode(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
         if len(value) > MAX_ITEMS:
             return {"t": "toolarge"}
         return {"t": "dict", "v": [[encode(k, depth + 1, budget), encode(v, depth + 1, budget)] for k, v in value.items()]}
+    if getattr(t, "__module__", None) == "numpy" and t.__name__ not in ("ndarray", "matrix"):
+        scalar = _numpy_scalar(value, depth, budget)
+        if scalar is not None:
+            return scalar
     import types
 
     if t is types.FunctionType:
@@ -92,6 +97,51 @@ def encode(value: Any, depth: int = 0, budget: list[int] | None = None) -> Any:
         return out
     out["value"] = encode(inner, depth + 1, budget)
     return out
+
+
+_NUMPY_KINDS = {"b": bool, "i": int, "u": int, "f": float, "U": str}
+_NUMPY_SIZES = {"b": (1,), "i": (1, 2, 4, 8), "u": (1, 2, 4, 8), "f": (2, 4, 8), "U": ()}
+
+
+def _numpy_scalar(value: Any, depth: int, budget: list[int]) -> dict | None:
+    """A numpy scalar (np.float64(760.0), np.int64, np.bool_, np.str_) as its kind and its plain value.
+
+    What crosses is only the kind and a plain bool, int, float or str; the grader builds a real numpy
+    scalar from them. Anything that only looks like one (a learner's class named like numpy's) gives a
+    value of its own making, which is no more than the learner could write as a literal.
+    """
+    try:
+        kind, size = value.dtype.kind, value.dtype.itemsize
+        inner = value.item()
+    except BaseException:  # noqa: BLE001 - learner objects may raise anything
+        return None
+    if type(kind) is not str or kind not in _NUMPY_KINDS or type(inner) is not _NUMPY_KINDS[kind]:
+        return None
+    if type(size) is not int or (_NUMPY_SIZES[kind] and size not in _NUMPY_SIZES[kind]):
+        return None
+    plain_inner = encode(inner, depth + 1, budget)
+    if type(plain_inner) is dict and plain_inner.get("t") != "float":
+        return None  # too large a number or text: described, not carried
+    return {"t": "np", "k": kind if kind == "U" else f"{kind}{size}", "v": plain_inner}
+
+
+def _decode_numpy(data: dict, depth: int) -> Any:
+    kind = data.get("k")
+    if type(kind) is not str or not kind or kind[0] not in _NUMPY_KINDS:
+        raise PlainError("malformed numpy scalar")
+    size = kind[1:]
+    if kind[0] == "U" and size or kind[0] != "U" and (not size.isdigit() or int(size) not in _NUMPY_SIZES[kind[0]]):
+        raise PlainError("malformed numpy scalar")
+    inner = decode(data.get("v"), depth + 1)
+    want = _NUMPY_KINDS[kind[0]]
+    if type(inner) is not want:
+        raise PlainError("malformed numpy scalar")
+    import numpy
+
+    try:
+        return numpy.str_(inner) if kind == "U" else numpy.dtype(kind).type(inner)
+    except (OverflowError, ValueError, TypeError):
+        raise PlainError("a numpy scalar out of range") from None
 
 
 def decode(data: Any, depth: int = 0) -> Any:
@@ -146,6 +196,8 @@ def decode(data: Any, depth: int = 0) -> Any:
         return float(v)
     if tag == "ellipsis":
         return Ellipsis
+    if tag == "np":
+        return _decode_numpy(data, depth)
     if tag == "function":
         return FunctionMarker("", str(data.get("q", ""))[:200])
     if tag == "opaque":

@@ -9,9 +9,14 @@ What the learner's code can reach inside (see docs/instructors.md, "Threat model
   without answers (:mod:`.formonly`) and its compiled copies are hidden;
 - nothing else of the machine: not solutions/, the gradebook, other
   submissions or the instructor's home; a small scratch ``/tmp`` (tmpfs);
-- limits on memory (address space), file size, processes (a pids cgroup when
-  the grader runs as root and can make one; RLIMIT_NPROC otherwise) and wall
-  time per cell and per notebook, enforced from outside by killing the sandbox.
+- limits on memory (address space per process, and a memory cgroup for the
+  whole sandbox, tmpfs included, when the grader runs as root and can make
+  one), file size, every writable mount (/tmp and /dev/shm are sized tmpfs,
+  /dev is read-only), processes (a pids cgroup as root; RLIMIT_NPROC
+  otherwise) and wall time per cell, per notebook and per submission,
+  enforced from outside by killing the sandbox;
+- as root, the learner's code runs as the unprivileged user 65534 in its own
+  user namespace, which may not make further user namespaces.
 
 Only plain data comes out (:mod:`.plain`); the verdict is computed outside.
 Without bubblewrap the grader refuses to run unless told ``allow_unsandboxed``;
@@ -21,6 +26,7 @@ the file-system and network walls, and every grade says so.
 
 from __future__ import annotations
 
+import atexit
 import os
 import resource
 import select
@@ -36,17 +42,23 @@ from typing import Any
 
 from . import plain
 
-__all__ = ["DEFAULT_LIMITS", "prepare_mpl_seed", "Limits", "Sandbox", "SandboxCrashed", "SandboxTimeout", "bwrap_status", "prepare_stubs"]
+__all__ = ["BudgetExhausted", "DEFAULT_LIMITS", "prepare_mpl_seed", "Limits", "Sandbox", "SandboxCrashed", "SandboxTimeout", "bwrap_status", "prepare_stubs"]
 
 
 @dataclass(frozen=True)
 class Limits:
+    """What one submission may use. ``submission_seconds`` is one wall-clock budget for everything done for a
+    submission: starting its sandboxes, running its cells, and every value fetched and function called by the
+    tests of all its notebooks. When it is used up, what is left scores nothing, with the reason."""
+
     cell_seconds: float = 10.0
     notebook_seconds: float = 120.0
     call_seconds: float = 2.0
+    submission_seconds: float = 180.0
     memory_bytes: int = 2 * 1024**3
     file_bytes: int = 64 * 1024**2
     scratch_bytes: int = 128 * 1024**2
+    shm_bytes: int = 16 * 1024**2
     processes: int = 64
 
 
@@ -59,6 +71,10 @@ class SandboxCrashed(RuntimeError):
 
 class SandboxTimeout(SandboxCrashed):
     """The sandboxed process overran its time and was killed."""
+
+
+class BudgetExhausted(SandboxTimeout):
+    """The submission's wall-clock budget (:attr:`Limits.submission_seconds`) is used up."""
 
 
 def bwrap_status() -> tuple[bool, str]:
@@ -115,36 +131,120 @@ def _package_root() -> Path:
     return Path(pm_course.__file__).resolve().parent
 
 
-def _cgroup_for(limits: Limits) -> Path | None:
-    """A pids cgroup (v1 or v2) for one sandbox, when the grader may make one (root); else None."""
+def _cgroups_for(limits: Limits) -> list[Path]:
+    """A pids cgroup and a memory cgroup (v1 or v2) for one sandbox, where the grader may make them (root).
+
+    The memory cgroup bounds everything the sandbox holds in memory, its tmpfs pages (/tmp, /dev/shm) included,
+    at ``memory_bytes`` plus the two scratch sizes. Where none can be made (not root, or no controller), the
+    per-process limits apply alone: RLIMIT_AS per process and the tmpfs sizes.
+    """
     if os.geteuid() != 0:
-        return None
-    for base, knob in ((Path("/sys/fs/cgroup/pids"), "pids.max"), (Path("/sys/fs/cgroup"), "pids.max")):
-        try:
-            if not (base / "cgroup.procs").exists():
+        return []
+    memory = limits.memory_bytes + limits.scratch_bytes + limits.shm_bytes
+    root = Path("/sys/fs/cgroup")
+    groups: list[Path] = []
+    name = uuid.uuid4().hex[:12]
+    if (root / "pids" / "cgroup.procs").exists() or (root / "memory" / "cgroup.procs").exists():  # cgroup v1
+        for controller, knobs in (("pids", {"pids.max": str(limits.processes)}),
+                                  ("memory", {"memory.limit_in_bytes": str(memory)})):
+            group = root / controller / "pm_course_grading" / name
+            try:
+                group.mkdir(parents=True)
+            except OSError:
                 continue
-            group = base / "pm_course_grading" / uuid.uuid4().hex[:12]
-            group.mkdir(parents=True)
-            (group / knob).write_text(str(limits.processes))
-            return group
+            try:
+                for knob, value in knobs.items():
+                    (group / knob).write_text(value)
+                groups.append(group)
+            except OSError:
+                _remove_cgroup(group)
+    elif (root / "cgroup.controllers").exists():  # cgroup v2: one group, both controllers where enabled
+        parent = root / "pm_course_grading"
+        try:
+            parent.mkdir(exist_ok=True)
+            wanted = {"pids", "memory"} & set((root / "cgroup.controllers").read_text().split())
+            for c in sorted(wanted):
+                for level in (root, parent):
+                    try:
+                        (level / "cgroup.subtree_control").write_text(f"+{c}")
+                    except OSError:
+                        pass
+            group = parent / name
+            group.mkdir()
+            groups.append(group)
+            for knob, value in (("pids.max", str(limits.processes)), ("memory.max", str(memory))):
+                try:
+                    (group / knob).write_text(value)
+                except OSError:
+                    pass
         except OSError:
-            continue
-    return None
+            pass
+    return groups
+
+
+def _remove_cgroup(group: Path, wait: float = 2.0) -> bool:
+    """Kill whatever is left in ``group`` and remove it (waits up to ``wait`` seconds); True when removed."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            (group / "cgroup.kill").write_text("1")
+        except OSError:
+            pass
+        try:
+            for pid in (group / "cgroup.procs").read_text().split():
+                try:
+                    os.kill(int(pid), signal.SIGKILL)
+                except (ProcessLookupError, PermissionError, ValueError):
+                    pass
+        except OSError:
+            pass
+        try:
+            group.rmdir()
+            return True
+        except FileNotFoundError:
+            return True
+        except OSError:
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.02)
 
 
 _STALE_CGROUPS: list[Path] = []
 
 
 def _reap_cgroups() -> None:
-    """Remove the cgroups of closed sandboxes whose processes have gone (never waits)."""
+    """Remove the cgroups of closed sandboxes that could not be removed at once (kept for the next try)."""
     for group in list(_STALE_CGROUPS):
+        if _remove_cgroup(group, wait=0):
+            _STALE_CGROUPS.remove(group)
+
+
+def _reap_at_exit() -> None:
+    for group in list(_STALE_CGROUPS):
+        _remove_cgroup(group, wait=5.0)
+
+
+atexit.register(_reap_at_exit)
+
+
+_USER_ARGS: list[str] | None = None
+
+
+def _user_args() -> list[str]:
+    """As root: run the sandbox as the unprivileged user 65534 in its own user namespace, and forbid nested
+    user namespaces there (where this bubblewrap supports it). Otherwise nothing: bubblewrap keeps your uid."""
+    global _USER_ARGS
+    if os.geteuid() != 0:
+        return []
+    if _USER_ARGS is None:
+        args = ["--unshare-user", "--uid", "65534", "--gid", "65534", "--disable-userns"]
         try:
-            group.rmdir()
-            _STALE_CGROUPS.remove(group)
-        except FileNotFoundError:
-            _STALE_CGROUPS.remove(group)
-        except OSError:
-            continue
+            ok = subprocess.run(["bwrap", "--unshare-all", *args, "--ro-bind", "/", "/", "true"],
+                                capture_output=True, timeout=20).returncode == 0
+        except (OSError, subprocess.TimeoutExpired):
+            ok = False
+        _USER_ARGS = args if ok else []
+    return _USER_ARGS
 
 
 class Sandbox:
@@ -155,8 +255,9 @@ class Sandbox:
         self.limits, self.sandboxed, self.stubs, self.mpl_seed = limits, sandboxed, stubs, mpl_seed
         self.student = student  # nbgrader's id of the submitter, seen as PM_COURSE_STUDENT_ID (a variant exam)
         self.proc: subprocess.Popen | None = None
+        self.deadline: float | None = None  # time.monotonic() when the submission's budget runs out
         self._buf = b""
-        self._cgroup: Path | None = None
+        self._cgroups: list[Path] = []
         self.process_limit = "none"
 
     # -- start and stop
@@ -165,9 +266,12 @@ class Sandbox:
         runner = [sys.executable, "-I", "-m", "pm_course.autograde.runner", str(fd_in), str(fd_out)]
         if not self.sandboxed:
             return runner
-        args = ["bwrap", "--unshare-all", "--die-with-parent", "--new-session", "--cap-drop", "ALL",
+        # Every writable mount is capped: /tmp and /dev/shm are sized tmpfs, and /dev itself is read-only.
+        args = ["bwrap", "--unshare-all", *_user_args(), "--die-with-parent", "--new-session", "--cap-drop", "ALL",
                 "--proc", "/proc", "--dev", "/dev",
-                "--size", str(self.limits.scratch_bytes), "--tmpfs", "/tmp",
+                "--perms", "1777", "--size", str(self.limits.shm_bytes), "--tmpfs", "/dev/shm",
+                "--remount-ro", "/dev",
+                "--perms", "1777", "--size", str(self.limits.scratch_bytes), "--tmpfs", "/tmp",
                 "--ro-bind", "/etc", "/etc"]
         for d in ("/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64"):
             if os.path.islink(d):
@@ -213,9 +317,9 @@ class Sandbox:
         req_r, req_w = os.pipe()
         resp_r, resp_w = os.pipe()
         limits = self.limits
-        self._cgroup = _cgroup_for(limits)
-        cgroup = self._cgroup
-        self.process_limit = "cgroup" if cgroup else ("rlimit" if os.geteuid() != 0 else "none")
+        self._cgroups = _cgroups_for(limits)
+        groups = list(self._cgroups)
+        self.process_limit = "cgroup" if groups else ("rlimit" if os.geteuid() != 0 else "none")
 
         def preexec() -> None:
             resource.setrlimit(resource.RLIMIT_AS, (limits.memory_bytes, limits.memory_bytes))
@@ -225,8 +329,8 @@ class Sandbox:
             resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu))
             if os.geteuid() != 0:
                 resource.setrlimit(resource.RLIMIT_NPROC, (limits.processes, limits.processes))
-            if cgroup is not None:
-                (cgroup / "cgroup.procs").write_text(str(os.getpid()))
+            for group in groups:
+                (group / "cgroup.procs").write_text(str(os.getpid()))
             os.setsid()
 
         self.proc = subprocess.Popen(
@@ -263,9 +367,10 @@ class Sandbox:
                 os.close(self._in_fd)
             except OSError:
                 pass
-        if self._cgroup is not None:
-            _STALE_CGROUPS.append(self._cgroup)  # removed once its processes are gone (see _reap_cgroups)
-            self._cgroup = None
+        for group in self._cgroups:  # killed and removed now; kept for a later try only if that fails
+            if not _remove_cgroup(group):
+                _STALE_CGROUPS.append(group)
+        self._cgroups = []
         _reap_cgroups()
 
     def __enter__(self) -> Sandbox:
@@ -278,17 +383,33 @@ class Sandbox:
     # -- protocol
 
     def _send(self, msg: dict) -> None:
+        if self._budget_left() <= 0:
+            raise self._exhausted()
+        if self.proc is None:
+            raise SandboxCrashed("the sandbox has stopped")
         try:
             self._out.write(plain.dumps(msg) + "\n")
             self._out.flush()
         except (OSError, ValueError):
             raise SandboxCrashed("the sandbox stopped reading") from None
 
+    def _budget_left(self) -> float:
+        return float("inf") if self.deadline is None else self.deadline - time.monotonic()
+
+    def _exhausted(self) -> BudgetExhausted:
+        self.close()
+        return BudgetExhausted(f"the submission's time budget of {self.limits.submission_seconds:g} s is used up")
+
     def _read(self, seconds: float) -> dict:
-        deadline = time.monotonic() + seconds
+        budget = self._budget_left()
+        if budget <= 0:
+            raise self._exhausted()
+        deadline = time.monotonic() + min(seconds, budget)
         while b"\n" not in self._buf:
             left = deadline - time.monotonic()
             if left <= 0:
+                if self._budget_left() <= 0:
+                    raise self._exhausted()
                 self.close()
                 raise SandboxTimeout(f"no answer within {seconds:g} s")
             ready, _, _ = select.select([self._in_fd], [], [], left)

@@ -35,7 +35,9 @@ def add_commands(sub) -> None:
     c.add_argument("--date", default=None, help="the date on the certificates (default: today, YYYY-MM-DD)")
     v = sub.add_parser("verify", help="check a certificate (.json): valid or not")
     v.add_argument("certificate")
-    v.add_argument("--public-key", default=None, help="the instructor's public key (for a signed certificate)")
+    v.add_argument("--public-key", default=None,
+                   help="the instructor's public key file; without it an instructor-issued certificate is not "
+                        "verified (only its signature proves who issued it)")
 
 
 def _keygen(args) -> int:
@@ -116,6 +118,9 @@ def _verify(args) -> int:
         print(f"VALID: {c.get('name')}, {c.get('score')} of {c.get('total')} points, {c.get('date')} "
               f"({c.get('kind')}); {res['reason']}")
         return 0
+    if res.get("unverified"):
+        print(f"NOT VERIFIED: {res['reason']}")
+        return 1
     print(f"NOT VALID: {res['reason']}")
     return 1
 

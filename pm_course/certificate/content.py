@@ -193,7 +193,13 @@ def verify_certificate(record: Any, public_pem: bytes | None = None) -> dict[str
     if record.get("code") != verification_code(content):
         return {"valid": False, "reason": "the verification code does not match the content: it was edited"}
     if public_pem is None:
-        return {"valid": True, "reason": "the code matches the content (not a signature check)"}
+        if content.get("kind") != "self-assessed":
+            # Anyone can write a record and its code: only the instructor's signature makes it instructor-issued.
+            return {"valid": False, "unverified": True,
+                    "reason": "not verified: this certificate says it is instructor-issued, which only a signature "
+                              "check can confirm; give --public-key with the instructor's public key file"}
+        return {"valid": True, "reason": "the code matches the content (a self-assessed certificate: anyone can "
+                                         "make one; it is not a signature check)"}
     sig = record.get("signature")
     if type(sig) is not str:
         return {"valid": False, "reason": "the certificate is not signed (a self-assessed certificate?)"}
