@@ -598,3 +598,17 @@ def test_story_property_template_parts_round_trip(who, want, why):
     assert parse_story(story) == {"role": who, "want": want, "benefit": why}
     assert not problems(check_story(story)), story
     assert check_story(f"As a {who}, I want to {want} and chat, so that {why}")["small: one goal (INVEST)"]
+
+
+def test_risk_board_check_judges_the_current_board_and_a_second_click_keeps_it(widgets):
+    b = widgets.RiskBoard()
+    right = {k: v["risk"] for k, v in FIND_COVER_ASSUMPTIONS.items()}
+    first = next(iter(right))
+    b.pickers[first].value = right[first]
+    b.reveal.click()
+    assert f"1 of {len(right)} placed right" in b.result.value and "(1 placed)" in b.result.value
+    b.reveal.click()  # a second click never hides the verdict
+    assert f"1 of {len(right)} placed right" in b.result.value
+    second = list(right)[1]
+    b.pickers[second].value = right[second]  # judged at once, with the change
+    assert f"2 of {len(right)} placed right" in b.result.value and "(2 placed)" in b.result.value

@@ -542,14 +542,25 @@ class RiskBoard(Widget):
                         for k in FIND_COVER_ASSUMPTIONS}
         rows = [W.HBox([p, W.HTML(f"<span style='line-height:28px'>{esc(FIND_COVER_ASSUMPTIONS[k]['text'])}</span>")])
                 for k, p in self.pickers.items()]
-        self.reveal = W.ToggleButton(description="Check the board", value=False, icon="check")
+        # A button, not a toggle: each click means "check now", so a second click (a learner who thinks the
+        # first was lost while the kernel was busy) never takes the verdict away. Clicks and dropdown changes
+        # reach the kernel in the order they were made, so the check judges the values just chosen.
+        self._revealed = False
+        self.reveal = W.Button(description="Check the board", icon="check",
+                               tooltip="Judge the board as it is now (it stays judged as you move assumptions)")
+        self.reveal.add_class("pm-check-board")
+        self.reveal.on_click(lambda _: self._check())
         self.result = W.HTML().add_class("pm-result")
         self.tests = W.HTML().add_class("pm-risk-tests")
         self.code_line = W.HTML().add_class("pm-code")
         self.chart = W.Output().add_class("pm-chart")
         self.widget = W.VBox([W.VBox(rows), self.reveal, self.result, self.tests, self.code_line, self.chart])
         self.widget.add_class("pm-risk-board")
-        self.on_change([*self.pickers.values(), self.reveal], lambda _: self.refresh())
+        self.on_change(list(self.pickers.values()), lambda _: self.refresh())
+        self.refresh()
+
+    def _check(self) -> None:
+        self._revealed = True
         self.refresh()
 
     @property
@@ -564,7 +575,7 @@ class RiskBoard(Widget):
             for k, r in board.items():
                 self.pickers[k.strip().upper()].value = choice("risk", r, RISKS)
             if reveal is not None:
-                self.reveal.value = bool(reveal)
+                self._revealed = bool(reveal)
         self.refresh()
 
     def code(self) -> str:
@@ -590,7 +601,7 @@ class RiskBoard(Widget):
             ids = s["by_risk"][risk]
             lines = []
             for k in ids:
-                mark = "" if not self.reveal.value else (" (right)" if k not in s["wrong"] else " (move it)")
+                mark = "" if not self._revealed else (" (right)" if k not in s["wrong"] else " (move it)")
                 lines.append(textwrap.shorten(f"{k}{mark}: {FIND_COVER_ASSUMPTIONS[k]['text']}", 58))
             ax.text(x + 0.04, y + 0.75, "\n".join(lines) or "(empty)", fontsize=7.5, va="top")
         ax.set_xticks([0.5, 1.5], ["the product manager answers", "design and engineering answer"])
@@ -602,7 +613,7 @@ class RiskBoard(Widget):
 
     def refresh(self) -> None:
         s = score_risk_board(self.value)
-        if self.reveal.value:
+        if self._revealed:
             self.result.value = status_box(s["right"] == s["total"], f"{s['right']} of {s['total']} placed right",
                                            [f"{k}: think again about what would go wrong if it were false."
                                             for k in s["wrong"]], detail=f"({s['placed']} placed)")

@@ -52,3 +52,28 @@ def test_lifecycle_explorer_marks_the_stage_and_follows_the_metric(notebook, pag
     eventually(lambda: f"Compound growth {compound_growth_rate(staff):.2%} a week" in text_of(result),
                what="the growth rate of staff active in the week")
     eventually(lambda: images(chart) and images(chart) != chart_before, what="the chart to be redrawn")
+
+
+def test_risk_board_checks_the_values_just_chosen(notebook, page):
+    """"Check the board" right after a dropdown change judges the board with that change, and a second
+    click (a learner who thinks the first was lost) never takes the verdict away."""
+    from pm_course.role import FIND_COVER_ASSUMPTIONS
+
+    nb = notebook(f"notebooks/{LESSON.name}")
+    cells = nb.run_all()
+    assert not [e for c in cells for e in c.errors]
+    board = nb.panel.locator(".pm-risk-board").first
+    board.scroll_into_view_if_needed()
+    result = board.locator(".pm-result")
+    check = board.locator("button", has_text="Check the board")
+    ids = list(FIND_COVER_ASSUMPTIONS)
+    placed = 0
+    for k in ids[:3]:
+        box = board.locator("select").nth(ids.index(k))
+        box.select_option(label=FIND_COVER_ASSUMPTIONS[k]["risk"])
+        placed += 1
+        check.click()  # at once: no wait for the kernel
+        check.click()  # and again, as a learner does when nothing seems to happen
+        eventually(lambda n=placed: f"{n} of {len(ids)} placed right" in text_of(result)
+                   and f"({n} placed)" in text_of(result), timeout=60,
+                   what=f"the verdict on the board with {placed} placed")
