@@ -612,3 +612,30 @@ def test_risk_board_check_judges_the_current_board_and_a_second_click_keeps_it(w
     second = list(right)[1]
     b.pickers[second].value = right[second]  # judged at once, with the change
     assert f"2 of {len(right)} placed right" in b.result.value and "(2 placed)" in b.result.value
+
+
+def test_week_planner_quick_moves_update_the_line_at_once_and_draw_the_chart_once(widgets, monkeypatch):
+    """In a kernel (a running event loop), each slider move updates the table and the code line at once; the
+    slow chart says it is updating and is drawn once the moves stop, not once per move (which made the line lag seconds)."""
+    import asyncio
+
+    w = widgets.WeekPlanner(restore=False)
+    draws = []
+    plot = w.plot
+    monkeypatch.setattr(w, "plot", lambda: draws.append(1) or plot())
+    first = next(iter(w.sliders))
+    slider = w.sliders[first]
+
+    async def burst():
+        for _ in range(6):
+            slider.value = slider.value + 0.5
+            assert f"'{first}': {slider.value!r}" in w.code_line.value.replace("&#x27;", "'")
+            hours = f"{slider.value:,.2f}".rstrip("0").rstrip(".")
+            assert f"<td class='l'>{first}</td><td>{hours}</td>" in w.shares.value
+            assert [o["data"]["text/plain"] for o in w.chart.outputs] == [w.UPDATING]  # says it is out of date
+        assert draws == []
+        await asyncio.sleep(1.0)
+
+    asyncio.run(burst())
+    assert len(draws) == 1, f"the chart was drawn {len(draws)} times for one burst of moves"
+    assert w.UPDATING not in str(w.chart.outputs)

@@ -308,8 +308,9 @@ class WeekPlanner(Widget):
                     for a in ACTIVITIES]
             self.shares.value = table(["activity", "hours", "share", "reference", "status"], rows, left=(0, 4),
                                       selected=lambda i, r: r[4] != "ok")
-            show_in(self.chart, self.plot())
-        self.code_line.value = code_box(self.code())
+        self.code_line.value = code_box(self.code())  # before the chart: the line always matches the sliders
+        if plan["total"] > 0:
+            self.draw_soon()  # quick slider moves draw the chart once, when they stop
 
 
 # ---------------------------------------------------------------- life-cycle explorer

@@ -77,3 +77,30 @@ def test_risk_board_checks_the_values_just_chosen(notebook, page):
         eventually(lambda n=placed: f"{n} of {len(ids)} placed right" in text_of(result)
                    and f"({n} placed)" in text_of(result), timeout=60,
                    what=f"the verdict on the board with {placed} placed")
+
+
+def test_week_planner_follows_quick_slider_moves(notebook, page):
+    """Six quick key presses on a slider: the code line and the table end on the value the slider shows,
+    the chart says it is updating until it is drawn once more, and nothing is left out of date."""
+    nb = notebook("exercises/01_pm_role/01_pm_role.ipynb")
+    cells = nb.run_all()
+    assert not [e for c in cells for e in c.errors]
+    planner = nb.panel.locator(".pm-week-planner").first
+    handle = planner.locator(".noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    activity = text_of(planner.locator(".widget-slider .widget-label").first)
+    handle.focus()
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+    shown = float(handle.get_attribute("aria-valuenow"))
+    hours = f"{shown:,.2f}".rstrip("0").rstrip(".")
+    code = planner.locator(".pm-code")
+    eventually(lambda: f"'{activity}': {shown!r}" in text_of(code), timeout=60,
+               what=f"the code line to say {activity} {shown}")
+    row = planner.locator(".pm-week-table tr", has_text=activity).first
+    eventually(lambda: text_of(row.locator("td").nth(1)) == hours, timeout=60, what="the table's hours")
+    chart = planner.locator(".pm-chart")
+    eventually(lambda: "updating the chart" not in text_of(chart) and images(chart), timeout=60,
+               what="the chart drawn for the last move")
+    nb.wait_kernel_idle(60)
+    assert f"'{activity}': {shown!r}" in text_of(code) and text_of(row.locator("td").nth(1)) == hours
