@@ -10,6 +10,10 @@ from ..ui import PALETTE
 __all__: list[str] = []  # drawn for the issuing code only, from content it has validated
 
 
+#: The command printed on a certificate: it works from any shell with a Python that has pm_course installed
+#: (in the course folder: ``.venv/bin/python -m pm_course verify ...``), where ``pm-course`` may not be on the PATH.
+VERIFY = "python -m pm_course verify"
+
 def _module_titles(names: list[str]) -> list[str]:
     from ..course import module
 
@@ -64,7 +68,7 @@ def _draw(content: dict[str, Any], code: str):
     ax.text(0.5, y, honest, ha="center", fontsize=10, wrap=True, color="#333333")
     ax.text(0.08, 0.09, f"Date: {content['date']}", fontsize=11)
     ax.text(0.92, 0.09, f"Verification code: {code}", fontsize=11, ha="right", family="monospace")
-    ax.text(0.5, 0.065, "Check it: pm-course verify <certificate>.json" +
+    ax.text(0.5, 0.065, f"Check it: {VERIFY} <certificate>.json" +
             (" --public-key <instructor's key>" if content["kind"] != "self-assessed" else ""),
             ha="center", fontsize=8.5, color="#555555")
     return fig
