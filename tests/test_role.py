@@ -639,3 +639,14 @@ def test_week_planner_quick_moves_update_the_line_at_once_and_draw_the_chart_onc
     asyncio.run(burst())
     assert len(draws) == 1, f"the chart was drawn {len(draws)} times for one burst of moves"
     assert w.UPDATING not in str(w.chart.outputs)
+
+
+def test_q5_a_fraction_gets_asked_whether_percentage_points_were_meant():
+    from pm_course.role.questions import _CHANGE, q5
+
+    fraction = q5.check(_CHANGE / 100)
+    assert not fraction.passed and "percentage points?" in str(fraction), str(fraction)
+    assert "percentage points?" in str(q5.check(round(_CHANGE / 100, 4)))  # rounded, still the fraction form
+    assert q5.check(round(_CHANGE, 2)).passed
+    for other in (_CHANGE + 1, -_CHANGE, 0.5, 0):  # wrong, but not the fraction: no such question
+        assert "percentage points?" not in str(q5.check(other)), other
