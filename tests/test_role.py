@@ -650,3 +650,16 @@ def test_q5_a_fraction_gets_asked_whether_percentage_points_were_meant():
     assert q5.check(round(_CHANGE, 2)).passed
     for other in (_CHANGE + 1, -_CHANGE, 0.5, 0):  # wrong, but not the fraction: no such question
         assert "percentage points?" not in str(q5.check(other)), other
+
+
+def test_week_planner_shares_never_read_as_the_edge_they_miss_and_the_total_is_held_to_forty(widgets):
+    # data 4 h of 41: 9.76 %, "low" against 10 % to 20 %; shown as "10%" it contradicted its own status
+    w = widgets.WeekPlanner({"customers and market": 13.0, "team": 13.0, "stakeholders": 6.0, "data": 4.0,
+                             "admin": 5.0}, restore=False)
+    assert w.value["status"]["data"] == "low"
+    assert "<td>9.8%</td><td>10% to 20%</td><td class='l'>low</td>" in w.shares.value, w.shares.value
+    texts = [t.get_text() for ax in w.plot().axes for t in ax.texts]
+    assert "9.8% (low)" in texts, texts
+    assert "41 hours in all: 1 h over a 40-hour week" in w.result.value
+    w.set({"admin": 4.0})
+    assert "40 hours in all" in w.result.value and "over" not in w.result.value

@@ -190,6 +190,25 @@ class RoleSorter(Widget):
 # ---------------------------------------------------------------- week planner
 
 DEFAULT_WEEK = {"customers and market": 4.0, "team": 16.0, "stakeholders": 8.0, "data": 4.0, "admin": 8.0}
+WEEK_HOURS = 40.0  # the week the lesson and the exercise plan
+
+
+def share_text(share: float, low: float, high: float) -> str:
+    """A share as a percentage, with as many decimals as it takes not to read as a range's edge it misses.
+
+    9.8 % of the week is "low" against 10 % to 20 %: shown as "10%" beside that range it would contradict its
+    own status, so it is shown as "9.8%".
+
+    >>> share_text(0.25, 0.1, 0.2), share_text(0.0976, 0.1, 0.2), share_text(0.2003, 0.1, 0.2)
+    ('25%', '9.8%', '20.03%')
+    """
+    for decimals in range(0, 4):
+        text = f"{share * 100:.{decimals}f}"
+        shown = float(text) / 100
+        inside = low - 1e-9 <= share <= high + 1e-9
+        if (low - 1e-9 <= shown <= high + 1e-9) == inside:
+            return text + "%"
+    return f"{share * 100:.4f}%"
 
 
 class WeekPlanner(Widget):
@@ -279,7 +298,8 @@ class WeekPlanner(Widget):
             bottom.plot(share, i, marker="o" if st == "ok" else "X", markersize=9,
                         color=CATEGORY["highlight"] if st == "ok" else CATEGORY["bad"],
                         label=None)
-            bottom.annotate(f"{share:.0f} %" + ("" if st == "ok" else f" ({st})"), (share, i), xytext=(8, -3),
+            label = share_text(share / 100, low, high)
+            bottom.annotate(label + ("" if st == "ok" else f" ({st})"), (share, i), xytext=(8, -3),
                             textcoords="offset points", fontsize=8)
         bottom.set_yticks(y, list(ACTIVITIES))
         bottom.invert_yaxis()
@@ -299,11 +319,15 @@ class WeekPlanner(Widget):
             self.chart.clear_output()
         else:
             ok = plan["in_range"] == len(ACTIVITIES) and not plan["tradeoffs"]
+            off = plan["total"] - WEEK_HOURS
+            week = (f"{plan['total']:g} hours in all" if abs(off) < 1e-9 else
+                    f"{plan['total']:g} hours in all: {abs(off):g} h {'over' if off > 0 else 'under'} "
+                    f"a {WEEK_HOURS:g}-hour week")
             self.result.value = status_box(
                 ok, f"{plan['in_range']} of {len(ACTIVITIES)} activities within the reference range",
                 plan["tradeoffs"] or ["A balanced week: now check it survives a real Monday."],
-                detail=f"{plan['total']:g} hours in all")
-            rows = [[a, plan["hours"][a], f"{plan['shares'][a]:.0%}",
+                detail=week)
+            rows = [[a, plan["hours"][a], share_text(plan["shares"][a], *REFERENCE_RANGES[a]),
                      f"{REFERENCE_RANGES[a][0]:.0%} to {REFERENCE_RANGES[a][1]:.0%}", plan["status"][a]]
                     for a in ACTIVITIES]
             self.shares.value = table(["activity", "hours", "share", "reference", "status"], rows, left=(0, 4),
