@@ -276,6 +276,7 @@ class Widget:
     widget: Any = None
     chart: Any = None
     code_box: Any = None
+    _draw_pending: Any = None  # the timer of a redraw that waits (draw_soon)
     code_intro: str = "Reproduce this in code:"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -357,7 +358,7 @@ class Widget:
         if loop is None or self.chart is None:
             self.draw()
             return
-        pending = getattr(self, "_draw_pending", None)
+        pending = self._draw_pending
         if pending is not None:
             pending.cancel()
         else:
