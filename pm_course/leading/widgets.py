@@ -263,7 +263,7 @@ class ActionSorter(ui.Widget):
             "on the right side (managing or leading)",
             detail="" if done else f"{s['total'] - s['placed']} not sorted yet.")
         self.code_html.value = ui.code_box(self.code())
-        self.draw_soon()  # twenty quick picks draw the chart once, when they stop
+        ui.show_in(self.chart, self.plot())
 
 
 class LeadershipPlayer(ScenarioPlayer):
