@@ -370,8 +370,20 @@ class Widget:
     def _draw_now(self) -> None:
         self._draw_pending = None
         try:
-            self.chart.outputs = ()  # the "updating" line goes; the new chart comes
-            self.draw()
+            # a timer runs outside any request, where `with output:` does not route a display to the chart:
+            # the image is set as the chart's output directly (the same path as the "updating" line)
+            import base64
+            import io
+
+            import matplotlib.pyplot as plt
+
+            fig = self.plot()
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", bbox_inches="tight")
+            plt.close(fig)
+            self.chart.outputs = ({"output_type": "display_data", "metadata": {},
+                                   "data": {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"),
+                                            "text/plain": "<Figure>"}},)
         except Exception as exc:  # a timer's error would go to the server log: show it where the chart is
             self.chart.outputs = ({"output_type": "stream", "name": "stderr",
                                    "text": f"The chart could not be drawn: {type(exc).__name__}: {exc}\n"},)

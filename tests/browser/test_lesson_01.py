@@ -104,3 +104,9 @@ def test_week_planner_follows_quick_slider_moves(notebook, page):
                what="the chart drawn for the last move")
     nb.wait_kernel_idle(60)
     assert f"'{activity}': {shown!r}" in text_of(code) and text_of(row.locator("td").nth(1)) == hours
+    # a second, single move later on: the chart is drawn again (not left saying it is updating)
+    before = images(chart)
+    handle.focus()
+    page.keyboard.press("ArrowLeft")
+    eventually(lambda: "updating the chart" not in text_of(chart) and images(chart) and images(chart) != before,
+               timeout=60, what="the chart drawn again after a single move")
