@@ -15,7 +15,7 @@ naming convention (docs/authoring.md, "Widgets"):
 ``.plot()``         a new matplotlib Figure of the current state (not shown); widgets
                     with a chart draw it into ``.chart``, an ``ipywidgets.Output``
 ``.quiet()``        a context in which control changes do not trigger redraws
-``.refresh()``      redraw everything from the state
+``.refresh()``      redraw everything from the state (a slow chart may wait: :meth:`Widget.draw_soon`)
 ``name``            the variable name used in the reproduce-from-code line
 ``.code_box``       the ipywidgets.HTML showing ``code()`` (made by :meth:`Widget.make_code_box`,
                     updated by :meth:`Widget.show_code`)
@@ -276,6 +276,7 @@ class Widget:
     widget: Any = None
     chart: Any = None
     code_box: Any = None
+    _draw_pending: Any = None  # the timer of a redraw that waits (draw_soon)
     code_intro: str = "Reproduce this in code:"
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -337,6 +338,55 @@ class Widget:
     def draw(self) -> None:
         """Show a new :meth:`plot` in ``self.chart`` (and close the figure)."""
         show_in(self.chart, self.plot())
+
+    #: what the chart says while a redraw waits (see :meth:`draw_soon`)
+    UPDATING = "updating the chart\u2026"
+
+    def draw_soon(self, delay: float = 0.3) -> None:
+        """Redraw the chart once the changes stop for ``delay`` s: a burst of slider moves draws it once.
+
+        The caller updates the text, the tables and the code line at once (they are cheap), so they always
+        describe the values just chosen; only the slow chart waits, and says "updating the chart..." until
+        it is drawn. Outside a running event loop (a script, the tests) it draws at once.
+        """
+        import asyncio
+
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            loop = None
+        if loop is None or self.chart is None:
+            self.draw()
+            return
+        pending = self._draw_pending
+        if pending is not None:
+            pending.cancel()
+        else:
+            self.chart.outputs = ({"output_type": "display_data", "metadata": {},
+                                   "data": {"text/plain": self.UPDATING,
+                                            "text/html": f"<div class='pm-updating'><i>{esc(self.UPDATING)}</i></div>"}},)
+        self._draw_pending = loop.call_later(delay, self._draw_now)
+
+    def _draw_now(self) -> None:
+        self._draw_pending = None
+        try:
+            # a timer runs outside any request, where `with output:` does not route a display to the chart:
+            # the image is set as the chart's output directly (the same path as the "updating" line)
+            import base64
+            import io
+
+            import matplotlib.pyplot as plt
+
+            fig = self.plot()
+            buf = io.BytesIO()
+            fig.savefig(buf, format="png", bbox_inches="tight")
+            plt.close(fig)
+            self.chart.outputs = ({"output_type": "display_data", "metadata": {},
+                                   "data": {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"),
+                                            "text/plain": "<Figure>"}},)
+        except Exception as exc:  # a timer's error would go to the server log: show it where the chart is
+            self.chart.outputs = ({"output_type": "stream", "name": "stderr",
+                                   "text": f"The chart could not be drawn: {type(exc).__name__}: {exc}\n"},)
 
     def make_code_box(self, intro: str | None = None):
         """Make ``self.code_box``, the HTML box that shows :meth:`code` (see :meth:`show_code`)."""

@@ -147,3 +147,41 @@ def test_learner_and_instructor_page_configs_differ_on_nbgrader():
     instructor = json.loads((ROOT / ".jupyter" / "instructor" / "labconfig" / "page_config.json").read_text())
     assert learner["disabledExtensions"] == {"@jupyter/nbgrader": True}
     assert instructor["disabledExtensions"] == {"@jupyter/nbgrader": False}
+
+
+#: The learner's kernel culling (docs/workshops.md, "Kernels that nobody uses"): seconds, and what is spared.
+CULLING = {"cull_idle_timeout": 1200, "cull_interval": 120, "cull_connected": False, "cull_busy": False}
+
+_KERNEL_PROBE = (
+    "import json\n"
+    "from jupyter_server.serverapp import ServerApp\n"
+    "app = ServerApp()\n"
+    "app.load_config_file()\n"
+    "from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager\n"
+    "km = AsyncMappingKernelManager(config=app.config)  # the server's kernel manager (no gateway)\n"
+    "print(json.dumps({k: getattr(km, k) for k in %r}))\n"
+)
+
+
+def _kernel_settings(env: dict) -> dict:
+    out = subprocess.run([sys.executable, "-c", _KERNEL_PROBE % (list(CULLING),)], env=env, capture_output=True,
+                         text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_make_lab_culls_kernels_nobody_uses(tmp_path):
+    """``make lab`` (JUPYTER_CONFIG_DIR=.jupyter): a kernel whose notebook was closed goes after 20 idle minutes;
+    a notebook still open, or a kernel still running a cell, is never culled."""
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(ROOT / ".jupyter"), JUPYTER_CONFIG_PATH=str(tmp_path))
+    assert _kernel_settings(env) == CULLING
+
+
+def test_binder_culls_kernels_nobody_uses(tmp_path):
+    """What postBuild writes into the environment gives Binder (and a hub) the same culling as ``make lab``."""
+    prefix = tmp_path / "env"
+    subprocess.run([sys.executable, str(ROOT / "tools" / "apply_lab_settings.py"), "--prefix", str(prefix)],
+                   check=True, capture_output=True)
+    empty = tmp_path / "user-config"
+    empty.mkdir()
+    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(empty), JUPYTER_CONFIG_PATH=str(prefix / "etc" / "jupyter"))
+    assert _kernel_settings(env) == CULLING

@@ -577,3 +577,38 @@ def test_q10_grades_the_exact_parts_and_gives_the_smart_rule_as_advice():
     fb = q10.check(types.SimpleNamespace(value={**wish, "goals": [{**_Q10_GOAL, "area": "Leadership"}]}))
     assert fb.outcome == "failed"
     assert any("Q10" in line for line in w1.mark_scheme)  # the point moved to the written answer's mark scheme
+def test_saving_the_assessment_updates_the_plan_builder_made_from_it():
+    from pm_course.career.widgets import CompetencyAssessment, PlanBuilder
+
+    a = CompetencyAssessment(ratings=dict(LEARNER), target="senior")
+    b = PlanBuilder(assessment=a)
+    assert b.value["target"] == "senior" and "Senior" in b.heading.value
+    a.target_box.value = "director"  # the learner picks another rung, then saves
+    a.save_button.click()
+    director = RUNGS["director"]["title"]
+    assert b._plan["target"] == "director" and director in b.heading.value, b.heading.value
+    assert [g["area"] for g in b._plan["goals"]] == a.value["largest"]
+    assert director in a.status.value  # the assessment says the builder follows
+
+
+def test_q10_answered_in_the_builder_by_clicking_and_typing_only():
+    from pm_course.career.questions import _Q10_GOAL, q10
+    from pm_course.career.widgets import PlanBuilder
+
+    b = PlanBuilder(areas=["Research", "Leadership"], target="senior")  # as if opened on another saved plan
+    assert "Vision and strategy" not in [g["area"] for g in b._plan["goals"]]
+    b.area_box.value = "Vision and strategy"
+    b.add_button.click()
+    for row in list(b.rows_box.children):
+        header = row.children[0]
+        if "Vision and strategy" not in header.children[0].value:
+            header.children[1].click()  # Remove
+    assert [g["area"] for g in b._plan["goals"]] == ["Vision and strategy"]
+    c = b.controls[0]
+    for k in ("goal", "metric", "helpers"):
+        c[k].value = _Q10_GOAL[k]
+    assert "SMART, with a feedback-loop metric" in c["verdict"].value
+    assert q10.check(b).passed
+    fresh = PlanBuilder(areas=["Research"], target="senior", name="builder")
+    exec(b.code(), {"builder": fresh})  # the reproduce line gives the same answer
+    assert q10.check(fresh).passed

@@ -791,3 +791,66 @@ def test_q6_explains_market_development_whichever_name_the_learner_uses():
         fb = q6.check(name)
         assert fb.outcome == "failed" and any("later textbooks: introduction" in line for line in fb.lines), name
     assert not any("later textbooks" in line for line in q6.check("decline").lines)
+def test_risk_board_check_judges_the_current_board_and_a_second_click_keeps_it(widgets):
+    b = widgets.RiskBoard()
+    right = {k: v["risk"] for k, v in FIND_COVER_ASSUMPTIONS.items()}
+    first = next(iter(right))
+    b.pickers[first].value = right[first]
+    b.reveal.click()
+    assert f"1 of {len(right)} placed right" in b.result.value and "(1 placed)" in b.result.value
+    b.reveal.click()  # a second click never hides the verdict
+    assert f"1 of {len(right)} placed right" in b.result.value
+    second = list(right)[1]
+    b.pickers[second].value = right[second]  # judged at once, with the change
+    assert f"2 of {len(right)} placed right" in b.result.value and "(2 placed)" in b.result.value
+
+
+def test_week_planner_quick_moves_update_the_line_at_once_and_draw_the_chart_once(widgets, monkeypatch):
+    """In a kernel (a running event loop), each slider move updates the table and the code line at once; the
+    slow chart says it is updating and is drawn once the moves stop, not once per move (which made the line lag seconds)."""
+    import asyncio
+
+    w = widgets.WeekPlanner(restore=False)
+    draws = []
+    plot = w.plot
+    monkeypatch.setattr(w, "plot", lambda: draws.append(1) or plot())
+    first = next(iter(w.sliders))
+    slider = w.sliders[first]
+
+    async def burst():
+        for _ in range(6):
+            slider.value = slider.value + 0.5
+            assert f"'{first}': {slider.value!r}" in w.code_line.value.replace("&#x27;", "'")
+            hours = f"{slider.value:,.2f}".rstrip("0").rstrip(".")
+            assert f"<td class='l'>{first}</td><td>{hours}</td>" in w.shares.value
+            assert [o["data"]["text/plain"] for o in w.chart.outputs] == [w.UPDATING]  # says it is out of date
+        assert draws == []
+        await asyncio.sleep(1.0)
+
+    asyncio.run(burst())
+    assert len(draws) == 1, f"the chart was drawn {len(draws)} times for one burst of moves"
+    assert w.UPDATING not in str(w.chart.outputs)
+
+
+def test_q5_a_fraction_gets_asked_whether_percentage_points_were_meant():
+    from pm_course.role.questions import _CHANGE, q5
+
+    fraction = q5.check(_CHANGE / 100)
+    assert not fraction.passed and "percentage points?" in str(fraction), str(fraction)
+    assert "percentage points?" in str(q5.check(round(_CHANGE / 100, 4)))  # rounded, still the fraction form
+    assert q5.check(round(_CHANGE, 2)).passed
+    for other in (_CHANGE + 1, -_CHANGE, 0.5, 0):  # wrong, but not the fraction: no such question
+        assert "percentage points?" not in str(q5.check(other)), other
+
+
+def test_week_planner_shares_never_read_as_the_edge_they_miss_and_the_total_is_held_to_forty(widgets):
+    # data 4 h of 41: 9.76 %, "low" against 10 % to 20 %; shown as "10%" it contradicted its own status
+    w = widgets.WeekPlanner({"customers and market": 13.0, "team": 13.0, "stakeholders": 6.0, "data": 4.0,
+                             "admin": 5.0}, restore=False)
+    assert w.value["status"]["data"] == "low"
+    assert "<td>9.8%</td><td>10% to 20%</td><td class='l'>low</td>" in w.shares.value, w.shares.value
+    texts = [t.get_text() for ax in w.plot().axes for t in ax.texts]
+    assert "9.8% (low)" in texts, texts
+    assert "41 hours in all: 1 h over a 40-hour week" in w.result.value
+    w.set({"admin": 4.0})
+    assert "40 hours in all" in w.result.value and "over" not in w.result.value

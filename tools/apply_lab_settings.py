@@ -12,6 +12,8 @@ environment itself, where every JupyterLab started from it reads them:
   (nbgrader's server extensions off, the course's ``pm_course.warm_start`` on, no news or update
   checks; the ``zz-`` name is read after
   ``nbgrader.json`` in the same folder, so it wins);
+  the other settings of that file (idle kernels culled, see docs/workshops.md; LabApp) are also merged into
+  ``etc/jupyter/jupyter_server_config.json``, since the server reads only extensions from a ``.d`` folder;
 - ``.jupyter/labconfig/page_config.json`` -> merged into ``etc/jupyter/labconfig/page_config.json``
   (nbgrader's lab extension disabled);
 - ``.jupyter/lab/user-settings/**/*.jupyterlab-settings`` -> merged into
@@ -74,7 +76,13 @@ def apply_defaults(prefix: Path, settings: Path = SETTINGS) -> None:
 
 def apply(prefix: Path, settings: Path = SETTINGS) -> None:
     etc = prefix / "etc" / "jupyter"
-    _write(etc / "jupyter_server_config.d" / "zz-pm-course.json", _read(settings / "jupyter_server_config.json"))
+    server = _read(settings / "jupyter_server_config.json")
+    _write(etc / "jupyter_server_config.d" / "zz-pm-course.json", server)
+    # a .d folder gives the server only its extensions; every other setting (kernel culling, LabApp) is
+    # read from the environment's jupyter_server_config.json, merged into what is there
+    rest = {k: v for k, v in server.items() if k != "ServerApp"}
+    config = etc / "jupyter_server_config.json"
+    _write(config, _merge(_read(config), rest))
     page_config = etc / "labconfig" / "page_config.json"
     _write(page_config, _merge(_read(page_config), _read(settings / "labconfig" / "page_config.json")))
     apply_defaults(prefix, settings)

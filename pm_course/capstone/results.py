@@ -64,8 +64,14 @@ class ExamResult:
         detail = f"the pass mark is {PASS_MARK:.0%} of the auto-graded points ({self.needed:g})"
         items = ([f"Still to pass: {', '.join(self.not_passed)}"] if self.not_passed else [])
         rows = [(m, f"{got:g}", f"{of:g}") for m, (got, of) in self.by_module.items()]
-        nxt = ("Next: pm_course.certificate.issue('Your Name') writes your certificate of completion."
-               if self.passed else "Next: work on the questions above, then run this cell again.")
+        nxt = "Next: work on the questions above, then run this cell again."
+        if self.passed:  # the certificate also needs every module's exercise attempted: say so, never promise it
+            from ..certificate.content import eligibility
+
+            missing = eligibility()["missing_modules"]
+            nxt = ("Next: pm_course.certificate.issue('Your Name') writes your certificate of completion."
+                   if not missing else "Next, before the certificate: attempt these modules' exercises: "
+                   + ", ".join(missing) + ".")
         return (f"<div class='pm-exam-result'>{status_box(self.passed, verdict, items, detail)}"
                 f"{table(['module', 'points', 'of'], rows, caption='By module')}"
                 f"<p>{esc(nxt)} The written answers are graded by a person and are not part of this score.</p></div>")

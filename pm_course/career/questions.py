@@ -419,7 +419,8 @@ q10 = Question(
         Rule("target rung", _target_senior), Rule("one goal for the largest gap", _one_goal_for_the_gap)],
         advisory=[Rule("SMART goal, feedback-loop metric, who helps", _goal_ready)])),
     hints=[
-        "Type in the builder until its verdict under the goal turns to 'SMART, with a feedback-loop metric'; "
+        "No row for the gap? Pick it under 'Goal for' and press 'Add a goal'; 'Remove' the other rows. Type in "
+        "the builder until its verdict under the goal turns to 'SMART, with a feedback-loop metric'; "
         "then copy the line it shows under 'Reproduce this in code'.",
         "Goal: 'I will <action> <number> <things> ... by <date>'. Metric: '<number> <activity> per <period>, "
         "the insights it produced, and the decisions that changed because of them'.",

@@ -65,6 +65,7 @@ class CompetencyAssessment(Widget):
         saved = progress.load_artifact(MODULE, "assessment") or {}
         self._target = rung(saved.get("target", target) if ratings is None and isinstance(saved, dict) else target)
         self._ratings = start
+        self._followers: list[Any] = []  # plan builders made from this assessment: told when it is saved
         self.sliders = {a: w.IntSlider(value=start[a], min=1, max=5, description=a, continuous_update=False,
                                        style=_STYLE, layout=w.Layout(width="400px")) for a in SKILL_AREAS}
         self.target_box = w.Dropdown(options=[(RUNGS[r]["title"], r) for r in RUNG_ORDER], value=self._target,
@@ -116,7 +117,10 @@ class CompetencyAssessment(Widget):
     def save(self) -> None:
         """Keep the assessment with your progress (it is exported and imported with it)."""
         progress.save_artifact(MODULE, "assessment", {"target": self._target, "ratings": dict(self._ratings)})
-        self.status.value = status_box(True, "Saved with your progress.")
+        followers = f" The plan builder below now aims at {RUNGS[self._target]['title']}." if self._followers else ""
+        self.status.value = status_box(True, "Saved with your progress." + followers)
+        for follow in self._followers:
+            follow(self)
 
     def plot(self):
         title = RUNGS[self._target]["title"]
@@ -163,6 +167,7 @@ class PlanBuilder(Widget):
             focus = plan_focus(assessment)
             target = target or focus["target"]
             areas = areas or focus["areas"]
+            assessment._followers.append(self._follow)  # saving the assessment updates this plan
         if areas is None and isinstance(saved, dict) and saved.get("goals"):
             plan = make_plan(saved["target"], saved["goals"], saved.get("start"), saved.get("days", 90))
             goals, target, start, days = plan["goals"], target or plan["target"], plan["start"], plan["days"]
@@ -190,11 +195,16 @@ class PlanBuilder(Widget):
         self.summary.add_class("pm-plan-summary")
         self.save_button.on_click(lambda _: self.save())
         self.export_button.on_click(lambda _: self._export_clicked())
+        # any skill area can get a goal by clicking: pick it, add it; each row can be removed
+        self.area_box = w.Dropdown(options=list(SKILL_AREAS), description="Goal for", style={"description_width": "80px"},
+                                   layout=w.Layout(width="340px"))
+        self.add_button = w.Button(description="Add a goal", icon="plus", layout=w.Layout(width="auto"))
+        self.add_button.add_class("pm-add-goal")
+        self.add_button.on_click(lambda _: self._add(self.area_box.value))
+        self.heading = w.HTML()
         self.widget = w.VBox([
-            w.HTML(f"<b>Your {self._plan['days']}-day development plan</b> toward "
-                   f"{esc(RUNGS[self._plan['target']]['title'])}: one SMART goal per gap, a metric that is a "
-                   "feedback loop, and who helps."),
-            self.rows_box, self.summary, w.HBox([self.save_button, self.export_button]), self.status, self.code_html,
+            self.heading, self.rows_box, w.HBox([self.area_box, self.add_button]), self.summary,
+            w.HBox([self.save_button, self.export_button]), self.status, self.code_html,
         ])
         self.widget.add_class("pm-plan-builder")
         self._build_rows()
@@ -216,9 +226,44 @@ class PlanBuilder(Widget):
             for c in (goal, metric, helpers):
                 self.on_change(c, self._typed)
             self.controls.append({"goal": goal, "metric": metric, "helpers": helpers, "verdict": verdict})
-            boxes.append(w.VBox([w.HTML(f"<b>{esc(g['area'])}</b>"), goal, metric, helpers, verdict],
+            remove = w.Button(description="Remove", icon="trash", tooltip=f"Remove the goal for {g['area']}",
+                              layout=w.Layout(width="auto"))
+            remove.add_class("pm-remove-goal")
+            remove.on_click(lambda _, area=g["area"]: self._remove(area))
+            boxes.append(w.VBox([w.HBox([w.HTML(f"<b>{esc(g['area'])}</b>"), remove]), goal, metric, helpers, verdict],
                                 layout=w.Layout(margin="0 0 .6em 0")))
         self.rows_box.children = boxes
+        if hasattr(self, "heading"):
+            self.heading.value = (
+                f"<b>Your {self._plan['days']}-day development plan</b> toward "
+                f"{esc(RUNGS[self._plan['target']]['title'])}: one SMART goal per gap, a metric that is a "
+                "feedback loop, and who helps.")
+
+    def _add(self, area: str) -> None:
+        if area not in [g["area"] for g in self._plan["goals"]]:
+            self._plan["goals"].append({"area": area, "goal": "", "metric": "", "helpers": ""})
+            self._build_rows()
+        self.status.value = ""
+        self.refresh()
+
+    def _remove(self, area: str) -> None:
+        self._plan["goals"] = [g for g in self._plan["goals"] if g["area"] != area]
+        self._build_rows()
+        self.status.value = ""
+        self.refresh()
+
+    def _follow(self, assessment: Any) -> None:
+        """The assessment was saved: aim at its rung, one row per largest gap, keeping what was written."""
+        focus = plan_focus(assessment)
+        written = {g["area"]: g for g in self._plan["goals"]}
+        goals = [written.get(a) or {"area": a, "goal": "", "metric": "", "helpers": ""} for a in focus["areas"]]
+        goals += [g for a, g in written.items() if a not in focus["areas"] and g["goal"].strip()]
+        self._plan["target"] = focus["target"]
+        self._plan["goals"] = goals
+        self._build_rows()
+        self.status.value = status_box(None, f"Updated from your saved assessment: toward "
+                                             f"{RUNGS[focus['target']]['title']}.")
+        self.refresh()
 
     # -- state
 

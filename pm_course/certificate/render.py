@@ -33,6 +33,10 @@ SELF_ASSESSED = ("Self-assessed: the learner checked their own answers with the 
 _PLACEHOLDER_FONTS = ("last resort",)
 
 
+#: The command printed on a certificate: it works from any shell with a Python that has pm_course installed
+#: (in the course folder: ``.venv/bin/python -m pm_course verify ...``), where ``pm-course`` may not be on the PATH.
+VERIFY = "python -m pm_course verify"
+
 def _module_titles(names: list[str]) -> list[str]:
     from ..course import module
 
@@ -226,7 +230,7 @@ def _draw(content: dict[str, Any], code: str):
             t.set_y(t.get_position()[1] - free / 2)
     ax.text(x0 + _MARGIN, 0.09, f"Date: {content['date']}", fontsize=11)
     ax.text(x1 - _MARGIN, 0.09, f"Verification code: {code}", fontsize=11, ha="right", family="monospace")
-    ax.text(0.5, 0.065, "Check it: pm-course verify <certificate>.json" +
+    ax.text(0.5, 0.065, f"Check it: {VERIFY} <certificate>.json" +
             (" --public-key <instructor's key>" if content["kind"] != "self-assessed" else ""),
             ha="center", fontsize=8.5, color="#555555")
     return fig

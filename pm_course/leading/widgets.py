@@ -185,7 +185,10 @@ class ActionSorter(ui.Widget):
             note.add_class("pm-sort-note")
             self.boxes[a["id"]] = box
             self.notes[a["id"]] = note
-            rows.append(W.VBox([W.HTML(f"<b>{a['id']}</b> {ui.esc(a['action'])}"), W.HBox([box, note])]))
+            # flex "0 0 auto": in the scrolling list below, a row must keep its height (a flex item that
+            # scrolls may shrink to nothing, which hid every dropdown)
+            rows.append(W.VBox([W.HTML(f"<b>{a['id']}</b> {ui.esc(a['action'])}"), W.HBox([box, note])],
+                               layout=W.Layout(flex="0 0 auto")))
         self.on_change(list(self.boxes.values()), lambda _: self.refresh())
         self.status = W.HTML().add_class("pm-result")
         self.code_html = W.HTML().add_class("pm-code")

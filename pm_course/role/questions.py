@@ -275,12 +275,16 @@ q5 = Question(
     solution_text=f"# second half's compound weekly rate minus the first half's; halves share week {_MID + 1}\n"
                   "answer_q5 = growth_change(sites) * 100",
     answer=_CHANGE,
-    wrong=[_HALVES_SPLIT, _CHANGE / 100 + 0.5, _CHANGE + 1],
+    wrong=[_HALVES_SPLIT, _CHANGE / 100 + 0.5, _CHANGE + 1, _CHANGE / 100],
     misconceptions=[
         Misconception(lambda a: abs(a - _HALVES_SPLIT) < 0.005 and abs(_HALVES_SPLIT - _CHANGE) >= 0.01,
                       f"The halves share the middle week ({_MID + 1}): weeks 1-{_MID + 1} and "
                       f"{_MID + 1}-{len(SITES)}.",
                       example=_HALVES_SPLIT),
+        # the fraction form (growth_change(sites) without * 100): a hundred times the answer is the answer
+        Misconception(lambda a: a != 0 and abs(a * 100 - _CHANGE) < 0.005,
+                      "Did you mean percentage points? That looks like the change as a fraction: multiply by 100.",
+                      example=_CHANGE / 100),
     ],
 )
 

@@ -195,6 +195,25 @@ class RoleSorter(Widget):
 # ---------------------------------------------------------------- week planner
 
 DEFAULT_WEEK = {"customers and market": 4.0, "team": 16.0, "stakeholders": 8.0, "data": 4.0, "admin": 8.0}
+WEEK_HOURS = 40.0  # the week the lesson and the exercise plan
+
+
+def share_text(share: float, low: float, high: float) -> str:
+    """A share as a percentage, with as many decimals as it takes not to read as a range's edge it misses.
+
+    9.8 % of the week is "low" against 10 % to 20 %: shown as "10%" beside that range it would contradict its
+    own status, so it is shown as "9.8%".
+
+    >>> share_text(0.25, 0.1, 0.2), share_text(0.0976, 0.1, 0.2), share_text(0.2003, 0.1, 0.2)
+    ('25%', '9.8%', '20.03%')
+    """
+    for decimals in range(0, 4):
+        text = f"{share * 100:.{decimals}f}"
+        shown = float(text) / 100
+        inside = low - 1e-9 <= share <= high + 1e-9
+        if (low - 1e-9 <= shown <= high + 1e-9) == inside:
+            return text + "%"
+    return f"{share * 100:.4f}%"
 
 
 class WeekPlanner(Widget):
@@ -284,7 +303,8 @@ class WeekPlanner(Widget):
             bottom.plot(share, i, marker="o" if st == "ok" else "X", markersize=9,
                         color=CATEGORY["highlight"] if st == "ok" else CATEGORY["bad"],
                         label=None)
-            bottom.annotate(f"{share:.0f} %" + ("" if st == "ok" else f" ({st})"), (share, i), xytext=(8, -3),
+            label = share_text(share / 100, low, high)
+            bottom.annotate(label + ("" if st == "ok" else f" ({st})"), (share, i), xytext=(8, -3),
                             textcoords="offset points", fontsize=8)
         bottom.set_yticks(y, list(ACTIVITIES))
         bottom.invert_yaxis()
@@ -304,17 +324,22 @@ class WeekPlanner(Widget):
             self.chart.clear_output()
         else:
             ok = plan["in_range"] == len(ACTIVITIES) and not plan["tradeoffs"]
+            off = plan["total"] - WEEK_HOURS
+            week = (f"{plan['total']:g} hours in all" if abs(off) < 1e-9 else
+                    f"{plan['total']:g} hours in all: {abs(off):g} h {'over' if off > 0 else 'under'} "
+                    f"a {WEEK_HOURS:g}-hour week")
             self.result.value = status_box(
                 ok, f"{plan['in_range']} of {len(ACTIVITIES)} activities within the reference range",
                 plan["tradeoffs"] or ["A balanced week: now check it survives a real Monday."],
-                detail=f"{plan['total']:g} hours in all")
-            rows = [[a, plan["hours"][a], f"{plan['shares'][a]:.0%}",
+                detail=week)
+            rows = [[a, plan["hours"][a], share_text(plan["shares"][a], *REFERENCE_RANGES[a]),
                      f"{REFERENCE_RANGES[a][0]:.0%} to {REFERENCE_RANGES[a][1]:.0%}", plan["status"][a]]
                     for a in ACTIVITIES]
             self.shares.value = table(["activity", "hours", "share", "reference", "status"], rows, left=(0, 4),
                                       selected=lambda i, r: r[4] != "ok")
-            show_in(self.chart, self.plot())
-        self.code_line.value = code_box(self.code())
+        self.code_line.value = code_box(self.code())  # before the chart: the line always matches the sliders
+        if plan["total"] > 0:
+            self.draw_soon()  # quick slider moves draw the chart once, when they stop
 
 
 # ---------------------------------------------------------------- life-cycle explorer
@@ -550,14 +575,25 @@ class RiskBoard(Widget):
                         for k in FIND_COVER_ASSUMPTIONS}
         rows = [W.HBox([p, W.HTML(f"<span style='line-height:28px'>{esc(FIND_COVER_ASSUMPTIONS[k]['text'])}</span>")])
                 for k, p in self.pickers.items()]
-        self.reveal = W.ToggleButton(description="Check the board", value=False, icon="check")
+        # A button, not a toggle: each click means "check now", so a second click (a learner who thinks the
+        # first was lost while the kernel was busy) never takes the verdict away. Clicks and dropdown changes
+        # reach the kernel in the order they were made, so the check judges the values just chosen.
+        self._revealed = False
+        self.reveal = W.Button(description="Check the board", icon="check",
+                               tooltip="Judge the board as it is now (it stays judged as you move assumptions)")
+        self.reveal.add_class("pm-check-board")
+        self.reveal.on_click(lambda _: self._check())
         self.result = W.HTML().add_class("pm-result")
         self.tests = W.HTML().add_class("pm-risk-tests")
         self.code_line = W.HTML().add_class("pm-code")
         self.chart = W.Output().add_class("pm-chart")
         self.widget = W.VBox([W.VBox(rows), self.reveal, self.result, self.tests, self.code_line, self.chart])
         self.widget.add_class("pm-risk-board")
-        self.on_change([*self.pickers.values(), self.reveal], lambda _: self.refresh())
+        self.on_change(list(self.pickers.values()), lambda _: self.refresh())
+        self.refresh()
+
+    def _check(self) -> None:
+        self._revealed = True
         self.refresh()
 
     @property
@@ -572,7 +608,7 @@ class RiskBoard(Widget):
             for k, r in board.items():
                 self.pickers[k.strip().upper()].value = choice("risk", r, RISKS)
             if reveal is not None:
-                self.reveal.value = bool(reveal)
+                self._revealed = bool(reveal)
         self.refresh()
 
     def code(self) -> str:
@@ -598,7 +634,7 @@ class RiskBoard(Widget):
             ids = s["by_risk"][risk]
             lines = []
             for k in ids:
-                mark = "" if not self.reveal.value else (" (right)" if k not in s["wrong"] else " (move it)")
+                mark = "" if not self._revealed else (" (right)" if k not in s["wrong"] else " (move it)")
                 lines.append(textwrap.shorten(f"{k}{mark}: {FIND_COVER_ASSUMPTIONS[k]['text']}", 58))
             ax.text(x + 0.04, y + 0.75, "\n".join(lines) or "(empty)", fontsize=7.5, va="top")
         ax.set_xticks([0.5, 1.5], ["the product manager answers", "design and engineering answer"])
@@ -610,7 +646,7 @@ class RiskBoard(Widget):
 
     def refresh(self) -> None:
         s = score_risk_board(self.value)
-        if self.reveal.value:
+        if self._revealed:
             self.result.value = status_box(s["right"] == s["total"], f"{s['right']} of {s['total']} placed right",
                                            [f"{k}: think again about what would go wrong if it were false."
                                             for k in s["wrong"]], detail=f"({s['placed']} placed)")

@@ -119,6 +119,7 @@ class Lab:
         self.home.mkdir(parents=True, exist_ok=True)
         env = dict(os.environ)
         env.pop("MPLBACKEND", None)  # the kernels use the inline backend, as for a learner
+        env.pop("PM_COURSE_GRADE_STRICT", None)  # a learner's grading cells never raise (tests/conftest.py sets it)
         env.update(
             JUPYTER_CONFIG_DIR=str(self.config_dir),
             JUPYTERLAB_SETTINGS_DIR=str(settings),

@@ -52,3 +52,61 @@ def test_lifecycle_explorer_marks_the_stage_and_follows_the_metric(notebook, pag
     eventually(lambda: f"Compound growth {compound_growth_rate(staff):.2%} a week" in text_of(result),
                what="the growth rate of staff active in the week")
     eventually(lambda: images(chart) and images(chart) != chart_before, what="the chart to be redrawn")
+
+
+def test_risk_board_checks_the_values_just_chosen(notebook, page):
+    """"Check the board" right after a dropdown change judges the board with that change, and a second
+    click (a learner who thinks the first was lost) never takes the verdict away."""
+    from pm_course.role import FIND_COVER_ASSUMPTIONS
+
+    nb = notebook(f"notebooks/{LESSON.name}")
+    cells = nb.run_all()
+    assert not [e for c in cells for e in c.errors]
+    board = nb.panel.locator(".pm-risk-board").first
+    board.scroll_into_view_if_needed()
+    result = board.locator(".pm-result")
+    check = board.locator("button", has_text="Check the board")
+    ids = list(FIND_COVER_ASSUMPTIONS)
+    placed = 0
+    for k in ids[:3]:
+        box = board.locator("select").nth(ids.index(k))
+        box.select_option(label=FIND_COVER_ASSUMPTIONS[k]["risk"])
+        placed += 1
+        check.click()  # at once: no wait for the kernel
+        check.click()  # and again, as a learner does when nothing seems to happen
+        eventually(lambda n=placed: f"{n} of {len(ids)} placed right" in text_of(result)
+                   and f"({n} placed)" in text_of(result), timeout=60,
+                   what=f"the verdict on the board with {placed} placed")
+
+
+def test_week_planner_follows_quick_slider_moves(notebook, page):
+    """Six quick key presses on a slider: the code line and the table end on the value the slider shows,
+    the chart says it is updating until it is drawn once more, and nothing is left out of date."""
+    nb = notebook("exercises/01_pm_role/01_pm_role.ipynb")
+    cells = nb.run_all()
+    assert not [e for c in cells for e in c.errors]
+    planner = nb.panel.locator(".pm-week-planner").first
+    handle = planner.locator(".noUi-handle").first
+    handle.scroll_into_view_if_needed()
+    activity = text_of(planner.locator(".widget-slider .widget-label").first)
+    handle.focus()
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+    shown = float(handle.get_attribute("aria-valuenow"))
+    hours = f"{shown:,.2f}".rstrip("0").rstrip(".")
+    code = planner.locator(".pm-code")
+    eventually(lambda: f"'{activity}': {shown!r}" in text_of(code), timeout=60,
+               what=f"the code line to say {activity} {shown}")
+    row = planner.locator(".pm-week-table tr", has_text=activity).first
+    eventually(lambda: text_of(row.locator("td").nth(1)) == hours, timeout=60, what="the table's hours")
+    chart = planner.locator(".pm-chart")
+    eventually(lambda: "updating the chart" not in text_of(chart) and images(chart), timeout=60,
+               what="the chart drawn for the last move")
+    nb.wait_kernel_idle(60)
+    assert f"'{activity}': {shown!r}" in text_of(code) and text_of(row.locator("td").nth(1)) == hours
+    # a second, single move later on: the chart is drawn again (not left saying it is updating)
+    before = images(chart)
+    handle.focus()
+    page.keyboard.press("ArrowLeft")
+    eventually(lambda: "updating the chart" not in text_of(chart) and images(chart) and images(chart) != before,
+               timeout=60, what="the chart drawn again after a single move")

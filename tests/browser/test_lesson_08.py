@@ -1,15 +1,20 @@
-"""Lesson 08: sorting an action in the managing-or-leading sorter explains it and updates the score and chart."""
+"""Lesson and exercise 08: the managing-or-leading sorter, as a learner uses it.
+
+Sorting an action explains it and updates the score and chart; every dropdown can be seen and reached
+(a non-zero box, in the viewport once scrolled to, hit by a click at its centre), so the lesson's sorter
+and exercise Q11 can be done by clicking, and the reproduce line answers Q11."""
 
 from __future__ import annotations
 
 import pytest
 
 from .conftest import REPO
-from .widgets import eventually, images
+from .widgets import eventually, images, reachable
 
 pytestmark = pytest.mark.browser
 
 LESSON = REPO / "notebooks" / "08_leading.ipynb"
+EXERCISE = REPO / "exercises" / "08_leading" / "08_leading.ipynb"
 
 
 def text_of(locator) -> str:
@@ -43,3 +48,57 @@ def test_sorting_an_action_explains_it_and_scores_it(notebook, page):
     eventually(lambda: a02["why"][:30] in text_of(note), what="the explanation of A02")
     eventually(lambda: "3 of 20 in Kotter's activity" in text_of(status), what="the score to count A02")
     eventually(lambda: images(chart) and images(chart) != chart_before, what="the chart to change")
+
+
+def assert_every_row_reachable(sorter) -> None:
+    """Each of the twenty dropdowns has a box, shows in the viewport once scrolled to, and takes a click."""
+    from pm_course.leading import ACTIONS
+
+    hidden = {}
+    for a in ACTIONS:
+        m = reachable(sorter.locator(f".pm-sort-{a['id']} select"))
+        if not m["ok"]:
+            hidden[a["id"]] = m
+    assert not hidden, f"{len(hidden)} of {len(ACTIONS)} dropdowns cannot be reached by a person: {hidden}"
+
+
+def sort_all_by_clicking(sorter) -> None:
+    """Pick Kotter's activity for every action, one dropdown at a time, as a learner does."""
+    from pm_course.leading import ACTIONS
+
+    for a in ACTIONS:
+        box = sorter.locator(f".pm-sort-{a['id']} select")
+        box.scroll_into_view_if_needed()
+        box.focus()
+        box.select_option(label=a["category"])
+
+
+def test_the_lesson_sorter_can_be_done_by_clicking(notebook, page):
+    nb = notebook(f"notebooks/{LESSON.name}")
+    cells = nb.run_all()
+    assert not [e for c in cells for e in c.errors]
+    sorter = nb.panel.locator(".pm-sorter").first
+    assert_every_row_reachable(sorter)
+    sort_all_by_clicking(sorter)
+    status = sorter.locator(".pm-result")
+    eventually(lambda: "20 of 20 in Kotter's activity" in text_of(status), timeout=120, what="all twenty sorted by clicking")
+
+
+def test_exercise_q11_answered_by_clicking_and_the_reproduce_line(notebook, page):
+    nb = notebook(f"exercises/{EXERCISE.parent.name}/{EXERCISE.name}")
+    cells = nb.run_all()  # a learner's Run All: the grading cells say "not graded yet", nothing stops
+    assert not [e for c in cells for e in c.errors]
+    index = nb.code_cell_containing("q11.check(answer_q11)")
+    cell = nb.cell(index)
+    sorter = nb.panel.locator(".pm-sorter").first
+    assert_every_row_reachable(sorter)
+    sort_all_by_clicking(sorter)
+    eventually(lambda: "20 of 20 in Kotter's activity" in text_of(sorter.locator(".pm-result")), timeout=120,
+               what="all twenty sorted by clicking")
+    line = eventually(lambda: (lambda t: t if t.count(":") >= 20 else "")(
+        (sorter.locator(".pm-code pre").text_content() or "").strip()), what="the reproduce line with 20 actions")
+    assert line.startswith("sorter.set({"), line
+    ran = nb.replace_and_run(index, f"{line}\nanswer_q11 = sorter\nq11.check(answer_q11)")
+    assert not any(o["type"] == "error" for o in ran["outputs"]), ran["outputs"]
+    passed = cell.locator(".jp-OutputArea .pm-feedback.pm-passed")
+    passed.first.wait_for()

@@ -146,3 +146,44 @@ def controls_of(widget: Locator) -> list[Locator]:
             if item.is_visible() and item.is_enabled():
                 found.append(item)
     return found
+
+
+# JavaScript: is the element really there for a person? A non-zero box, inside the viewport, and the
+# element itself (not an ancestor that clips it to nothing) is what a click at its centre would hit.
+_REACHABLE = r"""
+el => {
+  const r = el.getBoundingClientRect();
+  const w = window.innerWidth, h = window.innerHeight;
+  const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
+  const hit = (r.width > 0 && r.height > 0) ? document.elementFromPoint(cx, cy) : null;
+  return {
+    width: r.width, height: r.height, top: Math.round(r.top), left: Math.round(r.left), offsetHeight: el.offsetHeight,
+    inViewport: r.width > 0 && r.height > 0 && cx >= 0 && cy >= 0 && cx <= w && cy <= h,
+    hitsItself: !!hit && (hit === el || el.contains(hit)),
+    hit: hit ? hit.tagName + '.' + String(hit.className).slice(0, 60) : null,
+  };
+}
+"""
+
+
+def reachable(control: Locator) -> dict:
+    """Scroll ``control`` into view as a person would, then measure it (see :data:`_REACHABLE`).
+
+    ``ok`` is True when it has a non-zero box, its centre is inside the viewport, and a click at its
+    centre lands on it (an ancestor with ``overflow`` and no height would swallow the click).
+    """
+    m: dict = {}
+    for _attempt in range(3):  # JupyterLab may still be scrolling to the cell it last ran: scroll again
+        control.scroll_into_view_if_needed()
+        control.evaluate("el => el.scrollIntoView({block: 'center'})")
+        m = control.evaluate(_REACHABLE)
+        for _ in range(30):  # a scroll may be animated: measure once the element has stopped moving
+            time.sleep(0.1)
+            again = control.evaluate(_REACHABLE)
+            if again == m:
+                break
+            m = again
+        m["ok"] = bool(m["offsetHeight"] > 0 and m["inViewport"] and m["hitsItself"])
+        if m["ok"]:
+            break
+    return m
