@@ -55,8 +55,9 @@ MODULES: tuple[Module, ...] = (
            "metrics and funnels, experiments and A/B tests, launch and iterate", "data_launch", True, 45),
     Module("07", "career", "Career paths and skills", 90,
            "the ladder, eligibility, core skills, portfolio, SMART goals, mentors and network", "career", True, 40),
-    Module("08", "leading", "Leading products", 100,
-           "motivation, the CEO-of-the-product mindset, managing vs leading", "leading", True, 40),
+    Module("08", "leading", "Leading products", 160,
+           "motivation, the CEO-of-the-product mindset, managing vs leading, leading change (Kotter's eight steps), "
+           "psychological safety, feedback, one-to-ones, delegation and coaching", "leading", True, 65),
     Module("09", "capstone", "Capstone and certificate", 180,
            "the case end to end; an assessment that issues a certificate", "capstone", True, 90),
 )
