@@ -106,7 +106,7 @@ def kotter_step(step: Any) -> int:
         if s.isdigit() and 1 <= int(s) <= 8:
             return int(s)
         for n, name, _ in KOTTER_STEPS:
-            if s == name:
+            if s == _norm(name):
                 return n
         raise InputError(f"{step!r} is not one of Kotter's eight steps; use a number 1-8 or a name such as "
                          f"{STEP_NAMES[0]!r}.")
