@@ -15,12 +15,12 @@ from .. import ui
 from ..collaboration.widgets import ScenarioPlayer
 from ..data import load
 from .leadership import ACTIONS, CATEGORIES, KOTTER, kotter_kind, sort_score, validate_placements
+from .motivation import DRIVER_INFO, DRIVERS, PINK_ELEMENTS, SDT_NEEDS, profile, team_view, validate_ranking
 from .people import (
     CHANGE_ACTIONS,
     DELEGATION_DECISIONS,
     DELEGATION_LEVELS,
     KOTTER_STEPS,
-    STEP_NAMES,
     delegation_level,
     judgement_words,
     sbi_issues,
@@ -28,7 +28,6 @@ from .people import (
     step_score,
     validate_steps,
 )
-from .motivation import DRIVER_INFO, DRIVERS, PINK_ELEMENTS, SDT_NEEDS, profile, team_view, validate_ranking
 from .scenario import LeadershipScenario
 
 __all__ = ["MotivationProfile", "ActionSorter", "LeadershipPlayer", "StepSorter", "FeedbackBuilder", "DelegationPicker"]
