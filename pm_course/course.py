@@ -53,8 +53,9 @@ MODULES: tuple[Module, ...] = (
            "collaboration", True, 45),
     Module("06", "data_launch", "Data-driven decisions and launch", 120,
            "metrics and funnels, experiments and A/B tests, launch and iterate", "data_launch", True, 45),
-    Module("07", "career", "Career paths and skills", 90,
-           "the ladder, eligibility, core skills, portfolio, SMART goals, mentors and network", "career", True, 40),
+    Module("07", "career", "Career paths and skills", 140,
+           "the ladder, eligibility, core skills, portfolio, SMART goals, mentors and network, promotion evidence, "
+           "PM interviews, IC to manager, writing in public, switching in and the MBA", "career", True, 60),
     Module("08", "leading", "Leading products", 160,
            "motivation, the CEO-of-the-product mindset, managing vs leading, leading change (Kotter's eight steps), "
            "psychological safety, feedback, one-to-ones, delegation and coaching", "leading", True, 65),
