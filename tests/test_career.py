@@ -595,8 +595,8 @@ def test_practice_questions_pass_their_answers_and_fail_the_wrong_ones():
 
 
 def test_the_estimation_question_reads_the_case_data():
-    from pm_course.data import load
     from pm_course.career import questions as Q
+    from pm_course.data import load
 
     sites = load("company")["today"]["paying_sites"]
     assert Q.SWAPS == sites * 9 * 1.5 == 16740

@@ -36,8 +36,8 @@ from .ladder import (
     total_gap,
     validate_ratings,
 )
-from .practice import INTERVIEW_TYPES, LEVEL_DIMENSIONS, STAR, estimate, star_order, validate_factors
 from .plan import export_plan, make_goal, make_plan, plan_html, plan_markdown, review_goal, review_plan
+from .practice import INTERVIEW_TYPES, LEVEL_DIMENSIONS, STAR, estimate, star_order, validate_factors
 
 __all__ = [
     "COURSE_MODEL", "ENTRY_ROUTES", "EXPECTED", "LETTERS", "LOOP_PARTS", "MEHTA_AREAS", "RUNGS", "RUNG_ORDER",

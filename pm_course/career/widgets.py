@@ -29,8 +29,8 @@ from .ladder import (
     skill_gaps,
     validate_ratings,
 )
-from .practice import estimate, validate_factors
 from .plan import export_plan, make_plan, plan_focus, review_goal
+from .practice import estimate, validate_factors
 
 __all__ = ["CompetencyAssessment", "PlanBuilder", "EstimateBuilder", "MODULE", "starting_ratings"]
 
