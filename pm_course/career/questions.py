@@ -588,8 +588,8 @@ SWAPS = PAYING_SITES * SWAP_ASSUMPTIONS["staff per paying site"] * SWAP_ASSUMPTI
 q14 = Question(
     module=MODULE, id="q14", points=2,
     prompt="Estimate the shift-swap requests a month across Shiftbrew's paying sites: the paying sites in "
-           "load('company')['today'], times the two assumptions in SWAP_ASSUMPTIONS. A number.",
-    checker=Value(expected=SWAPS, rel_tol=1e-9),
+           "load('company')['today'], times the two assumptions in SWAP_ASSUMPTIONS, as a whole number.",
+    checker=Value(expected=SWAPS, decimals=0),
     hints=[
         "An estimate is a chain of factors: sites x staff per site x requests per staff member.",
         "load('company')['today']['paying_sites'] holds the sites; SWAP_ASSUMPTIONS the other two factors.",
@@ -647,8 +647,11 @@ q16 = Question(
     prompt="Put the parts of BEHAVIOURAL_ANSWER in STAR's order, to tell it in an interview: a list of the four "
            "part names.",
     checker=Ordering(expected=list(STAR)),
-    hints=["STAR: situation, task, action, result."],
-    solution_text="answer_q16 = ['situation', 'task', 'action', 'result']",
+    hints=["The story starts with where you were, then what you had to do.",
+           "STAR: situation, task, action, result."],
+    solution_text=("# situation (where you were), task (what you had to do), action (what you did), result (what\n"
+                   "# changed): the listener needs the context before the action makes sense.\n"
+                   "answer_q16 = ['situation', 'task', 'action', 'result']"),
     answer=list(STAR),
     wrong=[list(BEHAVIOURAL_ANSWER), ["task", "situation", "action", "result"]],
 )
