@@ -54,10 +54,12 @@ MODULES: tuple[Module, ...] = (
     Module("06", "data_launch", "Data-driven decisions and launch", 150,
            "metrics and funnels, experiments and A/B tests, experiment design done right, launch and iterate",
            "data_launch", True, 55),
-    Module("07", "career", "Career paths and skills", 90,
-           "the ladder, eligibility, core skills, portfolio, SMART goals, mentors and network", "career", True, 40),
-    Module("08", "leading", "Leading products", 100,
-           "motivation, the CEO-of-the-product mindset, managing vs leading", "leading", True, 40),
+    Module("07", "career", "Career paths and skills", 140,
+           "the ladder, eligibility, core skills, portfolio, SMART goals, mentors and network, promotion evidence, "
+           "PM interviews, IC to manager, writing in public, switching in and the MBA", "career", True, 60),
+    Module("08", "leading", "Leading products", 160,
+           "motivation, the CEO-of-the-product mindset, managing vs leading, leading change (Kotter's eight steps), "
+           "psychological safety, feedback, one-to-ones, delegation and coaching", "leading", True, 65),
     Module("09", "capstone", "Capstone and certificate", 180,
            "the case end to end; an assessment that issues a certificate", "capstone", True, 90),
 )

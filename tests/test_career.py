@@ -486,7 +486,8 @@ def test_the_function_question_names_the_failing_case():
 
 
 def test_the_written_answer_has_rules_a_model_and_a_mark_scheme():
-    (w1,) = WRITTEN
+    w1 = WRITTEN[0]
+    assert [w.id for w in WRITTEN] == ["w1", "w2"]
     assert w1.points == 5 and len(w1.mark_scheme) == 5
     assert w1.review(w1.model_answer).title.startswith("5 of 5")
     assert w1.review("I will get better.").title.startswith("0 of 5")
@@ -577,6 +578,8 @@ def test_q10_grades_the_exact_parts_and_gives_the_smart_rule_as_advice():
     fb = q10.check(types.SimpleNamespace(value={**wish, "goals": [{**_Q10_GOAL, "area": "Leadership"}]}))
     assert fb.outcome == "failed"
     assert any("Q10" in line for line in w1.mark_scheme)  # the point moved to the written answer's mark scheme
+
+
 def test_saving_the_assessment_updates_the_plan_builder_made_from_it():
     from pm_course.career.widgets import CompetencyAssessment, PlanBuilder
 
@@ -612,3 +615,94 @@ def test_q10_answered_in_the_builder_by_clicking_and_typing_only():
     fresh = PlanBuilder(areas=["Research"], target="senior", name="builder")
     exec(b.code(), {"builder": fresh})  # the reproduce line gives the same answer
     assert q10.check(fresh).passed
+
+
+# ---------------------------------------------------------------- careers in practice (lesson sections 11-15)
+
+
+def test_estimate_multiplies_stated_factors_and_refuses_bad_ones():
+    from pm_course.career import estimate, validate_factors
+
+    assert estimate([("paying sites", 1240), ("staff per site", 9), ("swaps a month", 1.5)]) == 16740
+    assert validate_factors([("a", 2)]) == [("a", 2.0)]
+    with pytest.raises(InputError, match="greater than 0"):
+        estimate([("staff", 0)])
+    with pytest.raises(InputTypeError, match="non-empty list"):
+        estimate([])
+    with pytest.raises(InputTypeError, match="pair"):
+        estimate([("staff", 9, "extra")])
+    with pytest.raises(InputTypeError, match="must be a number"):
+        estimate([("staff", "nine")])
+
+
+def test_star_order():
+    from pm_course.career import STAR, star_order
+
+    assert STAR == ("situation", "task", "action", "result")
+    assert star_order(["Result", "action", "situation"]) == ["situation", "action", "result"]
+    with pytest.raises(InputError, match="not a part of STAR"):
+        star_order(["situation", "lesson"])
+    with pytest.raises(InputTypeError):
+        star_order("situation")
+
+
+def test_practice_questions_pass_their_answers_and_fail_the_wrong_ones():
+    from pm_course.career import questions as Q
+
+    assert [q.id for q in Q.QUESTIONS][-5:] == ["q13", "q14", "q15", "q16", "q17"]
+    for q in Q.QUESTIONS[-5:]:
+        assert q._evaluate(q.answer).outcome == "passed", q.id
+        for w in q.wrong:
+            assert q._evaluate(w).outcome == "failed", (q.id, w)
+
+
+def test_the_estimation_question_reads_the_case_data():
+    from pm_course.career import questions as Q
+    from pm_course.data import load
+
+    sites = load("company")["today"]["paying_sites"]
+    assert Q.SWAPS == sites * 9 * 1.5 == 16740
+    assert Q.q14._evaluate(16740).outcome == "passed" and Q.q14._evaluate(16741).outcome == "failed"
+    assert "Staff work at sites" in " ".join(Q.q14._evaluate(load("company")["today"]["paying_accounts"] * 13.5).lines)
+
+
+def test_w2_is_graded_by_a_person_with_a_four_point_mark_scheme():
+    from pm_course.career.questions import w2
+
+    assert w2.points == 4 and len(w2.mark_scheme) == 4
+    assert all(line.startswith("1 point") for line in w2.mark_scheme)
+    assert 100 <= len(w2.model_answer.split()) <= 320
+
+
+def test_estimate_builder_replays_from_code_and_flags_a_bad_factor():
+    from pm_course.career.widgets import EstimateBuilder
+
+    e = EstimateBuilder([("paying sites", 1240), ("staff per site", 9), ("swaps", 1.5)], name="estimator")
+    assert e.value["estimate"] == 16740
+    other = EstimateBuilder(name="estimator")
+    exec(e.code(), {"estimator": other})
+    assert other.value == e.value
+    e._rows[1][1].value = -1
+    assert e.value["estimate"] is None and "greater than 0" in e.result.value
+    e.add.click()
+    assert len(e.value["factors"]) == 4 and all(r.layout.flex == "0 0 auto" for r in e.rows_box.children)
+    with pytest.raises(InputError):
+        e.set([("x", float("nan"))])
+
+
+def test_07_minutes_and_points_are_stated_once():
+    import json
+    import re
+
+    from pm_course.career.questions import QUESTIONS, WRITTEN
+    from pm_course.course import module
+
+    m = module("07")
+    lesson = "".join(json.load(open("notebooks/07_career.ipynb"))["cells"][0]["source"])
+    got = re.search(r"about (\d+) minutes, and (\d+) more for the exercise", lesson)
+    assert got and int(got.group(1)) + int(got.group(2)) == m.minutes and int(got.group(2)) == m.exercise_minutes
+    for rel in ("solutions/07_career/07_career.ipynb", "exercises/07_career/07_career.ipynb"):
+        first = "".join(json.load(open(rel))["cells"][0]["source"])
+        assert f"about {m.exercise_minutes} minutes" in first
+        assert f"{len(QUESTIONS)} questions, **{sum(q.points for q in QUESTIONS)} points auto-graded**" in first
+        assert f"**{sum(w.points for w in WRITTEN)} points** for the two written answers" in first

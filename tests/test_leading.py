@@ -366,7 +366,7 @@ def _wrap(q, v):
 
 
 def test_questions_self_test(qs):
-    assert len(qs.QUESTIONS) >= 10 and sum(q.points for q in qs.QUESTIONS) == 14
+    assert len(qs.QUESTIONS) >= 10 and sum(q.points for q in qs.QUESTIONS) == 24  # 14, and 10 for leading change and people
     for q in qs.QUESTIONS:
         assert q.check(_wrap(q, q.answer)).outcome == "passed", q.id
         assert q.check(...).outcome == "not attempted", q.id
@@ -626,3 +626,226 @@ def test_08_lesson_gives_empowereds_team_topology_and_the_certificate_as_feedbac
                                  _json.loads((_ROOT / "notebooks/00_welcome.ipynb").read_text())["cells"]).split())
     assert "not a prize and not a professional accreditation" in welcome
     assert "attempting every module" not in welcome
+
+
+# ================================================================ leading change and people (lesson sections 7-10)
+
+from pm_course.leading import (  # noqa: E402
+    CANDOR_QUADRANTS,
+    CHANGE_ACTIONS,
+    COACHING_TOOLS,
+    DELEGATION_DECISIONS,
+    DELEGATION_LEVELS,
+    KOTTER_STEPS,
+    STEP_NAMES,
+    candor_quadrant,
+    delegation_level,
+    judgement_words,
+    kotter_step,
+    sbi_issues,
+    sbi_text,
+    step_score,
+    validate_steps,
+    who_decides,
+)
+
+
+def test_kotter_steps_follow_leading_change_in_order():
+    # Kotter, Leading Change (1996), as PM_REFERENCE lists the eight steps
+    assert STEP_NAMES == (
+        "establish a sense of urgency", "create the guiding coalition", "develop a vision and strategy",
+        "communicate the change vision", "empower broad-based action", "generate short-term wins",
+        "consolidate gains and produce more change", "anchor new approaches in the culture")
+    assert [n for n, _, _ in KOTTER_STEPS] == list(range(1, 9))
+
+
+def test_shiftbrew_change_has_one_action_per_step():
+    assert sorted(a["step"] for a in CHANGE_ACTIONS) == list(range(1, 9))
+    assert all(a["step_name"] == STEP_NAMES[a["step"] - 1] for a in CHANGE_ACTIONS)
+
+
+def test_kotter_step_reads_numbers_and_names_and_refuses_the_rest():
+    assert kotter_step(3) == 3 and kotter_step("3") == 3
+    assert kotter_step("  Generate Short-Term Wins ") == 6
+    with pytest.raises(InputError, match="1 to 8"):
+        kotter_step(9)
+    with pytest.raises(InputError, match="not one of Kotter's eight steps"):
+        kotter_step("make a plan")
+    with pytest.raises(InputTypeError, match="number 1-8"):
+        kotter_step(2.0)
+    with pytest.raises(InputError, match="K01 to K08"):
+        validate_steps({"K09": 1})
+    with pytest.raises(InputTypeError, match="dict action id"):
+        validate_steps([("K01", 1)])
+
+
+def test_step_score_counts_right_and_says_how_far_off():
+    key = {a["id"]: a["step"] for a in CHANGE_ACTIONS}
+    assert step_score(key) == {"placed": 8, "total": 8, "right": 8, "wrong": [], "off_by": {}}
+    s = step_score({"K01": 1, "K03": 4, "K06": 5, "K02": None})
+    assert s["placed"] == 3 and s["right"] == 1 and s["wrong"] == ["K03", "K06"]
+    assert s["off_by"] == {"K03": 1, "K06": -1}
+
+
+def test_judgement_words_and_sbi_issues():
+    assert judgement_words("You ALWAYS do a great job, always.") == ["always", "great"]
+    assert judgement_words("In Tuesday's review you showed the results first") == []
+    good = ("In Tuesday's roadmap review,", "you showed the find-cover results first,", "and sales dropped a request.")
+    assert sbi_issues(*good) == []
+    assert sbi_text(*good) == "In Tuesday's roadmap review, you showed the find-cover results first, and sales dropped a request."
+    issues = sbi_issues("", "you are careless", "it was bad")
+    assert any("situation is empty" in i for i in issues)
+    assert any("careless" in i for i in issues) and any("bad" in i for i in issues)
+    assert any("what the person is" in i for i in issues)
+    with pytest.raises(InputTypeError, match="behaviour is text"):
+        sbi_issues("x", None, "y")
+
+
+def test_candor_quadrants():
+    assert candor_quadrant(True, True) == "radical candor"
+    assert candor_quadrant(True, False) == "ruinous empathy"
+    assert candor_quadrant(False, True) == "obnoxious aggression"
+    assert candor_quadrant(False, False) == "manipulative insincerity"
+    assert len(set(CANDOR_QUADRANTS.values())) == 4
+    with pytest.raises(InputTypeError, match="True or False"):
+        candor_quadrant("yes", True)
+
+
+def test_delegation_levels_are_appelos_seven():
+    assert [name for _, name, _ in DELEGATION_LEVELS] == ["tell", "sell", "consult", "agree", "advise", "inquire",
+                                                         "delegate"]
+    assert delegation_level("Consult") == 3 and delegation_level(7) == 7 and delegation_level("5") == 5
+    assert who_decides("consult") == "the manager asks the team's views first, then decides"
+    with pytest.raises(InputError, match="tell, sell"):
+        delegation_level("veto")
+    with pytest.raises(InputError, match="1 \\(tell\\) to 7"):
+        delegation_level(0)
+    with pytest.raises(InputTypeError, match="number 1-7"):
+        delegation_level(None)
+    assert {d["level_name"] for d in DELEGATION_DECISIONS} <= {name for _, name, _ in DELEGATION_LEVELS}
+    assert set(COACHING_TOOLS) == {"assessment", "coaching plan", "one-on-ones", "written narrative"}
+
+
+def _outcome(q, answer):
+    return q._evaluate(answer).outcome
+
+
+def test_people_questions_pass_their_answer_and_fail_their_wrong_ones():
+    from pm_course.leading import questions as Q
+
+    for q in (Q.q12, Q.q13, Q.q14, Q.q15, Q.q16, Q.q17, Q.q18):
+        assert _outcome(q, q.answer) == "passed", q.id
+        for w in q.wrong:
+            assert _outcome(q, w) == "failed", (q.id, w)
+    assert [q.id for q in Q.QUESTIONS][-8:] == ["q12", "q13", "q14", "q15", "q16", "q17", "q18", "q19"]
+
+
+def test_q13_and_q17_read_numbers_or_names_and_refuse_unknown_steps():
+    from pm_course.leading import questions as Q
+
+    by_name = {a: STEP_NAMES[n - 1] for a, n in Q.q13.answer.items()}
+    assert _outcome(Q.q13, by_name) == "passed"
+    assert _outcome(Q.q13, {**by_name, Q.NEW_CHANGE_ACTIONS[0]: 9}) == "invalid"
+    by_number = {d: delegation_level(lv) for d, lv in Q.q17.answer.items()}
+    assert _outcome(Q.q17, by_number) == "passed"
+    assert _outcome(Q.q17, {**by_number, Q.DELEGATION_CASES[0]: "veto"}) == "invalid"
+
+
+def test_q12_order_matters():
+    from pm_course.leading import questions as Q
+
+    swapped = list(STEP_NAMES)
+    swapped[5], swapped[6] = swapped[6], swapped[5]
+    assert _outcome(Q.q12, swapped) == "failed"
+    assert _outcome(Q.q12, list(STEP_NAMES)) == "passed"
+
+
+def test_step_sorter_widget_round_trip_and_q19():
+    from pm_course.leading import questions as Q
+    from pm_course.leading.widgets import StepSorter
+
+    steps = StepSorter(name="steps")
+    assert steps.value["score"]["placed"] == 0
+    assert _outcome(Q.q19, steps) == "failed"
+    steps.set({"K01": 1, "K02": "develop a vision and strategy"})
+    assert steps.value["placements"]["K02"] == 3 and steps.value["score"]["wrong"] == ["K02"]
+    assert "1 step too late" in steps.notes["K02"].value
+    other = StepSorter(name="steps")
+    exec(steps.code(), {"steps": other})
+    assert other.value == steps.value
+    steps.set({a["id"]: a["step"] for a in CHANGE_ACTIONS})
+    assert _outcome(Q.q19, steps) == "passed"
+    # a person clicking a dropdown changes the state the grader reads
+    steps.boxes["K08"].value = 7
+    assert _outcome(Q.q19, steps) == "failed"
+    with pytest.raises(InputError):
+        steps.set({"K01": 12})
+
+
+def test_scrolling_rows_keep_their_height():
+    """In a scrolling list a row that may shrink is drawn 0 px tall and hides its dropdown: rows are 0 0 auto."""
+    from pm_course.leading.widgets import DelegationPicker, StepSorter
+
+    for w, key in ((StepSorter(), "K01"), (DelegationPicker(), "D1")):
+        scroller = next(c for c in w.widget.children if getattr(c.layout, "overflow", None) == "auto")
+        assert scroller.children and all(r.layout.flex == "0 0 auto" for r in scroller.children)
+        assert any(w.boxes[key] in (r.children + sum((getattr(c, "children", ()) for c in r.children), ()))
+                   for r in scroller.children)
+
+
+def test_feedback_builder_flags_judgement_and_replays_from_code():
+    from pm_course.leading.widgets import FeedbackBuilder
+
+    fb = FeedbackBuilder(situation="Lately,", behaviour="you were sloppy", impact="")
+    assert "sloppy" in fb.result.value and fb.value["issues"]
+    fb.fields["behaviour"].value = "you sent the release notes without the payroll change"
+    assert not any("behaviour" in i for i in fb.value["issues"])
+    other = FeedbackBuilder(name="feedback")
+    exec(fb.code(), {"feedback": other})
+    assert other.value == fb.value
+    assert FeedbackBuilder().code() == ""
+    with pytest.raises(InputTypeError):
+        fb.set(situation=3)
+
+
+def test_delegation_picker_matches_the_lesson_levels():
+    from pm_course.leading.widgets import DelegationPicker
+
+    agreed = {d["id"]: d["level_name"] for d in DELEGATION_DECISIONS}
+    d = DelegationPicker(levels=agreed)
+    assert d.value["matches"] == sorted(agreed)
+    d.boxes["D1"].value = 7
+    assert "D1" not in d.value["matches"] and "more delegation" not in d.notes["D1"].value
+    assert "less delegation" in d.notes["D1"].value
+    other = DelegationPicker(name="delegation")
+    exec(d.code(), {"delegation": other})
+    assert other.value == d.value
+    with pytest.raises(InputError, match="not a decision id"):
+        d.set({"D9": "tell"})
+    with pytest.raises(InputTypeError, match="dict decision id"):
+        d.set(["tell"])
+
+
+def test_08_minutes_and_points_are_stated_once():
+    import json
+    import re
+
+    from pm_course.course import module
+    from pm_course.leading.questions import QUESTIONS
+
+    m = module("08")
+    lesson = "".join(json.load(open("notebooks/08_leading.ipynb"))["cells"][0]["source"])
+    assert int(re.search(r"(\d+) minutes with the exercise", lesson).group(1)) == m.minutes
+    for rel in ("solutions/08_leading/08_leading.ipynb", "exercises/08_leading/08_leading.ipynb"):
+        first = "".join(json.load(open(rel))["cells"][0]["source"])
+        assert f"about {m.exercise_minutes} minutes" in first
+        assert f"{sum(q.points for q in QUESTIONS)} points auto-graded" in first
+
+
+def test_08_lesson_team_size_is_the_case_data():
+    import json
+
+    team = load("company")["today"]["team"]
+    assert sum(team.values()) == 14 and team["product managers"] == 1
+    text = " ".join("".join(c["source"]) for c in json.load(open("notebooks/08_leading.ipynb"))["cells"])
+    assert "a team of fourteen" in text and "one product\nmanager" in text

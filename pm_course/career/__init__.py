@@ -37,6 +37,7 @@ from .ladder import (
     validate_ratings,
 )
 from .plan import export_plan, make_goal, make_plan, plan_html, plan_markdown, review_goal, review_plan
+from .practice import INTERVIEW_TYPES, LEVEL_DIMENSIONS, STAR, estimate, star_order, validate_factors
 
 __all__ = [
     "COURSE_MODEL", "ENTRY_ROUTES", "EXPECTED", "LETTERS", "LOOP_PARTS", "MEHTA_AREAS", "RUNGS", "RUNG_ORDER",
@@ -44,4 +45,5 @@ __all__ = [
     "first_rung_expecting", "highest_rung_met", "is_feedback_loop", "is_smart", "largest_gaps", "make_goal",
     "make_plan", "meets", "metric_check", "metric_parts", "missing_letters", "plan_html", "plan_markdown",
     "review_goal", "review_plan", "skill_gaps", "smart_check", "total_gap", "validate_ratings",
+    "INTERVIEW_TYPES", "LEVEL_DIMENSIONS", "STAR", "estimate", "star_order", "validate_factors",
 ]

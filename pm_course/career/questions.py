@@ -550,3 +550,179 @@ w1 = WrittenAnswer(
 )
 
 WRITTEN = [w1]
+
+# ================================================================ careers in practice (q13 onwards)
+
+from ..data import load  # noqa: E402
+from .practice import INTERVIEW_TYPES, STAR  # noqa: E402
+
+__all__ += ["INTERVIEW_QUESTIONS", "EVIDENCE", "SWAP_ASSUMPTIONS", "PRACTICE_STATEMENTS", "BEHAVIOURAL_ANSWER",
+            "q13", "q14", "q15", "q16", "q17", "w2"]
+
+# ---------------------------------------------------------------- q13: which kind of interview question?
+
+INTERVIEW = {
+    "Design a rota app for hospital nurses.": "product sense",
+    "Shift swaps fell 10 % last week. What do you do?": "execution",
+    "How many shifts do London's cafés fill in a week?": "estimation",
+    "Should Shiftbrew sell to hotel chains next year?": "strategy",
+    "Tell me about a time you disagreed with an engineer.": "behavioural",
+}
+INTERVIEW_QUESTIONS = list(INTERVIEW)
+q13 = Question(
+    module=MODULE, id="q13", points=1,
+    prompt="Which kind of PM interview question is each of INTERVIEW_QUESTIONS? A dict question -> 'product sense', "
+           "'execution', 'estimation', 'strategy' or 'behavioural'.",
+    checker=Mapping(expected=INTERVIEW, categories=list(INTERVIEW_TYPES), item_hints={
+        INTERVIEW_QUESTIONS[1]: "A metric moved: which kind of question asks what you would do about a metric?",
+        INTERVIEW_QUESTIONS[3]: "Where to play next is not a design question.",
+    }),
+    hints=[
+        "INTERVIEW_TYPES says what each kind tests.",
+        "Design -> product sense; a metric moved -> execution; a number nobody knows -> estimation; where to play "
+        "-> strategy; 'tell me about a time' -> behavioural.",
+    ],
+    solution_text=("# A design brief tests product sense; a metric that moved, execution; an unknown number,\n"
+                   "# estimation; a market choice, strategy; 'tell me about a time', behaviour (answered with STAR).\n"
+                   "answer_q13 = {\n" + "".join(f"    {a!r}: {c!r},\n" for a, c in INTERVIEW.items()) + "}"),
+    answer=dict(INTERVIEW),
+    wrong=[{a: "product sense" for a in INTERVIEW}, {**INTERVIEW, INTERVIEW_QUESTIONS[1]: "product sense"}],
+)
+
+# ---------------------------------------------------------------- q14: an estimation on Shiftbrew's data
+
+SWAP_ASSUMPTIONS = {"staff per paying site": 9, "swap requests per staff member a month": 1.5}
+PAYING_SITES = load("company")["today"]["paying_sites"]
+SWAPS = PAYING_SITES * SWAP_ASSUMPTIONS["staff per paying site"] * SWAP_ASSUMPTIONS[
+    "swap requests per staff member a month"]
+q14 = Question(
+    module=MODULE, id="q14", points=2,
+    prompt="Estimate the shift-swap requests a month across Shiftbrew's paying sites: the paying sites in "
+           "load('company')['today'], times the two assumptions in SWAP_ASSUMPTIONS, as a whole number.",
+    checker=Value(expected=SWAPS, decimals=0),
+    hints=[
+        "An estimate is a chain of factors: sites x staff per site x requests per staff member.",
+        "load('company')['today']['paying_sites'] holds the sites; SWAP_ASSUMPTIONS the other two factors.",
+    ],
+    solution_text=("# paying sites (case data) x staff per site x swap requests per staff member a month\n"
+                   "answer_q14 = estimate([('paying sites', load('company')['today']['paying_sites']),\n"
+                   "                       *SWAP_ASSUMPTIONS.items()])"),
+    answer=SWAPS,
+    wrong=[PAYING_SITES * 9, load("company")["today"]["paying_accounts"] * 9 * 1.5],
+    misconceptions=[Misconception(lambda a: abs(a - load("company")["today"]["paying_accounts"] * 13.5) < 1e-6,
+                                  "Staff work at sites, and an account can hold several sites: count the sites.",
+                                  example=load("company")["today"]["paying_accounts"] * 13.5)],
+)
+
+# ---------------------------------------------------------------- q15: promotion evidence
+
+EVIDENCE = {
+    "e1": "Led find cover from the problem to launch; the share of open shifts filled within a day rose from 41 % "
+          "to 63 %, as measured by the team.",
+    "e2": "Has worked at Shiftbrew for three years.",
+    "e3": "Set the swap team's quarterly outcome with the CEO and chose, with the team, how to reach it, without "
+          "being asked.",
+    "e4": "Completed two online courses on product strategy.",
+    "e5": "Changed the chain strategy after presenting interview evidence to the CEO, the CTO and the Head of Sales.",
+}
+EVIDENCE_OF_NEXT_LEVEL = {"e1", "e3", "e5"}
+q15 = Question(
+    module=MODULE, id="q15", points=1,
+    prompt="Shiftbrew's PM asks to be promoted to senior PM. Which items of EVIDENCE show work at the next level "
+           "(more scope, impact or autonomy)? A set of ids.",
+    checker=SetOf(expected=EVIDENCE_OF_NEXT_LEVEL),
+    hints=[
+        "Promotion evidence is something you did, with its result: not time served, not courses taken.",
+        "Three items show a larger scope, a measured impact or more autonomy.",
+    ],
+    solution_text=("# e1: impact, measured; e3: autonomy (sets the outcome, unasked); e5: scope and influence\n"
+                   "# beyond the team. e2 is time served and e4 is learning: neither shows work at the next level.\n"
+                   "answer_q15 = {'e1', 'e3', 'e5'}"),
+    answer=set(EVIDENCE_OF_NEXT_LEVEL),
+    wrong=[set(EVIDENCE), {"e1", "e2", "e3", "e5"}, {"e1"}],
+    misconceptions=[Misconception(lambda a: "e2" in a, "Years in the job are not evidence of working at the next "
+                                                      "level.", example={"e1", "e2", "e3", "e5"})],
+)
+
+# ---------------------------------------------------------------- q16: STAR's order
+
+BEHAVIOURAL_ANSWER = {
+    "action": "I took the two engineers to a café at six in the morning to watch a manager build a rota.",
+    "result": "They proposed the find-cover design themselves; it shipped in six weeks.",
+    "situation": "Two engineers thought last-minute cover was a rare problem and wanted to build reports instead.",
+    "task": "I had to get the team behind find cover without any authority over them.",
+}
+q16 = Question(
+    module=MODULE, id="q16", points=1,
+    prompt="Put the parts of BEHAVIOURAL_ANSWER in STAR's order, to tell it in an interview: a list of the four "
+           "part names.",
+    checker=Ordering(expected=list(STAR)),
+    hints=["The story starts with where you were, then what you had to do.",
+           "STAR: situation, task, action, result."],
+    solution_text=("# situation (where you were), task (what you had to do), action (what you did), result (what\n"
+                   "# changed): the listener needs the context before the action makes sense.\n"
+                   "answer_q16 = ['situation', 'task', 'action', 'result']"),
+    answer=list(STAR),
+    wrong=[list(BEHAVIOURAL_ANSWER), ["task", "situation", "action", "result"]],
+)
+
+# ---------------------------------------------------------------- q17: IC to manager, brand, switching, the MBA
+
+PRACTICE_STATEMENTS = {
+    "p1": "Moving from PM to group PM changes the job: success becomes the team's results, and most of the week "
+          "goes to hiring, coaching and context, not to one's own product work.",
+    "p2": "The individual-contributor track (principal PM) is a demotion for those who could not manage.",
+    "p3": "Writing in public about what you learned (with your employer's confidential details left out) builds "
+          "a reputation that a CV cannot.",
+    "p4": "An MBA is required to become a product manager.",
+    "p5": "People often switch into product management from a neighbouring role (engineering, design, support, "
+          "analysis, marketing), first by doing product work in their current job.",
+}
+PRACTICE_TRUE = {"p1", "p3", "p5"}
+q17 = Question(
+    module=MODULE, id="q17", points=1,
+    prompt="Which statements of PRACTICE_STATEMENTS are true as the lesson teaches them? A set of ids.",
+    checker=SetOf(expected=PRACTICE_TRUE),
+    hints=[
+        "Three are true: one about becoming a manager, one about writing in public, one about switching in.",
+        "No degree or licence is required to be a PM; the two tracks are both promotions.",
+    ],
+    solution_text=("# p1: a manager's results are the team's; p3: writing in public builds a reputation;\n"
+                   "# p5: most switch from a neighbouring role, by doing product work first.\n"
+                   "# p2: the IC track is a real promotion path; p4: no degree is required (an MBA is one route).\n"
+                   "answer_q17 = {'p1', 'p3', 'p5'}"),
+    answer=set(PRACTICE_TRUE),
+    wrong=[{"p1", "p3", "p4", "p5"}, {"p1"}],
+)
+
+QUESTIONS = [*QUESTIONS, q13, q14, q15, q16, q17]
+
+# ---------------------------------------------------------------- w2: a practice interview answer (graded by a person)
+
+w2 = WrittenAnswer(
+    module=MODULE, id="w2", points=4,
+    prompt="A practice product-sense answer: 'Improve Shiftbrew for baristas who want to swap a shift' (about "
+           "150-250 words).",
+    rules=[length(min_words=100, max_words=320)],
+    model_answer=(
+        "Users and their problem: baristas who need to swap a shift, often late and on a phone; the interviews "
+        "say the hard part is finding a colleague who can take it, not asking the manager. I would focus on "
+        "last-minute swaps, within 48 hours, where a failed swap means the manager covers the shift.\n\n"
+        "Solutions: (1) a swap request that goes to the colleagues qualified and free for that shift, who accept "
+        "with one tap; (2) a standing 'I can cover' list each barista keeps up to date; (3) the manager approves "
+        "automatically when the swap keeps the rota within its rules. I would build (1) first: it attacks the "
+        "hard part, and (3) can follow.\n\n"
+        "Trade-offs: messages to colleagues must not become spam, so only those who fit the shift get them, and "
+        "each can mute requests.\n\n"
+        "Success: the share of swap requests accepted within two hours, with a guardrail on the number of "
+        "notifications per barista a week; I would test it first with a few cafés."
+    ),
+    mark_scheme=[
+        "1 point: names the user and the problem worth solving, with a reason (evidence or a clear argument), and "
+        "narrows the scope.",
+        "1 point: offers more than one solution and chooses, saying why.",
+        "1 point: names a trade-off or risk and how to handle it.",
+        "1 point: a success metric that measures the outcome (not activity), with a guardrail or a test plan.",
+    ],
+)
+WRITTEN = [*WRITTEN, w2]

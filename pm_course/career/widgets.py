@@ -30,8 +30,9 @@ from .ladder import (
     validate_ratings,
 )
 from .plan import export_plan, make_plan, plan_focus, review_goal
+from .practice import estimate, validate_factors
 
-__all__ = ["CompetencyAssessment", "PlanBuilder", "MODULE", "starting_ratings"]
+__all__ = ["CompetencyAssessment", "PlanBuilder", "EstimateBuilder", "MODULE", "starting_ratings"]
 
 MODULE = "07_career"
 _STYLE = {"description_width": "150px"}
@@ -337,3 +338,71 @@ class PlanBuilder(Widget):
         n = len(self._plan["goals"])
         self.summary.value = f"<b>{ok} of {n} goal{'s' if n != 1 else ''} ready.</b>"
         self.code_html.value = code_box(self.code())
+
+
+class EstimateBuilder(Widget):
+    """Build an estimation answer (a Fermi estimate) as a chain of factors, each an assumption and a number.
+
+    ``estimator.set([("paying sites", 1240), ("staff per site", 9), ...])``;
+    ``.value`` is ``{"factors", "estimate"}`` (the factors as [assumption, number] pairs).
+    """
+
+    def __init__(self, factors: Any = None, name: str = "estimator"):
+        super().__init__(name)
+        self.rows_box = w.VBox(layout=w.Layout(flex="0 0 auto"))
+        self.add = w.Button(description="Add a factor", icon="plus")
+        self.add.add_class("pm-estimate-add")
+        self.add.on_click(lambda _: self._add_row())
+        self.result = w.HTML().add_class("pm-result")
+        self.make_code_box()
+        self.widget = w.VBox([
+            w.HTML("<b>Estimate by factors.</b> Write each assumption and its number; the estimate is their product."),
+            self.rows_box, self.add, self.result, self.code_box,
+        ])
+        self.widget.add_class("pm-estimate")
+        self._rows: list[tuple[Any, Any]] = []
+        self.set(factors if factors is not None else [("paying sites", 1240), ("staff per site", 9)])
+
+    def _make_row(self, name: str, value: float) -> tuple[Any, Any]:
+        t = w.Text(value=name, description="Assumption", layout=w.Layout(width="360px"))
+        n = w.FloatText(value=value, description="Number", layout=w.Layout(width="220px"))
+        self.on_change([t, n], lambda _: self.refresh())
+        return t, n
+
+    def _add_row(self) -> None:
+        self._rows.append(self._make_row("another factor", 1.0))
+        self.rows_box.children = [w.HBox(list(r), layout=w.Layout(flex="0 0 auto")) for r in self._rows]
+        self.refresh()
+
+    @property
+    def factors(self) -> list[list[Any]]:
+        return [[t.value, n.value] for t, n in self._rows]
+
+    @property
+    def value(self) -> dict[str, Any]:
+        try:
+            total: float | None = estimate(self.factors)
+        except (ValueError, TypeError):
+            total = None
+        return {"factors": self.factors, "estimate": total}
+
+    def set(self, factors: Any) -> None:
+        """Set the factors, e.g. ``estimator.set([("paying sites", 1240), ("staff per site", 9)])``."""
+        checked = validate_factors(factors)
+        with self.quiet():
+            self._rows = [self._make_row(name, v) for name, v in checked]
+            self.rows_box.children = [w.HBox(list(r), layout=w.Layout(flex="0 0 auto")) for r in self._rows]
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set({[(t, n) for t, n in self.factors]!r})"
+
+    def refresh(self) -> None:
+        try:
+            total = estimate(self.factors)
+        except (ValueError, TypeError) as e:
+            self.result.value = status_box(False, "Fix a factor", [str(e)])
+        else:
+            chain = " × ".join(f"{n:,g} ({esc(t)})" for t, n in self.factors)
+            self.result.value = f"<div>{chain} = <b>{total:,.0f}</b></div>"
+        self.show_code()

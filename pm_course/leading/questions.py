@@ -7,7 +7,7 @@ widget questions read any object with a ``.value`` (the sorter, the scenario).
 from __future__ import annotations
 
 from ..career.goals import metrics_as_feedback
-from ..core import Choice, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
+from ..core import Choice, Mapping, Misconception, Ordering, Question, Rubric, Rule, SetOf, Value, WidgetState
 from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
 from ..scenario import play_rules, reading
@@ -519,3 +519,320 @@ w1 = WrittenAnswer(
 )
 
 WRITTEN = [w1]
+
+# ================================================================ leading change and people (q12 onwards)
+
+from .people import (  # noqa: E402
+    CANDOR_QUADRANTS,
+    CHANGE_ACTIONS,
+    DELEGATION_LEVELS,
+    STEP_NAMES,
+    delegation_level,
+    kotter_step,
+)
+
+__all__ += ["STEPS_SHUFFLED", "NEW_CHANGE_ACTIONS", "REVIEW_LINES", "SBI_OPTIONS", "CANDOR_LINES",
+            "DELEGATION_CASES", "ONE_TO_ONE_STATEMENTS",
+            "q12", "q13", "q14", "q15", "q16", "q17", "q18", "q19"]
+
+# ---------------------------------------------------------------- q12: Kotter's eight steps, in order
+
+STEPS_SHUFFLED = [STEP_NAMES[i] for i in (5, 2, 7, 0, 4, 1, 6, 3)]
+q12 = Question(
+    module=MODULE, id="q12", points=1,
+    prompt="Put the eight steps of STEPS_SHUFFLED in the order of Kotter's Leading Change (1996): a list, first "
+           "step first.",
+    checker=Ordering(expected=list(STEP_NAMES)),
+    hints=[
+        "Nobody changes without a reason: the first step makes the cost of staying as we are visible.",
+        "A group leads, then a vision is written, then it is told; people are freed to act, early wins follow, and "
+        "the last two steps spread the change and make it stick.",
+    ],
+    solution_text=("# Urgency first (why change), then a coalition (who leads), a vision (where to), telling it,\n"
+                   "# freeing people to act, early wins, more change on the wins' credibility, and the culture last.\n"
+                   "answer_q12 = list(STEP_NAMES)"),
+    answer=list(STEP_NAMES),
+    wrong=[list(STEPS_SHUFFLED), [*STEP_NAMES[1:], STEP_NAMES[0]]],
+    misconceptions=[Misconception(
+        lambda a: a.index(STEP_NAMES[2]) < a.index(STEP_NAMES[1]),
+        "Kotter puts the guiding coalition before the vision: the group that leads the change writes it.",
+        example=[STEP_NAMES[0], STEP_NAMES[2], STEP_NAMES[1], *STEP_NAMES[3:]])],
+)
+
+# ---------------------------------------------------------------- q13: which step is this?
+
+
+class StepMapping(Mapping):
+    """A Mapping onto Kotter's eight steps that reads a step's number (1-8) as well as its name."""
+
+    def conform(self, answer):
+        if type(answer) is dict:
+            def named(v):
+                try:
+                    return STEP_NAMES[kotter_step(v) - 1]
+                except (ValueError, TypeError):
+                    return v
+            answer = {k: named(v) if type(v) in (int, str) else v for k, v in answer.items()}
+        return super().conform(answer)
+
+
+NEW_CHANGE = {
+    "Posts the support tickets about missed shifts next to the features shipped last quarter, in the "
+    "company channel": STEP_NAMES[0],
+    "Moves the payroll-export team's weekly report from features shipped to the outcome they moved": STEP_NAMES[4],
+    "Celebrates at the all-hands the first month in which swap requests were answered within a day": STEP_NAMES[5],
+    "Rewrites the onboarding guide for new engineers so that it starts with a café visit": STEP_NAMES[7],
+}
+NEW_CHANGE_ACTIONS = list(NEW_CHANGE)
+q13 = Question(
+    module=MODULE, id="q13", points=2,
+    prompt="Shiftbrew is moving from a feature team to an empowered team. In which of Kotter's eight steps is each "
+           "action of NEW_CHANGE_ACTIONS? A dict action -> step (its name or its number).",
+    checker=StepMapping(expected=NEW_CHANGE, categories=list(STEP_NAMES), item_hints={
+        NEW_CHANGE_ACTIONS[1]: "Reporting on features rewards the old way: what does changing the report remove?",
+        NEW_CHANGE_ACTIONS[3]: "Onboarding is how each new person learns what normal is here.",
+    }),
+    hints=[
+        "For each action ask: does it give a reason to change, a group, a picture, a message, room to act, a win, "
+        "more change, or a new normal?",
+        "Evidence that the old way fails is urgency; removing a structure that rewards the old way is empowering; "
+        "a celebrated early result is a short-term win; what newcomers learn is culture.",
+    ],
+    solution_text=("# 1: tickets next to features shipped show the old way failing (urgency);\n"
+                   "# 5: a report that counts features rewards the old way; changing it removes an obstacle;\n"
+                   "# 6: the first good month, made visible, is a short-term win;\n"
+                   "# 8: what newcomers are taught first is how the culture carries the new way.\n"
+                   "answer_q13 = {\n"
+                   + "".join(f"    {a!r}: {STEP_NAMES.index(s) + 1},\n" for a, s in NEW_CHANGE.items()) + "}"),
+    answer={a: STEP_NAMES.index(s) + 1 for a, s in NEW_CHANGE.items()},
+    wrong=[{a: 1 for a in NEW_CHANGE}, {**NEW_CHANGE, NEW_CHANGE_ACTIONS[2]: STEP_NAMES[6]}],
+    misconceptions=[Misconception(
+        lambda a: a[NEW_CHANGE_ACTIONS[1]] == STEP_NAMES[3],
+        "Changing what a team reports on changes a structure, not only a message: it removes an obstacle.",
+        example={**NEW_CHANGE, NEW_CHANGE_ACTIONS[1]: STEP_NAMES[3]})],
+)
+
+# ---------------------------------------------------------------- q14: a blameless review
+
+REVIEW_LINES = {
+    "r1": "Timeline: at 06:10 the payroll export failed for three cafés; support saw it at 07:30.",
+    "r2": "Root cause: the engineer who deployed on Friday was careless.",
+    "r3": "Why the system let it happen: the export had no test for cafés with two pay periods in one week.",
+    "r4": "Action: the engineer responsible is taken off the payroll work.",
+    "r5": "Action: add the two-period case to the tests, and an alert when an export fails, owner and date named.",
+    "r6": "What went well: support told the three cafés before their managers ran payroll.",
+}
+BLAMELESS = {"r1", "r3", "r5", "r6"}
+q14 = Question(
+    module=MODULE, id="q14", points=1,
+    prompt="Which lines of REVIEW_LINES belong in a blameless review of the payroll-export failure? A set of ids.",
+    checker=SetOf(expected=BLAMELESS),
+    hints=[
+        "A blameless review asks what happened and why the system allowed it, not who is at fault.",
+        "Two lines judge or punish a person; the other four describe, explain or fix.",
+    ],
+    solution_text=("# Keep what describes (r1), explains the system (r3), fixes it with an owner and date (r5) and\n"
+                   "# notes what went well (r6). r2 blames a person ('careless'), r4 punishes one: both teach people\n"
+                   "# to hide the next mistake, the opposite of psychological safety.\n"
+                   "answer_q14 = {'r1', 'r3', 'r5', 'r6'}"),
+    answer=set(BLAMELESS),
+    wrong=[set(REVIEW_LINES), {"r1", "r3", "r5"}, {"r1", "r2", "r3", "r5", "r6"}],
+    misconceptions=[Misconception(lambda a: "r2" in a or "r4" in a,
+                                  "Naming a careless person as the cause stops the search at the person; the system "
+                                  "that let a mistake through is still there.",
+                                  example={"r1", "r2", "r3", "r5", "r6"})],
+)
+
+# ---------------------------------------------------------------- q15: build an SBI message
+
+SBI_OPTIONS = {
+    "situation": {
+        "s1": "You always do this in meetings.",
+        "s2": "In Tuesday's roadmap review with the Head of Sales,",
+        "s3": "Lately,",
+    },
+    "behaviour": {
+        "b1": "you were unprofessional and defensive",
+        "b2": "you showed the find-cover results before anyone asked for the feature list,",
+        "b3": "you did a great job",
+    },
+    "impact": {
+        "i1": "and the Head of Sales agreed to drop two requests: the team keeps its focus this quarter.",
+        "i2": "which is just how it is.",
+        "i3": "and everyone thinks so.",
+    },
+}
+SBI_ANSWER = {"situation": "s2", "behaviour": "b2", "impact": "i1"}
+q15 = Question(
+    module=MODULE, id="q15", points=2,
+    prompt="Build one piece of SBI feedback for Shiftbrew's PM from SBI_OPTIONS: a dict {'situation': id, "
+           "'behaviour': id, 'impact': id}.",
+    checker=Mapping(expected=SBI_ANSWER, categories=[k for part in SBI_OPTIONS.values() for k in part], item_hints={
+        "situation": "A situation says when and where, so the person can remember the moment.",
+        "behaviour": "A behaviour is what a camera would have recorded: no adjective about the person.",
+        "impact": "An impact says what happened because of the behaviour, for someone in particular.",
+    }),
+    hints=[
+        "SBI: the situation (when and where), the behaviour (what they did or said, observable), the impact "
+        "(what it caused).",
+        "Drop every option that judges ('unprofessional', 'great'), generalises ('always', 'lately') or names no "
+        "consequence.",
+    ],
+    solution_text=("# s2 names a meeting and a day; s1 and s3 generalise ('always', 'lately').\n"
+                   "# b2 is what a camera would record; b1 and b3 are judgements, negative or positive.\n"
+                   "# i1 names a consequence for someone; i2 and i3 say nothing that happened.\n"
+                   "answer_q15 = {'situation': 's2', 'behaviour': 'b2', 'impact': 'i1'}"),
+    answer=dict(SBI_ANSWER),
+    wrong=[{"situation": "s1", "behaviour": "b1", "impact": "i1"}, {"situation": "s2", "behaviour": "b3",
+                                                                   "impact": "i1"}],
+    misconceptions=[Misconception(lambda a: a["behaviour"] == "b3",
+                                  "'A great job' is praise, but a judgement: it does not say what to repeat.",
+                                  example={"situation": "s2", "behaviour": "b3", "impact": "i1"})],
+)
+
+# ---------------------------------------------------------------- q16: Radical Candor's quadrants
+
+CANDOR = {
+    "The CEO tells the PM in private that the roadmap review lost the room, shows where, and offers to rehearse "
+    "the next one together": CANDOR_QUADRANTS[(True, True)],
+    "The CEO says nothing about the PM's muddled review, so as not to upset them before the holidays":
+        CANDOR_QUADRANTS[(True, False)],
+    "The CEO tells the PM, in front of the team, that the review was a shambles": CANDOR_QUADRANTS[(False, True)],
+    "The CEO tells the PM the review was fine, then tells the CTO it was a disaster": CANDOR_QUADRANTS[(False, False)],
+}
+CANDOR_LINES = list(CANDOR)
+q16 = Question(
+    module=MODULE, id="q16", points=1,
+    prompt="In which quadrant of Radical Candor (Scott 2017) is each piece of feedback in CANDOR_LINES? A dict "
+           "line -> 'radical candor', 'ruinous empathy', 'obnoxious aggression' or 'manipulative insincerity'.",
+    checker=Mapping(expected=CANDOR, categories=list(CANDOR_QUADRANTS.values())),
+    hints=[
+        "Two questions for each line: does it care personally? Does it challenge directly?",
+        "Silence to spare feelings cares but does not challenge; public harshness challenges but does not care; "
+        "saying one thing to the person and another behind their back does neither.",
+    ],
+    solution_text=("# cares and challenges (private, specific, offers help) -> radical candor;\n"
+                   "# cares, does not challenge (silence to be kind) -> ruinous empathy;\n"
+                   "# challenges, does not care (public and harsh) -> obnoxious aggression;\n"
+                   "# neither (praise to the face, criticism behind the back) -> manipulative insincerity.\n"
+                   "answer_q16 = {\n"
+                   + "".join(f"    {a!r}: {c!r},\n" for a, c in CANDOR.items()) + "}"),
+    answer=dict(CANDOR),
+    wrong=[{a: "radical candor" for a in CANDOR},
+           {**CANDOR, CANDOR_LINES[2]: "radical candor"}],
+    misconceptions=[Misconception(lambda a: a[CANDOR_LINES[2]] == "radical candor",
+                                  "Direct is not enough: harsh words in front of the team show no care for the "
+                                  "person.", example={**CANDOR, CANDOR_LINES[2]: "radical candor"})],
+)
+
+# ---------------------------------------------------------------- q17: levels of delegation
+
+
+class LevelMapping(Mapping):
+    """A Mapping onto Appelo's seven levels that reads a level's number (1-7) as well as its name."""
+
+    def conform(self, answer):
+        if type(answer) is dict:
+            def named(v):
+                try:
+                    return DELEGATION_LEVELS[delegation_level(v) - 1][1]
+                except (ValueError, TypeError):
+                    return v
+            answer = {k: named(v) if type(v) in (int, str) else v for k, v in answer.items()}
+        return super().conform(answer)
+
+
+DELEGATION = {
+    "The CEO chooses the pricing of the chain plan, then explains the reasons to the team to win them over": "sell",
+    "The CEO asks the team what they think of moving the release, then decides": "consult",
+    "The team picks the date of the next customer workshop after hearing what the CEO advises": "advise",
+    "The team chooses its sprint length; the CEO hears of it only by asking": "inquire",
+}
+DELEGATION_CASES = list(DELEGATION)
+q17 = Question(
+    module=MODULE, id="q17", points=1,
+    prompt="Which of Appelo's seven levels of delegation does each decision of DELEGATION_CASES describe? A dict "
+           "decision -> level (its name or number).",
+    checker=LevelMapping(expected=DELEGATION, categories=[level[1] for level in DELEGATION_LEVELS]),
+    hints=[
+        "First: who decides, the manager (levels 1-3), both (4) or the team (5-7)?",
+        "Then how the other side takes part: told, convinced, asked first; advising before, told afterwards, "
+        "or not told at all.",
+    ],
+    solution_text=("# The manager decides and convinces -> sell (2); asks first, then decides -> consult (3);\n"
+                   "# the team decides after advice -> advise (5); tells only when asked -> inquire (6).\n"
+                   "answer_q17 = {\n"
+                   + "".join(f"    {a!r}: {c!r},\n" for a, c in DELEGATION.items()) + "}"),
+    answer=dict(DELEGATION),
+    wrong=[{a: "delegate" for a in DELEGATION}, {**DELEGATION, DELEGATION_CASES[1]: "agree"}],
+    misconceptions=[Misconception(lambda a: a[DELEGATION_CASES[1]] == "agree",
+                                  "Asking for views is not deciding together: the CEO still decides (consult).",
+                                  example={**DELEGATION, DELEGATION_CASES[1]: "agree"})],
+)
+
+# ---------------------------------------------------------------- q18: one-to-ones and coaching
+
+ONE_TO_ONE_STATEMENTS = {
+    "o1": "Grove (High Output Management, 1983): the one-to-one is the report's meeting, with the report's agenda.",
+    "o2": "A one-to-one is mainly for the manager to collect a status update.",
+    "o3": "Empowered (Cagan and Jones, 2020) sees coaching as a manager's main job: assess the person's skills, "
+          "plan how to close the gaps, and coach in weekly one-on-ones.",
+    "o4": "Empowered's written narrative makes a person's reasoning visible, so it can be coached.",
+    "o5": "A one-to-one can be skipped whenever the manager is busy: nothing is lost.",
+}
+ONE_TO_ONE_TRUE = {"o1", "o3", "o4"}
+q18 = Question(
+    module=MODULE, id="q18", points=1,
+    prompt="Which statements of ONE_TO_ONE_STATEMENTS are true as the lesson teaches them? A set of ids.",
+    checker=SetOf(expected=ONE_TO_ONE_TRUE),
+    hints=[
+        "Whose meeting is a one-to-one, in Grove's book?",
+        "Three are true; the two false ones treat the meeting as the manager's tool or as optional.",
+    ],
+    solution_text=("# o1: Grove's one-to-one belongs to the report; o3 and o4: Empowered's coaching tools.\n"
+                   "# o2 makes it a status report (status belongs in writing); o5 tells the report they do not matter.\n"
+                   "answer_q18 = {'o1', 'o3', 'o4'}"),
+    answer=set(ONE_TO_ONE_TRUE),
+    wrong=[{"o1", "o2", "o3", "o4"}, {"o1"}],
+)
+
+# ---------------------------------------------------------------- q19: the step sorter, through the widget
+
+STEP_KEY = {a["id"]: a["step"] for a in CHANGE_ACTIONS}
+
+
+def _steps_placed(v: dict) -> str | None:
+    p = v.get("placements")
+    if type(p) is not dict:
+        return "pass the step sorter itself"
+    missing = [k for k in STEP_KEY if p.get(k) is None]
+    return None if not missing else f"{len(missing)} actions are not placed yet"
+
+
+def _steps_right(v: dict) -> str | None:
+    p = v.get("placements")
+    if type(p) is not dict:
+        return "pass the step sorter itself"
+    right = sum(p.get(k) == s for k, s in STEP_KEY.items())
+    return None if right == len(STEP_KEY) else f"{right} of {len(STEP_KEY)} are in Kotter's step; read the notes"
+
+
+q19 = Question(
+    module=MODULE, id="q19", points=1,
+    prompt="Place all eight of Shiftbrew's change actions in the Kotter step sorter, each in its step; pass the "
+           "sorter itself.",
+    checker=WidgetState(inner=Rubric(rules=[Rule("all placed", _steps_placed), Rule("all right", _steps_right)],
+                                     shape=dict[str, None], fields=("placements", "score"))),
+    hints=[
+        "Each step happens once in the story: read the actions as the months of one change.",
+        "The note next to each action says whether it is in its step, and how far off it is.",
+    ],
+    solution_text=("steps.set({a['id']: a['step'] for a in CHANGE_ACTIONS})\n"
+                   "# CHANGE_ACTIONS holds the step of each action: one action for each of the eight steps.\n"
+                   "answer_q19 = steps"),
+    answer={"placements": dict(STEP_KEY), "score": {}},
+    wrong=[{"placements": {**STEP_KEY, "K02": 3, "K03": 2}, "score": {}},
+           {"placements": {k: None for k in STEP_KEY}, "score": {}}],
+)
+
+QUESTIONS = [*QUESTIONS, q12, q13, q14, q15, q16, q17, q18, q19]

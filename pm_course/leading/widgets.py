@@ -16,9 +16,21 @@ from ..collaboration.widgets import ScenarioPlayer
 from ..data import load
 from .leadership import ACTIONS, CATEGORIES, KOTTER, kotter_kind, sort_score, validate_placements
 from .motivation import DRIVER_INFO, DRIVERS, PINK_ELEMENTS, SDT_NEEDS, profile, team_view, validate_ranking
+from .people import (
+    CHANGE_ACTIONS,
+    DELEGATION_DECISIONS,
+    DELEGATION_LEVELS,
+    KOTTER_STEPS,
+    delegation_level,
+    judgement_words,
+    sbi_issues,
+    sbi_text,
+    step_score,
+    validate_steps,
+)
 from .scenario import LeadershipScenario
 
-__all__ = ["MotivationProfile", "ActionSorter", "LeadershipPlayer"]
+__all__ = ["MotivationProfile", "ActionSorter", "LeadershipPlayer", "StepSorter", "FeedbackBuilder", "DelegationPicker"]
 
 
 def _name(d: str) -> str:
@@ -279,3 +291,236 @@ class LeadershipPlayer(ScenarioPlayer):
             "each choice moves the team's trust, the CEO's trust and what you know. Chance plays a part, drawn "
             "from the seed, so the same seed and choices always tell the same story."))
         self.widget.add_class("pm-leadership")
+
+
+_NOT_PLACED = "(not placed yet)"
+_STEP_OPTIONS = [(_NOT_PLACED, 0)] + [(f"{n}. {name}", n) for n, name, _ in KOTTER_STEPS]
+
+
+def _row(children: list[Any]) -> Any:
+    """A row of a scrolling list: flex "0 0 auto" keeps its height (a flex item that scrolls may shrink to
+    nothing, which hides its dropdown)."""
+    return W.VBox(children, layout=W.Layout(flex="0 0 auto"))
+
+
+class StepSorter(ui.Widget):
+    """Place eight actions of Shiftbrew's change, from a feature team to an empowered team, in Kotter's eight steps.
+
+    ``steps.set({"K01": 1, ...})`` places from code (a step's number or name);
+    ``.value`` is ``{"placements", "score"}``. Each placed action shows
+    whether it is in its step and why, or how many steps off it is.
+    """
+
+    def __init__(self, placements: Any = None, name: str = "steps"):
+        super().__init__(name)
+        self.boxes: dict[str, Any] = {}
+        self.notes: dict[str, Any] = {}
+        rows = []
+        for a in CHANGE_ACTIONS:
+            box = W.Dropdown(options=_STEP_OPTIONS, value=0, description=a["id"],
+                             layout=W.Layout(width="380px"), style={"description_width": "40px"})
+            box.add_class(f"pm-step-{a['id']}")
+            note = W.HTML().add_class("pm-step-note")
+            self.boxes[a["id"]], self.notes[a["id"]] = box, note
+            rows.append(_row([W.HTML(f"<b>{a['id']}</b> {ui.esc(a['action'])}"), W.HBox([box, note])]))
+        self.on_change(list(self.boxes.values()), lambda _: self.refresh())
+        self.status = W.HTML().add_class("pm-result")
+        self.make_code_box()
+        self.widget = W.VBox([
+            W.HTML("<b>Kotter's eight steps at Shiftbrew.</b> For each action of the change, pick the step it "
+                   "belongs to (one action per step)."),
+            W.VBox(rows, layout=W.Layout(max_height="460px", overflow="auto")),
+            self.status, self.code_box,
+        ])
+        self.widget.add_class("pm-steps")
+        if placements is not None:
+            self.set(placements)
+        else:
+            self.refresh()
+
+    @property
+    def placements(self) -> dict[str, int | None]:
+        return {k: (b.value or None) for k, b in self.boxes.items()}
+
+    @property
+    def value(self) -> dict[str, Any]:
+        p = self.placements
+        return {"placements": p, "score": step_score(p)}
+
+    def set(self, placements: Any) -> None:
+        """Place actions, e.g. ``steps.set({"K01": 1, "K02": "create the guiding coalition"})``; others are cleared."""
+        p = validate_steps(placements)
+        with self.quiet():
+            for k, b in self.boxes.items():
+                b.value = p.get(k) or 0
+        self.refresh()
+
+    def code(self) -> str:
+        placed = {k: v for k, v in self.placements.items() if v is not None}
+        return f"{self.name}.set({placed!r})"
+
+    def refresh(self) -> None:
+        s = step_score(self.placements)
+        by = {a["id"]: a for a in CHANGE_ACTIONS}
+        for k, v in self.placements.items():
+            if v is None:
+                self.notes[k].value = ""
+            elif v == by[k]["step"]:
+                self.notes[k].value = f"<span style='color:{ui.CATEGORY['good']}'>&#10003;</span> {ui.esc(by[k]['why'])}"
+            else:
+                off = s["off_by"][k]
+                self.notes[k].value = (f"<span style='color:{ui.CATEGORY['bad']}'>&#10007;</span> "
+                                       f"{abs(off)} step{'s' if abs(off) > 1 else ''} too {'late' if off > 0 else 'early'}: "
+                                       "what has to be true before this can work?")
+        done = s["right"] == s["total"]
+        self.status.value = ui.status_box(
+            None if s["placed"] == 0 else done,
+            f"{s['right']} of {s['total']} actions in Kotter's step",
+            detail="" if done else f"{s['total'] - s['placed']} not placed yet.")
+        self.show_code()
+
+
+class FeedbackBuilder(ui.Widget):
+    """Write a piece of feedback in three parts, SBI (situation, behaviour, impact); judgement words are flagged.
+
+    ``feedback.set(situation=..., behaviour=..., impact=...)``; ``.value`` is
+    ``{"situation", "behaviour", "impact", "issues", "message"}``.
+    """
+
+    def __init__(self, situation: str = "", behaviour: str = "", impact: str = "", name: str = "feedback"):
+        super().__init__(name)
+        self.fields = {
+            part: W.Textarea(placeholder=tip, description=part.capitalize(), rows=2,
+                             layout=W.Layout(width="620px"), style={"description_width": "80px"})
+            for part, tip in (("situation", "When and where? e.g. In Tuesday's roadmap review,"),
+                              ("behaviour", "What did they do or say, as a camera would record it?"),
+                              ("impact", "What did it cause, for whom?"))
+        }
+        for part, f in self.fields.items():
+            f.add_class(f"pm-sbi-{part}")
+        self.on_change(list(self.fields.values()), lambda _: self.refresh())
+        self.result = W.HTML().add_class("pm-result")
+        self.make_code_box()
+        self.widget = W.VBox([
+            W.HTML("<b>SBI feedback builder.</b> Write the situation, the behaviour and the impact; words that "
+                   "judge the person or generalise are flagged."),
+            *self.fields.values(), self.result, self.code_box,
+        ])
+        self.widget.add_class("pm-sbi")
+        self.set(situation=situation, behaviour=behaviour, impact=impact)
+
+    @property
+    def value(self) -> dict[str, Any]:
+        v = {part: f.value for part, f in self.fields.items()}
+        return {**v, "issues": sbi_issues(**v), "message": sbi_text(**v)}
+
+    def set(self, situation: str = "", behaviour: str = "", impact: str = "") -> None:
+        """Fill the three parts, e.g. ``feedback.set(situation="In Tuesday's review,", behaviour=..., impact=...)``."""
+        sbi_issues(situation, behaviour, impact)
+        with self.quiet():
+            for part, v in (("situation", situation), ("behaviour", behaviour), ("impact", impact)):
+                self.fields[part].value = v
+        self.refresh()
+
+    def code(self) -> str:
+        v = {part: f.value for part, f in self.fields.items()}
+        if not any(x.strip() for x in v.values()):
+            return ""
+        return f"{self.name}.set(" + ", ".join(f"{k}={x!r}" for k, x in v.items()) + ")"
+
+    def refresh(self) -> None:
+        v = self.value
+        flagged = {part: judgement_words(v[part]) for part in self.fields}
+        shown = []
+        for part in self.fields:
+            words = flagged[part]
+            shown.append(f"<b>{part}</b>: " + (ui.esc(", ".join(words)) if words else "no judgement words"))
+        ok = None if not any(v[p].strip() for p in self.fields) else not v["issues"]
+        self.result.value = ui.status_box(
+            ok, "Ready to say" if ok else "To fix before you say it", v["issues"],
+            detail=(f"<p><i>{ui.esc(v['message'])}</i></p>" if v["message"] else "") + "<br>".join(shown))
+        self.show_code()
+
+
+_LEVEL_OPTIONS = [(f"{n}. {name}: {how}", n) for n, name, how in DELEGATION_LEVELS]
+
+
+class DelegationPicker(ui.Widget):
+    """Pick a level of delegation (Appelo's seven) for each of six Shiftbrew decisions; see who decides, and how.
+
+    ``delegation.set({"D1": "tell", ...})`` (a level's name or number);
+    ``.value`` is ``{"levels", "matches"}``: the level picked for each
+    decision, and whether it matches the level the lesson argues for.
+    """
+
+    def __init__(self, levels: Any = None, name: str = "delegation"):
+        super().__init__(name)
+        self.boxes: dict[str, Any] = {}
+        self.notes: dict[str, Any] = {}
+        rows = []
+        for d in DELEGATION_DECISIONS:
+            box = W.Dropdown(options=_LEVEL_OPTIONS, value=4, description=d["id"],
+                             layout=W.Layout(width="560px"), style={"description_width": "30px"})
+            box.add_class(f"pm-delegate-{d['id']}")
+            note = W.HTML().add_class("pm-delegate-note")
+            self.boxes[d["id"]], self.notes[d["id"]] = box, note
+            rows.append(_row([W.HTML(f"<b>{d['id']}</b> {ui.esc(d['decision'])}"), box, note]))
+        self.on_change(list(self.boxes.values()), lambda _: self.refresh())
+        self.status = W.HTML().add_class("pm-result")
+        self.make_code_box()
+        self.widget = W.VBox([
+            W.HTML("<b>Who decides?</b> For each decision pick a level, from 1 (the CEO tells) to 7 (the team "
+                   "decides and need not tell anyone)."),
+            W.VBox(rows, layout=W.Layout(max_height="460px", overflow="auto")),
+            self.status, self.code_box,
+        ])
+        self.widget.add_class("pm-delegation")
+        self.set(levels if levels is not None else {})
+
+    @property
+    def levels(self) -> dict[str, int]:
+        return {k: int(b.value) for k, b in self.boxes.items()}
+
+    @property
+    def value(self) -> dict[str, Any]:
+        by = {d["id"]: d["level"] for d in DELEGATION_DECISIONS}
+        lv = self.levels
+        return {"levels": lv, "matches": sorted(k for k, v in lv.items() if v == by[k])}
+
+    def set(self, levels: Any) -> None:
+        """Pick levels, e.g. ``delegation.set({"D1": "tell", "D4": 5})``; decisions not named go back to 4 (agree)."""
+        if type(levels) is not dict:
+            from ..core.validate import InputTypeError, describe
+
+            raise InputTypeError(f"levels are a dict decision id -> level, e.g. {{'D1': 'tell'}}; got {describe(levels)}.")
+        known = {d["id"] for d in DELEGATION_DECISIONS}
+        parsed = {}
+        for k, v in levels.items():
+            key = k.strip().upper() if type(k) is str else k
+            if key not in known:
+                from ..core.validate import InputError
+
+                raise InputError(f"{k!r} is not a decision id; the decisions are {', '.join(sorted(known))}.")
+            parsed[key] = delegation_level(v)
+        with self.quiet():
+            for k, b in self.boxes.items():
+                b.value = parsed.get(k, 4)
+        self.refresh()
+
+    def code(self) -> str:
+        names = {n: name for n, name, _ in DELEGATION_LEVELS}
+        return f"{self.name}.set({ {k: names[v] for k, v in self.levels.items()}!r})"
+
+    def refresh(self) -> None:
+        by = {d["id"]: d for d in DELEGATION_DECISIONS}
+        for k, v in self.levels.items():
+            d = by[k]
+            if v == d["level"]:
+                self.notes[k].value = f"<span style='color:{ui.CATEGORY['good']}'>&#10003;</span> {ui.esc(d['why'])}"
+            else:
+                side = "more" if v < d["level"] else "less"
+                self.notes[k].value = (f"<span style='color:{ui.CATEGORY['bad']}'>&#8594;</span> the lesson argues "
+                                       f"for {side} delegation here: {ui.esc(d['why'])}")
+        m = len(self.value["matches"])
+        self.status.value = ui.status_box(m == len(by), f"{m} of {len(by)} decisions at the level the lesson argues for")
+        self.show_code()
