@@ -705,7 +705,7 @@ q14 = Question(
                       "That LTV uses the price (revenue) instead of the margin: a site earns its price less "
                       "hosting and support.", example=_Q14_REVENUE),
         Misconception(lambda a: abs(a - _Q14_BLENDED) < 0.05,
-                      "That uses the company's churn (3.1 %), an average over both plans; Group sites churn less.",
+                      "That uses the company's churn, an average over both plans; Group sites churn less than that.",
                       example=_Q14_BLENDED),
         Misconception(lambda a: abs(a - _Q14_ADS) < 0.05,
                       "That CAC counts the ads only: the people and tools of sales and marketing are part of "
