@@ -567,7 +567,7 @@ def test_kano_classifier(widgets):
 
 
 def test_capacity_planner(widgets):
-    from pm_course.prioritization.questions import CAPACITY, SHORTLIST_ITEMS, q12
+    from pm_course.prioritization.questions import CAPACITY, SHORTLIST_ITEMS
 
     p = widgets.CapacityPlanner(SHORTLIST_ITEMS, CAPACITY, allow_reveal=False)
     assert p.value == [] and p.bar.value == 0
