@@ -31,7 +31,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..core.validate import InputError, fraction, integer, number, records
+from ..core.validate import InputError, fraction, integer, number, records, text
 
 __all__ = [
     "contribution_margin", "margin_rate", "cac", "ltv", "ltv_to_cac", "payback_months",
@@ -130,7 +130,7 @@ def _company(company: Any) -> Mapping[str, Any]:
 
 
 def _plan(plan: Any) -> str:
-    if plan not in _PLANS:
+    if text("plan", plan) not in _PLANS:
         raise InputError(f"plan should be one of {', '.join(_PLANS)}; got {plan!r}.")
     return str(plan)
 
@@ -224,6 +224,7 @@ def bet_outcomes(company: Mapping[str, Any], item_id: str) -> list[dict[str, Any
     """
     ue = _company(company)["unit_economics"]
     bets = ue["feature_bets"]
+    item_id = text("item_id", item_id).strip()
     if item_id not in bets:
         raise InputError(f"item_id should be one of the case's feature bets ({', '.join(bets)}); got {item_id!r}.")
     bet = bets[item_id]
