@@ -725,11 +725,13 @@ def test_module_03_numbers_state_their_precision_and_accept_the_rounded_value():
     from pm_course.vision.questions import QUESTIONS
 
     numeric = [q for q in QUESTIONS if isinstance(q.checker, Value)]
-    assert {q.id for q in numeric} == {"q1", "q2", "q3"}
+    assert {q.id for q in numeric} == {"q1", "q2", "q3", "q14"}
     for q in numeric:
-        assert q.checker.decimals == 2 and "to 2 decimal places" in q.prompt
-        assert q.check(round(q.answer, 2)).outcome == "passed"
-        assert q.check(f"{q.answer:.2f}").outcome in ("passed", "invalid")
+        d = q.checker.decimals
+        assert d == (1 if q.id == "q14" else 2)
+        assert (f"to {d} decimal place" if d == 1 else f"to {d} decimal places") in q.prompt
+        assert q.check(round(q.answer, d)).outcome == "passed"
+        assert q.check(f"{q.answer:.{d}f}").outcome in ("passed", "invalid")
 
 
 def test_q8_feedback_names_the_property_of_the_failing_case():
