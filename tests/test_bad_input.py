@@ -139,12 +139,19 @@ def _good_values() -> dict[str, typing.Any]:
         "targets": 4, "tags": {}, "snippet_ids": ["S01"], "themes": ["t"],
         # the widgets modules (charts and constructors learners call)
         "metrics": ["signups"], "placement": {backlog[0]["id"]: "Now"}, "case": case_for("s0005"),
+        # module 03, the business case (pm_course.vision.business)
+        "price": 39, "variable_costs": 8, "spend": 96_000, "new_customers": 320, "revenue_per_month": 39,
+        "gross_margin": 0.8, "monthly_churn": 0.037, "ltv_value": 838.0, "cac_value": 300.0, "sites": 868,
+        "churn_before": 0.037, "churn_after": 0.03, "margin_per_month": 31.0, "months": 24, "cost": 30_000,
+        "outcomes": [{"probability": 0.3, "value": 90_000.0}, {"probability": 0.7, "value": 0.0}],
     }
 
 
 _ACCOUNT = {"segment": "owner", "created_rota": True, "invited_staff": True, "published_rota": False,
             "active_week_4": False}
 GOOD_OVERRIDES = {
+    "pm_course.vision.business.plan_economics": {"plan": "Solo"},
+    "pm_course.vision.business.bet_outcomes": {"item_id": "B05"},
     "pm_course.welcome.skills.set_goal": {"goal": "run discovery"},
     "pm_course.career.ladder.validate_ratings": {"ratings": dict.fromkeys(SKILL_AREAS, 3)},
     "pm_course.career.ladder.evidence_missing": {"ratings": dict.fromkeys(SKILL_AREAS, 2)},

@@ -209,3 +209,43 @@ def test_survey_respondents_belong_to_their_defined_populations():
             assert r["plan"] == "Group", r["id"]
     counts = {s: sum(r["segment"] == s for r in load("survey")) for s in ("owner", "manager", "barista")}
     assert all(counts[s] <= population[s] for s in counts)
+# ---------------------------------------------------------------- unit economics (module 03, the business case)
+
+UE = COMPANY["unit_economics"]
+
+
+def test_churn_by_plan_averages_to_the_company_churn_weighted_by_sites():
+    sites = TODAY["sites_by_plan"]
+    churn = UE["monthly_site_churn_by_plan"]
+    weighted = sum(sites[p] * churn[p] for p in sites) / sum(sites.values())
+    assert weighted == pytest.approx(TODAY["monthly_site_churn"], abs=1e-12)
+    assert churn["Group"] < TODAY["monthly_site_churn"] < churn["Solo"]
+
+
+def test_variable_costs_leave_a_margin_on_every_plan():
+    for plan, costs in UE["variable_cost_per_site_month_usd"].items():
+        assert 0 < sum(costs.values()) < PRICES[plan]
+
+
+def test_new_sites_match_the_growth_and_churn_of_the_analytics():
+    """New sites over the 26 weeks = net growth + the sites churned (at the company's churn), within 5 %."""
+    weekly_churn = 1 - (1 - TODAY["monthly_site_churn"]) ** (12 / 52)
+    churned = sum(w["paying_sites"] * weekly_churn for w in WEEKLY[:-1])
+    net = WEEKLY[-1]["paying_sites"] - WEEKLY[0]["paying_sites"]
+    new = sum(a["new_sites"] for a in UE["acquisition_last_26_weeks"].values())
+    assert new == pytest.approx(net + churned, rel=0.05)
+
+
+def test_cac_of_each_plan_is_the_stated_round_figure():
+    cac = {p: (a["ads_usd"] + a["people_and_tools_usd"]) / a["new_sites"]
+           for p, a in UE["acquisition_last_26_weeks"].items()}
+    assert cac == {"Solo": 300, "Group": 1400}
+
+
+def test_feature_bets_are_backlog_items_with_probabilities_that_add_to_one():
+    ids = {b["id"] for b in load("backlog")}
+    for item, bet in UE["feature_bets"].items():
+        assert item in ids and set(bet["plans"]) <= set(PRICES)
+        assert math.fsum(o["probability"] for o in bet["outcomes"]) == pytest.approx(1)
+        assert all(0 <= o["churn_cut_points"] / 100 < min(UE["monthly_site_churn_by_plan"][p] for p in bet["plans"])
+                   for o in bet["outcomes"])

@@ -564,7 +564,7 @@ def test_kano_classifier(widgets):
 
 
 def test_capacity_planner(widgets):
-    from pm_course.prioritization.questions import CAPACITY, SHORTLIST_ITEMS, q12
+    from pm_course.prioritization.questions import CAPACITY, SHORTLIST_ITEMS
 
     p = widgets.CapacityPlanner(SHORTLIST_ITEMS, CAPACITY, allow_reveal=False)
     assert p.value == [] and p.bar.value == 0
@@ -573,12 +573,10 @@ def test_capacity_planner(widgets):
     p.greedy_button.click()
     assert p.summary["value"] == pytest.approx(5190)
     assert "99%" in p.result.value
-    assert q12.check(p).outcome == "failed"
     p.set(["B05", "B01", "B09"])
     assert p.value == ["B01", "B05", "B09"]
     assert "best possible" in p.result.value
     assert "planner.set(['B01', 'B05', 'B09'])" in html_unescape(p.code_box.value)
-    assert q12.check(p).outcome == "passed"
     p.set(["B02", "B05", "B14"])
     assert p.summary["over_capacity"] and p.bar.bar_style == "danger" and "Over capacity" in p.result.value
     with pytest.raises(InputError, match="unknown item"):
@@ -589,6 +587,61 @@ def test_capacity_planner(widgets):
     assert full.capacity == 6 and len(full.boxes) == len(BACKLOG)
     full.reveal_button.click()
     assert "Best set" in full.best_text.value
+
+
+def test_q12_plans_its_own_scenario_with_the_planner(widgets):
+    """q12 asks for the best set at the scenario's capacity; the lesson's best set (6 person-months) fails it."""
+    from pm_course.prioritization.questions import CAPACITY, Q12_CAPACITY, SHORTLIST_ITEMS, q12
+
+    assert Q12_CAPACITY == 8 and CAPACITY == 6 and f"{Q12_CAPACITY:g} person-months" in q12.prompt
+    p = widgets.CapacityPlanner(SHORTLIST_ITEMS, Q12_CAPACITY, allow_reveal=False)
+    p.greedy_button.click()
+    assert p.value == ["B01", "B05", "B08", "B09", "B20"] and p.summary["value"] == pytest.approx(6590)
+    fb = q12.check(p)
+    assert fb.outcome == "failed" and "greedy" in " ".join(fb.lines)
+    p.set(["B01", "B05", "B09"])  # the best set of the lesson's 6 person-months: fits, not the best here
+    fb = q12.check(p)
+    text = " ".join(fb.lines)
+    assert fb.outcome == "failed" and "lesson's quarter" in text and "2 person-months unused" in text
+    assert "greedy" not in text
+    p.set(["B09", "B17", "B01", "B05"])
+    assert p.summary["value"] == pytest.approx(6670) and q12.check(p).outcome == "passed"
+    p.set(["B01", "B02", "B05", "B09"])  # 9 person-months: over the scenario's capacity
+    text = " ".join(q12.check(p).lines)
+    assert "9 person-months" in text and "has 8" in text and "lesson's quarter" not in text
+
+
+def _lesson_capacity_results() -> list[list[str]]:
+    """Run the lesson's setup cell and every cell that solves a capacity problem; return each best/greedy set it prints."""
+    import ast
+    import contextlib
+    import io
+    import json
+    from pathlib import Path
+
+    cells = [c for c in json.loads((Path(__file__).parents[1] / "notebooks" / "04_prioritization.ipynb").read_text())["cells"]
+             if c["cell_type"] == "code"]
+    run = [cells[0]] + [c for c in cells if "best_within_capacity(" in "".join(c["source"])
+                        or "greedy_within_capacity(" in "".join(c["source"])]
+    out = io.StringIO()
+    env: dict = {}
+    with contextlib.redirect_stdout(out):
+        for c in run:
+            exec(compile("".join(c["source"]), "<lesson 04>", "exec"), env)
+    printed = out.getvalue()
+    sets = [sorted(ast.literal_eval(line[line.index("["):line.index("]") + 1]))
+            for line in printed.splitlines() if "[" in line and "]" in line and ("best" in line or "greedy" in line)]
+    assert len(sets) >= 4, printed  # greedy and best at each capacity the lesson prints
+    return sets
+
+
+def test_no_planning_answer_is_printed_by_the_lesson():
+    """A planning question's reference answer is never a set the lesson prints (it would give the answer away)."""
+    from pm_course.prioritization.questions import q12
+
+    printed = _lesson_capacity_results()
+    assert sorted(q12.answer) not in printed
+    assert ["B01", "B05", "B09"] in printed  # the lesson's 6 person-month best set is read, so the check can fail
 
 
 # ---------------------------------------------------------------- one planning rule in the lesson and the exercise
@@ -614,19 +667,21 @@ def test_quarter_candidates_leave_half_month_fixes_to_the_polish_budget():
 
 def test_lesson_and_q12_plan_the_quarter_by_the_same_rule():
     from pm_course.prioritization import quarter_candidates
-    from pm_course.prioritization.questions import CAPACITY, SHORTLIST, q12
+    from pm_course.prioritization.questions import CAPACITY, Q12_CAPACITY, SHORTLIST, q12
 
     backlog = load("backlog")
     lesson_best = best_within_capacity(capacity_items(quarter_candidates(backlog)), CAPACITY)
     must_should = [b for b in quarter_candidates(backlog) if b["moscow"] in ("Must", "Should")]
     assert SHORTLIST == [b["id"] for b in must_should]
-    assert sorted(q12.answer) == sorted(lesson_best["ids"])  # the same rule gives the same best set
+    scenario_best = best_within_capacity(capacity_items(quarter_candidates(backlog)), Q12_CAPACITY)
+    assert sorted(q12.answer) == sorted(scenario_best["ids"])  # the same rule gives the same best set
     cells = _lesson_04()
     planning = "".join(cells[0]["source"])
     assert "polish budget" in planning and "person-month or more" in planning
     code = next("".join(c["source"]) for c in cells if "best_within_capacity(items" in "".join(c["source"]))
     assert "quarter_candidates(backlog)" in code
-    assert q12.check(types.SimpleNamespace(value=lesson_best["ids"])).outcome == "passed"
+    assert q12.check(types.SimpleNamespace(value=scenario_best["ids"])).outcome == "passed"
+    assert q12.check(types.SimpleNamespace(value=lesson_best["ids"])).outcome == "failed"  # another capacity
 
 
 def test_module_04_keeps_sprint_for_scrum_only():

@@ -725,11 +725,13 @@ def test_module_03_numbers_state_their_precision_and_accept_the_rounded_value():
     from pm_course.vision.questions import QUESTIONS
 
     numeric = [q for q in QUESTIONS if isinstance(q.checker, Value)]
-    assert {q.id for q in numeric} == {"q1", "q2", "q3"}
+    assert {q.id for q in numeric} == {"q1", "q2", "q3", "q14"}
     for q in numeric:
-        assert q.checker.decimals == 2 and "to 2 decimal places" in q.prompt
-        assert q.check(round(q.answer, 2)).outcome == "passed"
-        assert q.check(f"{q.answer:.2f}").outcome in ("passed", "invalid")
+        d = q.checker.decimals
+        assert d == (1 if q.id == "q14" else 2)
+        assert (f"to {d} decimal place" if d == 1 else f"to {d} decimal places") in q.prompt
+        assert q.check(round(q.answer, d)).outcome == "passed"
+        assert q.check(f"{q.answer:.{d}f}").outcome in ("passed", "invalid")
 
 
 def test_q8_feedback_names_the_property_of_the_failing_case():
@@ -910,3 +912,123 @@ def test_okr_builder_reads_a_mid_period_score_against_the_time_elapsed(fresh_hom
     assert "short of the 0.6-0.7 sweet spot" in end.result.value
     with pytest.raises(InputError):
         OKRBuilder(elapsed=50)
+
+
+# ---------------------------------------------------------------- the business case (pm_course.vision.business)
+
+from pm_course.vision import business as B  # noqa: E402
+
+COMPANY = load("company")
+
+
+def test_unit_economics_of_the_solo_plan():
+    solo = B.plan_economics(COMPANY, "Solo")
+    assert solo["contribution_margin"] == 31 and solo["cac"] == 300
+    assert solo["ltv"] == pytest.approx(31 / 0.037)
+    assert round(solo["ltv_to_cac"], 1) == 2.8 and round(solo["payback_months"], 1) == 9.7
+    ads = B.plan_economics(COMPANY, "Solo", costs="ads")
+    assert ads["cac"] == pytest.approx(51_000 / 320) and ads["ltv_to_cac"] > 1.8 * solo["ltv_to_cac"]
+
+
+def test_blended_ltv_understates_the_plans_ltv():
+    mix = B.blended_vs_segment_ltv(COMPANY)
+    assert mix["blended_churn"] == pytest.approx(0.031)
+    assert mix["ltv_from_averages"] == pytest.approx(43.9 / 0.031)
+    assert 0.2 < 1 - mix["ltv_from_averages"] / mix["ltv_weighted_by_plan"] < 0.3  # "about a quarter" in the lesson
+
+
+def test_b05_bet_as_the_lesson_states_it():
+    cost = 3 * COMPANY["unit_economics"]["cost_per_engineering_person_month_usd"]
+    s = B.bet_summary(B.bet_outcomes(COMPANY, "B05"), cost)
+    assert s["cost"] == 30_000 and round(s["net"], -2) == 11_600 and s["chance_of_loss"] == pytest.approx(0.3)
+
+
+def test_q15_the_bigger_best_case_is_not_the_better_bet():
+    from pm_course.vision.questions import BETS, q15
+
+    best_case = {k: max(o["value"] for o in b["outcomes"]) for k, b in BETS.items()}
+    assert max(best_case, key=best_case.get) == "B07" and q15.answer == "B05"
+    fb = q15.check("B07")
+    assert fb.outcome == "failed" and "best case" in " ".join(fb.lines)
+    assert q15.check("b05").outcome == "passed"
+
+
+def test_q14_misconceptions_each_fire_for_their_own_mistake():
+    from pm_course.vision import questions as Q
+
+    says = {Q._Q14_REVENUE: "instead of the margin", Q._Q14_BLENDED: "company's churn", Q._Q14_ADS: "ads only"}
+    for wrong, own in says.items():
+        text = " ".join(Q.q14.check(wrong).lines)
+        assert own in text and not any(other in text for other in says.values() if other != own)
+    assert Q.q14.check(round(Q._Q14, 1)).outcome == "passed"
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: B.contribution_margin(39, 45), "lose money"),
+    (lambda: B.ltv(39, 80, 0.03), "did you mean 0.8"),
+    (lambda: B.ltv(39, 0.8, 0), "monthly_churn"),
+    (lambda: B.cac(1000, 0), "new_customers"),
+    (lambda: B.expected_value([{"probability": 0.5, "value": 1}]), "add up to 1"),
+    (lambda: B.churn_cut_value(100, 0.03, 0.04, 30), "cut lowers churn"),
+    (lambda: B.plan_economics(COMPANY, "Gold"), "Solo, Group"),
+    (lambda: B.bet_outcomes(COMPANY, "B99"), "feature bets"),
+    (lambda: B.plan_economics({"x": 1}, "Solo"), "company data"),
+])
+def test_business_bad_input_gets_a_clear_message(call, match):
+    with pytest.raises((InputError, InputTypeError), match=match):
+        call()
+
+
+@settings(max_examples=60, deadline=None)
+@given(price=st.floats(1, 500), margin=st.floats(0.05, 1), churn=st.floats(0.001, 1), cac=st.floats(1, 10_000))
+def test_unit_economics_properties(price, margin, churn, cac):
+    life = B.ltv(price, margin, churn)
+    assert life == pytest.approx(price * margin / churn)
+    assert B.ltv(price, margin, churn / 2) == pytest.approx(2 * life)  # halving churn doubles LTV
+    pay = B.payback_months(cac, price, margin)
+    assert pay * price * margin == pytest.approx(cac)
+    assert B.ltv_to_cac(life, cac) == pytest.approx(life / cac)
+    assert life <= B.ltv(price, 1.0, churn) + 1e-9  # LTV on revenue is never below LTV on margin
+
+
+@settings(max_examples=60, deadline=None)
+@given(ps=st.lists(st.integers(1, 100), min_size=1, max_size=5),
+       vs=st.lists(st.floats(-1e6, 1e6), min_size=5, max_size=5), cost=st.floats(0, 1e6))
+def test_expected_value_properties(ps, vs, cost):
+    total = sum(ps)
+    outcomes = [{"probability": p / total, "value": v} for p, v in zip(ps, vs)]
+    ev = B.expected_value(outcomes)
+    values = [o["value"] for o in outcomes]
+    assert min(values) - 1e-6 <= ev <= max(values) + 1e-6
+    s = B.bet_summary(outcomes, cost)
+    assert s["net"] == pytest.approx(ev - cost) and s["sd"] >= 0 and 0 <= s["chance_of_loss"] <= 1 + 1e-9
+
+
+@settings(max_examples=40, deadline=None)
+@given(sites=st.integers(0, 5000), before=st.floats(0.002, 0.2), cut=st.floats(0, 1), margin=st.floats(0, 200),
+       months=st.integers(1, 60))
+def test_churn_cut_value_grows_with_the_cut_and_the_horizon(sites, before, cut, margin, months):
+    after = before * (1 - cut)
+    v = B.churn_cut_value(sites, before, after, margin, months)
+    assert v >= -1e-9
+    assert B.churn_cut_value(sites, before, after, margin, months + 1) >= v - 1e-9
+    assert B.churn_cut_value(sites, before, before, margin, months) == 0
+
+
+def test_unit_economics_widget_updates_and_reproduces():
+    from pm_course.vision.widgets import UnitEconomics
+
+    e = UnitEconomics()
+    assert round(e.value["ltv_to_cac"], 1) == 2.8 and "LTV:CAC <b>2.8</b>" in e.result.value
+    e.churn.value = 0.0185  # a slider move
+    assert e.value["ltv"] == pytest.approx(2 * 39 * 0.795 / 0.037, rel=1e-9)
+    assert "econ.set(price=39, margin=0.795, churn=0.0185, cac=300)" in html.unescape(e.code_box.value)
+    e.set(price=84, margin=0.881, churn=0.017, cac=1400)
+    assert e.value["payback_months"] == pytest.approx(1400 / (84 * 0.881))
+    with pytest.raises(InputError, match="did you mean 0.8"):
+        e.set(price=39, margin=80, churn=0.03, cac=300)
+    with pytest.raises(InputError, match="from 50 to 3000"):
+        e.set(price=39, margin=0.8, churn=0.03, cac=10)
+    fig = e.plot()
+    ax = fig.axes[0]
+    assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()

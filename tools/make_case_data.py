@@ -65,6 +65,38 @@ COMPANY = {
     "note": "Shiftbrew is fictional. People appear by role only.",
 }
 
+# Unit economics (module 03, the business case). The unit is one paying site, since Shiftbrew prices per site.
+# Variable costs per site per month: hosting, and support (Group sites need more: multi-site set-up and an
+# account contact). Churn by plan averages, weighted by sites, to the company's 3.1 % (868 x 3.7 % + 372 x 1.7 %
+# = 1,240 x 3.1 %). Acquisition over the same 26 weeks as the analytics: new sites and the sales and marketing
+# spend that won them (ads, and the people and tools of sales and marketing), so CAC is $300 a Solo site and
+# $1,400 a Group site. Tests keep these identities true.
+UNIT_ECONOMICS = {
+    "unit": "one paying site",
+    "variable_cost_per_site_month_usd": {"Solo": {"hosting": 3.0, "support": 5.0},
+                                         "Group": {"hosting": 3.0, "support": 7.0}},
+    "monthly_site_churn_by_plan": {"Solo": 0.037, "Group": 0.017},
+    "acquisition_last_26_weeks": {
+        "Solo": {"new_sites": 320, "ads_usd": 51_000, "people_and_tools_usd": 45_000},
+        "Group": {"new_sites": 130, "ads_usd": 22_000, "people_and_tools_usd": 160_000},
+    },
+    "cost_per_engineering_person_month_usd": 10_000,
+    # Two churn bets, each with its outcomes under uncertain adoption: the chance of each, and the cut in the
+    # monthly site churn of the plans it reaches, in percentage points (module 03's expected value).
+    "feature_bets": {
+        "B05": {"plans": ["Solo", "Group"], "outcomes": [
+            {"adoption": "most sites use it", "probability": 0.3, "churn_cut_points": 0.8},
+            {"adoption": "some sites use it", "probability": 0.4, "churn_cut_points": 0.3},
+            {"adoption": "few sites use it", "probability": 0.3, "churn_cut_points": 0.0}]},
+        "B07": {"plans": ["Group"], "outcomes": [
+            {"adoption": "most chains use it", "probability": 0.15, "churn_cut_points": 1.5},
+            {"adoption": "some chains use it", "probability": 0.35, "churn_cut_points": 0.4},
+            {"adoption": "few chains use it", "probability": 0.5, "churn_cut_points": 0.0}]},
+    },
+    "horizon_months": 24,
+}
+COMPANY["unit_economics"] = UNIT_ECONOMICS
+
 MARKET = {
     "region": "the United Kingdom, Ireland and the Netherlands",
     "cafes_total": 41_000,

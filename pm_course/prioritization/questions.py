@@ -44,7 +44,7 @@ from .frameworks import (
 )
 
 __all__ = [
-    "QUESTIONS", "MODULE", "BACKLOG", "SURVEY", "CAPACITY", "SHORTLIST", "SHORTLIST_ITEMS", "DRAFT_PLAN",
+    "QUESTIONS", "MODULE", "BACKLOG", "SURVEY", "CAPACITY", "Q12_CAPACITY", "Q12_SCENARIO", "SHORTLIST", "SHORTLIST_ITEMS", "DRAFT_PLAN",
     "KANO_PAIRS", "CD3_ITEMS", "WSJF_ITEMS", "rank_by_rice_reference",
     "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "WRITTEN", "w1",
 ]
@@ -386,8 +386,15 @@ q11 = Question(
 #: (quarter_candidates: half-month fixes come from the polish budget, as in the lesson).
 SHORTLIST = [b["id"] for b in quarter_candidates(BACKLOG) if b["moscow"] in ("Must", "Should")]
 SHORTLIST_ITEMS = capacity_items([_BY_ID[k] for k in SHORTLIST])
-_BEST = best_within_capacity(SHORTLIST_ITEMS, CAPACITY)
-_GREEDY = greedy_within_capacity(SHORTLIST_ITEMS, CAPACITY)
+#: q12 plans a named scenario, not the lesson's quarter: the quarter after the launch under way ships, when
+#: the 2 person-months it holds come back to new items. The lesson prints the best sets at 6 and 5
+#: person-months, so q12 asks for a capacity the lesson does not solve (a test checks it).
+Q12_SCENARIO = "the quarter after the launch"
+Q12_CAPACITY = CAPACITY + 2
+_BEST = best_within_capacity(SHORTLIST_ITEMS, Q12_CAPACITY)
+_GREEDY = greedy_within_capacity(SHORTLIST_ITEMS, Q12_CAPACITY)
+#: the best set of the lesson's quarter (6 person-months): it fits this scenario but leaves room unused
+_BEST_THIS_QUARTER = best_within_capacity(SHORTLIST_ITEMS, CAPACITY)
 _SL = {it["id"]: it for it in SHORTLIST_ITEMS}
 _GAP_PCT = 100 * (_BEST["value"] - _GREEDY["value"]) / _BEST["value"]
 
@@ -403,8 +410,8 @@ def _once(ids):
 
 def _fits(ids):
     effort = sum(_SL[i]["effort"] for i in set(ids) if i in _SL)
-    return (f"the set takes {effort:g} person-months; the quarter's capacity is {CAPACITY:g}."
-            if effort > CAPACITY + 1e-9 else None)
+    return (f"the set takes {effort:g} person-months; {Q12_SCENARIO} has {Q12_CAPACITY:g}."
+            if effort > Q12_CAPACITY + 1e-9 else None)
 
 
 def _most(ids):
@@ -415,9 +422,11 @@ def _most(ids):
 
 q12 = Question(
     module=MODULE, id="q12", points=2,
-    prompt=f"With the capacity planner, choose the shortlist items with the most total value that fit in the "
-           f"quarter's capacity ({CAPACITY:g} person-months); answer with the planner itself. The exact best set is asked "
-           "for on purpose: the point is to see where ranking by value/effort stops being best.",
+    prompt=f"Plan {Q12_SCENARIO}: the launch under way has shipped, and the {Q12_CAPACITY - CAPACITY:g} person-months "
+           f"it held come back to new items, so the capacity is {Q12_CAPACITY:g} person-months, not {CAPACITY:g}. "
+           "With the capacity planner, choose the shortlist items with the most total value that fit in it; answer "
+           "with the planner itself. The exact best set is asked for on purpose: the point is to see where ranking "
+           "by value/effort stops being best.",
     checker=WidgetState(inner=Rubric(shape=list[str], rules=[
         Rule("shortlist items only", _known),
         Rule("each item once", _once),
@@ -435,7 +444,7 @@ q12 = Question(
                   "# combination can be tried (best_within_capacity does exactly that).\n"
                   f"planner.set({_BEST['ids']!r})\nanswer_q12 = planner",
     answer=list(_BEST["ids"]),  # the planner's plain .value (a self-test wraps it in an object with .value)
-    wrong=[list(_GREEDY["ids"]), list(SHORTLIST[:6])],
+    wrong=[list(_GREEDY["ids"]), list(SHORTLIST[:6]), list(_BEST_THIS_QUARTER["ids"])],
     misconceptions=[
         Misconception(lambda ids: sorted(ids) == sorted(_GREEDY["ids"]),
                       "This is the greedy set (down the value/effort ranking): it fills the capacity, yet another "
@@ -443,6 +452,11 @@ q12 = Question(
                       "uncertainty, so in real planning either set would do; this question asks for the best "
                       "set because seeing that greedy can miss it is the lesson.",
                       example=list(_GREEDY["ids"])),
+        Misconception(lambda ids: sorted(ids) == sorted(_BEST_THIS_QUARTER["ids"]),
+                      f"This is the best set for {CAPACITY:g} person-months, the lesson's quarter. It fits here, but "
+                      f"leaves {Q12_CAPACITY - _BEST_THIS_QUARTER['effort']:g} person-months unused: with more "
+                      "capacity the best set can change, so search again.",
+                      example=list(_BEST_THIS_QUARTER["ids"])),
     ],
 )
 

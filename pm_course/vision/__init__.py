@@ -1,10 +1,25 @@
-"""Module 03, Vision, strategy and roadmap: vision board, positioning, North Star, OKRs, Now / Next / Later.
+"""Module 03, Vision, strategy and roadmap: vision board, positioning, North Star, OKRs, Now / Next / Later,
+and the business case (unit economics, the expected value of a feature bet).
 
 Importing this package is cheap: it loads the pure logic only. The widgets
 live in :mod:`pm_course.vision.widgets` (ipywidgets and matplotlib are
 imported there), the exercise questions in :mod:`pm_course.vision.questions`.
 """
 
+from .business import (
+    bet_outcomes,
+    bet_summary,
+    blended_vs_segment_ltv,
+    cac,
+    churn_cut_value,
+    contribution_margin,
+    expected_value,
+    ltv,
+    ltv_to_cac,
+    margin_rate,
+    payback_months,
+    plan_economics,
+)
 from .strategy import (
     ANNUAL_OBJECTIVE,
     ANNUAL_TARGETS,
@@ -42,6 +57,8 @@ from .strategy import (
 )
 
 __all__ = [
+    "bet_outcomes", "bet_summary", "blended_vs_segment_ltv", "cac", "churn_cut_value", "contribution_margin",
+    "expected_value", "ltv", "ltv_to_cac", "margin_rate", "payback_months", "plan_economics",
     "ANNUAL_OBJECTIVE", "ANNUAL_TARGETS", "HYPOTHETICAL_WEEK_52", "PLANNED_NOW", "REVIEW_ELAPSED", "REVIEW_WEEK",
     "annual_key_results",
     "CERTAINTY_COLUMN", "COLUMNS", "FOUR_RISKS", "INPUT_KINDS", "NO_NUMBER", "NO_TIME_FRAME", "OUTPUT",

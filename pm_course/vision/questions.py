@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..core import Function, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
+from ..core import Choice, Function, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
 from ..core.checkers import call_with_time_limit
 from ..core.validate import InputError, InputTypeError, MalformedAnswer, conform
 from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
+from .business import bet_outcomes, bet_summary, ltv, ltv_to_cac, plan_economics
 from .strategy import (
     NORTH_STAR_CRITERIA,
     POSITIONING_CRITERIA,
@@ -689,7 +690,81 @@ q13 = Question(
     ],
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13]
+# ---------------------------------------------------------------- q14, q15: the business case
+
+_COMPANY = load("company")
+_UE = _COMPANY["unit_economics"]
+_GROUP = plan_economics(_COMPANY, "Group")
+_GROUP_ADS = plan_economics(_COMPANY, "Group", costs="ads")
+_GROUP_PRICE = _COMPANY["pricing"]["plans"]["Group"]
+_Q14 = _GROUP["ltv_to_cac"]
+_Q14_REVENUE = ltv_to_cac(ltv(_GROUP_PRICE, 1.0, _GROUP["monthly_churn"]), _GROUP["cac"])   # revenue, not margin
+_Q14_BLENDED = ltv_to_cac(ltv(_GROUP_PRICE, _GROUP["margin_rate"], _COMPANY["today"]["monthly_site_churn"]),
+                          _GROUP["cac"])                                                      # the company's churn
+_Q14_ADS = _GROUP_ADS["ltv_to_cac"]                                                          # ads only in CAC
+
+q14 = Question(
+    module=MODULE, id="q14", points=1,
+    prompt="The LTV:CAC ratio of a Group-plan site, from company['unit_economics'] and the Group price, to 1 decimal "
+           "place (LTV with the gross margin and the Group plan's own churn; CAC with all of its acquisition spend).",
+    checker=Value(expected=_Q14, decimals=1),
+    hints=[
+        "LTV = price x gross margin / monthly churn; the gross margin is (price - variable costs) / price.",
+        "CAC = (ads + people and tools) / new sites, over the same 26 weeks; then divide LTV by CAC.",
+    ],
+    solution_text=("# Skok's unit economics for one Group site: margin per month over churn is the LTV; all sales and\n"
+                   "# marketing spend over the sites it won is the CAC. plan_economics does the same arithmetic.\n"
+                   "ue = company['unit_economics']\n"
+                   "price = company['pricing']['plans']['Group']\n"
+                   "margin = margin_rate(price, sum(ue['variable_cost_per_site_month_usd']['Group'].values()))\n"
+                   "acq = ue['acquisition_last_26_weeks']['Group']\n"
+                   "group_cac = cac(acq['ads_usd'] + acq['people_and_tools_usd'], acq['new_sites'])\n"
+                   "answer_q14 = ltv(price, margin, ue['monthly_site_churn_by_plan']['Group']) / group_cac"),
+    answer=_Q14,
+    wrong=[_Q14_REVENUE, _Q14_BLENDED, _Q14_ADS],
+    misconceptions=[
+        Misconception(lambda a: abs(a - _Q14_REVENUE) < 0.05,
+                      "That LTV uses the price (revenue) instead of the margin: a site earns its price less "
+                      "hosting and support.", example=_Q14_REVENUE),
+        Misconception(lambda a: abs(a - _Q14_BLENDED) < 0.05,
+                      "That uses the company's churn, an average over both plans; Group sites churn less than that.",
+                      example=_Q14_BLENDED),
+        Misconception(lambda a: abs(a - _Q14_ADS) < 0.05,
+                      "That CAC counts the ads only: the people and tools of sales and marketing are part of "
+                      "what a site costs to win.", example=_Q14_ADS),
+    ],
+)
+
+_EFFORT = {b["id"]: b["effort"] for b in _BACKLOG}
+#: the two churn bets of the case, each as outcomes with a value and the cost of building it
+BETS = {k: {"outcomes": bet_outcomes(_COMPANY, k),
+            "cost": _EFFORT[k] * _UE["cost_per_engineering_person_month_usd"]} for k in _UE["feature_bets"]}
+_NET = {k: bet_summary(b["outcomes"], b["cost"])["net"] for k, b in BETS.items()}
+_Q15 = max(_NET, key=lambda k: _NET[k])
+_GROSS_BEST = max(BETS, key=lambda k: max(o["value"] for o in BETS[k]["outcomes"]))
+
+q15 = Question(
+    module=MODULE, id="q15", points=1,
+    prompt="Of the two churn bets in BETS, B05 and B07, which has the higher expected value net of its cost "
+           "(expected value of its outcomes minus the cost of building it)? Answer 'B05' or 'B07'.",
+    checker=Choice(expected=_Q15, options=sorted(BETS)),
+    hints=[
+        "The expected value of a bet is the sum of probability x value over its outcomes.",
+        "Then subtract its cost: effort in person-months x the cost of a person-month (BETS holds it).",
+    ],
+    solution_text=("# Expected value = sum of probability x value; net of the cost of building the bet.\n"
+                   "net = {k: bet_summary(b['outcomes'], b['cost'])['net'] for k, b in BETS.items()}\n"
+                   "answer_q15 = max(net, key=net.get)"),
+    answer=_Q15,
+    wrong=[k for k in sorted(BETS) if k != _Q15],
+    misconceptions=[
+        Misconception(lambda a: a == _GROSS_BEST and _GROSS_BEST != _Q15,
+                      "That bet has the bigger best case, but a best case is one outcome: weigh every outcome by "
+                      "its chance, then subtract the cost.", example=_GROSS_BEST),
+    ],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, q15]
 
 # ---------------------------------------------------------------- w1: vision board, positioning and rationale
 
@@ -759,6 +834,7 @@ WRITTEN = [w1]
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "w1", "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13",
+    "q14", "q15", "BETS",
     "OUTCOME_OR_OUTPUT", "KEY_RESULTS", "NORTH_STAR_CANDIDATES", "INPUT_METRICS_TO_LABEL", "RISK_CONCERNS",
     "BOARD_CASE_RULE", "POSITIONING_CASE_RULE", "NORTH_STAR_CASE_RULE", "FILLED_WEEK_1", "FILLED_WEEK_26",
     "critique_key_result",

@@ -5,6 +5,7 @@
 * :class:`NorthStarTree` and :func:`north_star_tree`: a North Star metric and its inputs, drawn as a tree.
 * :class:`RoadmapBoard` and :func:`roadmap_figure`: a Now / Next / Later board fed by the case study backlog.
 * :func:`weekly_chart`: candidate metrics from the analytics, indexed to week 1.
+* :class:`UnitEconomics`: price, margin, churn and CAC sliders; LTV, LTV:CAC and payback update (the business case).
 
 Every widget is a :class:`pm_course.ui.Widget`: ``.widget`` (the ipywidgets
 container), ``.value`` (plain data), ``.set(...)`` (the one way to change the
@@ -24,6 +25,7 @@ import ipywidgets as w
 from ..core.validate import InputError, arguments
 from ..data import load
 from ..ui import CATEGORY, PALETTE, Widget, figure, status_box
+from .business import ltv, ltv_to_cac, payback_months
 from .strategy import (
     COLUMNS,
     INPUT_KINDS,
@@ -52,6 +54,7 @@ __all__ = [
     "RoadmapBoard",
     "roadmap_figure",
     "weekly_chart",
+    "UnitEconomics",
 ]
 
 _LABELS = {
@@ -591,3 +594,97 @@ class RoadmapBoard(Widget):
     def plot(self):
         """The board as a new matplotlib figure (for saving or a report)."""
         return roadmap_figure(self._placement, self.items, self.goals)
+
+
+# ---------------------------------------------------------------- unit economics (the business case)
+
+
+class UnitEconomics(Widget):
+    """Move price, gross margin, monthly churn and CAC; see LTV, LTV:CAC and the CAC payback update.
+
+    A thin layer over :mod:`pm_course.vision.business` (Skok, "SaaS Metrics
+    2.0"): ``.value`` holds the four inputs and the three results;
+    ``set(price=, margin=, churn=, cac=)`` changes them from code, validated
+    by the logic. The chart shows the cumulative margin of one site against
+    its CAC: where the line crosses the CAC is the payback month.
+    """
+
+    code_intro = _CODE_INTRO
+
+    def __init__(self, price: float = 39, margin: float = 0.795, churn: float = 0.037, cac: float = 300,
+                 name: str = "econ"):
+        super().__init__(name)
+        style = {"description_width": "150px"}
+        layout = w.Layout(width="460px")
+        self.price = w.FloatSlider(min=10, max=150, step=1, description="Price ($/site/month)", style=style,
+                                   layout=layout, continuous_update=False)
+        self.margin = w.FloatSlider(min=0.3, max=0.95, step=0.005, readout_format=".1%", description="Gross margin",
+                                    style=style, layout=layout, continuous_update=False)
+        self.churn = w.FloatSlider(min=0.005, max=0.1, step=0.001, readout_format=".1%",
+                                   description="Monthly churn", style=style, layout=layout, continuous_update=False)
+        self.cac = w.FloatSlider(min=50, max=3000, step=10, description="CAC ($ per site)", style=style,
+                                 layout=layout, continuous_update=False)
+        self.result = w.HTML()
+        self.result.add_class("pm-result")
+        self.make_chart()
+        self.make_code_box()
+        self.on_change([self.price, self.margin, self.churn, self.cac], lambda _: self.refresh())
+        self.widget = w.VBox([
+            w.HTML("<b>Unit economics of one site</b>: move the sliders; LTV = price x margin / churn, "
+                   "payback = CAC / (price x margin)."),
+            self.price, self.margin, self.churn, self.cac, self.result, self.chart, self.code_box,
+        ])
+        self.widget.add_class("pm-unit-economics")
+        self.set(price=price, margin=margin, churn=churn, cac=cac)
+
+    @property
+    def value(self) -> dict[str, float]:
+        p, m, c, k = self.price.value, self.margin.value, self.churn.value, self.cac.value
+        life = ltv(p, m, c)
+        return {"price": p, "margin": m, "churn": c, "cac": k, "ltv": life,
+                "ltv_to_cac": ltv_to_cac(life, k), "payback_months": payback_months(k, p, m)}
+
+    def set(self, price: float, margin: float, churn: float, cac: float) -> None:
+        """Set the four inputs (validated by the logic, then kept within the sliders' ranges)."""
+        payback_months(cac, price, margin)
+        ltv(price, margin, churn)
+        for slider, v, label in ((self.price, price, "price"), (self.margin, margin, "margin"),
+                                 (self.churn, churn, "churn"), (self.cac, cac, "cac")):
+            if not slider.min <= float(v) <= slider.max:
+                raise InputError(f"{label} should be from {slider.min:g} to {slider.max:g} in this widget; "
+                                 f"got {v!r}.")
+        with self.quiet():
+            self.price.value, self.margin.value = float(price), float(margin)
+            self.churn.value, self.cac.value = float(churn), float(cac)
+        self.refresh()
+
+    def code(self) -> str:
+        v = self.value
+        return (f"{self.name}.set(price={v['price']:g}, margin={v['margin']:g}, churn={v['churn']:g}, "
+                f"cac={v['cac']:g})")
+
+    def plot(self):
+        """Cumulative margin of one site, month by month, against its CAC (a new Figure)."""
+        v = self.value
+        fig, ax = figure(6.5, 3.4)
+        monthly = v["price"] * v["margin"]
+        months = list(range(0, 61))
+        kept = [sum(monthly * (1 - v["churn"]) ** (t - 1) for t in range(1, n + 1)) for n in months]
+        ax.plot(months, kept, color=PALETTE["blue"], marker="o", markevery=6, label="cumulative margin (churn-weighted)")
+        ax.axhline(v["cac"], color=PALETTE["vermillion"], linestyle="--", label=f"CAC \\${v['cac']:,.0f}")
+        ax.axvline(min(v["payback_months"], 60), color=PALETTE["black"], linestyle=":",
+                   label=f"payback by the formula: {v['payback_months']:.1f} months (no churn)")
+        ax.set_title("One site: margin earned against what it cost to win")
+        ax.set_xlabel("months after winning the site")
+        ax.set_ylabel("dollars")
+        ax.legend(loc="lower right", fontsize=8)
+        return fig
+
+    def refresh(self) -> None:
+        v = self.value
+        verdict = ("at or above the rule of thumb of 3" if v["ltv_to_cac"] >= 3 else "below the rule of thumb of 3")
+        self.result.value = (f"LTV <b>${v['ltv']:,.0f}</b> &middot; LTV:CAC <b>{v['ltv_to_cac']:.1f}</b> ({verdict}) "
+                             f"&middot; payback <b>{v['payback_months']:.1f} months</b> "
+                             f"(expected lifetime {1 / v['churn']:.0f} months)")
+        self.draw()
+        self.show_code()
