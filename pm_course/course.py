@@ -37,9 +37,10 @@ class Module:
 MODULES: tuple[Module, ...] = (
     Module("00", "welcome", "Welcome", 20,
            "how the course works, checks and progress, skills self-assessment", "welcome", True),
-    Module("01", "pm_role", "The product manager's role", 90,
-           "what PMs do; business, technology and customers; PM vs product owner vs project manager; the lifecycle",
-           "role", True, 40),
+    Module("01", "pm_role", "The product manager's role", 135,
+           "what PMs do; business, technology and customers; PM vs product owner vs project manager; outcomes and "
+           "empowered teams; dual track; product marketing; the lifecycle; briefs, PR/FAQ, stories and story maps",
+           "role", True, 60),
     Module("02", "research", "User and market research", 100,
            "interviews, synthesis, jobs to be done, surveys and NPS, market sizing, continuous discovery", "research", True,
            40),

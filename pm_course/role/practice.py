@@ -84,7 +84,7 @@ GOALS: dict[str, dict[str, str]] = {
         "kind": "output", "why": "A feature released: the team's work, not a change in anyone's behaviour."},
     "Deliver ten roadmap items this quarter": {
         "kind": "output", "why": "A count of things shipped: busy is not better off."},
-    f"Owners fill open shifts without phoning round: from {_SHARE[-1] * 100:.0f} % to 65 % of open shifts": {
+    f"Owners fill open shifts without phoning round: from {_SHARE[-1] * 100:.1f} % to 65 % of open shifts": {
         "kind": "outcome", "why": "A change in what owners do, measured on their behaviour."},
     "Baristas swap shifts in the app instead of by text message": {
         "kind": "outcome", "why": "People doing something differently; the app is how, not what."},
@@ -92,8 +92,9 @@ GOALS: dict[str, dict[str, str]] = {
         "kind": "outcome", "why": "A behaviour that shows the rota got easier; it leads to the business result."},
     _GOALS_TEXT[1]: {
         "kind": "impact", "why": "A business result: it follows from outcomes, the team cannot do it directly."},
-    _GOALS_TEXT[0]: {
-        "kind": "impact", "why": "Revenue is the business's result, the far end of the chain."},
+    _GOALS_TEXT[2]: {
+        "kind": "impact", "why": "The mix of customers the business wins: a result of many outcomes, the far end of "
+                                 "the chain."},
 }
 
 # ---------------------------------------------------------------- team types

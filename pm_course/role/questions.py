@@ -647,12 +647,12 @@ q12 = Question(
         "it money and churn?",
     ],
     solution_text="# shipped things -> output; people doing something differently -> outcome;\n"
-                  "# revenue and churn -> impact\n" + _literal("answer_q12", _Q12),
+                  "# churn and the customer mix, the business results -> impact\n" + _literal("answer_q12", _Q12),
     answer=dict(_Q12),
     wrong=[{**_Q12, _OUTCOME: "impact"}, {k: "outcome" for k in _Q12}],
     misconceptions=[
         Misconception(lambda a: a[_IMPACT] == "outcome",
-                      "Churn and revenue are what the business gets: the team moves them only through what people "
+                      "Churn and the mix of customers are what the business gets: the team moves them only through what people "
                       "do, so they sit one step further along than an outcome.",
                       example={**_Q12, _IMPACT: "outcome"}),
     ],
