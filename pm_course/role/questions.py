@@ -35,18 +35,6 @@ from .lifecycle import (
     series,
     trend_projection,
 )
-from .roles import (
-    ACTIVITIES,
-    FIND_COVER_ASSUMPTIONS,
-    REFERENCE_RANGES,
-    RISK_ALIASES,
-    RISK_OWNERS,
-    RISKS,
-    ROLE_ALIASES,
-    ROLES,
-    TASKS,
-    week_plan,
-)
 from .practice import (
     FIRST_RELEASE_WEEKS,
     GOAL_KINDS,
@@ -63,6 +51,18 @@ from .practice import (
     TRACKS,
     check_prfaq,
     check_release,
+)
+from .roles import (
+    ACTIVITIES,
+    FIND_COVER_ASSUMPTIONS,
+    REFERENCE_RANGES,
+    RISK_ALIASES,
+    RISK_OWNERS,
+    RISKS,
+    ROLE_ALIASES,
+    ROLES,
+    TASKS,
+    week_plan,
 )
 from .stories import BRIEF_FIELDS, BRIEF_RULES, check_brief, check_story_with_criteria, problems
 
