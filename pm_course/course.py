@@ -49,9 +49,9 @@ MODULES: tuple[Module, ...] = (
     Module("04", "prioritization", "Prioritization", 120,
            "saying no, RICE, ICE, MoSCoW, Kano, Cost of Delay and WSJF, opportunity scoring, capacity",
            "prioritization", True, 60),
-    Module("05", "collaboration", "Collaboration and stakeholders", 120,
-           "stakeholder map, RACI/DACI, communication, influence without authority, empowered teams",
-           "collaboration", True, 45),
+    Module("05", "collaboration", "Collaboration and stakeholders", 130,
+           "stakeholder map (inside and outside the company), RACI/DACI, communication, influence without authority, "
+           "empowered teams", "collaboration", True, 50),
     Module("06", "data_launch", "Data-driven decisions and launch", 120,
            "metrics and funnels, experiments and A/B tests, launch and iterate", "data_launch", True, 45),
     Module("07", "career", "Career paths and skills", 90,
