@@ -888,6 +888,8 @@ def test_prfaq_model_passes_and_each_slip_is_named():
         r = check_prfaq({**good, **change})
         assert r[rule], rule
         assert [k for k, v in r.items() if v] == [rule], (rule, problems(r))
+    both = check_prfaq({**good, "customer_faq": "Free?", "internal_faq": "Cost: 3 person-months?"})
+    assert both["questions in both FAQs"].startswith("customer_faq and internal_faq each need at least two")
 
 
 @pytest.mark.parametrize("bad, exc, match", [

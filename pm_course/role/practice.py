@@ -197,7 +197,8 @@ def _pf_problem(doc: Mapping[str, str]) -> str | None:
 def _pf_faqs(doc: Mapping[str, str]) -> str | None:
     short = [f for f in ("customer_faq", "internal_faq") if doc[f].count("?") < 2]
     if short:
-        return f"{' and '.join(short)} needs at least two questions, each ending with '?', each with its answer."
+        which = "customer_faq and internal_faq each need" if len(short) == 2 else f"{short[0]} needs"
+        return f"{which} at least two questions, each ending with '?', each with its answer."
     return None
 
 
