@@ -152,6 +152,8 @@ GOOD_OVERRIDES = {
     "pm_course.data_launch.metrics.funnel": {"accounts": [_ACCOUNT]},
     "pm_course.data_launch.metrics.biggest_drop": {"counts": [100, 80, 20, 10, 5]},
     "pm_course.role.lifecycle.series": {"metric": "signups"},
+    "pm_course.role.practice.score_cards": {"answer": {}, "deck": "goals"},
+    "pm_course.role.practice.prfaq_sections": {"doc": {"headline": "Owners cover a shift"}},
     "pm_course.prioritization.frameworks.rank_by": {"items": "backlog_rows", "score": lambda it: it["reach"]},
     "pm_course.vision.strategy.now_next_later": {"items": "backlog_rows"},
     "pm_course.vision.strategy.goal_coverage": {"items": "backlog_rows"},

@@ -810,7 +810,7 @@ from pm_course.role.practice import (  # noqa: E402
     check_prfaq,
     check_release,
     release_effort,
-    score_classification,
+    score_cards,
     story_ids,
     walking_skeleton,
 )
@@ -917,16 +917,17 @@ def test_goal_cards_use_the_case_data():
     assert {v["pattern"] for v in SPLITS.values()} <= set(SPLIT_PATTERNS) and len(SPLIT_PATTERNS) == 9
 
 
-def test_score_classification_counts_and_refuses_bad_input():
-    key = {"a": {"k": "x"}, "b": {"k": "y"}}
-    assert score_classification({"a": "x", "b": "x"}, key, "k", ("x", "y")) == {
-        "placed": 2, "right": 1, "total": 2, "wrong": ["b"]}
-    with pytest.raises(InputError, match="'c' is not one of the items"):
-        score_classification({"c": "x"}, key, "k", ("x", "y"))
-    with pytest.raises(InputError, match="use one of 'x', 'y'"):
-        score_classification({"a": "z"}, key, "k", ("x", "y"))
-    with pytest.raises(InputTypeError, match="dict item"):
-        score_classification(["a"], key, "k", ("x", "y"))
+def test_score_cards_counts_and_refuses_bad_input():
+    assert score_cards({"T1": "feature team", "T3": "feature team"}, "teams") == {
+        "placed": 2, "right": 1, "total": len(TEAMS), "wrong": ["T3"]}
+    with pytest.raises(InputError, match="'T9' is not one of the cards"):
+        score_cards({"T9": "feature team"}, "teams")
+    with pytest.raises(InputError, match="use one of 'delivery team'"):
+        score_cards({"T1": "scrum team"}, "teams")
+    with pytest.raises(InputTypeError, match="dict card"):
+        score_cards(["T1"], "teams")
+    with pytest.raises(InputError, match="deck must be one of"):
+        score_cards({}, "kanban")
 
 
 @pytest.mark.parametrize("deck", ["goals", "teams", "tracks", "marketing"])

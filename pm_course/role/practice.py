@@ -40,7 +40,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, members, number, text
+from ..core.validate import InputError, InputTypeError, choice, describe, members, number, text
 from ..data import load
 from .lifecycle import series
 
@@ -66,7 +66,8 @@ __all__ = [
     "SPLITS",
     "PMM_ROLES",
     "PMM_TASKS",
-    "score_classification",
+    "DECKS",
+    "score_cards",
 ]
 
 _SHARE = series(load("analytics")["weekly"], "shifts_filled_without_manager_calls")
@@ -226,6 +227,8 @@ def prfaq_sections(doc: Any, *, partial: bool = False) -> dict[str, str]:
 
     With ``partial=False`` (the default) every section must be there; with ``partial=True`` some may be missing
     (a widget edits a few at a time)."""
+    if type(partial) is not bool:
+        raise InputTypeError(f"partial must be True or False; got {describe(partial)}.")
     if type(doc) is not dict:
         raise InputTypeError(f"a PR/FAQ must be a dict of section -> text, with the keys {', '.join(PRFAQ_FIELDS)}; "
                              f"got {describe(doc)}.")
@@ -380,18 +383,31 @@ PMM_TASKS: dict[str, dict[str, str]] = {
 }
 
 
-def score_classification(answer: Any, key: Mapping[str, Mapping[str, str]], field: str,
-                         options: tuple[str, ...]) -> dict[str, Any]:
-    """Score a sorting of ``key``'s items into ``options``: ``{"placed", "right", "total", "wrong"}``.
+#: The card decks a learner sorts: deck -> (the cards, the field holding each card's answer, the options).
+DECKS: dict[str, tuple[dict[str, dict[str, str]], str, tuple[str, ...]]] = {
+    "goals": (GOALS, "kind", GOAL_KINDS),
+    "teams": (TEAMS, "type", TEAM_TYPES),
+    "tracks": (TRACK_WORK, "track", TRACKS),
+    "marketing": (PMM_TASKS, "role", PMM_ROLES),
+}
 
-    ``answer`` is a dict item -> option (some items may be left out); ``key[item][field]`` is the right option.
+
+def score_cards(answer: Any, deck: Any) -> dict[str, Any]:
+    """Score a sorting of one deck's cards (:data:`DECKS`): ``{"placed", "right", "total", "wrong"}``.
+
+    ``answer`` is a dict card -> option (cards not yet placed may be left out); ``deck`` is 'goals', 'teams',
+    'tracks' or 'marketing'.
+
+    >>> score_cards({"T1": "feature team", "T3": "feature team"}, "teams")["wrong"]
+    ['T3']
     """
+    key, field, options = DECKS[choice("deck", deck, tuple(DECKS))]
     if type(answer) is not dict:
-        raise InputTypeError(f"the sorting must be a dict item -> one of {', '.join(options)}; got {describe(answer)}.")
+        raise InputTypeError(f"the sorting must be a dict card -> one of {', '.join(options)}; got {describe(answer)}.")
     wrong = []
     for item, v in answer.items():
         if item not in key:
-            raise InputError(f"{item!r} is not one of the items to sort; they are: {', '.join(map(repr, key))}.")
+            raise InputError(f"{item!r} is not one of the cards to sort; they are: {', '.join(map(repr, key))}.")
         if type(v) is not str or v not in options:
             raise InputError(f"{item!r} is placed as {v!r}; use one of {', '.join(map(repr, options))}.")
         if key[item][field] != v:

@@ -28,19 +28,12 @@ from ..ui import CATEGORY, PALETTE, Widget, code_box, esc, figure, show_in, stat
 from .lifecycle import STAGE_FOCUS, STAGES, growth_rates, lifecycle_stage, series, stage_id
 from .practice import (
     ACTIVITIES_MAP,
+    DECKS,
     FIRST_RELEASE_WEEKS,
-    GOAL_KINDS,
-    GOALS,
-    PMM_ROLES,
-    PMM_TASKS,
     STORY_MAP,
-    TEAM_TYPES,
-    TEAMS,
-    TRACK_WORK,
-    TRACKS,
     check_release,
     release_effort,
-    score_classification,
+    score_cards,
     story_ids,
 )
 from .roles import (
@@ -647,13 +640,12 @@ class RiskBoard(Widget):
 
 # ---------------------------------------------------------------- card sorter (outcomes, teams, tracks, marketing)
 
-_DECKS: dict[str, tuple[dict[str, dict[str, str]], str, tuple[str, ...], str]] = {
-    # deck -> (items, the field holding the answer, the options, what the learner sorts)
-    "goals": (GOALS, "kind", GOAL_KINDS, "Is each statement an output, an outcome or an impact?"),
-    "teams": ({k: {**v, "item": v["text"]} for k, v in TEAMS.items()}, "type", TEAM_TYPES,
-              "What kind of team is each (Cagan and Jones)?"),
-    "tracks": (TRACK_WORK, "track", TRACKS, "Which track is each piece of work on?"),
-    "marketing": (PMM_TASKS, "role", PMM_ROLES, "Who leads each task: the product manager or product marketing?"),
+#: What the learner is asked of each deck (:data:`pm_course.role.practice.DECKS`).
+_QUESTION = {
+    "goals": "Is each statement an output, an outcome or an impact?",
+    "teams": "What kind of team is each (Cagan and Jones)?",
+    "tracks": "Which track is each piece of work on?",
+    "marketing": "Who leads each task: the product manager or product marketing?",
 }
 
 
@@ -664,14 +656,15 @@ class CardSorter(Widget):
 
     def __init__(self, deck: str = "goals", name: str = "cards"):
         super().__init__(name)
-        self.deck = choice("deck", deck, tuple(_DECKS))
-        self.items, self.field, self.options, question = _DECKS[self.deck]
+        self.deck = choice("deck", deck, tuple(DECKS))
+        self.items, self.field, self.options = DECKS[self.deck]
+        question = _QUESTION[self.deck]
         self.pickers = {
             k: W.Dropdown(options=[_UNSET, *self.options], value=_UNSET, description=f"{i + 1}.",
                           layout=W.Layout(width="200px"), style={"description_width": "28px"})
             for i, k in enumerate(self.items)
         }
-        label = {k: v.get("item", k) for k, v in self.items.items()}
+        label = {k: v.get("text", k) for k, v in self.items.items()}
         rows = [W.HBox([p, W.HTML(f"<span style='line-height:28px'>{esc(label[k])}</span>")])
                 for k, p in self.pickers.items()]
         self.reveal = W.ToggleButton(description="Check and explain", value=False, icon="eye")
@@ -691,7 +684,7 @@ class CardSorter(Widget):
 
     def set(self, sorting: Any, reveal: Any = None) -> None:
         """Place cards: ``sorting`` is a dict card -> category (validated); ``reveal`` shows the reasons."""
-        score_classification(sorting, self.items, self.field, self.options)  # validates
+        score_cards(sorting, self.deck)  # validates
         with self.quiet():
             for k, v in sorting.items():
                 self.pickers[k].value = v
@@ -703,7 +696,7 @@ class CardSorter(Widget):
         return f"{self.name}.set({self.value!r})" if self.value else ""
 
     def refresh(self) -> None:
-        s = score_classification(self.value, self.items, self.field, self.options)
+        s = score_cards(self.value, self.deck)
         if self.reveal.value:
             self.result.value = status_box(s["right"] == s["total"], f"{s['right']} of {s['total']} placed right",
                                            [f"card {list(self.items).index(k) + 1}: look again at what it measures "
