@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .course import MODULES
 
-__all__ = ["ROOT", "authored", "code_lines", "solution_block", "stated_total", "disagreements", "solution_notebook"]
+__all__ = ["ROOT", "authored", "code_lines", "solution_block", "stated_total", "stated_totals", "with_total", "STATED_TOTAL_PATTERNS", "disagreements", "solution_notebook"]
 
 ROOT = Path(__file__).resolve().parents[1]  # the course folder (a source checkout)
 
@@ -48,9 +48,37 @@ def _normalise(s: str) -> str:
     return " ".join(s.split())
 
 
+#: The ways a notebook states the auto-graded total: "14 points auto-graded", "Thirteen questions (20 points) are
+#: checked automatically", "thirteen auto-checked questions (18 points)", "12 auto-graded questions (14 points)".
+STATED_TOTAL_PATTERNS = (
+    r"(\d+)\s+points?\s+auto-?graded",
+    r"\((\d+)\s+points?\)\s+(?:are|is)\s+checked\s+automatically",
+    r"auto-?(?:checked|graded)\s+questions?\s+\((\d+)\s+points?\)",
+)
+
+
+def _total_matches(markdown: str) -> list[re.Match]:
+    found = [m for p in STATED_TOTAL_PATTERNS for m in re.finditer(p, markdown, re.I)]
+    return sorted(found, key=lambda m: m.start(1))
+
+
 def stated_total(markdown: str) -> int | None:
-    m = re.search(r"(\d+)\s+points?\s+auto-?graded", markdown, re.I)
-    return None if m is None else int(m.group(1))
+    """The first auto-graded points total that ``markdown`` states, in any of ``STATED_TOTAL_PATTERNS``."""
+    found = _total_matches(markdown)
+    return None if not found else int(found[0].group(1))
+
+
+def stated_totals(markdown: str) -> list[int]:
+    """Every auto-graded points total that ``markdown`` states (a lesson's closing cell may state one)."""
+    return [int(m.group(1)) for m in _total_matches(markdown)]
+
+
+def with_total(markdown: str, total: int) -> str:
+    """``markdown`` with every stated auto-graded total set to ``total`` (used by tools/sync_questions.py)."""
+    spans = sorted({(m.start(1), m.end(1)) for m in _total_matches(markdown)}, reverse=True)
+    for start, end in spans:
+        markdown = markdown[:start] + str(total) + markdown[end:]
+    return markdown
 
 
 def disagreements(name: str, qs: list, root: Path = ROOT) -> list[str]:
@@ -85,4 +113,13 @@ def disagreements(name: str, qs: list, root: Path = ROOT) -> list[str]:
     if total is not None and total != sum(q.points for q in qs):
         problems.append(f"the first cell states {total} points auto-graded; the questions sum to "
                         f"{sum(q.points for q in qs)}")
+    lesson = root / "notebooks" / f"{name}.ipynb"
+    if lesson.exists():
+        for c in json.loads(lesson.read_text(encoding="utf-8"))["cells"]:
+            if c["cell_type"] != "markdown":
+                continue
+            for stated in stated_totals(_text(c)):
+                if stated != sum(q.points for q in qs):
+                    problems.append(f"the lesson states {stated} auto-graded points for its exercise; the questions "
+                                    f"sum to {sum(q.points for q in qs)}")
     return problems

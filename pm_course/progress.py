@@ -148,7 +148,12 @@ def where() -> str:
     """Where progress is kept, in words."""
     st = _store.status()
     if st["memory"]:
-        return "memory only (this session): export it before you leave"
+        return (f"memory only, in this kernel ({st['in_memory']} records; the disk cannot be written: {st['failing']}): "
+                "export them to a folder with room, e.g. pm_course.progress.export('/path/with/space/progress.json'), "
+                "before the kernel stops")
+    if not st["writable"] and st["failing"] and not st["damaged"]:
+        return (f"{st['database']} cannot be written right now ({st['failing']}); "
+                f"{st['waiting']} records wait in {st['journal']}")
     if st["damaged"]:
         return (f"{st['database']} is damaged (read-only until repaired; run `pm-course repair`); "
                 f"new progress is kept in {st['journal']}")

@@ -59,7 +59,10 @@ AUTHOR_FACING_MODULES = ("pm_course.core.checkers", "pm_course.core.question")
 # .report and the pm-course command, which are covered.
 INTERNAL_MODULES = ("pm_course.authoring", "pm_course.autograde.plain", "pm_course.autograde.formonly",
                     "pm_course.autograde.runner", "pm_course.autograde.sandbox", "pm_course.autograde.engine",
-                    "pm_course.warm_start")  # the server extension: the Jupyter server calls it with its own objects
+                    "pm_course.warm_start",  # the server extension: the Jupyter server calls it with its own objects
+                    # the rules' measurement (authors, make bench) and the dispute records q.dispute() and
+                    # pm-course report build; a learner's reason is checked by q.dispute (tests/test_disputes.py)
+                    "pm_course.rulebench", "pm_course.core.disputes")
 VALIDATOR_OPTIONS = {"name", "hint", "low", "high", "low_open", "high_open", "allow_zero", "allow_one",
                      "normalise", "empty_ok", "max_len", "where", "limit", "options", "shape"}
 RECORDS = {  # plain result records and exceptions: built by the course's own code, not by learners
@@ -98,6 +101,7 @@ def _good_values() -> dict[str, typing.Any]:
     return {
         # modules 01, 06, 07 and 08 (the names their functions require; see GOOD_OVERRIDES for shared names)
         "values": [100, 102, 105, 107, 110], "weekly": load("analytics")["weekly"], "result": {"rule": None},
+        "company": load("company"),  # module 03's annual objective
         "criteria": ["Given an open shift, when a barista offers it, then the manager sees the offer."],
         "current": dict.fromkeys(SKILL_AREAS, 3), "expected": dict(EXPECTED["senior"]), "area": "Research", "level": 3,
         "evidence": {}, "goal": "I will run 6 customer interviews by 31 March 2027.",
@@ -151,6 +155,15 @@ GOOD_OVERRIDES = {
     "pm_course.data_launch.metrics.funnel_counts": {"accounts": [_ACCOUNT]},
     "pm_course.data_launch.metrics.funnel": {"accounts": [_ACCOUNT]},
     "pm_course.data_launch.metrics.biggest_drop": {"counts": [100, 80, 20, 10, 5]},
+    "pm_course.data_launch.metrics.biggest_loss": {"counts": [100, 80, 20, 10, 5]},
+    "pm_course.data_launch.experiments.reached": {"days": 21, "daily_traffic": 1200, "population": 10_000},
+    **{f"pm_course.data_launch.design.{f}": {  # module 06, experiment design
+        "cluster_size": 9.5, "icc": 0.05, "p_values": [0.01, 0.2], "y": [1.0, 2.0, 4.0], "x": [1.0, 2.0, 3.0],
+        "difference": 0.02, "half_width": 0.014, "rho": 0.5, "sigma": 0.3, "delta": 0.02, "looks": 3,
+        "numerators": [1, 2, 3], "denominators": [10, 12, 9]} for f in (
+        "design_effect", "effective_sample_size", "bonferroni", "holm", "benjamini_hochberg", "cuped_theta",
+        "cuped_adjust", "cuped_interval", "lehr_sample_size", "obrien_fleming", "delta_method_ratio")},
+    "pm_course.data_launch.widgets.CupedExplorer": {"difference": 0.02, "half_width": 0.014},
     "pm_course.role.lifecycle.series": {"metric": "signups"},
     "pm_course.role.practice.score_cards": {"answer": {}, "deck": "goals"},
     "pm_course.role.practice.prfaq_sections": {"doc": {"headline": "Owners cover a shift"}},
@@ -398,3 +411,159 @@ def test_positioning_parses_like_the_template_expression(parts, space):
     m = re.match(REGEX, statement, re.I | re.S)
     assert m is not None
     assert parse_positioning(statement) == {k: v.strip() for k, v in m.groupdict().items()}
+
+
+# ---------------------------------------------------------------- the capacity plan stays bounded on fine efforts
+
+def _fine_items(n, seed, digits):
+    import random
+
+    rnd = random.Random(seed)
+    return [{"id": f"I{i}", "value": round(rnd.uniform(1, 1000), 1),
+             "effort": round(rnd.uniform(0.1, 10), digits) if digits else rnd.uniform(0.1, 10)} for i in range(n)]
+
+
+def test_capacity_plan_work_is_bounded_by_hundredths_whatever_the_efforts():
+    """Unrounded float efforts once sent the frontier search into millions of states: now the work is at most
+    items x capacity in hundredths, and doubling the backlog (and the capacity) at most quadruples it."""
+    from pm_course.prioritization import frameworks as fw
+
+    steps = []
+    for n in (200, 400):
+        items = _fine_items(n, 1, None)
+        cap = round(sum(i["effort"] for i in items) / 4, 2)
+        best = fw.best_within_capacity(items, cap)
+        assert fw._STATS["method"] == "units" and fw._STATS["unit"] == fw.EFFORT_UNIT
+        assert fw._STATS["steps"] <= n * (cap * 100 + 1)
+        assert best["effort"] <= cap and "rounded up to the next 0.01" in best["note"]
+        steps.append(fw._STATS["steps"])
+    assert steps[1] <= 4.5 * steps[0]
+
+
+def test_capacity_plan_rounds_finer_efforts_up_and_never_exceeds_the_capacity():
+    import itertools
+
+    from pm_course.prioritization import best_within_capacity
+
+    items = _fine_items(12, 7, 3)
+    cap = 21.005
+    best = best_within_capacity(items, cap)
+    units = [math.ceil(round(i["effort"] * 1000) / 10) for i in items]  # thousandths rounded up to hundredths
+    brute = max(sum(items[k]["value"] for k in c) for r in range(13) for c in itertools.combinations(range(12), r)
+                if sum(units[k] for k in c) <= 2100)
+    assert best["value"] == pytest.approx(brute) and best["effort"] <= cap
+    assert "the capacity was rounded down to 21" in best["note"]
+    exact = best_within_capacity([{"id": "a", "value": 3, "effort": 0.25}, {"id": "b", "value": 4, "effort": 1.07}], 2)
+    assert exact == {"ids": ["a", "b"], "value": 7.0, "effort": 1.32}  # hundredths: exact, no note
+
+
+# ---------------------------------------------------------------- small ones: clear messages, capped sizes
+
+def test_certify_names_what_is_really_missing(tmp_path, monkeypatch, capsys):
+    from pm_course import cli
+    from pm_course.certificate import gradebook
+
+    key = tmp_path / "truncated.key"
+    key.write_text("{}")
+    argv = ["certify", "09_capstone", "--key", str(key), "--root", str(tmp_path)]
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert "there is no gradebook at" in err and "pm-course autograde 09_capstone" in err and "alembic" not in err
+    assert not (tmp_path / "gradebook.db").exists()  # not created, empty, by looking for it
+    (tmp_path / "gradebook.db").write_bytes(b"")
+    monkeypatch.setattr(gradebook.shutil, "which", lambda name: None)  # nbgrader's alembic is nowhere
+    monkeypatch.setattr(gradebook.sys, "executable", str(tmp_path / "bin" / "python"))
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert "nbgrader needs its 'alembic' command" in err and "No such file or directory" not in err
+
+
+def test_small_functions_refuse_what_they_cannot_mean():
+    from pm_course.core.validate import InputError, InputTypeError
+    from pm_course.data import load
+    from pm_course.prioritization import total_of, value_effort_quadrant
+    from pm_course.role.lifecycle import growth_rates, lifecycle_stage
+    from pm_course.vision.strategy import roadmap_ids
+
+    with pytest.raises(InputError, match="value must be at least 0"):
+        value_effort_quadrant(value=-1, effort=1, value_split=5, effort_split=2)
+    with pytest.raises(InputTypeError, match="item ids such as 'B01'; item 1 is an empty dict"):
+        total_of([{"id": "a", "value": 1, "effort": 1}], [{}])
+    with pytest.raises(InputTypeError, match="backlog ids as text"):
+        roadmap_ids([{}], load("backlog"))
+    for f in (lifecycle_stage, growth_rates):
+        with pytest.raises(InputError, match="at most 10,000 numbers"):
+            f(list(range(1, 1_000_001)))
+
+
+# ---------------------------------------------------------------- a fuzzer over the learner-facing logic
+
+# Modules that are not pure learner-facing logic: the check engine and the progress store (tested with hostile
+# answers and failing disks in test_checkers.py and test_progress.py), the command line, grading and certificates
+# (instructors), the authors' tools, display, and the data loader.
+NOT_PURE_LOGIC = ("pm_course.core", "pm_course.cli", "pm_course.progress", "pm_course.autograde",
+                  "pm_course.certificate", "pm_course.authoring", "pm_course.course", "pm_course.ui",
+                  "pm_course.warm_start", "pm_course.grading")
+GRADER_ONLY = {"pm_course.capstone.exam.submitter"}  # reads the grader's working directory; no learner calls it
+
+
+def _pure_logic(name: str, obj) -> bool:
+    module = name.rsplit(".", 1)[0]
+    return (inspect.isfunction(obj) and module != "pm_course.data" and not module.startswith(NOT_PURE_LOGIC)
+            and not module.endswith((".widgets", ".questions")) and name not in GRADER_ONLY)
+
+
+PURE = [(name, obj) for name, obj in CASES if _pure_logic(name, obj)]
+
+_scalar = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.sampled_from([10**100, -10**100, 0, -1]),
+                    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=12))
+_plain = st.recursive(_scalar, lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                                       st.dictionaries(st.text(max_size=8), inner, max_size=4)),
+                      max_leaves=12)
+# Shapes that once escaped as raw errors: a dict where an id was expected (unhashable), items missing their fields.
+_TRICKY = [[{}], [[]], [{}, {}], {"": {}}, [None], [float("nan")], [10**100], [{"id": {}}], [{"id": "B01"}],
+           [{"reach": "x"}], [[1, 2]], {"B01": None}, [""], "", [{"id": "a", "value": 1, "effort": 1}] * 2]
+_plain = st.one_of(st.sampled_from(_TRICKY), _plain)
+
+
+def _fuzz_good() -> dict:
+    """Good values for the parameters only these functions take (the rest come from _good_values)."""
+    from pm_course.role.roles import TASKS
+
+    return {"sentence": "Run 6 customer interviews within 4 weeks.", "rollout": "5:3, 25:4, 100:0",
+            "task": next(iter(TASKS)), "criterion": "Given an open shift, when a barista offers it, then the "
+                                                    "manager sees the offer.",
+            "brief": {}, "item": "B05", "spec": _SPEC}
+
+
+def test_the_fuzzer_covers_every_pure_logic_package():
+    packages = {name.split(".")[1] for name, _ in PURE}
+    assert {"prioritization", "research", "vision", "collaboration", "data_launch", "career", "leading", "role",
+            "welcome", "capstone"} <= packages
+    assert len(PURE) > 100
+
+
+@pytest.mark.parametrize("name, obj", PURE, ids=[n for n, _ in PURE])
+@settings(max_examples=30, deadline=None, suppress_health_check=list(HealthCheck), database=None, derandomize=True)
+@given(data=st.data())
+def test_learner_facing_logic_lets_only_input_errors_escape(name, obj, data, fresh_home):
+    """Any plain value (nested lists and dicts, NaN, 10**100, odd text) in any one argument: the function returns,
+    or raises InputError / InputTypeError with its message. A KeyError, ZeroDivisionError, a raw TypeError from
+    deep inside, or anything else is a defect."""
+    from pm_course.core.validate import InputError, InputTypeError
+
+    _, every, _ = _plan(name, obj)
+    good = {**_good_values(), **_fuzz_good()}
+    good.update({k: (good["backlog"] if v == "backlog_rows" else v) for k, v in GOOD_OVERRIDES.get(name, {}).items()})
+    p = data.draw(st.sampled_from(every), label="parameter")
+    value = data.draw(_plain, label=p.name)
+    kwargs = {q.name: copy.deepcopy(good[q.name]) for q in every if q is not p and q.default is q.empty}
+    kwargs[p.name] = value
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            obj(**kwargs)
+        except (InputError, InputTypeError):
+            pass
+        except Exception as exc:
+            pytest.fail(f"{name}({p.name}={value!r:.200}) raised {type(exc).__name__}: {exc}")

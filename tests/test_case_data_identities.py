@@ -152,3 +152,60 @@ def test_each_load_is_a_fresh_copy():
     first.append("mine")
     again = load("backlog")
     assert again[0]["reach"] != -1 and again[-1] != "mine" and again == load("backlog")
+
+
+# ---------------------------------------------------------------- module 06's sign-ups, tests and survey
+
+
+def test_sampled_sign_ups_follow_the_weekly_sign_ups_week_by_week():
+    analytics = load("analytics")
+    weekly, accounts = analytics["weekly"], analytics["accounts"]
+    last = max(a["signup_week"] for a in accounts)
+    assert last <= 26 - 4        # every sampled account has had the 4 weeks of its last funnel step
+    total = sum(w["signups"] for w in weekly[:last])
+    assert len(accounts) <= total and f"{len(accounts)} of the {total:,} sign-ups" in analytics["accounts_note"]
+    for w in weekly:
+        sampled = sum(a["signup_week"] == w["week"] for a in accounts)
+        expected = w["signups"] * len(accounts) / total if w["week"] <= last else 0
+        assert abs(sampled - expected) < 1, w["week"]
+
+
+def test_sign_ups_sites_agree_with_the_plans_sites_per_account():
+    company = load("company")["today"]
+    per_account = {p: company["sites_by_plan"][p] / company["accounts_by_plan"][p] for p in ("Solo", "Group")}
+    accounts = load("analytics")["accounts"]
+    owners = [a["sites"] for a in accounts if a["segment"] == "owner"]       # Solo: one or two sites
+    managers = [a["sites"] for a in accounts if a["segment"] == "manager"]   # Group: 3 to 20 sites
+    assert set(owners) <= {1, 2} and all(3 <= s <= 20 for s in managers)
+    assert sum(owners) / len(owners) == pytest.approx(per_account["Solo"], abs=0.1)
+    assert sum(managers) / len(managers) == pytest.approx(per_account["Group"], abs=0.2)
+
+
+def test_experiment_traffic_stays_within_the_eligible_staff():
+    case = load("experiment")
+    population, q = case["eligible_staff"], case["daily_open_chance"]
+    assert case["eligible_staff_per_day"] == round(population * q)
+    weekly_active = [w["staff_weekly_active"] for w in load("analytics")["weekly"]]
+    # the staff who open the app in a week, from the model, are about the weekly-active staff of the quarter
+    assert min(weekly_active[13:]) <= population * (1 - (1 - q) ** 7) <= max(weekly_active)
+    assert population >= max(weekly_active)
+    for e in case["experiments"]:
+        enrolled = 0
+        for d in e["days"]:
+            enrolled += d["control"]["assigned"] + d["treatment"]["assigned"]
+            reachable = population * e["share_in_test"] * (1 - (1 - q) ** d["day"])
+            assert enrolled <= reachable * 1.05, (e["id"], d["day"], enrolled, round(reachable))
+        assert enrolled <= population * e["share_in_test"] * (1 - (1 - q) ** len(e["days"])), e["id"]
+
+
+def test_survey_respondents_belong_to_their_defined_populations():
+    company = load("company")
+    population = company["survey_population"]
+    assert "owner of each Solo account" in population["definition"]
+    for r in load("survey"):
+        if r["segment"] == "owner":
+            assert r["plan"] == "Solo", r["id"]
+        if r["segment"] == "manager":
+            assert r["plan"] == "Group", r["id"]
+    counts = {s: sum(r["segment"] == s for r in load("survey")) for s in ("owner", "manager", "barista")}
+    assert all(counts[s] <= population[s] for s in counts)

@@ -154,9 +154,7 @@ def test_endless_loop_is_stopped_by_the_time_limit():
             pass
 
     c = Function(reference=_ref, inputs=[([1],)], returns=list[int], time_limit=0.3)
-    start = time.perf_counter()
-    lines = fails(c, forever)
-    assert time.perf_counter() - start < 3
+    lines = fails(c, forever)  # returns: the child was stopped at its limit (the time it takes is in make bench)
     assert "did not finish" in lines[0]
 
 
@@ -306,11 +304,7 @@ def _wrong(xs):
 ])
 def test_a_hostile_function_becomes_feedback_and_later_answers_are_still_judged(hostile, says, fresh_home):
     q = _hostile_question()
-    start = time.perf_counter()
-    fb = q.check(hostile)
-    # check() always returns: within the limit of the case that overran, plus the child's start (a bound, not a
-    # speed measurement; the speed is measured by make bench)
-    assert time.perf_counter() - start < 2 * HOSTILE_LIMIT + 6
+    fb = q.check(hostile)  # check() always returns (how fast is measured by make bench)
     assert fb.outcome == "failed" and says in " ".join(fb.lines), fb.lines
     assert q.check(_wrong).outcome == "failed"
     assert q.check(_right).outcome == "passed"
@@ -441,3 +435,184 @@ def test_processes_a_learner_function_starts_are_ended_with_it():
     for pid in lingering:
         os.kill(int(pid), signal.SIGKILL)
     assert lingering == []
+
+
+# ---------------------------------------------------------------- learner code only ever runs isolated
+
+def _every_question():
+    from pm_course.course import MODULES, questions
+
+    for m in MODULES:
+        if m.package:
+            yield from questions(m.name)
+
+
+def _takes_code(q) -> bool:
+    """Whether a function passes the question's form check (so a function answer reaches its checker)."""
+    try:
+        q.checker.conform(_right)
+    except (MalformedAnswer, NotAttempted):
+        return False
+    return True
+
+
+def test_no_predicate_or_rule_of_any_question_receives_a_learner_function(monkeypatch):
+    """Every misconception predicate and rubric rule of every module sees a learner's function only as Runs."""
+    import os
+
+    from pm_course.core.checkers import Runs
+
+    parent = os.getpid()
+    called_here: list[tuple] = []
+
+    def sentinel(*args, **kwargs):
+        if os.getpid() == parent:  # a call in a child changes the child's copy of the list, not this one
+            called_here.append(args)
+        return None
+
+    received: list[str] = []
+
+    def watch(where, fn):
+        def wrapped(*args, **kwargs):
+            if any(x is sentinel for x in list(args) + list(kwargs.values())):
+                received.append(where)
+            return fn(*args, **kwargs)
+        return wrapped
+
+    predicates = function_questions = 0
+    for q in _every_question():
+        for m in q.misconceptions:
+            if callable(m.match):
+                predicates += 1
+                monkeypatch.setattr(m, "match", watch(f"{q.key}: {m.says[:50]}", m.match))
+        for checker in (q.checker, getattr(q.checker, "inner", None)):
+            if isinstance(checker, Rubric):
+                for rule in checker.rules:
+                    monkeypatch.setattr(rule, "test", watch(f"{q.key} rule {rule.name}", rule.test))
+        fb = q.check(sentinel)
+        assert fb.outcome != "passed", q.key
+        for m in q.misconceptions:
+            m.fires(q.checker, sentinel)  # as a question's self-test calls it
+        if isinstance(q.checker, Function):
+            function_questions += 1
+            if q.misconceptions:
+                seen: list = []
+                monkeypatch.setattr(q.misconceptions[0], "match", lambda a, seen=seen: seen.append(a))
+                q.check(sentinel)
+                assert seen and all(isinstance(a, Runs) for a in seen), q.key
+    assert function_questions >= 8 and predicates >= 20
+    assert received == [], "predicates or rules handed the learner's function: " + "; ".join(received)
+    assert called_here == [], "a learner's function was called in the kernel's own process"
+
+
+def test_every_question_that_takes_code_survives_the_hostile_battery(fresh_home, monkeypatch):
+    """Hangs, interrupts, exits, descriptor writes, detached processes and memory growth: clear feedback each time,
+    the process lives on, the progress store stays sound and no process is left behind."""
+    import sqlite3
+
+    from hostile.functions import BATTERY, survivors
+
+    from pm_course.core import progress
+
+    for _ in range(5):  # the database is open, so every fork inherits its descriptor
+        progress.record("00_welcome", "q1", "check", "passed")
+    takes_code = [q for q in _every_question() if _takes_code(q)]
+    assert len(takes_code) >= 8
+    already = set(survivors())  # left by something else on this machine: not ours to judge
+    expected = {
+        "catches_everything": "did not finish",
+        "raises_keyboard_interrupt": "tried to stop the program",
+        "raises_system_exit": "tried to stop the program",
+        "hard_exit": "ended its own process",
+    }
+    checks = 0
+    for q in takes_code:
+        monkeypatch.setattr(q.checker, "time_limit", 0.5)  # the same runner; a shorter wait keeps the test quick
+        for fn in BATTERY:
+            fb = q.check(fn)
+            checks += 1
+            text = " ".join(fb.lines)
+            assert fb.outcome in ("failed", "invalid"), (q.key, fn.__name__, fb.outcome)
+            assert fn.__name__ not in expected or expected[fn.__name__] in text, (q.key, fn.__name__, text)
+            if fn.__name__ == "grows_memory":
+                assert "ran out of memory" in text or "did not finish" in text, (q.key, text)
+            assert set(survivors()) - already == set(), (q.key, fn.__name__)
+    assert len(progress.events()) == 5 + checks
+    assert progress.status()["damaged"] == "" and progress.status()["writable"]
+    with sqlite3.connect(progress.db_path()) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_the_child_holds_no_inherited_descriptor_and_has_a_memory_limit():
+    import os
+
+    from pm_course.core.checkers import MEMORY_HEADROOM
+
+    keep = os.open(os.devnull, os.O_RDONLY)  # a descriptor the caller holds (like the progress database)
+    try:
+        def probe():
+            import resource
+
+            return [sorted(int(x) for x in os.listdir("/proc/self/fd")), resource.getrlimit(resource.RLIMIT_AS)[0]]
+
+        fds, limit = call_with_time_limit(probe, (), 5)
+    finally:
+        os.close(keep)
+    assert keep not in fds and len(fds) <= 5, fds  # 0, 1, 2, the result pipe (and the listing's own)
+    assert 0 < limit < 64 * 2**30 and limit >= MEMORY_HEADROOM
+
+
+def test_runs_replays_recorded_outputs_and_runs_new_inputs_isolated():
+    import os
+
+    from pm_course.core.checkers import LearnerCodeError, isolated
+
+    parent = os.getpid()
+
+    def f(x):
+        if x == 3:
+            raise KeyError("three")
+        return [x, os.getpid() == parent]
+
+    runs = isolated(f, 1.0)
+    outs = runs.run_all([(1,), (2,)])
+    assert [o.value for o in outs] == [[1, False], [2, False]]
+    assert runs(2) == [2, False] and runs(5) == [5, False]
+    with pytest.raises(LearnerCodeError, match="KeyError"):
+        runs(3)
+    assert call_with_time_limit(runs, (1,), 1) == [1, False]
+    slow = isolated(lambda x: time.sleep(5), 0.2)
+    with pytest.raises(TimeLimitExceeded):
+        slow(1)
+    assert [o.kind for o in slow.run_all([(2,), (3,)])] == ["timeout"]  # after one overrun nothing more is run
+    assert "own process" in repr(runs)
+
+
+def test_a_rubric_rule_that_raises_makes_an_invalid_answer_not_a_crash():
+    def reads_a_dict(answer):
+        return None if answer.get("story") else "write a story."
+
+    def deep(answer):
+        raise RecursionError("too deep")
+
+    c = Rubric(rules=[Rule("story", reads_a_dict)], shape=None)
+    for bad in (None, 10**100, [], "", True, -1):
+        with pytest.raises(MalformedAnswer, match="could not read your answer"):
+            run(c, bad)
+    with pytest.raises(MalformedAnswer, match="RecursionError"):
+        run(Rubric(rules=[Rule("deep", deep)], shape=None), {"a": 1})
+    with pytest.raises(MalformedAnswer, match="a dict with the fields 'story'"):
+        Rubric(rules=[Rule("story", reads_a_dict)], shape=None, fields=("story",)).conform("a story")
+    fails(c, {"story": ""})  # a rule's own verdict still counts as a criterion
+
+
+def test_questions_with_rubrics_answer_any_malformed_value_with_a_message():
+    from pm_course.core import Rubric as R
+
+    rubric_questions = [q for q in _every_question()
+                        if isinstance(q.checker, R) or isinstance(getattr(q.checker, "inner", None), R)]
+    assert rubric_questions
+    for q in rubric_questions:
+        for bad in (None, 10**100, [], "", True, -1, {"story": None, "criteria": None}, [[[]]]):
+            fb = q.check(bad)
+            assert fb.outcome in ("invalid", "failed", "not attempted") and fb.lines, (q.key, bad)

@@ -53,3 +53,24 @@ def test_reaching_for_the_grading_machinery_is_blocked_with_a_reason(source, rea
 
 def test_system_exit_is_not_blocked_by_the_scan():
     assert scan("raise SystemExit") == []
+
+
+@pytest.mark.parametrize("source", [
+    "-" * 5000 + "1",
+    "-" * 10000 + "1",
+    "a b " * 25000,
+    "not " * 5000 + "x",
+    "(" * 5000 + ")" * 5000,
+    "[" * 3000 + "]" * 3000,
+    "x = " + "f(" * 4000 + ")" * 4000,
+])
+def test_deeply_nested_code_is_refused_with_a_reason_not_a_crash(source):
+    found = scan(source)
+    assert isinstance(found, list)
+    if found:  # refused (too deep for the parser), or a syntax error left to fail by itself
+        assert found[0].startswith("line 1: the code is nested too deeply"), found
+
+
+def test_the_nesting_the_parser_cannot_read_is_refused():
+    assert any("nested too deeply" in f for f in scan("-" * 5000 + "1"))
+    assert any("nested too deeply" in f for f in scan("not " * 5000 + "x"))

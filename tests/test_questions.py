@@ -130,6 +130,11 @@ def _inner(q):
                                and _inner(q).shape in (float, int)], ids=lambda q: q.key)
 def test_numeric_questions_state_their_precision_and_accept_the_rounded_answer(q):
     checker = _inner(q)
+    if checker.decimals is None and checker.rel_tol >= 0.001:  # a relative tolerance, stated in the prompt
+        assert f"within {checker.rel_tol:.1%}" in q.prompt, f"{q.key}: the prompt must state the tolerance"
+        for edge in (1 - 0.99 * checker.rel_tol, 1 + 0.99 * checker.rel_tol):
+            assert q.check(_as_answer(q, q.answer * edge)).outcome == "passed", f"{q.key}: within the tolerance"
+        return
     assert checker.decimals is not None, f"{q.key}: use Value(expected=..., decimals=N)"
     said = "whole number" if checker.decimals == 0 else checker.precision
     assert said in q.prompt.lower(), f"{q.key}: the prompt must say {checker.precision!r}"

@@ -806,3 +806,107 @@ def test_q3_is_an_annual_objective_not_a_quarterly_one():
     from pm_course.vision.questions import q3
 
     assert "annual" in q3.prompt and "12 months" in q3.prompt
+
+
+# ---------------------------------------------------------------- the annual objective: timeline and mid-period readings
+
+def test_mid_period_reading_compares_progress_with_time_elapsed():
+    reading = okr_verdict(0.47, "committed", elapsed=0.5)
+    assert reading.startswith("on track") and "missed" not in reading
+    assert okr_verdict(0.47, "aspirational", elapsed=0.5).startswith("on track")
+    assert okr_verdict(0.2, "committed", elapsed=0.5).startswith("behind pace")
+    assert okr_verdict(0.8, elapsed=0.5).startswith("ahead of pace")
+    assert "missed commitment" in okr_verdict(0.47, "committed")  # at the end of the period, the verdict stands
+    assert okr_verdict(0.47, elapsed=1.0) == okr_verdict(0.47)
+
+
+@pytest.mark.parametrize("elapsed, words", [(50, "did you mean 0.5"), (0, "above 0"), (-0.2, "got -0.2"),
+                                            ("half", "a number")])
+def test_elapsed_is_validated(elapsed, words):
+    with pytest.raises((InputError, InputTypeError)) as err:
+        okr_verdict(0.4, elapsed=elapsed)
+    assert words in str(err.value), str(err.value)
+    if isinstance(elapsed, (int, float)):
+        assert "share of the OKR's period" in str(err.value)
+
+
+def test_the_annual_objective_takes_its_baselines_from_week_26_today():
+    from pm_course.vision import HYPOTHETICAL_WEEK_52, REVIEW_WEEK, annual_key_results
+
+    company, weekly = load("company"), load("analytics")["weekly"]
+    assert weekly[-1]["week"] == 26 and weekly[-1]["paying_sites"] == company["today"]["paying_sites"]
+    krs = {kr["key"]: kr for kr in annual_key_results(company, weekly)}
+    assert krs["churn"]["baseline"] == pytest.approx(100 * company["today"]["monthly_site_churn"])
+    assert krs["group_share"]["baseline"] == company["today"]["group_share_of_sites"]
+    assert krs["shifts"]["baseline"] == weekly[-1]["shifts_filled_without_manager_calls"]
+    assert {k: kr["actual"] for k, kr in krs.items()} == HYPOTHETICAL_WEEK_52 and REVIEW_WEEK == 52
+    for kr in krs.values():
+        assert critique_key_result(kr["text"]) == [] and "within 12 months" in kr["text"]
+    with pytest.raises(InputTypeError):
+        annual_key_results(None, weekly)
+
+
+def test_lesson_03_reviews_the_annual_objective_at_week_52_and_reads_it_against_time():
+    cells = _cells("notebooks/03_vision_strategy_roadmap.ipynb")
+    text = " ".join(_src(c) for c in cells)
+    assert "week 52" in text and "hypothetical" in text
+    assert "grades the annual objective at mid-year,\nweek 26" not in text
+    code = next(_src(c) for c in cells if c["cell_type"] == "code" and "okr_score(" in _src(c))
+    assert "annual_key_results(company, weekly)" in code and "elapsed=REVIEW_ELAPSED" in code
+    assert "2.4" not in code and "0.33" not in code  # no actuals typed in for a week that is today
+
+
+def test_exercise_03_q3_grades_the_week_52_review_from_week_26_baselines():
+    from pm_course.vision import annual_key_results
+    from pm_course.vision.questions import q3
+
+    krs = annual_key_results(load("company"), load("analytics")["weekly"])
+    expected = okr_score([key_result_progress(k["baseline"], k["target"], k["actual"]) for k in krs])
+    assert q3.check(round(expected, 2)).outcome == "passed" and round(expected, 2) == 0.47
+    assert "week 52" in q3.prompt and "hypothetical" in q3.prompt and "now 2.4" not in q3.prompt
+    assert "elapsed=0.5" in q3.solution_text
+
+
+def test_one_target_for_the_shifts_outcome_in_02_and_03():
+    from pm_course.vision import ANNUAL_TARGETS
+
+    share = load("analytics")["weekly"][-1]["shifts_filled_without_manager_calls"]
+    phrase = f"from {100 * share:.1f} % to {100 * ANNUAL_TARGETS['shifts']:.0f} %"
+    assert phrase in " ".join(_src(c) for c in _cells("notebooks/02_research.ipynb"))
+    lesson = " ".join(_src(c) for c in _cells("notebooks/03_vision_strategy_roadmap.ipynb"))
+    assert phrase in lesson and "from 43 % to 60 %" not in lesson
+
+
+def test_cover_is_in_now_in_the_strategy_tables_and_the_roadmap_reading():
+    import re
+
+    from pm_course.vision import PLANNED_NOW
+
+    assert "last-minute cover" in PLANNED_NOW
+    words = {"last-minute cover": "cover", "swaps and availability": "swaps", "payroll and hours": "payroll"}
+    cells = _cells("notebooks/03_vision_strategy_roadmap.ipynb")
+    rows = [line for c in cells if c["cell_type"] == "markdown" for line in _src(c).split("\n")
+            if line.startswith("|") and "Now:" in line]
+    assert len(rows) == 2, rows  # the layer table's roadmap row and the strategy's coherent actions
+    for row in rows:
+        now = re.search(r"Now:(.*?)Next:", row).group(1)
+        later = row[row.index("Next:"):]
+        for theme in PLANNED_NOW:
+            assert words[theme] in now, (theme, row)
+        assert "cover" not in later, row
+    text = " ".join(_src(c) for c in cells)
+    assert "The strategy of section 1 puts it in Now" in text and "PLANNED_NOW" in text
+
+
+def test_okr_builder_reads_a_mid_period_score_against_the_time_elapsed(fresh_home):
+    from pm_course.vision import annual_key_results
+    from pm_course.vision.widgets import OKRBuilder
+
+    krs = annual_key_results(load("company"), load("analytics")["weekly"])
+    rows = [(kr["text"], kr["baseline"], kr["target"], kr["actual"]) for kr in krs]
+    mid = OKRBuilder("Cafés rely on Shiftbrew every week", rows, elapsed=0.5)
+    assert "on track" in mid.result.value and "short of the" not in mid.result.value
+    end = OKRBuilder("Cafés rely on Shiftbrew every week", rows)
+    assert "short of the 0.6-0.7 sweet spot" in end.result.value
+    with pytest.raises(InputError):
+        OKRBuilder(elapsed=50)

@@ -16,6 +16,10 @@ answers in under 1 s for 200 and 1,000 items of a realistic backlog;
 parse_positioning and 03/q11 read crafted 20,000-character texts in under
 0.5 s; 04/q3 and 04/q10 judge a 10,000-item list in under 0.5 s.
 `--quick` skips the notebooks and JupyterLab.
+
+Rules that read learner text (docs/authoring.md, "Rules that read text"): each is measured on its
+labelled set in tests/labelled/; a rule that decides points must accept at least 95 % of the right
+answers and reject at least 90 % of the wrong ones. `--rules` prints only that table.
 """
 
 from __future__ import annotations
@@ -194,6 +198,25 @@ def capacity_times() -> list[tuple[int, float]]:
     return out
 
 
+def fine_capacity_times() -> list[tuple[str, float]]:
+    """best_within_capacity on 1,000 items with two-decimal efforts, and with unrounded float efforts, in s."""
+    import random
+
+    from pm_course.prioritization.frameworks import best_within_capacity
+
+    out = []
+    for label, digits in (("two-decimal efforts", 2), ("float efforts, rounded to 0.01", None)):
+        rnd = random.Random(1)
+        items = [{"id": f"I{i}", "value": round(rnd.uniform(1, 1000), 1),
+                  "effort": round(rnd.uniform(0.1, 10), digits) if digits else rnd.uniform(0.1, 10)}
+                 for i in range(1000)]
+        capacity = round(sum(it["effort"] for it in items) / 4, 2)
+        t = time.perf_counter()
+        best_within_capacity(items, capacity)
+        out.append((label, time.perf_counter() - t))
+    return out
+
+
 CRAFTED = [
     "for " + "a " * 9000 + "who " * 500,
     "For x who " + " " * 19_900 + ",",
@@ -280,13 +303,34 @@ def grading_times() -> list[tuple[str, str, str, bool]]:
     return rows
 
 
+def rules_table() -> tuple[str, list[tuple[str, str, str, bool]]]:
+    """The rules that read learner text on their labelled sets: the table, and one budget row per rule."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    import labelled
+
+    from pm_course.rulebench import RIGHT_ACCEPTED, RULES, WRONG_REJECTED, measure, table
+
+    measured = [measure(r, *labelled.load(r.key)) for r in RULES]
+    rows = []
+    for m in measured:
+        budget = f">= {RIGHT_ACCEPTED:.0%} / {WRONG_REJECTED:.0%}" if m.rule.graded else "advice"
+        rows.append((f"text rule {m.rule.key} ({m.rule.where}; n={m.n}): right accepted / wrong rejected",
+                     f"{m.right_accepted:.0%} / {m.wrong_rejected:.0%}", budget,
+                     m.meets_threshold or not m.rule.graded))
+    return table(measured), rows
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--write", action="store_true", help="also write docs/benchmarks.md")
     parser.add_argument("--quick", action="store_true", help="skip the notebooks and JupyterLab")
+    parser.add_argument("--rules", action="store_true", help="print only the table of the rules that read text")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tools"))
+    if args.rules:
+        print(rules_table()[0])
+        return 0
     from bench_lab import tracked_changes
 
     before = tracked_changes()
@@ -310,6 +354,8 @@ def main(argv: list[str]) -> int:
     for n, secs in capacity_times():
         rows.append((f"best_within_capacity, {n:,} items of a realistic backlog", f"{secs:.3f} s",
                      f"< {CAPACITY_BUDGET_S:g} s", secs < CAPACITY_BUDGET_S))
+    for label, secs in fine_capacity_times():
+        rows.append((f"best_within_capacity, 1,000 items, {label}", f"{secs:.3f} s", "< 1 s", secs < 1.0))
     parse, q11, ordering = text_times()
     rows.append(("parse_positioning, worst crafted 20,000-character text", f"{parse * 1000:.1f} ms",
                  f"< {TEXT_BUDGET_S * 1000:g} ms", parse < TEXT_BUDGET_S))
@@ -333,6 +379,7 @@ def main(argv: list[str]) -> int:
     if not args.quick:
         rows += install_times()
         rows += grading_times()
+    rows += rules_table()[1]
 
     width = max(len(r[0]) for r in rows)
     lines = [f"{'what':<{width}}  {'measured':>10}  {'budget':>9}  ok", "-" * (width + 28)]

@@ -46,6 +46,17 @@ def meta(gid, *, grade=False, solution=False, locked=False, points=None):
 
 auto = Q.points()
 written = sum(w.points for w in Q.WRITTEN)
+_NUMBER = {8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen"}
+
+
+def _ids(qs):
+    names = [q.id.upper() for q in qs]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+_OWN = [q for q in Q.QUESTIONS if q.id in Q.VARIANT]
+_SAME = [q for q in Q.QUESTIONS if q.id not in Q.VARIANT]
+_SAME_MODULES = [m for m, qs in Q.BY_MODULE.items() if qs and all(q.id not in Q.VARIANT for q in qs)]
 cells = []
 cells.append(md(f"""# 09 · Capstone assessment
 
@@ -57,8 +68,11 @@ leading), on
 
 **Your variant.** Declare your id once, in the first answer cell: `STUDENT_ID = "..."`, the id your instructor
 gave you (your nbgrader id), or any name you choose if you study on your own. The case's figures (the backlog's
-reach and effort, your survey subset, the funnel, the A/B counts, the weekly sites ...) are derived from that id, so your
-neighbour's numbers and answers are not yours. When the assessment is graded, the figures are bound to the id
+reach and effort, your survey subset, the funnel, the A/B counts, the weekly sites ...) are derived from that id. So on
+{len(_OWN)} of the {len(Q.QUESTIONS)} auto-graded questions ({_ids(_OWN)}: {sum(q.points for q in _OWN)} of the {auto}
+points) your neighbour's numbers and answers are not yours. The other {_NUMBER.get(len(_SAME), len(_SAME))} ({_ids(_SAME)}, among them every question on
+modules {" and ".join(m[:2] for m in _SAME_MODULES)}) ask about the course's ideas and are the same for everyone. The setup cell prints both
+lists. When the assessment is graded, the figures are bound to the id
 you submitted under: a notebook whose declared id is not yours scores no marks on the questions, with a message.
 
 **How it works.** Replace each `...` with your answer and run the cell: `qN.check(answer_qN)` checks it at once
@@ -85,7 +99,10 @@ from pm_course.capstone.questions import (
     ROLE_TASKS, JOB_STORY_OPTIONS, ROADMAP_ITEMS, KANO_PAIR, RACI_MATRIX, RACI_TASKS, TIERS_ASKED, GOAL, KOTTER_ACTIVITIES,
     FACTORS,
 )
-print("Assessment 09_capstone: {len(Q.QUESTIONS)} auto-graded questions, {len(Q.WRITTEN)} written answers")""",
+print("Assessment 09_capstone: {len(Q.QUESTIONS)} auto-graded questions, {len(Q.WRITTEN)} written answers")
+from pm_course.capstone.questions import QUESTIONS, VARIANT
+print("On your own figures:", ", ".join(q.id.upper() for q in QUESTIONS if q.id in VARIANT))
+print("The same for everyone:", ", ".join(q.id.upper() for q in QUESTIONS if q.id not in VARIANT))""",
     meta("setup", locked=True)))
 cells.append(md("""## Your id and your case
 
@@ -172,8 +189,9 @@ for w in Q.WRITTEN:
 cells.append(md(f"""## Your result
 
 The cell below adds up the auto-graded questions whose latest check passed (on your variant). The pass mark is
-{Q.exam.PASS_MARK:.0%} of the {auto} auto-graded points. Once you have passed and attempted every module's exercise,
-`pm_course.certificate.issue("Your Name")` writes your self-assessed certificate of completion; your
+{Q.exam.PASS_MARK:.0%} of the {auto} auto-graded points. Once you have passed, and passed at least six module exercises with
+half of each one's auto-graded points, `pm_course.certificate.issue("Your Name")` writes your self-assessed
+certificate, listing the modules you passed; your
 instructor's signed certificate comes from the graded run (`pm-course certify`).
 
 Back to the lesson: [09 · Capstone and certificate](../../notebooks/09_capstone.ipynb). This is the last module:

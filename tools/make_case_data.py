@@ -28,6 +28,7 @@ MRR_USD = sum(SITES_BY_PLAN[p] * PRICES_PER_SITE_MONTH[p] for p in SITES_BY_PLAN
 BLENDED_MONTHLY_PRICE = MRR_USD / PAYING_SITES     # $52.50 per site per month
 ARR_USD = MRR_USD * 12                             # $781,200: about $0.78M
 WEEKLY_SITE_GROWTH = 0.009                         # paying sites grew about 0.9 % a week over the last 26 weeks
+LAST_WEEK = 26                                     # the data end in week 26: today
 OPEN_SHIFTS_PER_SITE_WEEK = 1.5                    # shifts that open at short notice, per site with a rota, per week
 
 COMPANY = {
@@ -101,37 +102,37 @@ INTERVIEWS = [
     ("I01", "owner", "Last Sunday I spent three hours on the rota because two people had asked for the same day off.", "rota takes too long", "fact"),
     ("I01", "owner", "When someone calls in sick at 6am I'm the one who opens the shop. That happened twice last month.", "last-minute cover", "fact"),
     ("I01", "owner", "Honestly, your app looks lovely.", "other", "compliment"),
-    ("I02", "owner", "I text every barista one by one to find cover; last time it took eleven messages.", "last-minute cover", "fact"),
-    ("I02", "owner", "My accountant sends back the hours sheet every month because the totals don't match the rota.", "payroll and hours", "fact"),
+    ("I02", "owner", "Last Saturday I texted the baristas one by one to find cover; it took eleven messages.", "last-minute cover", "fact"),
+    ("I02", "owner", "In May my accountant sent the hours sheet back because the totals didn't match the rota.", "payroll and hours", "fact"),
     ("I02", "owner", "I would definitely pay more for automatic scheduling.", "rota takes too long", "hypothetical"),
-    ("I03", "manager", "I copy the four site rotas into one spreadsheet to see what labour costs me each week.", "labour cost visibility", "fact"),
+    ("I03", "manager", "Last Sunday I copied the four site rotas into one spreadsheet to see what labour cost me that week.", "labour cost visibility", "fact"),
     ("I03", "manager", "Two weeks ago we were overstaffed on a rainy Tuesday and understaffed on Saturday.", "labour cost visibility", "fact"),
     ("I03", "manager", "Staff swap shifts in the group chat and I only find out when the wrong person turns up.", "swaps and availability", "fact"),
     ("I04", "barista", "Last Tuesday I checked my shift on a screenshot someone had posted; it was two days out of date and I came in an hour late.", "communication", "fact"),
     ("I04", "barista", "I swapped with a colleague last week by messaging the owner, and she forgot to change the rota.", "swaps and availability", "fact"),
     ("I04", "barista", "It would be cool to have a chat in the app, I guess.", "communication", "hypothetical"),
-    ("I05", "manager", "Payroll takes me a full day each month: I retype hours from three systems.", "payroll and hours", "fact"),
+    ("I05", "manager", "Last month's payroll took me a full day: I retyped hours from three systems.", "payroll and hours", "fact"),
     ("I05", "manager", "We lost a good barista in March because she never knew her hours in advance.", "communication", "fact"),
     ("I05", "manager", "I think most managers would love a dashboard.", "labour cost visibility", "opinion"),
     ("I06", "owner", "I built the rota in a notebook for years; I moved to a spreadsheet last spring and it still takes two hours.", "rota takes too long", "fact"),
     ("I06", "owner", "Students tell me their availability on scraps of paper; I lost one last month and scheduled someone during an exam.", "swaps and availability", "fact"),
     ("I06", "owner", "$10 a month sounds about right for something like this.", "pricing", "hypothetical"),
     ("I07", "barista", "Last month two of us turned up for the same opening shift because the rota changed and nobody told me.", "communication", "fact"),
-    ("I07", "barista", "When I need a swap, I post in the group chat and wait; sometimes nobody answers for a day.", "swaps and availability", "fact"),
+    ("I07", "barista", "Last week I posted a swap in the group chat and nobody answered for a day.", "swaps and availability", "fact"),
     ("I07", "barista", "I'd use it every day if it had dark mode.", "other", "hypothetical"),
-    ("I08", "manager", "Our payroll provider needs a CSV in its own format; I reformat it by hand every fortnight.", "payroll and hours", "fact"),
+    ("I08", "manager", "Our payroll provider needs a CSV in its own format; last Friday I reformatted it by hand for two hours.", "payroll and hours", "fact"),
     ("I08", "manager", "At our busiest site last quarter, labour was 38 % of sales and I only noticed at month end.", "labour cost visibility", "fact"),
     ("I08", "manager", "We trialled an enterprise scheduling suite last year and gave up after the six-week set-up.", "rota takes too long", "fact"),
     ("I09", "owner", "Last Friday a barista cancelled at 7am; I called four people before someone said yes.", "last-minute cover", "fact"),
     ("I09", "owner", "I'd probably recommend you to other owners.", "other", "opinion"),
-    ("I09", "owner", "I print the rota and pin it by the coffee machine every Monday.", "communication", "fact"),
+    ("I09", "owner", "On Monday I printed the rota and pinned it by the coffee machine.", "communication", "fact"),
     ("I10", "barista", "I had to pay for a taxi last month because I found out about an early shift at midnight.", "communication", "fact"),
     ("I10", "barista", "I track my own hours in a notes app because my payslip was short twice this year.", "payroll and hours", "fact"),
     ("I10", "barista", "Everyone I know hates their rota app.", "other", "opinion"),
-    ("I11", "manager", "Every Thursday I spend the morning moving people between sites to cover gaps.", "last-minute cover", "fact"),
+    ("I11", "manager", "Last Thursday I spent the morning moving people between sites to cover gaps.", "last-minute cover", "fact"),
     ("I11", "manager", "Last winter we paid agency staff on 14 days because nobody could see who was free at the other sites.", "last-minute cover", "fact"),
     ("I11", "manager", "If you built forecasting from till data, would I buy it? Probably.", "labour cost visibility", "hypothetical"),
-    ("I12", "owner", "I redo the rota from scratch every week; I didn't know I could copy last week's.", "rota takes too long", "fact"),
+    ("I12", "owner", "Last week I redid the rota from scratch; I didn't know I could copy the week before.", "rota takes too long", "fact"),
     ("I12", "owner", "The last time a new barista started, I spent an evening explaining how we swap shifts.", "swaps and availability", "fact"),
     ("I12", "owner", "Your onboarding emails are great.", "other", "compliment"),
 ]
@@ -295,6 +296,16 @@ def _clip(x: float, lo: int, hi: int) -> int:
     return max(lo, min(hi, int(round(x))))
 
 
+def _survey_plan(segment: str, rng: random.Random) -> str:
+    """The plan of a respondent's account. Owners answer for a Solo account and managers for a Group one (the
+    survey population counts them so); staff work at either, one in ten at a chain. Every segment but the
+    managers takes one draw, as the first version did, so the draws after it stay the same."""
+    at_a_chain = segment == "manager" or rng.random() < 0.1
+    if segment == "owner":
+        return "Solo"
+    return "Group" if at_a_chain else "Solo"
+
+
 def _survey(rng: random.Random) -> list[dict]:
     rows = []
     segs = list(SEGMENTS)
@@ -313,7 +324,7 @@ def _survey(rng: random.Random) -> list[dict]:
         rows.append({
             "id": f"R{i + 1:03d}",
             "segment": seg,
-            "plan": "Group" if seg == "manager" or rng.random() < 0.1 else "Solo",
+            "plan": _survey_plan(seg, rng),
             "nps": score,
             "kano": kano,
             "outcomes": outcomes,
@@ -321,18 +332,60 @@ def _survey(rng: random.Random) -> list[dict]:
     return rows
 
 
+ACCOUNTS_SAMPLED = 600   # analytics.accounts: a sample of the sign-ups, in the same proportion each week
+SAMPLED_WEEKS = 22       # sign-up weeks 1 to 22: every sampled account has had its 4 weeks by week 26
+# Sites per sign-up, drawn to match the paying accounts' plans: a Solo account has one or two sites (868 sites on
+# 640 accounts: 228 have two), a Group account 3 or more (372 sites on 120 accounts: 3.1 on average).
+SOLO_TWO_SITE_SHARE = (SITES_BY_PLAN["Solo"] - ACCOUNTS_BY_PLAN["Solo"]) / ACCOUNTS_BY_PLAN["Solo"]
+GROUP_SITES = {3: 0.915, 4: 0.07, 5: 0.01, 6: 0.005}  # mean 3.105
+
+
+def _sites(segment: str, sizes: random.Random) -> int:
+    if segment == "manager":
+        return sizes.choices(list(GROUP_SITES), list(GROUP_SITES.values()))[0]
+    return 2 if sizes.random() < SOLO_TWO_SITE_SHARE else 1
+
+
+def _sampled_weeks(drawn: list[int], signups: list[int]) -> list[int]:
+    """Sign-up weeks for the sampled accounts: week k gets its share of the sample (signups[k] / all sign-ups,
+    largest remainder, so the weeks add up), and the accounts keep the order of the weeks first drawn for them."""
+    total, n = sum(signups), len(drawn)
+    exact = [c * n / total for c in signups]
+    quota = [int(e) for e in exact]
+    for k in sorted(range(len(exact)), key=lambda k: exact[k] - quota[k], reverse=True)[: n - sum(quota)]:
+        quota[k] += 1
+    weeks = [k + 1 for k, q in enumerate(quota) for _ in range(q)]
+    order = sorted(range(n), key=lambda i: (drawn[i], i))
+    out = [0] * n
+    for i, week in zip(order, weeks):
+        out[i] = week
+    return out
+
+
 def _analytics(rng: random.Random) -> dict:
+    """Weekly product metrics, and a sample of the sign-ups with their funnel steps.
+
+    ``accounts`` is a sample of 600 of the sign-ups of weeks 1 to 22, in the same proportion each week (within one
+    account), so that every one has had the 4 weeks its last funnel step needs;
+    its sites follow the plans (owners: Solo, one or two sites; managers: Group, 3.1 sites on average). The draws
+    are made in the order of the first version, so that the weekly series the other modules quote stay the same.
+    """
+    sizes = random.Random(SEED + 600)
     accounts = []
-    for i in range(600):
+    drawn_weeks = []
+    for i in range(ACCOUNTS_SAMPLED):
         seg = "manager" if rng.random() < 0.3 else "owner"
-        sites = rng.randint(3, 14) if seg == "manager" else 1
+        if seg == "manager":
+            rng.randint(3, 14)  # the first version's chain size; kept so the draws after it stay the same
+        sites = _sites(seg, sizes)
         created = rng.random() < 0.78
         invited = created and rng.random() < 0.70
         published = invited and rng.random() < 0.82
         active_w4 = published and rng.random() < (0.72 if seg == "manager" else 0.61)
+        drawn_weeks.append(rng.randint(1, 26))
         accounts.append({
             "account": f"A{i + 1:04d}",
-            "signup_week": rng.randint(1, 26),
+            "signup_week": 0,
             "segment": seg,
             "sites": sites,
             "created_rota": created,
@@ -362,7 +415,15 @@ def _analytics(rng: random.Random) -> dict:
             "signups": int(rng.gauss(45, 8)),
             "revenue_usd": round(paying * BLENDED_MONTHLY_PRICE * 12 / 52),
         })
-    return {"accounts": accounts, "weekly": weekly}
+    sampled_from = [w["signups"] for w in weekly[:SAMPLED_WEEKS]]
+    for a, week in zip(accounts, _sampled_weeks(drawn_weeks, sampled_from)):
+        a["signup_week"] = week
+    return {
+        "accounts_note": f"a sample of {ACCOUNTS_SAMPLED} of the {sum(sampled_from):,} sign-ups of weeks 1 to "
+                         f"{SAMPLED_WEEKS} (those who have had 4 weeks by week {LAST_WEEK}, so 'active in week 4' "
+                         "is known for each), in the same proportion each week",
+        "accounts": accounts, "weekly": weekly,
+    }
 
 
 # Motivation profiles of the product team (module 08): each member ranks the eight drivers of what
@@ -424,11 +485,15 @@ def _activity(analytics: dict) -> dict:
                 active = False
             if active:
                 weeks.append(n)
+        observed = min(12, LAST_WEEK - a["signup_week"])  # weeks after sign-up that have happened by week 26
         rows.append({"account": a["account"], "signup_week": a["signup_week"], "segment": a["segment"],
-                     "active_weeks": weeks})
+                     "observed_weeks": observed, "active_weeks": [n for n in weeks if n <= observed]})
     return {
         "definition": "an account is active in week n after sign-up (n = 1 to 12) if anyone in it published or "
-                      "edited a rota that week; week 0 is the sign-up week",
+                      "edited a rota that week; week 0 is the sign-up week. The data end in week 26 (today), so an "
+                      "account that signed up in week w is observed for min(12, 26 - w) weeks after it "
+                      "(observed_weeks); later weeks have not happened yet",
+        "last_week": LAST_WEEK,
         "observed_weeks": 12,
         "accounts": rows,
     }
@@ -452,15 +517,60 @@ def _experiment_days(rng: random.Random, days: int, daily: tuple[float, float], 
     return out
 
 
+# The staff the tests can reach: everyone with a staff-app login at a site that publishes its rota (about 9.5 on
+# each of the 1,050 sites' rotas). Each of them opens the app on a given day with this chance, so a test that
+# enrols staff the first time they open the app reaches them sublinearly: 1,200 on day 1, 5,900 distinct in a
+# week (the weekly-active staff were 5,100 to 6,600 this quarter), 9,300 in three weeks, never more than 10,000.
+ELIGIBLE_STAFF = 10_000
+DAILY_OPEN_CHANCE = 0.12
+
+
+def _reached(days: int, share: float = 1.0) -> float:
+    """Distinct eligible staff a test enrolling ``share`` of them on first open has reached after ``days``."""
+    return ELIGIBLE_STAFF * share * (1 - (1 - DAILY_OPEN_CHANCE) ** days)
+
+
+def _accrue(rng: random.Random, rows: list[dict], share: float) -> list[dict]:
+    """Spread an experiment's users over its days as staff arrive: the day a staff member first opens the app
+    during the test. Each user keeps the arm and outcomes drawn for them; only the day changes, so the totals
+    (and every result read at the end) are those of the draws."""
+    days = len(rows)
+    weights = [DAILY_OPEN_CHANCE * (1 - DAILY_OPEN_CHANCE) ** (d - 1) for d in range(1, days + 1)]
+    out = [{"day": d, "control": {}, "treatment": {}} for d in range(1, days + 1)]
+    for arm in ("control", "treatment"):
+        totals = {k: sum(r[arm][k] for r in rows) for k in ("assigned", "converted", "guardrail_events")}
+        users = [[False, False] for _ in range(totals["assigned"])]
+        for j, k in enumerate(("converted", "guardrail_events")):
+            for u in rng.sample(range(totals["assigned"]), totals[k]):
+                users[u][j] = True
+        day_of = rng.choices(range(days), weights, k=totals["assigned"])
+        for d in range(days):
+            out[d][arm] = {"assigned": 0, "converted": 0, "guardrail_events": 0}
+        for (conv, event), d in zip(users, day_of):
+            out[d][arm]["assigned"] += 1
+            out[d][arm]["converted"] += conv
+            out[d][arm]["guardrail_events"] += event
+    assert sum(r["control"]["assigned"] + r["treatment"]["assigned"] for r in out) <= _reached(days, share)
+    return out
+
+
 def _experiment() -> dict:
     """Two A/B tests on the staff app, as daily assignments and conversions per arm (module 06).
 
-    EXP-1 is clean; EXP-2 lost part of its treatment arm to a crash (a sample ratio mismatch to find).
+    EXP-1 is clean; EXP-2 lost part of its treatment arm to a crash (a sample ratio mismatch to find). Both enrol
+    staff the first time they open the app during the test, so their daily arrivals fall as the test runs
+    (sublinear accrual, Kohavi, Tang and Xu 2020) and stay within the eligible staff.
     """
     rng = random.Random(SEED + 60)
-    return {
+    accrual = random.Random(SEED + 61)
+    out: dict = {
         "unit": "staff member (a barista or shift lead who opens the Shiftbrew staff app)",
-        "eligible_staff_per_day": 440,
+        "eligible_staff": ELIGIBLE_STAFF,
+        "eligible_staff_definition": "staff with a staff-app login at the sites that publish a rota (about 9.5 "
+                                     "per site); each opens the app on a given day with chance "
+                                     f"{DAILY_OPEN_CHANCE}, about {round(_reached(7)):,} in a week",
+        "daily_open_chance": DAILY_OPEN_CHANCE,
+        "eligible_staff_per_day": round(ELIGIBLE_STAFF * DAILY_OPEN_CHANCE),
         "experiments": [
             {
                 "id": "EXP-1",
@@ -476,6 +586,7 @@ def _experiment() -> dict:
                 "baseline": 0.12,
                 "minimum_detectable_effect": 0.02,
                 "planned_days": 21,
+                "share_in_test": 1.0,
                 "days": _experiment_days(rng, 21, (440, 35), {"control": 0.118, "treatment": 0.137},
                                          {"control": 0.011, "treatment": 0.012},
                                          {"control": 1.0, "treatment": 1.0}),
@@ -495,12 +606,16 @@ def _experiment() -> dict:
                 "baseline": 0.30,
                 "minimum_detectable_effect": 0.04,
                 "planned_days": 14,
+                "share_in_test": 0.6,
                 "days": _experiment_days(rng, 14, (330, 30), {"control": 0.30, "treatment": 0.345},
                                          {"control": 0.02, "treatment": 0.045},
                                          {"control": 1.0, "treatment": 0.86}),
             },
         ],
     }
+    for e in out["experiments"]:
+        e["days"] = _accrue(accrual, e["days"], e["share_in_test"])
+    return out
 
 
 def _company(analytics: dict) -> dict:

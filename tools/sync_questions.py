@@ -10,9 +10,13 @@ the notebook's ``### BEGIN SOLUTION`` block is the truth for the solution:
 
 - each grade cell ``qN_test`` gets ``qN.points``, and a "(N points)" in the
   task's heading follows it;
-- the markdown cell before ``qN_answer`` gets the prompt (as its first
-  paragraph, after the heading) when it does not hold it verbatim;
-- "N points auto-graded" in the first markdown cell becomes the sum;
+- the markdown cell before ``qN_answer`` gets the prompt when it does not hold
+  it verbatim: the prompt replaces the task's prose (the "**Qn.**" paragraph,
+  or the first paragraph after the heading), so the task is never stated twice;
+- "Time: about N minutes" in the first markdown cell becomes the course
+  map's ``exercise_minutes`` (pm_course/course.py);
+- the auto-graded total stated in the first markdown cell ("N points
+  auto-graded", "(N points) are checked automatically", ...) becomes the sum;
 - ``solution_text=`` of ``qN`` in questions.py is rewritten to the notebook's
   solution code, keeping the comment lines (the reasoning) it had.
 
@@ -33,7 +37,15 @@ import nbformat
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pm_course.authoring import authored, code_lines, disagreements, solution_block, solution_notebook, stated_total  # noqa: E402
+from pm_course.authoring import (  # noqa: E402
+    authored,
+    code_lines,
+    disagreements,
+    solution_block,
+    solution_notebook,
+    stated_total,
+    with_total,
+)
 from pm_course.course import module, questions  # noqa: E402
 
 
@@ -123,25 +135,44 @@ def _heading_points(md: str, points: int) -> str:
     return "\n".join(lines)
 
 
+def _is_prose(para: str) -> bool:
+    """A paragraph of running text: not a list, table, code block, quote, heading, HTML or rule."""
+    s = para.lstrip()
+    if not s:
+        return False
+    if s.startswith(("|", "```", ">", "#", "<", "---")):
+        return False
+    return re.match(r"([-*+]\s|\d+[.)]\s)", s) is None
+
+
 def _with_prompt(md: str, prompt: str, qid: str = "") -> str:
-    """``md`` holding ``prompt``: a paragraph "**Qn.** ..." becomes "**Qn.** <prompt>"; otherwise the prompt
-    becomes the first paragraph after the heading."""
+    """``md`` holding ``prompt`` once. The prompt replaces the task's prose; it is never added beside it.
+
+    - a paragraph "**Qn.** ..." or "**Qn (k points).** ..." becomes that label followed by the prompt;
+    - otherwise a prose paragraph first after the heading (or first in the cell) becomes the prompt;
+    - a cell that starts with no prose (a list, a table) gets the prompt as its first paragraph.
+    Lists, tables, code, quotes and later paragraphs (the task's instructions) are kept.
+    """
     if " ".join(prompt.split()) in " ".join(md.split()):
         return md
-    paragraphs = md.split("\n\n")
+    lines = md.split("\n")
+    heading = lines[0] if lines and lines[0].startswith("#") else None
+    body = "\n".join(lines[1:] if heading is not None else lines).strip("\n")
+    paragraphs = [p for p in body.split("\n\n") if p.strip()] if body.strip() else []
+    label = re.compile(rf"\*\*({re.escape(qid)}\b[^*]*?)\.?\*\*", re.I) if qid else None
+    done = False
     for i, para in enumerate(paragraphs):
-        m = re.match(rf"\*\*({re.escape(qid)})\.?\*\*", para.strip(), re.I) if qid else None
+        m = label.match(para.strip()) if label else None
         if m:
             paragraphs[i] = f"**{m.group(1)}.** {prompt}"
-            return "\n\n".join(paragraphs)
-    lines = md.split("\n")
-    if lines and lines[0].startswith("#"):
-        rest = "\n".join(lines[1:]).strip("\n").split("\n\n")
-        if rest[0].strip() and not rest[0].lstrip().startswith(("|", "`", "-", "*", ">", "#", "<", "1.")):
-            rest = rest[1:]  # the task's own wording gives way to the declared prompt
-        rest_text = "\n\n".join(rest).strip("\n")
-        return "\n".join([lines[0], "", prompt] + (["", rest_text] if rest_text.strip() else []))
-    return prompt + "\n\n" + md
+            done = True
+            break
+    if not done and paragraphs and _is_prose(paragraphs[0]):
+        paragraphs[0] = prompt  # the task's own wording gives way to the declared prompt
+    elif not done:
+        paragraphs.insert(0, prompt)
+    text = "\n\n".join(paragraphs)
+    return f"{heading}\n\n{text}" if heading is not None else text
 
 
 def sync(name: str) -> list[str]:
@@ -166,9 +197,10 @@ def sync(name: str) -> list[str]:
             new_solutions[q.id] = merged_solution(block, q.solution_text)
     first = next((c for c in cells if c.cell_type == "markdown"), None)
     if first is not None and stated_total(first.source) is not None:
-        total = sum(q.points for q in qs)
-        first.source = re.sub(r"(\d+)(\s+points?\s+auto-?graded)", lambda mm: f"{total}{mm.group(2)}", first.source,
-                              count=1, flags=re.I)
+        first.source = with_total(first.source, sum(q.points for q in qs))
+    if first is not None and m.exercise_minutes:  # the course map is the one source of the exercise's time
+        first.source = re.sub(r"(Time:?\*{0,2} about )(\d+)( minutes)", lambda mm: f"{mm.group(1)}{m.exercise_minutes}"
+                              f"{mm.group(3)}", first.source, count=1)
     nbformat.write(nb, path)
     py = Path(importlib.import_module(f"pm_course.{m.package}.questions").__file__ or "")
     n = rewrite_solutions(py, new_solutions) if new_solutions else 0

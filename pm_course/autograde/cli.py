@@ -30,8 +30,10 @@ def add_commands(sub) -> None:
                         "file-system and network walls (the grades record it)")
     p.add_argument("--cell-timeout", type=float, default=10.0, help="seconds per cell (default 10)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
-    r = sub.add_parser("report", help="an HTML report of a graded assignment (instructors)")
-    r.add_argument("assignment")
+    r = sub.add_parser("report", help="an HTML report of a graded assignment, or the learners' disputes (instructors)")
+    r.add_argument("assignment", nargs="?", help="the graded assignment (not needed with --disputes)")
+    r.add_argument("--disputes", nargs="+", metavar="EXPORT",
+                   help="progress exports (pm-course export): which rule learners dispute, how often, and why")
     r.add_argument("--root", default=".")
     r.add_argument("--output", default=None, help="the HTML file (default: reports/ASSIGNMENT.html)")
 
@@ -69,8 +71,16 @@ def run(args: argparse.Namespace) -> int:
                                     progress=False if args.quiet else None)
             print(summary)
             return 0
+        if args.command == "report" and getattr(args, "disputes", None):
+            from ..core import disputes
+
+            print(disputes.table(disputes.summarise(disputes.read_exports(args.disputes))))
+            return 0
         if args.command == "report":
             from .report import write_report
+
+            if not args.assignment:
+                raise GradingRefused("report needs an ASSIGNMENT (e.g. 02_research), or --disputes EXPORT.json ...")
 
             out = write_report(args.assignment, args.root, args.output)
             print(f"Report written to {out}")

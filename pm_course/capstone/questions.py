@@ -19,7 +19,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..career.goals import missing_letters
 from ..collaboration.stakeholders import stakeholder_quadrant, validate_raci
 from ..core import Choice, Function, Mapping, Misconception, Question, SetOf, Value, WidgetState, WrittenAnswer
 from ..core.checkers import Checker, Ordering
@@ -534,15 +533,16 @@ q20 = Question(
 # ================================================================ 07 career
 
 GOAL = "Get better at talking to customers."
+_Q21 = "SMAT"  # the author's key, written out: no action (a wish), no number, no owner, no date; nothing unrealistic
 q21 = Question(
     module=MODULE, id="q21", points=1,
     prompt="GOAL is a development goal. Which SMART letters does it miss? The letters in the order S, M, A, R, T, "
            "as one text (e.g. 'MT').",
-    checker=Value(expected=missing_letters(GOAL), shape=str),
+    checker=Value(expected=_Q21, shape=str),
     hints=["Specific (what exactly), Measurable (a number), Assignable (who), Realistic, Time-related (by when).",
            "missing_letters(goal) from pm_course.career checks each letter."],
     solution_text="# what exactly, how much, who, by when?\nanswer_q21 = missing_letters(GOAL)",
-    answer=missing_letters(GOAL), wrong=["MT", "T", "SMART" if missing_letters(GOAL) != "SMART" else "S"],
+    answer=_Q21, wrong=["MT", "T", "SMART"],
 )
 
 # ================================================================ 08 leading

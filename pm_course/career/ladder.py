@@ -30,7 +30,7 @@ from ..welcome.skills import SCALE, SKILL_AREAS
 
 __all__ = [
     "SKILL_AREAS", "SCALE", "RUNGS", "RUNG_ORDER", "TRACKS", "SPECIALISED_PATHS", "ENTRY_ROUTES",
-    "MEHTA_AREAS", "COURSE_MODEL", "EXPECTED", "rung", "expected_profile", "validate_ratings",
+    "MEHTA_AREAS", "COURSE_MODEL", "EXPECTED", "rung", "track_name", "expected_profile", "validate_ratings",
     "skill_gaps", "total_gap", "largest_gaps", "meets", "highest_rung_met", "first_rung_expecting",
     "evidence_missing",
 ]
@@ -118,24 +118,27 @@ COURSE_MODEL: dict[str, str] = {
     "The PM role": "product execution",
     "Prioritization": "product execution",
     "Research": "customer insight",
-    "Data and launch": "customer insight",
+    "Data and launch": "customer insight (fluency with data) and product execution (product delivery: the launch)",
     "Vision and strategy": "product strategy",
     "Collaboration": "influencing people",
-    "Leadership": "influencing people",
+    "Leadership": "influencing people (team leadership: developing others and the organisation)",
     "Career planning": "growing yourself (the course's addition)",
 }
 
-#: What each rung expects in each skill area, on the 1-5 scale (the course's judgement).
+#: What each rung expects in each skill area, on the 1-5 scale (the course's judgement). A senior PM is expected
+#: to mentor (leadership 4, above a PM's 3), as common ladders expect. Career planning is growing *yourself*
+#: and stops at 4; developing others and the organisation is leadership (Mehta's *team leadership*), which
+#: is what the top rungs expect at 5.
 _E = {
     #                  role  res  vis  pri  col  data car  lead
     "associate":      (3,    3,   2,   2,   3,   2,   2,   2),
     "pm":             (4,    4,   3,   4,   4,   3,   3,   3),
-    "senior":         (5,    4,   4,   4,   4,   4,   3,   3),
+    "senior":         (5,    4,   4,   4,   4,   4,   3,   4),
     "principal":      (5,    5,   5,   5,   4,   5,   4,   4),
     "group":          (5,    4,   4,   4,   5,   4,   4,   4),
     "director":       (5,    4,   5,   5,   5,   4,   4,   5),
-    "vp":             (5,    4,   5,   5,   5,   4,   5,   5),
-    "cpo":            (5,    5,   5,   5,   5,   5,   5,   5),
+    "vp":             (5,    4,   5,   5,   5,   4,   4,   5),
+    "cpo":            (5,    5,   5,   5,   5,   5,   4,   5),
 }
 EXPECTED: dict[str, dict[str, int]] = {r: dict(zip(SKILL_AREAS, levels)) for r, levels in _E.items()}
 
@@ -147,6 +150,18 @@ def rung(name: Any) -> str:
             if " ".join(name.split()).casefold() == r["title"].casefold():
                 return key
     return choice("the rung", name, RUNG_ORDER)
+
+
+_TRACK_NAMES = {"ic": "individual contributor", "individual contributor": "individual contributor",
+                "individual contributor track": "individual contributor", "management": "management",
+                "management track": "management", "manager": "management", "people management": "management"}
+
+
+def track_name(name: Any) -> str | None:
+    """The track ``name`` names ('individual contributor' or 'management'), reading 'IC' and hyphens; else None."""
+    if type(name) is not str:
+        return None
+    return _TRACK_NAMES.get(" ".join(name.replace("-", " ").replace("_", " ").split()).casefold())
 
 
 def expected_profile(target: str) -> dict[str, int]:

@@ -60,14 +60,16 @@ def _keygen(args) -> int:
 def _certify(args) -> int:
     from ..capstone.exam import PASS_MARK
     from ..capstone.questions import BY_MODULE
+    from ..core.validate import InputError
     from .content import certificate_content, sign
     from .gradebook import default_db, scores
     from .issuing import _slug, _write_record
+    from .render import check_name
 
     private = Path(args.key).read_bytes()
     rows = scores(args.assignment, args.db or default_db(args.root))
     out = Path(args.out)
-    issued = waiting = below = 0
+    issued = waiting = below = unprintable = 0
     for r in rows:
         if not r["auto_max"] or r["auto"] < PASS_MARK * r["auto_max"] - 1e-9:
             below += 1
@@ -78,6 +80,12 @@ def _certify(args) -> int:
             waiting += 1
             print(f"{r['student']}: {r['ungraded']} written answer(s) still to grade in the formgrader: not yet")
             continue
+        try:
+            check_name(r["name"])
+        except InputError as exc:
+            unprintable += 1
+            print(f"{r['student']}: no certificate: {exc}")
+            continue
         content = certificate_content(
             r["name"], kind="instructor-issued", score=r["auto"], total=r["auto_max"], date=args.date,
             modules=list(BY_MODULE) if args.assignment == "09_capstone" else [args.assignment],
@@ -87,7 +95,9 @@ def _certify(args) -> int:
         paths = _write_record(record, out, f"{_slug(r['student'])}_{args.assignment}")
         issued += 1
         print(f"{r['student']}: certificate {paths['json']} (code {record['code']})")
-    print(f"{issued} issued, {waiting} waiting for manual grading, {below} below the pass mark.")
+    print(f"{issued} issued, {waiting} waiting for manual grading, {below} below the pass mark."
+          + (f" {unprintable} not issued: the name needs a font this computer does not have (see above)."
+             if unprintable else ""))
     return 0
 
 

@@ -19,13 +19,18 @@ from typing import Any
 
 from ..core.validate import InputError, InputTypeError, describe, text
 
-__all__ = ["COURSE", "KINDS", "NotEligible", "canonical", "certificate_content", "verification_code", "sign",
-           "verify_certificate", "eligibility", "generate_keys", "load_private_key", "load_public_key",
-           "key_fingerprint"]
+__all__ = ["COURSE", "KINDS", "MODULE_PASS_SHARE", "MIN_MODULES", "NotEligible", "canonical", "certificate_content",
+           "verification_code", "sign", "verify_certificate", "eligibility", "module_standing", "solutions_viewed",
+           "generate_keys", "load_private_key", "load_public_key", "key_fingerprint"]
 
 COURSE = "PM Course: product management in practice (Shiftbrew case study)"
 KINDS = ("self-assessed", "instructor-issued")
 FORMAT = "pm-course-certificate/1"
+#: A module's exercise counts as passed when the questions whose latest check passed hold at least this share of
+#: its auto-graded points. An attempt (any check, even an invalid answer) is not enough.
+MODULE_PASS_SHARE = 0.5
+#: How many of the module exercises (01 to 08) a self-assessed certificate needs passed; it lists only those.
+MIN_MODULES = 6
 
 
 class NotEligible(InputError):
@@ -46,8 +51,12 @@ def _date(value: Any) -> str:
 
 def certificate_content(name: Any, *, kind: str, score: float, total: float, modules: list[str],
                         date: Any = None, student_id: str | None = None, written: tuple | None = None,
-                        issuer: str = "") -> dict[str, Any]:
-    """The content of a certificate as plain data (validated)."""
+                        issuer: str = "", solutions_viewed: int | None = None) -> dict[str, Any]:
+    """The content of a certificate as plain data (validated).
+
+    ``modules`` are the modules the certificate lists (for a self-assessed one, the exercises passed);
+    ``solutions_viewed`` is how many worked solutions the learner opened (recorded in their progress).
+    """
     who = text("name", name).strip()
     if not who or len(who) > 120:
         raise InputError(f"name must be 1 to 120 characters; got {describe(name)}.")
@@ -65,7 +74,10 @@ def certificate_content(name: Any, *, kind: str, score: float, total: float, mod
                                      for v in written))):
         raise InputTypeError(f"written must be (score, total) of the written answers, two numbers of points "
                              f"(0 or more), or None; got {describe(written)}.")
-    issuer = text("issuer", issuer, empty_ok=True)
+    issuer = text("issuer", issuer, empty_ok=True, max_len=200)
+    if solutions_viewed is not None and (type(solutions_viewed) is not int or solutions_viewed < 0):
+        raise InputTypeError(f"solutions_viewed must be a whole number (0 or more) of worked solutions viewed, or "
+                             f"None; got {describe(solutions_viewed)}.")
     content: dict[str, Any] = {
         "format": FORMAT, "course": COURSE, "kind": kind, "name": who, "date": _date(date),
         "modules": [text("module", m) for m in modules],
@@ -78,6 +90,8 @@ def certificate_content(name: Any, *, kind: str, score: float, total: float, mod
         content["written"] = {"score": round(float(written[0]), 2), "total": round(float(written[1]), 2)}
     if issuer:
         content["issuer"] = issuer
+    if solutions_viewed is not None:
+        content["solutions_viewed"] = solutions_viewed
     return content
 
 
@@ -197,16 +211,54 @@ def verify_certificate(record: Any, public_pem: bytes | None = None) -> dict[str
 # ---------------------------------------------------------------- eligibility (self-paced)
 
 
-def eligibility() -> dict[str, Any]:
-    """Whether you can issue your self-assessed certificate, from your progress: what is passed, what is missing."""
-    from ..capstone.results import exam_result
-    from ..core import progress
+def _exercise_modules() -> list:
     from ..course import MODULES, questions
 
-    attempted = {e["module"] for e in progress.events() if e["action"] == "check"}
-    modules = [m for m in MODULES if m.ready and m.package and m.name not in ("00_welcome", "09_capstone")
-               and questions(m.name)]
-    missing = [m.name for m in modules if m.name not in attempted]
+    return [m for m in MODULES if m.ready and m.package and m.name not in ("00_welcome", "09_capstone")
+            and questions(m.name)]
+
+
+def module_standing() -> list[dict[str, Any]]:
+    """For each module exercise (01 to 08): the points of the questions whose latest check passed, of all its
+    auto-graded points, and whether that reaches :data:`MODULE_PASS_SHARE` (an invalid or failed check counts 0)."""
+    from ..core import progress
+    from ..course import questions
+
+    latest: dict[tuple[str, str], str] = {}
+    for e in progress.events():
+        if e["action"] == "check":
+            latest[(e["module"], e["question"])] = e["outcome"]
+    rows = []
+    for m in _exercise_modules():
+        qs = questions(m.name)
+        total = float(sum(q.points for q in qs))
+        got = float(sum(q.points for q in qs if latest.get((m.name, q.id)) == "passed"))
+        rows.append({"module": m.name, "points": got, "total": total,
+                     "passed": total > 0 and got >= MODULE_PASS_SHARE * total - 1e-9})
+    return rows
+
+
+def solutions_viewed() -> int:
+    """How many worked solutions you have opened (``qN.solution()``), each question counted once, in modules 01-09."""
+    from ..core import progress
+
+    return len({(e["module"], e["question"]) for e in progress.events()
+                if e["action"] == "solution" and e["module"] not in ("00_welcome",)})
+
+
+def eligibility() -> dict[str, Any]:
+    """Whether you can issue your self-assessed certificate, from your progress: what is passed, what is missing.
+
+    Eligible when the assessment's auto-graded part is passed and at least :data:`MIN_MODULES` module exercises
+    are passed (each at :data:`MODULE_PASS_SHARE` of its auto-graded points); the certificate lists only those.
+    """
+    from ..capstone.results import exam_result
+
+    standing = module_standing()
+    passed = [r["module"] for r in standing if r["passed"]]
+    missing = [r["module"] for r in standing if not r["passed"]]
     result = exam_result()
-    return {"exam": result, "modules": [m.name for m in modules], "missing_modules": missing,
-            "eligible": result.passed and not missing}
+    return {"exam": result, "modules": [r["module"] for r in standing], "standing": standing,
+            "passed_modules": passed, "missing_modules": missing, "min_modules": MIN_MODULES,
+            "solutions_viewed": solutions_viewed(),
+            "eligible": result.passed and len(passed) >= MIN_MODULES}

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import sys
+import urllib.parse
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +28,12 @@ def scores(assignment: str, db_url: str) -> list[dict[str, Any]]:
     db_url = text("db_url", db_url)
     if "://" not in db_url:
         raise InputError(f"db_url must be a database URL such as 'sqlite:///gradebook.db'; got {db_url!r}.")
+    if db_url.startswith("sqlite:///"):  # a missing file would be created, empty, by opening it
+        path = Path(urllib.parse.unquote(db_url[len("sqlite:///"):].split("?")[0]))
+        if not path.is_file():
+            raise InputError(f"there is no gradebook at {path}: autograde the assignment first "
+                             f"(pm-course autograde {assignment}), or give the gradebook with --db.")
+    _find_alembic()
     rows = []
     with Gradebook(db_url) as gb:
         try:
@@ -43,6 +53,20 @@ def scores(assignment: str, db_url: str) -> list[dict[str, Any]]:
                         row["ungraded"] += 1
             rows.append(row)
     return sorted(rows, key=lambda r: r["student"])
+
+
+def _find_alembic() -> None:
+    """nbgrader opens a gradebook by running its ``alembic`` command: make sure it is found, or say what is missing."""
+    if shutil.which("alembic"):
+        return
+    beside = Path(sys.executable).parent  # the environment's bin folder, when it is not on PATH
+    if (beside / "alembic").is_file():
+        os.environ["PATH"] = f"{beside}{os.pathsep}{os.environ.get('PATH', '')}"
+        return
+    raise InputError(
+        "nbgrader needs its 'alembic' command (installed with nbgrader) to open the gradebook, and it is "
+        f"neither on PATH nor in {beside}: run pm-course from the course environment (make venv; "
+        "source .venv/bin/activate), or reinstall nbgrader there.")
 
 
 def default_db(root: str | Path) -> str:

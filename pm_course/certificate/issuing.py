@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.validate import InputError, text
-from .content import NotEligible, certificate_content, eligibility, verification_code
+from .content import MODULE_PASS_SHARE, NotEligible, certificate_content, eligibility, verification_code
 
 __all__ = ["issue_self_paced"]
 
@@ -35,6 +35,9 @@ def issue_self_paced(name: Any, folder: Any = ".", *, date: Any = None) -> dict[
     who = text("name", name).strip()
     if not who:
         raise InputError("name must be your name as it should appear on the certificate; got an empty text.")
+    from .render import check_name
+
+    check_name(who)  # before anything else: a name no installed font can draw is refused, and says why
     state = eligibility()
     result = state["exam"]
     if not state["eligible"]:
@@ -42,11 +45,19 @@ def issue_self_paced(name: Any, folder: Any = ".", *, date: Any = None) -> dict[
         if not result.passed:
             lines.append(f"pass the assessment's auto-graded part: {result.score:g} of {result.total:g} points so "
                          f"far, {result.needed:g} needed (run pm_course.capstone.result())")
-        if state["missing_modules"]:
-            lines.append("attempt these modules' exercises: " + ", ".join(state["missing_modules"]))
+        short = state["min_modules"] - len(state["passed_modules"])
+        if short > 0:
+            todo = ", ".join(f"{r['module']} ({r['points']:g} of {r['total']:g})" for r in state["standing"]
+                             if not r["passed"])
+            lines.append(f"pass at least {state['min_modules']} of the {len(state['modules'])} module exercises, "
+                         f"each with {MODULE_PASS_SHARE:.0%} of its auto-graded points in questions whose latest "
+                         f"check passed (a check of an invalid or wrong answer counts 0): "
+                         f"{len(state['passed_modules'])} passed so far, {short} more needed; points so far in "
+                         f"the others: {todo} (pm_course.progress.review('NN_slug') shows each question)")
         raise NotEligible("Not yet: " + "; and ".join(lines) + ".")
     content = certificate_content(who, kind="self-assessed", score=result.score, total=result.total,
-                                  modules=state["modules"], date=date, student_id=result.student_id)
+                                  modules=state["passed_modules"], date=date, student_id=result.student_id,
+                                  solutions_viewed=state["solutions_viewed"])
     record = {"content": content, "code": verification_code(content)}
     paths = _write_record(record, Path(folder), f"certificate_{_slug(who)}")
     return {"code": record["code"], **{k: str(v) for k, v in paths.items()}}

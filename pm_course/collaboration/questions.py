@@ -240,7 +240,7 @@ RACI_RULES = [
 q6 = Question(
     module=MODULE, id="q6", points=2,
     prompt="Fix BROKEN_RACI so that validate_raci finds no problem, keeping its tasks and roles and following "
-           "the agreements in the task (a dict task -> {role: letter}; editor.value from the RACI editor works).",
+           "the team's agreements below (a dict task -> {role: letter}; editor.value from the RACI editor works).",
     checker=Rubric(rules=RACI_RULES, shape=dict[str, dict[str, str]]),
     hints=[
         "Start from validate_raci(BROKEN_RACI): it names each problem and its task.",
@@ -355,7 +355,7 @@ DACI_RULES = [
 ]
 q8 = Question(
     module=MODULE, id="q8", points=2,
-    prompt=f"A DACI for the decision {DACI_DECISION!r}: a dict role -> letter (D, A, C or I) for the six roles "
+    prompt=f"Write a DACI for the decision DACI_DECISION, {DACI_DECISION!r}: a dict role -> letter (D, A, C or I) for the six roles "
            "of DACI_ROLES.",
     checker=Rubric(rules=DACI_RULES, shape=dict[str, str], fields=DACI_ROLES),
     hints=[
@@ -393,8 +393,8 @@ SCENARIO_RULES = [
 ]
 q12 = Question(
     module=MODULE, id="q12", points=2,
-    prompt=f"Play the scenario with seed {SCENARIO_SEED} to an ending with the verdict 'strong' and the deal "
-           "signed; pass the scenario widget itself.",
+    prompt=f"Play the scenario with seed {SCENARIO_SEED} (SCENARIO_SEED) to an ending with the verdict 'strong' "
+           "(the launch on time, every relationship at 5 or more) and the deal signed; pass the scenario widget itself.",
     checker=WidgetState(inner=Rubric(rules=SCENARIO_RULES, shape=dict[str, None],
                                      fields=("seed", "choices", "finished", "outcome"))),
     hints=[

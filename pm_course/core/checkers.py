@@ -31,6 +31,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+try:
+    import resource
+except ImportError:  # pragma: no cover - not a Unix
+    resource = None  # type: ignore[assignment]
+
 from .validate import (
     InputTypeError,
     MalformedAnswer,
@@ -57,6 +62,8 @@ __all__ = [
     "Case",
     "as_typed",
     "call_with_time_limit",
+    "isolated",
+    "Runs",
     "TimeLimitExceeded",
     "LearnerCodeError",
 ]
@@ -87,6 +94,10 @@ class Checker:
 
     def describe_expected(self) -> str:
         return shape_name(self.shape)
+
+    def advice(self, answer: Any) -> list[str]:
+        """Formative lines on a conformed answer, shown whether or not it passes; they never decide points."""
+        return []
 
 
 def _norm_text(s: str) -> str:
@@ -431,8 +442,8 @@ def _child(fd: int, fn: Callable, cases: Sequence[tuple]) -> None:
     def send(item: tuple) -> None:
         blob = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
         if len(blob) > _MAX_FRAME:
-            blob = pickle.dumps(("raised", "", "ResultTooLarge",
-                                 f"the result is {len(blob):,} bytes; at most {_MAX_FRAME:,} can be checked"))
+            blob = pickle.dumps(("raised", None, "ResultTooLarge",
+                                 f"the result is {len(blob):,} bytes; at most {_MAX_FRAME:,} can be checked", ""))
         data = struct.pack("!Q", len(blob)) + blob
         while data:
             n = os.write(fd, data)
@@ -472,20 +483,205 @@ def _read_exact(fd: int, n: int, deadline: float) -> bytes | None:
     return b"".join(chunks)
 
 
-def _run_cases(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Outcome]:
-    """Run ``fn`` on each case in one child process; each case has ``seconds``. Stops at the first that fails."""
-    if not hasattr(os, "fork"):  # pragma: no cover - Windows: a thread that is abandoned when it overruns
-        return _run_cases_in_threads(fn, cases, seconds)
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns into the caller's code, whatever the learner's function does
+MEMORY_HEADROOM = 512 * 1024 * 1024  # bytes of address space a learner's function may add to its process
+_SETTLE_S = 3.0                         # how long the supervisor gets to end what the function started
+_PR_SET_CHILD_SUBREAPER = 36
+_libc: Any = None
+
+
+def _load_libc() -> Any:
+    """The C library (Linux only), loaded before a fork so that the child imports nothing."""
+    global _libc
+    if _libc is None:
+        _libc = False
+        if sys.platform.startswith("linux"):
+            try:
+                import ctypes
+
+                _libc = ctypes.CDLL(None, use_errno=True)
+            except (OSError, ImportError, AttributeError):  # pragma: no cover - a libc without symbols
+                _libc = False
+    return _libc or None
+
+
+def _close_inherited(keep: set[int]) -> None:
+    """Close every descriptor from 3 up, except ``keep``: learner code cannot reach the kernel's files or sockets."""
+    try:
+        top = os.sysconf("SC_OPEN_MAX")
+    except (ValueError, OSError):  # pragma: no cover
+        top = 1 << 16
+    top = max(int(top), max(keep) + 1) if top > 0 else 1 << 16
+    low = 3
+    for fd in sorted(keep):
+        if fd >= low:
+            os.closerange(low, fd)
+            low = fd + 1
+    os.closerange(low, top)
+
+
+def _limit_memory() -> None:
+    """Cap the child's address space at what it has now plus MEMORY_HEADROOM (where the system allows it)."""
+    if resource is None:  # pragma: no cover - not a Unix
+        return
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            now = int(fh.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        now = 0  # no /proc: only the headroom above what the process had (ru_maxrss) can be set
         try:
-            os.setpgid(0, 0)  # its own process group: anything it starts is killed with it
-            os.close(r)
+            now = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * (1 if sys.platform == "darwin" else 1024) * 4
+        except (OSError, ValueError):
+            return
+    try:
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = now + MEMORY_HEADROOM
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        if soft == resource.RLIM_INFINITY or limit < soft:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (OSError, ValueError):  # pragma: no cover - a platform without RLIMIT_AS
+        pass
+
+
+def _children(pid: int) -> list[int]:
+    """The live or unreaped children of ``pid`` (Linux /proc); [] where that cannot be read."""
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children", "rb") as fh:
+            return [int(x) for x in fh.read().split()]
+    except OSError:
+        pass
+    found = []
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return []
+    for name in entries:
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            if int(fields[1]) == pid:
+                found.append(int(name))
+        except (OSError, IndexError, ValueError):
+            continue
+    return found
+
+
+def _end_descendants(worker: int) -> None:
+    """In the supervisor: kill every process the worker started, however detached, and reap them.
+
+    The supervisor is a child subreaper (Linux), so a process whose parent
+    dies (a daemon, a ``start_new_session`` subprocess) becomes its child and
+    is found on the next round. Elsewhere only the worker's group is ended.
+    """
+    me = os.getpid()
+    for round_ in range(200):
+        kids = _children(me)
+        if round_ == 0 and worker not in kids:
+            kids.append(worker)
+        if not kids:
+            break
+        for kid in kids:
+            try:
+                os.kill(kid, signal.SIGKILL)
+            except OSError:
+                pass
+        for kid in kids:
+            try:
+                os.waitpid(kid, 0)
+            except OSError:
+                pass
+    while True:  # anything else that ended meanwhile
+        try:
+            if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                break
+        except OSError:
+            break
+
+
+def _supervise(ctl: int, w: int, fn: Callable, cases: Sequence[tuple]) -> None:
+    """The forked supervisor: a new session, a subreaper, no inherited descriptors; runs the worker, then ends
+    every process the worker started once the caller closes ``ctl`` (or dies)."""
+    os.setsid()  # its own session and process group: the caller ends the whole group at the end
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, signal.SIG_IGN)
+    libc = _libc or None
+    if libc is not None:
+        libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
+    _close_inherited({ctl, w})
+    worker = os.fork()
+    if worker == 0:
+        try:
+            os.close(ctl)
+            try:
+                null = os.open(os.devnull, os.O_RDONLY)
+                os.dup2(null, 0)
+                os.close(null)
+            except OSError:
+                pass
+            _limit_memory()
             _child(w, fn, cases)
         finally:
             os._exit(0)
+    os.close(w)  # only the worker writes results: its end of file is the caller's "exited"
+    try:
+        while os.read(ctl, 1):
+            pass
+    except OSError:
+        pass
+    _end_descendants(worker)
+    os.killpg(0, signal.SIGKILL)  # the supervisor's own group, itself included
+
+
+def _end_supervisor(pid: int) -> None:
+    """In the caller: wait (briefly) for the supervisor to end what the function started; then end its group."""
+    deadline = time.monotonic() + _SETTLE_S
+    waitid = getattr(os, "waitid", None)
+    while waitid is not None and time.monotonic() < deadline:
+        try:
+            if waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None:
+                break  # ended, and not reaped yet: its process group id cannot be reused
+        except ChildProcessError:
+            return
+        time.sleep(0.002)
+    for kill, target in ((os.killpg, pid), (os.kill, pid)):
+        try:
+            kill(target, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    try:
+        os.waitpid(pid, 0)
+    except ChildProcessError:
+        pass
+
+
+def _run_cases(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Outcome]:
+    """Run ``fn`` on each case in one isolated child process; each case has ``seconds``. Stops at the first that fails.
+
+    Two processes are forked: a supervisor (its own session; on Linux a child
+    subreaper) and, under it, the worker that calls ``fn``. The worker holds
+    no descriptor of the caller's but the result pipe (the progress database,
+    the kernel's sockets stay out of reach), and its address space is capped
+    at MEMORY_HEADROOM above what it started with. When the results are in, or
+    time is up, the supervisor kills the worker and every process it started
+    (detached ones too), then its own group.
+    """
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows: a thread that is abandoned when it overruns
+        return _run_cases_in_threads(fn, cases, seconds)
+    _load_libc()
+    r, w = os.pipe()
+    ctl_r, ctl_w = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the supervisor: never returns into the caller's code, whatever the learner's function does
+        try:
+            os.close(r)
+            os.close(ctl_w)
+            _supervise(ctl_r, w, fn, cases)
+        finally:
+            os._exit(0)
     os.close(w)
+    os.close(ctl_r)
     outcomes: list[_Outcome] = []
     printed: list[str] = []
     try:
@@ -520,15 +716,8 @@ def _run_cases(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Ou
                 break
     finally:
         os.close(r)
-        for kill, target in ((os.killpg, pid), (os.kill, pid)):
-            try:
-                kill(target, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-        try:
-            os.waitpid(pid, 0)
-        except ChildProcessError:
-            pass
+        os.close(ctl_w)  # the supervisor's signal to end everything
+        _end_supervisor(pid)
     if printed:
         shown = "".join(printed)
         sys.stdout.write(shown[:_MAX_OUTPUT] + ("\n[output cut short]\n" if len(shown) > _MAX_OUTPUT else ""))
@@ -575,6 +764,75 @@ def _run_cases_in_threads(fn: Callable, cases: Sequence[tuple], seconds: float) 
     return outcomes
 
 
+class Runs:
+    """A learner's function as misconception predicates and rules see it: only through the isolated runner.
+
+    ``runs(*args)`` returns what the function returned for those arguments in
+    its child process: recorded by the check's own run when the arguments
+    are one of its cases, else run now in a new child (same time limit).
+    What it raised there is raised here as :class:`LearnerCodeError`, an
+    overrun as :class:`TimeLimitExceeded` (both ordinary exceptions). After
+    one overrun, no further input is run. The function itself is never
+    called in this process, and a ``Runs`` never hands it out.
+    """
+
+    __slots__ = ("_batch", "_seen", "_dead", "time_limit")
+
+    def __init__(self, batch: Callable[[list[tuple]], list[_Outcome]], time_limit: float):
+        self._batch = batch
+        self._seen: list[tuple[tuple, _Outcome]] = []
+        self._dead = False
+        self.time_limit = time_limit
+
+    def run_all(self, cases: Sequence[tuple]) -> list[_Outcome]:
+        """Run the cases in one child (stopping at the first that fails) and record every outcome."""
+        if self._dead:
+            return [_Outcome("timeout")]
+        outcomes = self._batch([copy.deepcopy(args) for args in cases])
+        for args, out in zip(cases, outcomes):
+            self._seen.append((copy.deepcopy(args), out))
+            if out.kind == "timeout":
+                self._dead = True
+        return outcomes
+
+    def outcome(self, *args: Any) -> _Outcome:
+        for seen, out in self._seen:
+            try:
+                if type(seen) is type(args) and seen == args:
+                    return out
+            except Exception:  # arguments that cannot be compared are run again
+                continue
+        return self.run_all([args])[0]
+
+    def __call__(self, *args: Any) -> Any:
+        out = self.outcome(*args)
+        if out.kind == "value":
+            return copy.deepcopy(out.value)
+        if out.kind == "timeout":
+            raise TimeLimitExceeded()
+        if out.kind == "raised":
+            raise LearnerCodeError(out.name, out.message)
+        raise LearnerCodeError("SystemExit" if out.kind == "exited" else "ProtocolError")
+
+    def __repr__(self) -> str:
+        return "<the learner's function, as run in its own process>"
+
+
+def isolated(fn: Callable, time_limit: float = 2.0) -> Runs:
+    """``fn`` wrapped so that every call runs in an isolated child process (see :class:`Runs`)."""
+    if isinstance(fn, Runs):
+        return fn
+    if not callable(fn):
+        raise InputTypeError(f"fn must be a function; got {describe(fn)}.")
+    remote = bool(getattr(fn, "__pm_course_remote__", False))
+    run = _run_cases_remote if remote else _run_cases
+
+    def batch(cases: list[tuple]) -> list[_Outcome]:
+        return run(fn, cases, time_limit)
+
+    return Runs(batch, time_limit)
+
+
 def call_with_time_limit(fn: Callable, args: tuple, seconds: float) -> Any:
     """Call ``fn(*args)`` in a child process; raise :class:`TimeLimitExceeded` after ``seconds``.
 
@@ -582,13 +840,17 @@ def call_with_time_limit(fn: Callable, args: tuple, seconds: float) -> Any:
     that is killed when it overruns, and only plain data comes back (a value
     that is not plain data comes back as a described marker). Whatever the
     function raises (SystemExit and KeyboardInterrupt too) is raised here as
-    :class:`LearnerCodeError`; ``os._exit`` or a crash as well.
+    :class:`LearnerCodeError`; ``os._exit`` or a crash as well. Given a
+    :class:`Runs` (what a misconception predicate receives), the recorded
+    outcome is used, or the input is run under that Runs' own time limit.
     """
     if not callable(fn):
         raise InputTypeError(f"fn must be a function; got {describe(fn)}.")
     if type(args) is not tuple:
         raise InputTypeError(f"args must be a tuple of arguments; got {describe(args)}.")
     seconds = number("seconds", seconds, low=0, low_open=True, high=3600)
+    if isinstance(fn, Runs):
+        return fn(*args)
     out = _run_cases(fn, [args], seconds)[0]
     if out.kind == "timeout":
         raise TimeLimitExceeded()
@@ -629,9 +891,10 @@ class Function(Checker):
     feedback); the expected results come from ``reference`` (so they are
     never written twice). ``returns`` is the shape the function must return.
     The learner's function runs in one child process per check (see
-    :func:`call_with_time_limit`), each case with a deep copy of its
-    arguments and ``time_limit`` seconds; the reference and the comparison
-    stay in the caller, out of the learner's reach. A function that already
+    :func:`_run_cases`), each case with a deep copy of its arguments and
+    ``time_limit`` seconds; the reference and the comparison stay in the
+    caller, out of the learner's reach. Misconception predicates receive the
+    function only as a :class:`Runs` (the recorded outputs of that run). A function that already
     runs elsewhere (the grader's stand-in for a function inside the grading
     sandbox, marked ``__pm_course_remote__``) is called directly. Hidden tests
     add inputs with ``extra_inputs``.
@@ -646,11 +909,14 @@ class Function(Checker):
     show_inputs: bool = True
     shape: Any = types.FunctionType
 
+    def runs(self, answer: Any) -> Runs:
+        """The learner's function behind the isolated runner: what predicates and rules receive."""
+        return isolated(answer, self.time_limit)
+
     def verify(self, answer: Any, extra_inputs: Sequence[tuple] = ()) -> None:
         cases = [_case(c) for c in list(self.inputs) + list(extra_inputs)]
         expected = [self.reference(*copy.deepcopy(args)) for args, _ in cases]
-        run = _run_cases_remote if getattr(answer, "__pm_course_remote__", False) else _run_cases
-        outcomes = run(answer, [copy.deepcopy(args) for args, _ in cases], self.time_limit)
+        outcomes = self.runs(answer).run_all([args for args, _ in cases])
         failures = 0
         first: list[str] = []
         failed_about: list[str] = []
@@ -673,6 +939,11 @@ class Function(Checker):
                     raise Incorrect(
                         f"Your function raised {out.name} on {self._show(args, about)}: it tried to stop the program. "
                         "Return a value instead (no sys.exit(), exit() or quit())."
+                    )
+                if out.name == "MemoryError":
+                    raise Incorrect(
+                        f"Your function ran out of memory on {self._show(args, about)} (a check allows about "
+                        f"{MEMORY_HEADROOM // 2**20} MiB): look for a list or string that keeps growing."
                     )
                 raise Incorrect(f"Your function raised {out.name} on {self._show(args, about)}: {out.message[:200]}")
             result = out.value
@@ -726,9 +997,14 @@ class Rubric(Checker):
     rules: Sequence[Rule]
     shape: Any = str
     fields: Sequence[str] = ()
+    #: Formative rules: their messages are shown as advice and never fail the answer (docs/authoring.md: a rule
+    #: decides points only where its labelled set shows >= 95 % right accepted and >= 90 % wrong rejected).
+    advisory: Sequence[Rule] = ()
 
     def conform(self, answer: Any) -> Any:
         value = conform(answer, self.shape)
+        if self.fields and type(value) is not dict:
+            raise MalformedAnswer(f"your answer should be {self.describe_expected()}; got {describe(value)}.")
         if self.fields and type(value) is dict:
             missing = [f for f in self.fields if f not in value]
             unknown = [k for k in value if k not in self.fields]
@@ -740,18 +1016,40 @@ class Rubric(Checker):
                 )
         return value
 
+    def describe_expected(self) -> str:
+        if self.fields:
+            return "a dict with the fields " + ", ".join(map(repr, self.fields))
+        return shape_name(self.shape)
+
     def verify(self, answer: Any) -> None:
+        """Every rule on the answer; a rule that cannot read the answer makes it an invalid answer, never a crash."""
         problems = []
         for rule in self.rules:
             try:
                 msg = rule.test(answer)
-            except (TypeError, ValueError) as exc:
+            except (TypeError, ValueError) as exc:  # the rule's own message about a value it cannot use
                 msg = str(exc)
+            except Exception as exc:  # AttributeError, KeyError, RecursionError...: the answer is not of its form
+                raise MalformedAnswer(
+                    f"the rule {rule.name!r} could not read your answer ({type(exc).__name__}); your answer should "
+                    f"be {self.describe_expected()}; got {describe(answer)}."
+                ) from None
             if msg:
                 problems.append(f"{rule.name}: {msg}")
         if problems:
             passed = len(self.rules) - len(problems)
             raise Incorrect(f"{passed} of {len(self.rules)} criteria met.", *problems)
+
+    def advice(self, answer: Any) -> list[str]:
+        lines = []
+        for rule in self.advisory:
+            try:
+                msg = rule.test(answer)
+            except (TypeError, ValueError) as exc:
+                msg = str(exc)
+            lines.append(f"Advice (not graded), {rule.name}: {msg}" if msg else f"Advice (not graded), {rule.name}: "
+                         "no suggestions.")
+        return lines
 
 
 @dataclass
@@ -780,6 +1078,9 @@ class WidgetState(Checker):
 
     def same(self, answer: Any, other: Any) -> bool:
         return self.inner.same(answer, other)
+
+    def advice(self, answer: Any) -> list[str]:
+        return self.inner.advice(answer)
 
     def describe_expected(self) -> str:
         return "the widget itself (the variable that holds it), not its value"

@@ -25,6 +25,8 @@ exercise):
 - no IPython magics or shell commands (they turn into ``get_ipython()`` calls).
 
 A scan that cannot parse the cell leaves it alone: a syntax error fails by itself.
+Code nested too deeply for the parser (thousands of brackets or operators in a
+row) is refused with that reason, never with a RecursionError or MemoryError.
 """
 
 from __future__ import annotations
@@ -81,6 +83,9 @@ def scan(source: str) -> list[str]:
         tree = ast.parse(_ipython_to_python(source))
     except (SyntaxError, ValueError):
         return []
+    except (RecursionError, MemoryError) as exc:  # e.g. 5,000 nested minus signs: refused, never a crash
+        return [f"line 1: the code is nested too deeply to be checked ({type(exc).__name__} while reading it); "
+                "write it as several shorter statements"]
     found: list[str] = []
 
     def add(node: ast.AST, what: str) -> None:

@@ -57,7 +57,7 @@ CREATE TABLE IF NOT EXISTS events (
     ts REAL NOT NULL,
     module TEXT NOT NULL,
     question TEXT NOT NULL,
-    action TEXT NOT NULL CHECK (action IN ('check', 'hint', 'solution')),
+    action TEXT NOT NULL CHECK (action IN ('check', 'hint', 'solution', 'dispute')),
     outcome TEXT NOT NULL DEFAULT '',
     uid TEXT NOT NULL UNIQUE
 );
@@ -70,7 +70,8 @@ CREATE TABLE IF NOT EXISTS artifacts (
     PRIMARY KEY (module, key)
 );
 """
-ACTIONS = ("check", "hint", "solution")
+#: What a learner did: checked an answer, asked for a hint or the solution, or disputed a verdict (q.dispute(why)).
+ACTIONS = ("check", "hint", "solution", "dispute")
 EVENT_FIELDS = ("ts", "module", "question", "action", "outcome", "uid")
 MAX_ARTIFACT_CHARS = 1_000_000
 MAX_NAME_CHARS = 200          # module, question, artifact key
@@ -90,6 +91,7 @@ _conn_pid: int | None = None
 _retry_at = 0.0               # monotonic time before which the database is not tried again
 _last_error: BaseException | None = None
 _damaged: str = ""            # why the database is considered damaged ("" when it is not)
+_failing: str = ""            # why the last write to the database failed ("" once one succeeds)
 _sound: set[str] = set()        # databases found sound (read-only check) by this process
 _memory_events: list[tuple] = []
 _memory_artifacts: dict[tuple[str, str], tuple[float, str]] = {}
@@ -148,7 +150,7 @@ def _recovery_steps() -> str:
 
 def reset_connection() -> None:
     """Close the connection so the next call opens ``db_path()`` again (after changing PM_COURSE_HOME)."""
-    global _conn, _conn_pid, _memory, _retry_at, _damaged, _last_error
+    global _conn, _conn_pid, _memory, _retry_at, _damaged, _last_error, _failing
     with _lock:
         if _conn is not None:
             try:
@@ -156,6 +158,7 @@ def reset_connection() -> None:
             except sqlite3.Error:
                 pass
         _conn, _conn_pid, _memory, _retry_at, _damaged, _last_error = None, None, False, 0.0, "", None
+        _failing = ""
         _memory_events.clear()
         _memory_artifacts.clear()
         _warned.clear()
@@ -196,6 +199,31 @@ def _diagnose(path: Path) -> str:
         conn.close()
 
 
+def _allow_every_action(conn: sqlite3.Connection) -> None:
+    """A store made before an action existed (its events table's CHECK lists fewer): copy it into today's table."""
+    def old() -> bool:
+        row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'events'").fetchone()
+        return row is not None and any(f"'{a}'" not in row[0] for a in ACTIONS)
+
+    if not old():
+        return
+    create = SCHEMA[SCHEMA.index("CREATE TABLE IF NOT EXISTS events"): SCHEMA.index(");") + 2]
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if old():  # another kernel may have done it while this one waited
+            conn.execute("DROP INDEX IF EXISTS events_by_question")
+            conn.execute("ALTER TABLE events RENAME TO events_before_upgrade")
+            conn.execute(create)
+            conn.execute("INSERT INTO events (id, ts, module, question, action, outcome, uid) "
+                         "SELECT id, ts, module, question, action, outcome, uid FROM events_before_upgrade")
+            conn.execute("DROP TABLE events_before_upgrade")
+            conn.execute("CREATE INDEX IF NOT EXISTS events_by_question ON events (module, question)")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+
+
 def _open(path: Path) -> sqlite3.Connection:
     if str(path) not in _sound:  # checked once per process: reopening after a lock stays cheap
         damage = _diagnose(path)
@@ -209,6 +237,7 @@ def _open(path: Path) -> sqlite3.Connection:
             conn.execute("PRAGMA journal_mode = DELETE")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.executescript(SCHEMA)
+        _allow_every_action(conn)
         # A read-only database opens fine but fails on the first write: find out now with a write.
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute(f"PRAGMA user_version = {int(version)}")
@@ -221,7 +250,7 @@ def _open(path: Path) -> sqlite3.Connection:
 
 def _connect() -> sqlite3.Connection | None:
     """The open database, or None while it cannot be written (then records go to the journal)."""
-    global _conn, _conn_pid, _retry_at, _damaged, _last_error
+    global _conn, _conn_pid, _retry_at, _damaged, _last_error, _failing
     if _conn is not None and _conn_pid == os.getpid():
         return _conn
     with _lock:
@@ -241,6 +270,7 @@ def _connect() -> sqlite3.Connection | None:
             return None
         except Exception as exc:  # OSError, sqlite3.Error, or anything else: the journal keeps the records
             _last_error = exc
+            _failing = f"{exc.__class__.__name__}: {exc}"
             if _is_damage(exc):
                 _damaged = str(exc)
                 _warn_damaged()
@@ -270,15 +300,25 @@ def in_memory() -> bool:
 
 
 def status() -> dict[str, Any]:
-    """Where progress is kept right now, as plain data: ``{"database", "journal", "waiting", "damaged", "memory"}``."""
+    """Where progress is kept right now, as plain data.
+
+    ``{"database", "journal", "writable", "failing", "waiting", "in_memory", "damaged", "memory"}``:
+    ``writable`` is False while the last write to the database failed (a full
+    disk, a file-size limit) even when it still opens; ``failing`` says why;
+    ``in_memory`` counts the records held only by this kernel (lost when it
+    ends unless exported).
+    """
     conn = _connect()
     j_evs, j_arts = _read_journal()
-    waiting = len(j_evs) + len(j_arts) + len(_memory_events) + len(_memory_artifacts)
+    held = len(_memory_events) + len(_memory_artifacts)
     return {
         "database": str(db_path()),
         "journal": str(journal_path()),
-        "writable": conn is not None,
-        "waiting": waiting,
+        "writable": conn is not None and not _failing and not _damaged,
+        "failing": _failing or _damaged or (f"{_last_error.__class__.__name__}: {_last_error}"
+                                            if conn is None and _last_error is not None else ""),
+        "waiting": len(j_evs) + len(j_arts) + held,
+        "in_memory": held,
         "damaged": _damaged,
         "memory": _memory,
     }
@@ -387,7 +427,7 @@ def _insert(conn: sqlite3.Connection, evs: list[tuple], arts: list[tuple]) -> No
 
 def _flush_journal(conn: sqlite3.Connection) -> None:
     """Move what waits in memory and in the journal into the database (called with _lock held)."""
-    global _memory
+    global _memory, _failing
     if _memory_events or _memory_artifacts:
         mem_arts = [(m, k, t, d) for (m, k), (t, d) in _memory_artifacts.items()]
         try:
@@ -396,7 +436,7 @@ def _flush_journal(conn: sqlite3.Connection) -> None:
             return
         _memory_events.clear()
         _memory_artifacts.clear()
-        _memory = False
+        _memory, _failing = False, ""
     path = journal_path()
     try:
         if path.stat().st_size == 0:
@@ -442,12 +482,13 @@ def flush() -> int:
 
 def _write(sql: str, row: tuple, entry: dict[str, Any], remember) -> None:
     """One durable write: the database, else the journal, else memory (called with _lock held)."""
-    global _conn, _retry_at, _memory, _damaged, _last_error
+    global _conn, _retry_at, _memory, _damaged, _last_error, _failing
     conn = None if time.monotonic() < _retry_at else _connect()
     if conn is not None:
         for attempt in range(2):
             try:
                 conn.execute(sql, row)
+                _failing = ""
                 if _memory_events or _memory_artifacts or _journal_waiting():
                     _flush_journal(conn)
                 return
@@ -457,6 +498,7 @@ def _write(sql: str, row: tuple, entry: dict[str, Any], remember) -> None:
                     time.sleep(0.01)
                     continue
                 _retry_at = time.monotonic() + RETRY_AFTER_S
+                _failing = f"{exc.__class__.__name__}: {exc}"
                 if _is_damage(exc):
                     _damaged = str(exc)
                 if not _transient(exc):  # open it again later (it may be writable again)
@@ -474,10 +516,17 @@ def _write(sql: str, row: tuple, entry: dict[str, Any], remember) -> None:
         return
     remember()
     _memory = True
-    _warn_once("memory", (
-        f"Progress cannot be saved in {home()} ({_last_error.__class__.__name__}: {_last_error}); it is "
-        "kept in memory for this session only. Set PM_COURSE_HOME to a writable folder, or export your "
-        "progress before you leave (pm_course.progress.export())."))
+    _warn_once("memory", _memory_message())
+
+
+def _memory_message() -> str:
+    why = f"{_last_error.__class__.__name__}: {_last_error}" if _last_error is not None else "it cannot be written"
+    return (
+        f"Progress cannot be saved in {home()} ({why}); new records are kept in memory for as long as this "
+        "kernel runs, and moved to disk by the first write that succeeds (after you free some space, for "
+        "instance). To keep them if the kernel stops first, export them to a folder on another disk that has "
+        "room: pm_course.progress.export('/path/with/space/my_progress.json') in a notebook, then "
+        "pm_course.progress.import_() it later. pm_course.progress.where() says how many are waiting.")
 
 
 def _journal_waiting() -> bool:
@@ -686,10 +735,11 @@ class Exported(type(Path())):  # type: ignore[misc]
 
     events: int = 0
     artifacts: int = 0
+    bytes: int = 0
 
     def report(self) -> str:
         return (f"Saved {self.events} event{'s' if self.events != 1 else ''} and {self.artifacts} "
-                f"artifact{'s' if self.artifacts != 1 else ''} to {self}")
+                f"artifact{'s' if self.artifacts != 1 else ''} to {self} ({self.bytes:,} bytes)")
 
 
 def _path_arg(path: Any) -> Path:
@@ -706,33 +756,64 @@ def _path_arg(path: Any) -> Path:
     return Path(raw).expanduser()
 
 
+def _shown(path: Any, limit: int = 160) -> str:
+    """A path as a message shows it: cut short in the middle when it is very long."""
+    text = str(path)
+    if len(text) <= limit:
+        return text
+    return f"{text[: limit // 2]}...{text[-limit // 2:]} ({len(text):,} characters)"
+
+
+def _export_target(path: Any) -> tuple[Path, os.stat_result | None]:
+    """The file an export may write, and its current state; refuses anything it must not replace or create."""
+    target = _path_arg(path)
+    try:
+        if target.is_dir():
+            target = target / "pm_course_progress.json"
+        try:
+            st = os.lstat(target)
+        except FileNotFoundError:
+            st = None
+        parent_ok = target.parent.is_dir()
+    except OSError as exc:  # a name too long, a folder that cannot be searched, ...
+        raise ProgressWriteError(f"Cannot export to {_shown(target)}: {exc.strerror or exc}. Nothing was written.") from None
+    if st is not None and stat.S_ISLNK(st.st_mode):
+        where = os.readlink(target)
+        raise InputError(
+            f"Cannot export to {_shown(target)}: it is a symbolic link (to {_shown(where)}), and an export never replaces "
+            "a link. Give the path of the file itself, or a new file name. Nothing was written.")
+    if st is not None and not stat.S_ISREG(st.st_mode):
+        raise InputError(
+            f"Cannot export to {_shown(target)}: it is not a regular file (it is a {_kind(st.st_mode)}); "
+            "give the name of a new or existing .json file. Nothing was written.")
+    if st is not None and (not st.st_mode & 0o222 or not os.access(target, os.W_OK)):
+        raise InputError(
+            f"Cannot export to {_shown(target)}: the file is marked read-only, so it is not replaced. Choose another "
+            "name, or make it writable first (chmod u+w). Nothing was written.")
+    if not parent_ok:
+        raise InputError(
+            f"Cannot export to {_shown(target)}: the folder {_shown(target.parent)} does not exist (an export does not "
+            "create folders). Create it first, or choose a folder that exists. Nothing was written.")
+    return target, st
+
+
 def export_json(path: str | os.PathLike) -> Exported:
     """Write every event and artifact to ``path`` (JSON), atomically.
 
-    Returns the path written, carrying the counts read back from the file.
-    Refuses a target that is not a regular file (a FIFO, a device); raises
-    :class:`ProgressWriteError` when the file cannot be written.
+    Returns the path written, carrying the counts read back from the file
+    (``.events``, ``.artifacts``) and its size (``.bytes``). Refuses, with a
+    message and without writing anything: a target that is not a regular file
+    (a FIFO, a device), a symbolic link (it would be replaced by a file), a
+    file marked read-only, and a folder that does not exist (none is created).
+    Raises :class:`ProgressWriteError` when the file cannot be written.
     """
-    target = _path_arg(path)
-    if target.is_dir():
-        target = target / "pm_course_progress.json"
-    try:
-        st = os.stat(target)
-    except FileNotFoundError:
-        st = None
-    except OSError as exc:
-        raise ProgressWriteError(f"Cannot export to {target}: {exc.strerror or exc}. Nothing was written.") from None
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        raise InputError(
-            f"Cannot export to {target}: it is not a regular file (it is a {_kind(st.st_mode)}); "
-            "give the name of a new or existing .json file. Nothing was written.")
+    target, st = _export_target(path)
     evs = events()
     arts = artifacts()
     data = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION, "exported_at": time.time(), "events": evs,
             "artifacts": arts}
     tmp = None
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".progress-", suffix=".json", dir=target.parent)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, indent=1)
@@ -742,10 +823,14 @@ def export_json(path: str | os.PathLike) -> Exported:
             os.chmod(tmp, stat.S_IMODE(st.st_mode))
         os.replace(tmp, target)
         tmp = None
-        written = json.loads(target.read_text(encoding="utf-8"))
+        raw = target.read_bytes()
+        written = json.loads(raw.decode("utf-8"))
     except (OSError, ValueError) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
-        raise ProgressWriteError(f"Cannot export to {target}: {reason}. Nothing was written.") from None
+        held = len(_memory_events) + len(_memory_artifacts)
+        note = (f" {held} record{'s are' if held != 1 else ' is'} held only in this kernel's memory: export to a "
+                "folder on a disk that has room, before the kernel stops." if held else "")
+        raise ProgressWriteError(f"Cannot export to {_shown(target)}: {reason}. Nothing was written.{note}") from None
     finally:
         if tmp is not None:
             try:
@@ -755,6 +840,7 @@ def export_json(path: str | os.PathLike) -> Exported:
     out = Exported(target)
     out.events = len(written.get("events", []))
     out.artifacts = len(written.get("artifacts", []))
+    out.bytes = len(raw)
     if (out.events, out.artifacts) != (len(evs), len(arts)):
         raise ProgressWriteError(
             f"Export to {target} is incomplete: {out.events} of {len(evs)} events and {out.artifacts} of "

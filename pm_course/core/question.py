@@ -29,10 +29,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import progress
-from .checkers import Checker, Function, Incorrect
+from . import disputes, progress
+from .checkers import Checker, Function, Incorrect, Runs
 from .feedback import FAILED, GRADE_PENDING, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
-from .validate import GradeFailed, MalformedAnswer, NotAttempted
+from .validate import GradeFailed, InputError, InputTypeError, MalformedAnswer, NotAttempted
 
 __all__ = ["Question", "Misconception", "NO_EXAMPLE", "grading_strict", "solutions_enabled"]
 
@@ -59,7 +59,16 @@ class Misconception:
             self.example = self.match
 
     def fires(self, checker: Any, clean: Any) -> bool:
-        """Whether this misconception describes the (conformed) answer ``clean``."""
+        """Whether this misconception describes the (conformed) answer ``clean``.
+
+        A predicate never receives a learner's function: for a function
+        question it receives a :class:`~pm_course.core.checkers.Runs`, whose
+        calls return what the function returned in its isolated child process.
+        """
+        if isinstance(checker, Function) and not isinstance(clean, Runs):
+            clean = checker.runs(clean)
+        elif callable(clean) and not isinstance(clean, Runs):
+            return False  # only a function question takes code; nothing here may call it
         try:
             return bool(self.match(clean) if callable(self.match) else checker.same(clean, self.match))
         except Exception:
@@ -91,6 +100,7 @@ class Question:
     points: int = 1
     misconceptions: Sequence[Misconception] = ()
     _hints_given: int = field(default=0, repr=False)
+    _last: tuple = field(default=("", ()), repr=False)  # the latest verdict and the rules that spoke in it
 
     def __post_init__(self):
         if not self.hints:
@@ -107,8 +117,31 @@ class Question:
     def check(self, answer: Any) -> Feedback:
         """Check ``answer`` and return feedback; the attempt is recorded in your progress."""
         fb = self._evaluate(answer)
+        self._last = (fb.outcome, tuple(disputes.rules_in(fb, self._rule_names())))
         progress.record(self.module, self.id, "check", fb.outcome)
         return fb
+
+    def dispute(self, why: str) -> Feedback:
+        """Say the latest verdict is wrong, and why: it is recorded with your progress for your instructor.
+
+        Rules that read text can be wrong; a dispute tells the course which rule and which answer, and the
+        answer becomes a case its rules are tested on.
+        """
+        try:
+            recorded = disputes.outcome(self._last[0], self._last[1], why)
+        except (InputError, InputTypeError) as exc:
+            return Feedback(INVALID, self.id, "say why in a sentence", [str(exc)])
+        progress.record(self.module, self.id, "dispute", recorded)
+        about = f" (rules: {', '.join(self._last[1])})" if self._last[1] else ""
+        return Feedback(INFO, self.id, "dispute recorded", [
+            f"Thank you: your dispute of the latest verdict on {self.id}{about} is saved with your progress.",
+            "Your instructor sees it in `pm-course report --disputes` once you share your progress "
+            "(`pm-course export`). Carry on: a disputed check does not hold you up.",
+        ])
+
+    def _rule_names(self) -> list[str]:
+        inner = getattr(self.checker, "inner", self.checker)
+        return [r.name for r in (*getattr(inner, "rules", ()), *getattr(inner, "advisory", ()))]
 
     def hint(self) -> Feedback:
         """The next hint (each call gives the next one; the last one repeats)."""
@@ -173,6 +206,8 @@ class Question:
             return Feedback(NOT_ATTEMPTED, self.id, "replace the ... placeholder with your answer", [self.prompt])
         except MalformedAnswer as exc:
             return Feedback(INVALID, self.id, f"expected {self.checker.describe_expected()}", [str(exc)])
+        if isinstance(self.checker, Function):  # from here on only the isolated runner reaches the function
+            clean = self.checker.runs(clean)
         try:
             if extra_inputs and isinstance(self.checker, Function):
                 self.checker.verify(clean, extra_inputs=extra_inputs)
@@ -183,13 +218,23 @@ class Question:
         except Incorrect as exc:
             lines = list(exc.lines)
             lines += self._misconceptions(clean)
+            lines += self._advice(clean)
             lines.append(f"Try again, or ask {self.id}.hint() for a nudge.")
+            if self._rule_names():  # word rules can be wrong: say how to tell the instructor
+                lines.append(f"Sure your answer is right? {self.id}.dispute('why') records it for your instructor.")
             return Feedback(FAILED, self.id, "not quite", lines)
         except NotAttempted:  # e.g. a function that still returns the stub's ...
             return Feedback(NOT_ATTEMPTED, self.id, "replace the ... placeholder with your code", [self.prompt])
         except MalformedAnswer as exc:  # from a hidden checker with another shape
             return Feedback(INVALID, self.id, "the answer does not have the expected form", [str(exc)])
-        return Feedback(PASSED, self.id, "well done", [f"{self.points} point{'s' if self.points != 1 else ''}."])
+        return Feedback(PASSED, self.id, "well done",
+                        [f"{self.points} point{'s' if self.points != 1 else ''}.", *self._advice(clean)])
+
+    def _advice(self, clean: Any) -> list[str]:
+        try:
+            return self.checker.advice(clean)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            return []
 
     def _misconceptions(self, clean: Any) -> list[str]:
         found = []

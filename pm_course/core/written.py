@@ -103,6 +103,7 @@ class WrittenAnswer:
     mark_scheme: Sequence[str]
     points: int = 1
     _drafted: bool = field(default=False, repr=False)
+    _last: tuple = field(default=("", ()), repr=False)
 
     def __post_init__(self):
         for name in ("module", "id", "prompt", "model_answer"):
@@ -138,7 +139,8 @@ class WrittenAnswer:
             (missing if msg else met).append(f"{rule.name}: {msg}" if msg else rule.name)
         lines = [f"Met: {m}." for m in met] + [f"Not yet: {m}" for m in missing]
         lines.append("These rules only look for words and structure; a person grades the answer with the mark scheme.")
-        lines.append(f"{self.id}.solution() shows a model answer and the mark scheme.")
+        lines.append(f"{self.id}.solution() shows a model answer and the mark scheme; if a check got your draft "
+                     f"wrong, {self.id}.dispute('why') tells your instructor.")
         title = f"{len(met)} of {len(self.rules)} writing checks met"
         return Feedback(REVIEWED, self.id, title, lines)
 
@@ -147,8 +149,24 @@ class WrittenAnswer:
         fb = self.review(text)
         if fb.outcome == REVIEWED:
             self._drafted = True
+        not_yet = [line[len("Not yet: "):] for line in fb.lines if line.startswith("Not yet: ")]
+        self._last = (fb.outcome, tuple(r.name for r in self.rules if any(n.startswith(f"{r.name}:") for n in not_yet)))
         progress.record(self.module, self.id, "check", fb.outcome)
         return fb
+
+    def dispute(self, why: str) -> Feedback:
+        """Say a writing check got your draft wrong, and why: it is recorded with your progress."""
+        from . import disputes
+
+        try:
+            recorded = disputes.outcome(self._last[0], self._last[1], why)
+        except (TypeError, ValueError) as exc:
+            return Feedback(INVALID, self.id, "say why in a sentence", [str(exc)])
+        progress.record(self.module, self.id, "dispute", recorded)
+        return Feedback(INFO, self.id, "dispute recorded", [
+            "Thank you: it is saved with your progress; your instructor sees it in `pm-course report --disputes`.",
+            "A person grades this answer with the mark scheme; the writing checks are advice.",
+        ])
 
     def hint(self) -> Feedback:
         """What a strong answer does (the names of the rules)."""

@@ -1,11 +1,27 @@
 """Module 06, Data-driven decisions and launch: metrics and funnels, cohort retention, A/B tests (z-test,
-sample size, minimum detectable effect, sample ratio mismatch, peeking), and launch.
+sample size, minimum detectable effect, sample ratio mismatch, peeking),
+experiment design (cluster randomisation, multiple testing, CUPED, Lehr's rule, group sequential tests, the
+delta method), and launch.
 
 Only the pure logic is imported here, so ``import pm_course.data_launch`` stays cheap. The widgets live
 in :mod:`pm_course.data_launch.widgets` (ipywidgets, matplotlib) and the exercise questions in
 :mod:`pm_course.data_launch.questions`.
 """
 
+from .design import (
+    benjamini_hochberg,
+    bonferroni,
+    cuped_adjust,
+    cuped_interval,
+    cuped_theta,
+    delta_method_ratio,
+    design_effect,
+    effective_sample_size,
+    holm,
+    lehr_sample_size,
+    obrien_fleming,
+    sequential_simulation,
+)
 from .experiments import (
     ab_test,
     arm_totals,
@@ -13,6 +29,7 @@ from .experiments import (
     days_needed,
     minimum_detectable_effect,
     peeking_simulation,
+    reached,
     sample_size_per_arm,
     srm_test,
     z_test,
@@ -34,6 +51,7 @@ from .metrics import (
     SEGMENTS,
     STEP_LABELS,
     biggest_drop,
+    biggest_loss,
     cohort_label,
     conversion_by_step,
     funnel,
@@ -45,8 +63,10 @@ from .metrics import (
 
 __all__ = [
     "AARRR", "CHECKLIST", "DEFAULT_ROLLOUT", "FUNCTIONS", "FUNNEL_STEPS", "HEART", "SEGMENTS", "STEP_LABELS",
-    "TIERS", "ab_test", "arm_totals", "biggest_drop", "checklist_status", "cohort_label", "conversion_by_step",
+    "TIERS", "ab_test", "arm_totals", "biggest_drop", "biggest_loss", "checklist_status", "cohort_label", "conversion_by_step",
     "daily_cumulative", "days_needed", "funnel", "funnel_counts", "launch_tier", "minimum_detectable_effect",
-    "overall_conversion", "peeking_simulation", "required_items", "retention_curve", "retention_table",
+    "overall_conversion", "peeking_simulation", "reached", "required_items", "retention_curve", "retention_table",
     "sample_size_per_arm", "srm_test", "validate_rollout", "z_test",
+    "benjamini_hochberg", "bonferroni", "cuped_adjust", "cuped_interval", "cuped_theta", "delta_method_ratio",
+    "design_effect", "effective_sample_size", "holm", "lehr_sample_size", "obrien_fleming", "sequential_simulation",
 ]

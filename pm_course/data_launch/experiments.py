@@ -29,7 +29,7 @@ from typing import Any
 from ..core.validate import InputError, InputTypeError, describe, fraction, integer, number
 
 __all__ = [
-    "z_test", "ab_test", "arm_totals", "sample_size_per_arm", "minimum_detectable_effect", "days_needed",
+    "z_test", "ab_test", "arm_totals", "sample_size_per_arm", "minimum_detectable_effect", "days_needed", "reached",
     "srm_test", "peeking_simulation", "daily_cumulative",
 ]
 
@@ -167,18 +167,62 @@ def minimum_detectable_effect(baseline: float, n_per_arm: int, alpha: float = 0.
     return hi
 
 
-def days_needed(n_per_arm: int, daily_traffic: float, arms: int = 2, share_in_test: float = 1.0) -> int:
-    """Whole days to reach ``n_per_arm`` users in each of ``arms`` arms with ``daily_traffic`` eligible users
-    a day, ``share_in_test`` of whom enter the test.
+def days_needed(n_per_arm: int, daily_traffic: float, arms: int = 2, share_in_test: float = 1.0,
+                population: int | None = None) -> int:
+    """Whole days to reach ``n_per_arm`` users in each of ``arms`` arms, ``share_in_test`` of the eligible users
+    entering the test the first time they come.
+
+    With ``population`` (the eligible users there are), users accrue sublinearly, as in most tests (Kohavi, Tang
+    and Xu 2020): each eligible user comes on a given day with chance q = ``daily_traffic`` / ``population``, so
+    after d days population x (1 - (1 - q)^d) distinct users have come, and returning users add nobody new. A
+    test that needs more users than the population holds can never finish: that is an error, not a number.
+    Without ``population`` the count is linear (``daily_traffic`` new users every day), which holds only while
+    the test reaches a small part of its population.
 
     >>> days_needed(3839, 440)
+    18
+    >>> days_needed(4435, 1200, population=10_000)
     18
     """
     n = integer("n_per_arm", n_per_arm, low=1)
     k = integer("arms", arms, low=2, high=10)
-    traffic = number("daily_traffic", daily_traffic, low=0, low_open=True, hint="Give a positive number of eligible users a day.")
+    traffic = number("daily_traffic", daily_traffic, low=0, low_open=True, high=1e9,
+                     hint="Give a positive number of eligible users a day (at most a billion).")
     share = fraction("share_in_test", share_in_test, allow_zero=False)
-    return math.ceil(round(n * k / (traffic * share), 6))
+    needed = n * k / share   # eligible users who must come for n per arm to enter
+    if population is None:
+        return max(1, math.ceil(needed / traffic - 1e-9))
+    pop = integer("population", population, low=1, high=10**10, hint="The eligible users there are, in all.")
+    if traffic > pop:
+        raise InputError(f"daily_traffic ({traffic:g}) cannot be more than the population ({pop:,}): nobody can "
+                         "come twice as a new user on one day.")
+    if needed > pop:
+        raise InputError(
+            f"{n:,} users per arm in {k} arms needs {needed:,.0f} eligible users, but the population has only "
+            f"{pop:,}: the test can never reach that size. Test a bigger change (a larger MDE), a busier surface, "
+            "or decide with other evidence.")
+    if traffic == pop:
+        return 1
+    q = traffic / pop
+    if needed == pop:
+        raise InputError(
+            f"{n:,} users per arm in {k} arms needs every one of the {pop:,} eligible users: returning users add "
+            "nobody new, so the last ones may never come. Plan for fewer users (a larger MDE).")
+    return max(1, math.ceil(math.log(1 - needed / pop) / math.log(1 - q) - 1e-9))
+
+
+def reached(days: int, daily_traffic: float, population: int) -> float:
+    """Distinct eligible users who have come after ``days`` days: population x (1 - (1 - q)^days), with
+    q = daily_traffic / population (the returning-user model of :func:`days_needed`).
+
+    >>> round(reached(21, 1200, 10_000))
+    9317
+    """
+    d = integer("days", days, low=0, high=3650)
+    pop = integer("population", population, low=1, high=10**10, hint="The eligible users there are, in all.")
+    traffic = number("daily_traffic", daily_traffic, low=0, high=pop,
+                     hint="The users who come on a day, at most the population.")
+    return pop * (1 - (1 - traffic / pop) ** d)
 
 
 def srm_test(observed: Sequence[int], planned: Sequence[float] = (0.5, 0.5), alpha: float = 0.001) -> dict:

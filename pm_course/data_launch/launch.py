@@ -1,7 +1,8 @@
 """Launch (module 06): launch tiers, a go-to-market checklist across functions, and a staged rollout plan.
 
 What this course teaches (PM_REFERENCE, "Data-driven decisions and launch"): release behind feature
-flags in stages, run a beta, size the launch by its tier (customer impact), prepare marketing, sales and
+flags in stages, run a beta, size the launch by its tier (how new it is, its business impact and how many
+customers it changes things for), prepare marketing, sales and
 support together from one checklist, and review the launch afterwards against the metric chosen before.
 The tier rules and checklist items below are this course's variant of common practice, not a standard:
 teams name and cut tiers differently (say so when you use them).
@@ -18,9 +19,12 @@ __all__ = ["TIERS", "CHECKLIST", "FUNCTIONS", "launch_tier", "required_items", "
            "validate_rollout", "rollout_from_text", "plan_key", "DEFAULT_ROLLOUT"]
 
 TIERS = {
-    1: "Tier 1: changes how most customers work, or what they pay; full campaign, sales and support trained",
-    2: "Tier 2: a notable new capability for a segment; announcement, sales and support briefed",
-    3: "Tier 3: an improvement or a fix; release notes and a help-centre update",
+    1: "Tier 1: a new capability that changes how most customers work, or a change in what they pay; "
+       "full campaign, sales and support trained",
+    2: "Tier 2: a new capability for some customers, or an improvement that changes a routine step for many; "
+       "announcement, sales and support briefed",
+    3: "Tier 3: an improvement or a fix that changes little in how customers work, or reaches few of them; "
+       "release notes and a help-centre update",
 }
 FUNCTIONS = ("product", "engineering", "marketing", "sales", "support")
 
@@ -44,22 +48,26 @@ CHECKLIST: dict[str, tuple[str, str, int]] = {
 DEFAULT_ROLLOUT = [(0.05, 3), (0.25, 4), (0.5, 4), (1.0, 0)]
 
 
-def launch_tier(share_of_customers: float, changes_workflow: bool, changes_pricing: bool = False) -> int:
-    """The launch tier (1 the biggest) from its customer impact, the variant taught here.
+def launch_tier(share_of_customers: float, changes_workflow: bool, changes_pricing: bool = False,
+                new_capability: bool = False) -> int:
+    """The launch tier (1 the biggest), the variant taught here: by novelty and business impact as well as reach.
 
-    Tier 1 if it changes pricing, or changes how at least half of the customers work; tier 2 if it
-    changes how some customers work or reaches at least a fifth of them; else tier 3.
+    Tier 1 if it changes what customers pay, or is a new capability that changes how at least half of the
+    customers work. Tier 2 if it is a new capability (for fewer), or an improvement to something customers
+    already do that changes how at least a fifth of them work. Otherwise tier 3: an improvement or a fix that
+    changes little, or for few customers. Reach alone does not raise the tier: a fix for everyone is tier 3.
 
-    >>> launch_tier(0.8, True), launch_tier(0.3, False), launch_tier(0.05, False)
+    >>> launch_tier(0.8, True, new_capability=True), launch_tier(1.0, True), launch_tier(1.0, False)
     (1, 2, 3)
     """
     share = fraction("share_of_customers", share_of_customers)
-    for name, v in (("changes_workflow", changes_workflow), ("changes_pricing", changes_pricing)):
+    for name, v in (("changes_workflow", changes_workflow), ("changes_pricing", changes_pricing),
+                    ("new_capability", new_capability)):
         if type(v) is not bool:
             raise InputTypeError(f"{name} must be True or False; got {describe(v)}.")
-    if changes_pricing or (changes_workflow and share >= 0.5):
+    if changes_pricing or (new_capability and changes_workflow and share >= 0.5):
         return 1
-    if changes_workflow or share >= 0.2:
+    if new_capability or (changes_workflow and share >= 0.2):
         return 2
     return 3
 

@@ -20,7 +20,7 @@ from ..core.validate import InputError, InputTypeError, choice, describe, intege
 
 __all__ = [
     "FUNNEL_STEPS", "STEP_LABELS", "SEGMENTS", "AARRR", "HEART",
-    "funnel_counts", "conversion_by_step", "overall_conversion", "biggest_drop", "funnel",
+    "funnel_counts", "conversion_by_step", "overall_conversion", "biggest_drop", "biggest_loss", "funnel",
     "cohort_label", "retention_table", "retention_curve",
 ]
 
@@ -139,6 +139,21 @@ def biggest_drop(counts: Sequence[int], steps: Sequence[str] = FUNNEL_STEPS) -> 
     return str(steps[k + 1])
 
 
+def biggest_loss(counts: Sequence[int], steps: Sequence[str] = FUNNEL_STEPS) -> str:
+    """The step that loses the most users in number (counts[k-1] - counts[k]); on a tie, the earlier step.
+
+    The lowest step rate and the largest loss in number can be different steps: read both.
+
+    >>> biggest_loss([600, 472, 339, 273, 168], ["a", "b", "c", "d", "e"])
+    'c'
+    """
+    c = _counts(counts)
+    if type(steps) not in (list, tuple) or len(steps) != len(c):
+        raise InputError(f"steps must name each of the {len(c)} funnel steps; got {describe(steps)}.")
+    k = max(range(1, len(c)), key=lambda i: (c[i - 1] - c[i], -i))
+    return str(steps[k])
+
+
 def funnel(accounts: Any, segment: str = "all") -> list[dict]:
     """The funnel as rows: step, label, users, step conversion (None for the first) and overall conversion."""
     counts = funnel_counts(accounts, segment)
@@ -153,42 +168,54 @@ def funnel(accounts: Any, segment: str = "all") -> list[dict]:
 # ---------------------------------------------------------------- cohorts
 
 
-LAST_SIGNUP_WEEK = 26  # the analytics cover sign-up weeks 1 to 26
+LAST_SIGNUP_WEEK = 22  # the sampled sign-ups are from weeks 1 to 22 (each has had 4 weeks by week 26, today)
 
 
 def cohort_label(signup_week: int, cohort_weeks: int = 4) -> str:
     """The cohort of a sign-up week: blocks of ``cohort_weeks`` weeks, e.g. week 6 with 4 -> 'W05-08'.
 
-    The last block stops at week 26, the last sign-up week.
+    The last block stops at week 22, the last sign-up week of the sampled accounts.
 
-    >>> cohort_label(6), cohort_label(25, 4), cohort_label(3, 1)
-    ('W05-08', 'W25-26', 'W03')
+    >>> cohort_label(6), cohort_label(22, 4), cohort_label(3, 1)
+    ('W05-08', 'W21-22', 'W03')
     """
     w = integer("signup_week", signup_week, low=1, high=LAST_SIGNUP_WEEK)
-    size = integer("cohort_weeks", cohort_weeks, low=1, high=LAST_SIGNUP_WEEK)
+    size = integer("cohort_weeks", cohort_weeks, low=1, high=26)
     start = (w - 1) // size * size + 1
     end = min(start + size - 1, LAST_SIGNUP_WEEK)
     return f"W{start:02d}" if start == end else f"W{start:02d}-{end:02d}"
 
 
+def _observed(r: dict, i: int) -> int:
+    """Weeks after sign-up that have happened for this account (12 when the data do not say)."""
+    if "observed_weeks" not in r:
+        return 12
+    return integer(f"activity[{i}]['observed_weeks']", r["observed_weeks"], low=0, high=12)
+
+
 def retention_table(activity: Any, cohort_weeks: int = 4, weeks: int = 12, segment: str = "all") -> dict:
     """Cohort retention: for each sign-up cohort, the share of its accounts active in week n = 1 .. ``weeks``.
 
-    ``activity`` is ``load("activity")["accounts"]`` (each with ``signup_week`` and ``active_weeks``).
+    ``activity`` is ``load("activity")["accounts"]`` (each with ``signup_week``, ``active_weeks`` and
+    ``observed_weeks``, the weeks after sign-up that have happened by the last week of the data). A cell is
+    ``None`` until every account of its cohort has reached that week: the data are right-censored, and a share
+    of the accounts that had the chance would mix old and young accounts. So the latest cohorts show a short row
+    (the triangle of a cohort table).
     Returns ``{"weeks": [1, ...], "cohorts": [label, ...], "sizes": {label: n},
-    "shares": {label: [share in week 1, ...]}}``; cohorts in sign-up order.
+    "shares": {label: [share in week 1 or None, ...]}}``; cohorts in sign-up order.
     """
     size = integer("cohort_weeks", cohort_weeks, low=1, high=26)
     horizon = integer("weeks", weeks, low=1, high=12, hint="The activity data cover 12 weeks after sign-up.")
     seg = choice("segment", segment, SEGMENTS)
     rows = _accounts(activity, ["signup_week", "active_weeks"] + (["segment"] if seg != "all" else []))
-    members: dict[str, list[dict]] = {}
-    for r in rows:
+    members: dict[str, list[tuple[dict, int]]] = {}
+    for i, r in enumerate(rows):
         if seg == "all" or r["segment"] == seg:
-            members.setdefault(cohort_label(r["signup_week"], size), []).append(r)
+            members.setdefault(cohort_label(r["signup_week"], size), []).append((r, _observed(r, i)))
     cohorts = sorted(members)
     shares = {
-        c: [sum(n in r["active_weeks"] for r in members[c]) / len(members[c]) for n in range(1, horizon + 1)]
+        c: [sum(n in r["active_weeks"] for r, _ in members[c]) / len(members[c])
+            if all(seen >= n for _, seen in members[c]) else None for n in range(1, horizon + 1)]
         for c in cohorts
     }
     return {"weeks": list(range(1, horizon + 1)), "cohorts": cohorts,
@@ -196,8 +223,18 @@ def retention_table(activity: Any, cohort_weeks: int = 4, weeks: int = 12, segme
 
 
 def retention_curve(activity: Any, weeks: int = 12, segment: str = "all") -> list[float]:
-    """The share of all sign-ups (one cohort of everyone) active in week n = 1 .. ``weeks``."""
-    table = retention_table(activity, cohort_weeks=26, weeks=weeks, segment=segment)
-    if not table["cohorts"]:
+    """The share of the sign-ups active in week n = 1 .. ``weeks``, each week over the accounts that have reached
+    it (signed up at least n weeks before the data end), so young accounts do not count as lost."""
+    horizon = integer("weeks", weeks, low=1, high=12, hint="The activity data cover 12 weeks after sign-up.")
+    seg = choice("segment", segment, SEGMENTS)
+    rows = _accounts(activity, ["signup_week", "active_weeks"] + (["segment"] if seg != "all" else []))
+    chosen = [(r, _observed(r, i)) for i, r in enumerate(rows) if seg == "all" or r["segment"] == seg]
+    if not chosen:
         raise InputError("there are no accounts to compute retention from; got an empty list.")
-    return table["shares"][table["cohorts"][0]]
+    curve = []
+    for n in range(1, horizon + 1):
+        seen = [r for r, obs in chosen if obs >= n]
+        if not seen:
+            raise InputError(f"no account has reached week {n} after sign-up yet; got {len(chosen)} account(s).")
+        curve.append(sum(n in r["active_weeks"] for r in seen) / len(seen))
+    return curve

@@ -7,16 +7,22 @@ the pure logic. No widgets are imported: the launch question reads any object wi
 
 from __future__ import annotations
 
-from ..core import Choice, Function, Misconception, Question, Rubric, Rule, Value, WidgetState, WrittenAnswer
+import math
+from collections.abc import Callable
+from statistics import NormalDist
+
+from ..core import Choice, Function, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState, WrittenAnswer
 from ..core.written import length, mentions
 from ..data import load
+from .design import benjamini_hochberg, bonferroni, design_effect, effective_sample_size, holm
 from .experiments import ab_test, arm_totals, sample_size_per_arm, srm_test
 from .launch import checklist_status, launch_tier, validate_rollout
-from .metrics import FUNNEL_STEPS, biggest_drop, conversion_by_step, funnel_counts, retention_table
+from .metrics import FUNNEL_STEPS, biggest_drop, conversion_by_step, funnel_counts, retention_curve, retention_table
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "MODULE", "ACCOUNTS", "ACTIVITY", "EXPERIMENTS", "EXP1", "EXP2", "STEPS",
-    "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12",
+    "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13", "q14",
+    "EXP1_METRICS", "STAFF_PER_CAFE", "CAFE_ICC",
     "w1",
 ]
 
@@ -36,7 +42,7 @@ _OVERALL = _COUNTS[-1] / _COUNTS[0]
 q1 = Question(
     module=MODULE, id="q1", points=1,
     prompt="The overall conversion of Shiftbrew's activation funnel, from signed up to active in week 4, "
-           "for all 600 sign-ups, as a fraction to 3 decimal places.",
+           "for all 600 sign-ups in the sample, as a fraction to 3 decimal places.",
     checker=Value(expected=_OVERALL, decimals=3),
     hints=[
         "Overall conversion = accounts at the last step / accounts at the first step.",
@@ -139,7 +145,7 @@ q4.answer.__name__ = "conversion_by_step"
 
 _RET = retention_table(ACTIVITY, cohort_weeks=4)
 _RET_W8 = _RET["shares"]["W01-04"][7]
-_ALL_W8 = sum(8 in r["active_weeks"] for r in ACTIVITY) / len(ACTIVITY)
+_ALL_W8 = retention_curve(ACTIVITY)[7]   # all sign-ups that have reached week 8
 _W4_W8 = _RET["shares"]["W01-04"][3]
 q5 = Question(
     module=MODULE, id="q5", points=1,
@@ -234,15 +240,30 @@ q8 = Question(
 # ---------------------------------------------------------------- q9 sample size
 
 _N1 = sample_size_per_arm(EXP1["baseline"], EXP1["minimum_detectable_effect"], EXP1["alpha"], EXP1["power"])
+Q9_REL_TOL = 0.005   # textbook variants of the formula differ by a few users: z-table 1.96 and 0.84, Cohen's h
+_Z = NormalDist()
+_N1_ONE_SIDED = sample_size_per_arm(EXP1["baseline"], EXP1["minimum_detectable_effect"], 2 * EXP1["alpha"],
+                                    EXP1["power"])
+_N1_POWER_90 = sample_size_per_arm(EXP1["baseline"], EXP1["minimum_detectable_effect"], EXP1["alpha"], 0.9)
+_N1_BASELINE_ONLY = math.ceil((_Z.inv_cdf(1 - EXP1["alpha"] / 2) + _Z.inv_cdf(EXP1["power"])) ** 2
+                              * 2 * EXP1["baseline"] * (1 - EXP1["baseline"]) / EXP1["minimum_detectable_effect"] ** 2)
+
+
+def _near(target: float) -> Callable[[float], bool]:
+    return lambda a: abs(a - target) <= Q9_REL_TOL * target
+
+
 q9 = Question(
     module=MODULE, id="q9", points=1,
     prompt="The users needed per arm for EXP-1's plan (its baseline, minimum detectable effect, alpha and power), "
-           "as a whole number.",
-    checker=Value(expected=_N1, decimals=0, unit="users per arm"),
+           f"as a whole number; answers within {Q9_REL_TOL:.1%} pass (the textbook forms of the formula differ by "
+           "a few users).",
+    checker=Value(expected=_N1, abs_tol=0.0, rel_tol=Q9_REL_TOL, unit="users per arm"),
     hints=[
         "EXP1 holds 'baseline', 'minimum_detectable_effect' (absolute, in proportion), 'alpha' and 'power'.",
         "sample_size_per_arm(baseline, mde, alpha, power) applies n = (z_(1-a/2) + z_(1-b))^2 "
-        "(p1(1-p1) + p2(1-p2)) / (p1 - p2)^2 and rounds up.",
+        "(p1(1-p1) + p2(1-p2)) / (p1 - p2)^2 with exact quantiles (1.95996 and 0.84162) and rounds up; the "
+        "z-table's 1.96 and 0.84 give a few users fewer, within the tolerance.",
     ],
     solution_text="# the MDE is absolute: 12 % -> 14 %\n"
                   "answer_q9 = sample_size_per_arm(EXP1['baseline'], EXP1['minimum_detectable_effect'],\n"
@@ -250,9 +271,17 @@ q9 = Question(
     answer=_N1,
     wrong=[2 * _N1, sample_size_per_arm(0.10, 0.02), sample_size_per_arm(0.12, 0.02, 0.05, 0.9)],
     misconceptions=[
-        Misconception(2 * _N1, "That is both arms together; the question asks per arm."),
-        Misconception(sample_size_per_arm(0.10, 0.02),
-                      "That is the lesson's 10 % -> 12 % example; use EXP-1's own baseline."),
+        Misconception(_near(2 * _N1), "That is both arms together; the question asks per arm.", example=2 * _N1),
+        Misconception(_near(sample_size_per_arm(0.10, 0.02)),
+                      "That is the lesson's 10 % -> 12 % example; use EXP-1's own baseline.",
+                      example=sample_size_per_arm(0.10, 0.02)),
+        Misconception(_near(_N1_ONE_SIDED), "That uses a one-sided alpha (z = 1.645): EXP-1 is tested two-sided, "
+                                            "so z_(1-a/2) = 1.96.", example=_N1_ONE_SIDED),
+        Misconception(_near(_N1_POWER_90), "That is the size for power 0.9: EXP-1 planned power 0.8 "
+                                           "(z_(1-b) = 0.8416).", example=_N1_POWER_90),
+        Misconception(_near(_N1_BASELINE_ONLY), "That uses the baseline's variance for both arms, 2 p1 (1 - p1): "
+                                                "the formula adds p1 (1 - p1) and p2 (1 - p2), with p2 = p1 + MDE.",
+                      example=_N1_BASELINE_ONLY),
         Misconception(lambda a: a > 100_000,
                       "Far too many: the MDE is an absolute difference (0.02 = 2 points), not 2 % of the baseline.",
                       example=sample_size_per_arm(0.12, 0.0024)),
@@ -314,12 +343,14 @@ q11 = Question(
 
 # ---------------------------------------------------------------- q12 the launch planner (a widget)
 
-LAUNCH_TIER = launch_tier(1.0, True)
+LAUNCH_TIER = launch_tier(1.0, True)   # an improvement to swaps, not a new capability: it changes a routine step
+ROLLOUT_MIN_HOLD_DAYS = 7              # a full week of daily tickets and errors at each stage
 
 
 def _tier_right(v: dict) -> str | None:
     return None if v.get("tier") == LAUNCH_TIER else (
-        "the tier does not match the launch: one-tap swap changes how staff at every customer swap shifts "
+        "the tier does not match the launch: one-tap swap is an improvement to a feature staff already use (not "
+        "a new capability, no change in price) that changes how staff at every customer swap shifts "
         "(use launch_tier)")
 
 
@@ -340,54 +371,146 @@ def _rollout_safe(v: dict) -> str | None:
         return "use at least three stages (a small first group, a larger one, then everyone)"
     if stages[0]["share"] > 0.10:
         return "the first stage reaches too many customers: start with at most 10 %"
-    if any(s["hold_days"] < 2 for s in stages[:-1]):
-        return "hold each stage at least 2 days, so the guardrail metric has data before the next step"
+    if any(s["hold_days"] < ROLLOUT_MIN_HOLD_DAYS for s in stages[:-1]):
+        return (f"hold each stage at least {ROLLOUT_MIN_HOLD_DAYS} days, a full week of daily support tickets and "
+                "errors before the next step (the 14-day ticket guardrail itself is read at the review)")
     return None
 
 
 q12 = Question(
     module=MODULE, id="q12", points=2,
-    prompt="Set the launch planner for the one-tap swap launch: the tier launch_tier gives it (it changes how "
-           "staff at every customer swap shifts), every item that tier requires done, and a rollout of at least "
-           "three stages that starts at no more than 10 % and holds each stage before the last at least 2 days. "
-           "Pass the planner itself.",
+    prompt="Set the launch planner for the one-tap swap launch: the tier launch_tier gives it (an improvement to "
+           "swaps, which staff already do, that changes how staff at every customer swap shifts), every item that "
+           "tier requires done, and a rollout of at least three stages that starts at no more than 10 % and holds "
+           f"each stage before the last at least {ROLLOUT_MIN_HOLD_DAYS} days. Pass the planner itself.",
     checker=WidgetState(inner=Rubric(shape=dict[str, None], rules=[
         Rule("tier", _tier_right), Rule("checklist", _ready), Rule("rollout", _rollout_safe)])),
     hints=[
-        "launch_tier(share_of_customers=1.0, changes_workflow=True) gives the tier; required_items(tier) lists "
-        "what it needs.",
+        "launch_tier(share_of_customers=1.0, changes_workflow=True) gives the tier (new_capability stays False: "
+        "staff could swap before); required_items(tier) lists what it needs.",
         "launch.set(tier, items, rollout) sets all three at once: the rollout is a list of (share of users, days "
         "held) stages ending at 1.0; the planner shows the line that reproduces what you clicked.",
     ],
-    solution_text="# one-tap swap reaches every customer (share 1.0) and changes how their staff work (True):\n"
-                  f"# launch_tier gives tier {LAUNCH_TIER}, the biggest launch, so the checklist asks for everything\n"
+    solution_text="# one-tap swap reaches every customer (share 1.0) and changes how their staff swap (True), but it\n"
+                  f"# improves a feature they already use: launch_tier gives tier {LAUNCH_TIER}, not the campaign of tier 1\n"
                   "tier = launch_tier(1.0, True)\n"
                   "# required_items(tier) marks done exactly what that tier needs; the rollout starts at 5 %,\n"
-                  "# then 25 % and 50 %, holding each stage 3 days so the guardrail metric has data before the\n"
-                  "# next step, and only then reaches everyone\n"
-                  "launch.set(tier, required_items(tier), [(0.05, 3), (0.25, 3), (0.5, 3), (1.0, 0)])\n"
+                  "# then 25 % and 50 %, holding each stage a week so daily tickets and errors have data before\n"
+                  "# the next step, and only then reaches everyone\n"
+                  "launch.set(tier, required_items(tier), [(0.05, 7), (0.25, 7), (0.5, 7), (1.0, 0)])\n"
                   "answer_q12 = launch",
     answer={"tier": LAUNCH_TIER, "done": checklist_status(LAUNCH_TIER, [])["required"], "missing": [],
-            "ready": True, "rollout": [[0.05, 3], [0.25, 3], [0.5, 3], [1.0, 0]], "rollout_days": 9},
+            "ready": True, "rollout": [[0.05, 7], [0.25, 7], [0.5, 7], [1.0, 0]], "rollout_days": 21},
     wrong=[
         {"tier": 3, "done": checklist_status(3, [])["required"], "missing": [], "ready": True,
-         "rollout": [[0.05, 3], [0.25, 3], [1.0, 0]], "rollout_days": 6},
+         "rollout": [[0.05, 7], [0.25, 7], [1.0, 0]], "rollout_days": 14},
         {"tier": LAUNCH_TIER, "done": checklist_status(LAUNCH_TIER, [])["required"], "missing": [], "ready": True,
-         "rollout": [[0.5, 3], [1.0, 0]], "rollout_days": 3},
+         "rollout": [[0.5, 7], [1.0, 0]], "rollout_days": 7},
+        {"tier": LAUNCH_TIER, "done": checklist_status(LAUNCH_TIER, [])["required"], "missing": [], "ready": True,
+         "rollout": [[0.05, 3], [0.25, 3], [0.5, 3], [1.0, 0]], "rollout_days": 9},
         {"tier": LAUNCH_TIER, "done": ["flag"], "missing": [], "ready": False,
          "rollout": [[0.05, 1], [0.25, 1], [1.0, 0]], "rollout_days": 2},
     ],
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12]
+# ---------------------------------------------------------------- q13 many metrics: Holm
+
+# EXP-1's readout: the primary and guardrail p-values come from the data; the four secondary metrics' p-values
+# are the dashboard's (given, not derived). Chosen so that Bonferroni, Holm, Benjamini-Hochberg and no
+# correction each keep a different set.
+EXP1_METRICS = {
+    "completed a swap (primary)": ab_test(EXP1)["p_value"],
+    "offered a shift for swap": 0.008,
+    "swap accepted within 24 hours": 0.011,
+    "app opens per week": 0.019,
+    "shifts left uncovered": 0.046,
+    "support ticket about a wrong shift (guardrail)": ab_test(EXP1, "guardrail_events")["p_value"],
+}
+_NAMES, _PS = list(EXP1_METRICS), list(EXP1_METRICS.values())
+
+
+def _kept(flags: list[bool]) -> list[str]:
+    return [n for n, f in zip(_NAMES, flags) if f]
+
+
+_HOLM = _kept(holm(_PS, 0.05))
+_BONF = _kept(bonferroni(_PS, 0.05))
+_BH = _kept(benjamini_hochberg(_PS, 0.05))
+_RAW = [n for n, p in EXP1_METRICS.items() if p < 0.05]
+q13 = Question(
+    module=MODULE, id="q13", points=1,
+    prompt="EXP-1's readout reports six metrics, with the p-values in EXP1_METRICS. Controlling the family-wise "
+           "error rate at 0.05 with Holm's method, which metrics show a significant difference? Give the set of "
+           "their names (keys of EXP1_METRICS).",
+    checker=SetOf(expected=_HOLM),
+    hints=[
+        "Sort the p-values from smallest to largest; the k-th smallest of m = 6 is compared with 0.05 / (m - k + 1).",
+        "Reject while the comparison holds and stop at the first p-value that fails it: everything after it is "
+        "kept too, however small. holm(list_of_p_values) returns one True or False per p-value, in your order.",
+    ],
+    solution_text="# Holm: step down from the smallest p; the k-th smallest against alpha / (m - k + 1)\n"
+                  "names, ps = list(EXP1_METRICS), list(EXP1_METRICS.values())\n"
+                  "answer_q13 = {n for n, rejected in zip(names, holm(ps, alpha=0.05)) if rejected}",
+    answer=set(_HOLM),
+    wrong=[set(_BONF), set(_BH), set(_RAW)],
+    misconceptions=[
+        Misconception(lambda a: set(a) == set(_BONF), "That is Bonferroni (every p against 0.05 / 6): Holm compares "
+                      "only the smallest with 0.05 / 6, the next with 0.05 / 5, and so on.", example=set(_BONF)),
+        Misconception(lambda a: set(a) == set(_BH), "That is Benjamini-Hochberg, which controls the false "
+                      "discovery rate, not the family-wise error rate: it keeps more.", example=set(_BH)),
+        Misconception(lambda a: set(a) == set(_RAW), "That is every p below 0.05 with no correction: with six "
+                      "metrics, the chance of at least one false win is far above 5 %.", example=set(_RAW)),
+    ],
+)
+
+# ---------------------------------------------------------------- q14 randomise by café: effective sample size
+
+STAFF_PER_CAFE = 9.5   # the experiment data's eligible-staff definition: about 9.5 staff per site
+CAFE_ICC = 0.05        # an assumed intra-cluster correlation of completing a swap within a café
+_T1_USERS = sum(t["assigned"] for t in arm_totals(EXP1).values())
+_ESS = effective_sample_size(_T1_USERS, STAFF_PER_CAFE, CAFE_ICC)
+_DEFF = design_effect(STAFF_PER_CAFE, CAFE_ICC)
+_ESS_NO_MINUS_ONE = _T1_USERS / (1 + STAFF_PER_CAFE * CAFE_ICC)
+q14 = Question(
+    module=MODULE, id="q14", points=1,
+    prompt="A swap needs a colleague, so the rerun of EXP-1 randomises whole cafés. With as many staff as EXP-1 "
+           "enrolled (both arms), STAFF_PER_CAFE staff per café and an intra-cluster correlation of CAFE_ICC, how "
+           "many independent staff is the test worth (its effective sample size)? As a whole number.",
+    checker=Value(expected=_ESS, decimals=0, unit="staff"),
+    hints=[
+        "The design effect is DEFF = 1 + (m - 1) x ICC, with m the staff per café.",
+        "Effective sample size = users / DEFF; arm_totals(EXP1) gives each arm's assigned staff: add both arms. "
+        "effective_sample_size(n, cluster_size, icc) does the division.",
+    ],
+    solution_text="# clustered users carry less information: divide by the design effect 1 + (m - 1) ICC\n"
+                  "t = arm_totals(EXP1)\n"
+                  "n = t['control']['assigned'] + t['treatment']['assigned']\n"
+                  "answer_q14 = effective_sample_size(n, STAFF_PER_CAFE, CAFE_ICC)",
+    answer=_ESS,
+    wrong=[round(_T1_USERS * _DEFF), round(_T1_USERS / STAFF_PER_CAFE), round(_ESS_NO_MINUS_ONE), _T1_USERS],
+    misconceptions=[
+        Misconception(lambda a: abs(a - _T1_USERS * _DEFF) <= 1, "That multiplies by the design effect: clustering "
+                      "makes the test worth fewer independent users, so divide.", example=round(_T1_USERS * _DEFF)),
+        Misconception(lambda a: abs(a - _T1_USERS / STAFF_PER_CAFE) <= 1, "That is the number of cafés, as if "
+                      "staff in a café were perfectly alike (ICC 1); with ICC 0.05 they are worth more.",
+                      example=round(_T1_USERS / STAFF_PER_CAFE)),
+        Misconception(lambda a: abs(a - _ESS_NO_MINUS_ONE) <= 1, "Close: the design effect uses m - 1 (the "
+                      "other staff in the café), not m.", example=round(_ESS_NO_MINUS_ONE)),
+        Misconception(lambda a: abs(a - _T1_USERS) <= 1, "That is the raw number of staff: clustering by café "
+                      "makes them worth fewer.", example=_T1_USERS),
+    ],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14]
 
 # ---------------------------------------------------------------- w1 the experiment readout
 
+W1_WORDS = (180, 350)   # the prompt and the length rule read the same limits
 w1 = WrittenAnswer(
     module=MODULE, id="w1", points=4,
-    prompt="Write the readout of EXP-1 (One-tap swap) for the product team and the Head of Support, about 180 to "
-           "350 words: recommend ship, iterate or stop, with the evidence (primary metric, interval, guardrail, "
-           "sample ratio) and its limits.",
+    prompt=f"Write the readout of EXP-1 (One-tap swap) for the product team and the Head of Support, {W1_WORDS[0]} "
+           f"to {W1_WORDS[1]} words: recommend ship, iterate or stop, with the evidence (primary metric, interval, "
+           "guardrail, sample ratio) and its limits.",
     rules=[
         mentions("makes a recommendation", ["ship", "iterate", "stop", "roll out", "launch"],
                  "Say plainly what you recommend: ship, iterate or stop."),
@@ -399,7 +522,7 @@ w1 = WrittenAnswer(
                  "Say whether the split matched the plan (the sample-ratio check)."),
         mentions("names the limits", ["limit", "novelty", "only", "cannot", "uncertain", "caveat", "smaller than"],
                  "Name what the test cannot tell you (its limits)."),
-        length(min_words=150, max_words=400),
+        length(min_words=W1_WORDS[0], max_words=W1_WORDS[1]),
     ],
     model_answer=(
         "Readout: EXP-1, One-tap swap (21 days, staff app)\n\n"
@@ -409,13 +532,14 @@ w1 = WrittenAnswer(
         "within 14 days; 12 % baseline, a 2-point minimum detectable effect, alpha 0.05, power 0.8, so 4,435 "
         "staff per arm. We reached 4,669 (control) and 4,562 (treatment).\n\n"
         "Trust checks. The split matched the plan: the sample-ratio check gives p = 0.27, no mismatch. "
-        "We looked at the result once, at the planned end, not every day.\n\n"
+        "We read the result once, on day 35, when the last staff enrolled (day 21) had had their 14 days.\n\n"
         "Primary metric. 14.2 % of treatment staff completed a swap against 12.1 % in control: +2.1 points "
-        "(z = 2.99, p = 0.003). The 95 % confidence interval is +0.7 to +3.5 points, so the effect is real, "
-        "but it may be smaller than the 2 points we said would matter.\n\n"
+        "(z = 2.99, p = 0.003: a difference this large would be rare if the button changed nothing). The 95 % "
+        "confidence interval is +0.7 to +3.5 points: the data are inconsistent with no effect, and consistent "
+        "with a lift anywhere in that range, so it may be well under the 2 points we planned to detect.\n\n"
         "Guardrail. Support tickets about a wrong or missing shift rose from 0.79 % to 1.03 % of staff; the "
-        "difference is not significant (p = 0.23, interval -0.15 to +0.63 points), but the test was not sized "
-        "to detect it, so we cannot rule out a small rise.\n\n"
+        "difference is not significant (p = 0.23), but the interval, -0.15 to +0.63 points, allows up to about "
+        "80 % more tickets, and the test was not sized to detect that.\n\n"
         "Limits. Three weeks only: part of the lift may be novelty. We measured staff who opened the app, not "
         "managers' time saved, which is the value we care about. The interval is wide.\n\n"
         "Next. Roll out behind the flag: 10 % for a week, 50 %, then everyone, watching support tickets at each "
@@ -426,14 +550,16 @@ w1 = WrittenAnswer(
         "1 point: a clear recommendation (ship, iterate or stop) that follows from the evidence; shipping with a "
         "staged rollout and a watch on the guardrail, or iterating with a stated reason, both earn it.",
         "1 point: the primary metric reported correctly with its uncertainty: the two rates or the difference "
-        "(+2.1 points), the confidence interval (+0.7 to +3.5) or the p-value (0.003), and what the interval means "
-        "against the 2-point MDE.",
+        "(+2.1 points), the confidence interval (+0.7 to +3.5) or the p-value (0.003), and what they say: the data "
+        "are inconsistent with no effect, and the lift may be anywhere in the interval, well under the 2-point MDE "
+        "(not 'the effect is real').",
         "1 point: the trust checks and the guardrail: the sample ratio matched the plan (no SRM), the result was "
-        "read at the planned end, and the support-ticket guardrail was read (not significant, not sized for it).",
+        "read once at the planned end (day 35, when the last enrolled staff had had 14 days), and the "
+        "support-ticket guardrail was read (not significant, but its interval allows a large relative rise).",
         "1 point: honest limits and a next step: e.g. novelty, a short test, a proxy metric, the width of the "
         "interval; and what happens next (rollout stages, a review date against the metric chosen before).",
-        "Give 0 for a point whose numbers are wrong (e.g. calling the difference 2.1 % relative, or claiming "
-        "the guardrail proved safe).",
+        "Give 0 for a point whose numbers are wrong or misread (e.g. calling the difference 2.1 % relative, "
+        "reading p as the chance the effect is real, or claiming the guardrail proved safe).",
     ],
 )
 

@@ -1,5 +1,5 @@
-"""Widgets for module 06: a funnel explorer, a retention heatmap, an A/B test planner, a peeking simulator
-and a launch planner.
+"""Widgets for module 06: a funnel explorer, a retention heatmap, an A/B test planner, a peeking simulator,
+a launch planner and a CUPED explorer.
 
 Thin layers over the pure logic (``metrics.py``, ``experiments.py``, ``launch.py``), which validates every
 input. Each widget has ``.widget`` (the container), ``.value`` (plain data), ``.set(...)``, ``.code()``
@@ -16,6 +16,7 @@ import ipywidgets as W
 from .. import ui
 from ..core.validate import InputError, InputTypeError, choice, integer, number, one_of
 from ..data import load
+from .design import cuped_interval
 from .experiments import days_needed, minimum_detectable_effect, peeking_simulation, sample_size_per_arm
 from .launch import (
     CHECKLIST,
@@ -29,7 +30,7 @@ from .launch import (
 )
 from .metrics import FUNNEL_STEPS, SEGMENTS, STEP_LABELS, biggest_drop, funnel, retention_table
 
-__all__ = ["FunnelExplorer", "RetentionExplorer", "ABTestPlanner", "PeekingSimulator", "LaunchPlanner"]
+__all__ = ["FunnelExplorer", "RetentionExplorer", "ABTestPlanner", "PeekingSimulator", "LaunchPlanner", "CupedExplorer"]
 
 _SEGMENT_NAMES = {"all": "All sign-ups", "owner": "Café owners", "manager": "Chain managers"}
 
@@ -168,12 +169,12 @@ class RetentionExplorer(ui.Widget):
         if v["view"] == "heatmap":
             fig, ax = ui.figure(8.0, 0.9 + 0.42 * max(3, len(v["cohorts"])))
             ax.grid(False)
-            data = [v["shares"][c] for c in v["cohorts"]]
+            data = [[float("nan") if s is None else s for s in v["shares"][c]] for c in v["cohorts"]]
             im = ax.imshow(data, cmap="cividis", vmin=0, vmax=1, aspect="auto")
-            for i, row in enumerate(data):
+            for i, row in enumerate(v["shares"][c] for c in v["cohorts"]):
                 for j, s in enumerate(row):
-                    ax.text(j, i, f"{s:.0%}", ha="center", va="center", fontsize=8,
-                            color="black" if s > 0.45 else "white")
+                    ax.text(j, i, "not yet" if s is None else f"{s:.0%}", ha="center", va="center", fontsize=8,
+                            color="grey" if s is None else "black" if s > 0.45 else "white")
             ax.set_xticks(range(12), [str(w) for w in weeks])
             ax.set_yticks(range(len(v["cohorts"])), [f"{c} (n={v['sizes'][c]})" for c in v["cohorts"]])
             fig.colorbar(im, ax=ax, label="share of the cohort active", shrink=0.9)
@@ -183,7 +184,7 @@ class RetentionExplorer(ui.Widget):
             colours = [c for k, c in ui.PALETTE.items() if k not in ("yellow", "grey")]
             markers = "osD^vP*Xhp<>"
             for k, c in enumerate(v["cohorts"]):
-                ax.plot(weeks, v["shares"][c], marker=markers[k % len(markers)], color=colours[k % len(colours)],
+                ax.plot(weeks, [float("nan") if s is None else s for s in v["shares"][c]], marker=markers[k % len(markers)], color=colours[k % len(colours)],
                         label=f"{c} (n={v['sizes'][c]})", linewidth=1.5, markersize=5)
             ax.set_ylim(0, 1)
             ax.set_xticks(weeks)
@@ -195,12 +196,17 @@ class RetentionExplorer(ui.Widget):
 
     def refresh(self) -> None:
         v = self.value
-        late = {c: sum(s[7:]) / 5 for c, s in v["shares"].items()}
-        best = max(late, key=lambda c: late[c])
+        late = {c: sum(s[7:]) / 5 for c, s in v["shares"].items() if None not in s[7:]}
+        young = len(v["cohorts"]) - len(late)
+        note = f"; {young} later cohort(s) have not reached week 12 yet (shown 'not yet')" if young else ""
+        if late:
+            best = max(late, key=lambda c: late[c])
+            summary = (f"{len(v['cohorts'])} cohorts; weeks 8-12 average from {min(late.values()):.0%} to "
+                       f"{max(late.values()):.0%} (highest: {best}){note}")
+        else:
+            summary = f"{len(v['cohorts'])} cohorts; none has reached week 12 yet"
         self.result.value = ui.status_box(
-            None, f"{len(v['cohorts'])} cohorts; weeks 8-12 average from {min(late.values()):.0%} to "
-                  f"{max(late.values()):.0%} (highest: {best})",
-            detail="Look for where each curve flattens: that level is the customers who stay.")
+            None, summary, detail="Look for where each curve flattens: that level is the customers who stay.")
         ui.show_in(self.chart, self.plot())
         self.code_line.value = ui.code_box(self.code())
 
@@ -209,12 +215,17 @@ class RetentionExplorer(ui.Widget):
 
 
 class ABTestPlanner(ui.Widget):
-    """Baseline, minimum detectable effect, alpha and power -> users per arm and days at Shiftbrew's traffic."""
+    """Baseline, minimum detectable effect, alpha and power -> users per arm and days at Shiftbrew's traffic.
+
+    Days count distinct users arriving sublinearly from a fixed eligible population (see :func:`days_needed`):
+    a plan that needs more users than the population has no number of days, and says so."""
 
     def __init__(self, baseline: float = 0.12, mde: float = 0.02, alpha: float = 0.05, power: float = 0.8,
-                 daily_traffic: int | None = None, name: str = "planner") -> None:
+                 daily_traffic: int | None = None, population: int | None = None, name: str = "planner") -> None:
         super().__init__(name)
-        traffic = daily_traffic if daily_traffic is not None else load("experiment")["eligible_staff_per_day"]
+        case = load("experiment")
+        traffic = daily_traffic if daily_traffic is not None else case["eligible_staff_per_day"]
+        people = population if population is not None else case["eligible_staff"]
         style = {"description_width": "150px"}
         lay = W.Layout(width="440px")
         self.baseline = W.FloatSlider(min=0.01, max=0.9, step=0.005, value=0.12, readout_format=".3f",
@@ -223,51 +234,63 @@ class ABTestPlanner(ui.Widget):
                                  description="Min. detectable effect", style=style, layout=lay)
         self.alpha = W.Dropdown(options=[0.01, 0.05, 0.1], value=0.05, description="Alpha", style=style)
         self.power = W.Dropdown(options=[0.8, 0.9], value=0.8, description="Power", style=style)
-        self.traffic = W.BoundedIntText(min=1, max=1_000_000, value=440, description="Eligible users a day",
-                                        style=style)
+        self.traffic = W.BoundedIntText(min=1, max=1_000_000, value=case["eligible_staff_per_day"],
+                                        description="Users on day 1", style=style)
+        self.population = W.BoundedIntText(min=1, max=10_000_000, value=case["eligible_staff"],
+                                           description="Eligible users in all", style=style)
         self.result = W.HTML().add_class("pm-result")
         self.chart = W.Output().add_class("pm-chart")
         self.code_line = W.HTML().add_class("pm-code")
-        self.widget = W.VBox([self.baseline, self.mde, W.HBox([self.alpha, self.power]), self.traffic,
-                              self.result, self.chart, self.code_line])
+        self.widget = W.VBox([self.baseline, self.mde, W.HBox([self.alpha, self.power]),
+                              W.HBox([self.traffic, self.population]), self.result, self.chart, self.code_line])
         self.widget.add_class("pm-ab-planner")
-        self.on_change([self.baseline, self.mde, self.alpha, self.power, self.traffic], lambda _: self.refresh())
-        self.set(baseline=baseline, mde=mde, alpha=alpha, power=power, daily_traffic=traffic)
+        self.on_change([self.baseline, self.mde, self.alpha, self.power, self.traffic, self.population],
+                       lambda _: self.refresh())
+        self.set(baseline=baseline, mde=mde, alpha=alpha, power=power, daily_traffic=traffic, population=people)
 
     @property
     def value(self) -> dict:
         b, d = self.baseline.value, self.mde.value
         n = sample_size_per_arm(b, d, self.alpha.value, self.power.value)
+        try:
+            days, why = days_needed(n, self.traffic.value, population=self.population.value), ""
+        except InputError as exc:
+            days, why = None, str(exc)
         return {"baseline": b, "mde": d, "alpha": self.alpha.value, "power": self.power.value,
-                "daily_traffic": self.traffic.value, "n_per_arm": n, "total": 2 * n,
-                "days": days_needed(n, self.traffic.value)}
+                "daily_traffic": self.traffic.value, "population": self.population.value, "n_per_arm": n,
+                "total": 2 * n, "days": days, "why_no_days": why}
 
     def set(self, baseline: float | None = None, mde: float | None = None, alpha: float | None = None,
-            power: float | None = None, daily_traffic: int | None = None) -> None:
-        """``planner.set(baseline=0.12, mde=0.02, alpha=0.05, power=0.8, daily_traffic=440)``; omitted ones stay."""
+            power: float | None = None, daily_traffic: int | None = None, population: int | None = None) -> None:
+        """``planner.set(baseline=0.12, mde=0.02, alpha=0.05, power=0.8, daily_traffic=1200, population=10000)``;
+        omitted ones stay."""
         new = {"baseline": self.baseline.value if baseline is None else baseline,
                "mde": self.mde.value if mde is None else mde,
                "alpha": self.alpha.value if alpha is None else alpha,
                "power": self.power.value if power is None else power,
-               "daily_traffic": self.traffic.value if daily_traffic is None else daily_traffic}
-        n = sample_size_per_arm(new["baseline"], new["mde"], new["alpha"], new["power"])  # validates
-        days_needed(n, new["daily_traffic"])
+               "daily_traffic": self.traffic.value if daily_traffic is None else daily_traffic,
+               "population": self.population.value if population is None else population}
+        sample_size_per_arm(new["baseline"], new["mde"], new["alpha"], new["power"])  # validates
+        integer("population", new["population"], low=1, high=self.population.max,
+                hint="The eligible users there are, in all.")
         for key, ctrl in (("alpha", self.alpha), ("power", self.power)):
             one_of(key, new[key], ctrl.options,
                    hint=f"The planner offers {key} only at these values; sample_size_per_arm() takes any {key}.")
         for key, slider in (("baseline", self.baseline), ("mde", self.mde)):
             number(key, new[key], low=slider.min, high=slider.max,
                    hint=f"That is the planner's slider range; sample_size_per_arm() takes any {key}.")
-        integer("daily_traffic", new["daily_traffic"], hint="Give a whole number of users a day.")
+        integer("daily_traffic", new["daily_traffic"], low=1, high=min(self.traffic.max, new["population"]),
+                hint="The users who come on day 1: at least 1, at most the eligible users in all.")
         with self.quiet():
             self.baseline.value, self.mde.value = new["baseline"], new["mde"]
             self.alpha.value, self.power.value, self.traffic.value = new["alpha"], new["power"], new["daily_traffic"]
+            self.population.value = new["population"]
         self.refresh()
 
     def code(self) -> str:
         v = self.value
         return (f"{self.name}.set(baseline={v['baseline']:g}, mde={v['mde']:g}, alpha={v['alpha']:g}, "
-                f"power={v['power']:g}, daily_traffic={v['daily_traffic']})")
+                f"power={v['power']:g}, daily_traffic={v['daily_traffic']}, population={v['population']})")
 
     def plot(self):
         v = self.value
@@ -277,8 +300,11 @@ class ABTestPlanner(ui.Widget):
         ns = [sample_size_per_arm(v["baseline"], d, v["alpha"], v["power"]) for d in ds]
         ax.plot([d * 100 for d in ds], ns, color=ui.CATEGORY["highlight"], linewidth=2,
                 label="users per arm needed")
+        when = f"{v['days']} days" if v["days"] is not None else "more than the eligible users"
         ax.plot([v["mde"] * 100], [v["n_per_arm"]], "o", color=ui.CATEGORY["bad"], markersize=8,
-                label=f"your plan: {v['n_per_arm']:,} per arm, {v['days']} days")
+                label=f"your plan: {v['n_per_arm']:,} per arm, {when}")
+        ax.axhline(v["population"] / 2, color=ui.CATEGORY["neutral"],
+                   linestyle="--", linewidth=1, label=f"half the eligible users ({v['population'] // 2:,} per arm)")
         ax.set_yscale("log")
         ax.set_xlabel("minimum detectable effect (percentage points above the baseline)")
         ax.set_ylabel("users per arm (log scale)")
@@ -294,10 +320,17 @@ class ABTestPlanner(ui.Widget):
             self.result.value = _message(exc)
             return
         mde_rel = v["mde"] / v["baseline"]
+        if v["days"] is None:
+            self.result.value = ui.status_box(
+                False, f"{v['n_per_arm']:,} users per arm ({v['total']:,} in all): never reached",
+                [v["why_no_days"]])
+            ui.show_in(self.chart, self.plot())
+            self.code_line.value = ui.code_box(self.code())
+            return
         weeks = v["days"] / 7
         self.result.value = ui.status_box(
             v["days"] <= 28, f"{v['n_per_arm']:,} users per arm ({v['total']:,} in all): {v['days']} days "
-                             f"at {v['daily_traffic']:,} a day",
+                             f"from {v['population']:,} eligible users, {v['daily_traffic']:,} on day 1",
             [f"Detects {v['baseline']:.1%} -> {v['baseline'] + v['mde']:.1%} (a {mde_rel:.0%} relative lift).",
              f"About {weeks:.1f} weeks: run whole weeks so weekdays and weekends both count."
              + (" Longer than four weeks: accept a larger MDE or find more traffic." if v["days"] > 28 else "")])
@@ -316,11 +349,11 @@ class ABTestPlanner(ui.Widget):
 class PeekingSimulator(ui.Widget):
     """Many A/A tests (no real difference), peeked at every day: how often would someone stop on a 'win'?"""
 
-    def __init__(self, tests: int = 1000, days: int = 20, users_per_day: int = 200, alpha: float = 0.05,
+    def __init__(self, tests: int = 2000, days: int = 20, users_per_day: int = 200, alpha: float = 0.05,
                  seed: int = 6, name: str = "peeking") -> None:
         super().__init__(name)
         style = {"description_width": "120px"}
-        self.tests = W.Dropdown(options=[200, 500, 1000, 2000], value=1000, description="A/A tests", style=style)
+        self.tests = W.Dropdown(options=[200, 500, 1000, 2000], value=2000, description="A/A tests", style=style)
         self.days = W.IntSlider(min=1, max=40, value=20, description="Days (peeks)", style=style)
         self.users = W.Dropdown(options=[50, 100, 200, 500], value=200, description="Users/arm/day", style=style)
         self.alpha = W.Dropdown(options=[0.01, 0.05, 0.1], value=0.05, description="Alpha", style=style)
@@ -344,7 +377,7 @@ class PeekingSimulator(ui.Widget):
 
     def set(self, tests: int | None = None, days: int | None = None, users_per_day: int | None = None,
             alpha: float | None = None, seed: int | None = None) -> None:
-        """``peeking.set(tests=1000, days=20, users_per_day=200, alpha=0.05, seed=6)``; omitted ones stay."""
+        """``peeking.set(tests=2000, days=20, users_per_day=200, alpha=0.05, seed=6)``; omitted ones stay."""
         new = {"tests": self.tests.value if tests is None else tests,
                "days": self.days.value if days is None else days,
                "users_per_day": self.users.value if users_per_day is None else users_per_day,
@@ -538,3 +571,79 @@ class LaunchPlanner(ui.Widget):
             missing, detail=f"{len(v['done'])} item(s) done; rollout over {v['rollout_days']} days.")
         ui.show_in(self.chart, self.plot())
         self.code_line.value = ui.code_box(self.code())
+
+
+# ---------------------------------------------------------------- CUPED
+
+
+class CupedExplorer(ui.Widget):
+    """CUPED (Deng, Xu, Kohavi and Walker 2013): how a test's interval shrinks as the pre-period covariate's
+    correlation with the metric grows. The interval's half-width is multiplied by sqrt(1 - rho^2)."""
+
+    def __init__(self, difference: float, half_width: float, rho: float = 0.5, mde: float | None = None,
+                 name: str = "cuped") -> None:
+        super().__init__(name)
+        cuped_interval(difference, half_width, 0.0)          # validates the interval before any control exists
+        if mde is not None:
+            number("mde", mde, low=0, low_open=True, hint="The minimum detectable effect is a positive difference.")
+        self.difference, self.half_width, self.mde = float(difference), float(half_width), mde
+        self.rho = W.FloatSlider(min=0.0, max=0.95, step=0.05, value=0.5, readout_format=".2f",
+                                 description="Pre-period correlation ρ", style={"description_width": "190px"},
+                                 layout=W.Layout(width="480px"))
+        self.result = W.HTML().add_class("pm-result")
+        self.make_chart()
+        self.make_code_box()
+        self.on_change([self.rho], lambda _: self.refresh())
+        self.widget = W.VBox([self.rho, self.result, self.chart, self.code_box])
+        self.widget.add_class("pm-cuped")
+        self.set(rho=rho)
+
+    @property
+    def value(self) -> dict:
+        r = cuped_interval(self.difference, self.half_width, self.rho.value)
+        return {"difference": self.difference, "half_width_before": self.half_width, "rho": r["rho"],
+                "half_width": r["half_width"], "ci_low": r["ci_low"], "ci_high": r["ci_high"],
+                "variance_factor": r["variance_factor"], "users_factor": r["users_factor"]}
+
+    def set(self, rho: float) -> None:
+        """``cuped.set(rho=0.6)``: the correlation of the metric with the same users' pre-period value."""
+        number("rho", rho, low=self.rho.min, high=self.rho.max,
+               hint="The explorer's slider runs from 0 to 0.95; cuped_interval() takes any |rho| < 1.")
+        with self.quiet():
+            self.rho.value = float(rho)
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set(rho={self.rho.value:g})"
+
+    def plot(self):
+        v = self.value
+        fig, ax = ui.figure(7.0, 3.0)
+        rows = [("without CUPED", v["difference"], v["half_width_before"], ui.CATEGORY["neutral"], "s"),
+                (f"with CUPED, ρ = {v['rho']:.2f}", v["difference"], v["half_width"], ui.CATEGORY["highlight"], "o")]
+        for y, (_label, mid, half, colour, marker) in enumerate(reversed(rows)):
+            ax.errorbar([mid * 100], [y], xerr=[[half * 100]], fmt=marker, color=colour, capsize=6, linewidth=2.5,
+                        markersize=8)
+            ax.annotate(f"{(mid - half) * 100:+.2f} to {(mid + half) * 100:+.2f}", (mid * 100, y),
+                        xytext=(0, 10), textcoords="offset points", ha="center")
+        ax.axvline(0, color="black", linewidth=1, linestyle="--", label="no difference")
+        if self.mde is not None:
+            ax.axvline(self.mde * 100, color=ui.CATEGORY["bad"], linewidth=1, linestyle=":",
+                       label=f"minimum detectable effect ({self.mde * 100:g} points)")
+        ax.set_yticks([0, 1], [r[0] for r in reversed(rows)])
+        ax.set_ylim(-0.7, 1.8)
+        ax.set_xlabel("difference, treatment minus control (percentage points)")
+        ax.set_title("The 95 % interval of the same test, with and without CUPED")
+        ax.legend(frameon=False, loc="lower right", fontsize=8)
+        return fig
+
+    def refresh(self) -> None:
+        v = self.value
+        self.result.value = ui.status_box(
+            True, f"Interval ±{v['half_width'] * 100:.2f} points instead of ±{v['half_width_before'] * 100:.2f} "
+                  f"({1 - v['half_width'] / v['half_width_before']:.0%} narrower)",
+            [f"Variance × (1 − ρ²) = × {v['variance_factor']:.2f}: the same precision without CUPED would need "
+             f"{1 / v['variance_factor']:.2f} times the users, or CUPED reaches it with {v['users_factor']:.0%} of them.",
+             "The estimate stays where it was: CUPED removes noise the users brought with them, not the effect."])
+        self.draw()
+        self.show_code()

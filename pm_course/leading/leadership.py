@@ -1,4 +1,7 @@
-"""Managing and leading: Kotter's three pairs, and twenty actions of Shiftbrew's head of product to sort.
+"""Managing and leading: Kotter's three pairs, and twenty actions of Shiftbrew's CEO, who leads product, to sort.
+
+Shiftbrew has one product manager, who reports to the CEO (a co-founder); the
+actions are those of the CEO as the product leader above the PM (the case study).
 
 John P. Kotter, "What Leaders Really Do", Harvard Business Review, May-June
 1990: management copes with complexity (planning and budgeting, organizing
@@ -7,8 +10,9 @@ and staffing, controlling and problem solving); leadership copes with change
 management activity has a leadership counterpart, and an organisation needs
 both. Kotter counts coaching and feedback among the ways leaders motivate;
 Marty Cagan and Chris Jones (*Empowered*, 2020) file staffing and coaching
-under management and strategic context (vision, strategy, objectives) under
-leadership: the sorter follows Kotter and says where Empowered differs.
+under management and strategic context (mission, vision, strategy, objectives,
+product principles and team topology) under leadership: the sorter follows
+Kotter and says where Empowered differs.
 """
 
 from __future__ import annotations
@@ -17,8 +21,8 @@ from typing import Any
 
 from ..core.validate import InputError, InputTypeError, describe
 
-__all__ = ["KOTTER", "CATEGORIES", "KINDS", "PAIRS", "ACTIONS", "kotter_kind", "validate_placements",
-           "sort_score"]
+__all__ = ["KOTTER", "CATEGORIES", "KINDS", "PAIRS", "ACTIONS", "kotter_category", "kotter_kind",
+           "validate_placements", "sort_score"]
 
 KINDS = ("managing", "leading")
 #: Kotter (1990): each kind's three activities, in the order of the three pairs.
@@ -81,11 +85,42 @@ ACTIONS: list[dict[str, str]] = [
 _BY_ID = {a["id"]: a for a in ACTIONS}
 
 
+#: The verb forms the lesson and its hints use ("organise and staff") for each activity.
+_VERB_FORMS = {
+    "plan and budget": "planning and budgeting",
+    "organize and staff": "organizing and staffing",
+    "control and solve problems": "controlling and problem solving",
+    "control and problem solving": "controlling and problem solving",
+    "controlling and solving problems": "controlling and problem solving",
+    "set a direction": "setting a direction",
+    "set the direction": "setting a direction",
+    "setting the direction": "setting a direction",
+    "setting direction": "setting a direction",
+    "align people": "aligning people",
+    "motivate and inspire": "motivating and inspiring",
+}
+
+
+def kotter_category(category: Any) -> str | None:
+    """The activity ``category`` names, spelled as :data:`CATEGORIES` spells it, or None if it names none.
+
+    Case and spaces do not matter, nor British or American spelling ("organising" or "organizing"), "&" or "/"
+    for "and", or the verb forms the lesson uses ("organise and staff", "set a direction").
+    """
+    if type(category) is not str:
+        return None
+    c = category.casefold().replace("&", " and ").replace("/", " and ").replace("+", " and ").replace("-", " ")
+    c = " ".join(c.split()).replace("organis", "organiz")
+    if c in CATEGORIES:
+        return c
+    return _VERB_FORMS.get(c)
+
+
 def kotter_kind(category: Any) -> str:
-    """'managing' or 'leading' for one of Kotter's six activities."""
+    """'managing' or 'leading' for one of Kotter's six activities (any spelling :func:`kotter_category` reads)."""
     if type(category) is not str:
         raise InputTypeError(f"a category is text, one of {', '.join(CATEGORIES)}; got {describe(category)}.")
-    c = category.strip().lower()
+    c = kotter_category(category)
     for kind, cats in KOTTER.items():
         if c in cats:
             return kind
@@ -106,7 +141,7 @@ def validate_placements(placements: Any) -> dict[str, str | None]:
             out[key] = None
             continue
         kotter_kind(v)
-        out[key] = v.strip().lower()
+        out[key] = kotter_category(v)
     return out
 
 

@@ -6,8 +6,10 @@ decisions, career growth, market success, passion for the product). The list
 is not the result of a study; this module ties each driver to the research
 the course teaches:
 
-- self-determination theory (Deci and Ryan, e.g. "Self-determination theory and
-  the facilitation of intrinsic motivation", American Psychologist, 2000):
+- self-determination theory (Ryan, R. M. and Deci, E. L., "Self-determination
+  theory and the facilitation of intrinsic motivation, social development, and
+  well-being", American Psychologist 55(1), 68-78, 2000; on rewards, the
+  meta-analysis of Deci, Koestner and Ryan, Psychological Bulletin 125(6), 1999):
   three basic needs, autonomy, competence and relatedness; intrinsic
   motivation thrives when they are met, and expected, controlling rewards can
   undermine it (cognitive evaluation theory);
@@ -33,7 +35,7 @@ from ..core.validate import InputError, InputTypeError, describe, text
 
 __all__ = [
     "DRIVERS", "DRIVER_INFO", "SDT_NEEDS", "PINK_ELEMENTS", "HERZBERG_FACTORS", "HERZBERG_KINDS",
-    "validate_ranking", "driver_points", "profile", "team_view", "where_to_act", "validate_fed",
+    "validate_ranking", "driver_points", "profile", "team_view", "where_to_act", "validate_fed", "driver_id",
 ]
 
 DRIVERS = ("customer_impact", "innovation", "collaboration", "ownership", "data", "growth", "market_success",
@@ -232,3 +234,19 @@ def where_to_act(profiles: Any, n: int = 3) -> list[str]:
     if type(n) is not int or not 1 <= n <= len(DRIVERS):
         raise InputError(f"n is a whole number from 1 to {len(DRIVERS)}; got {n!r}.")
     return [r["driver"] for r in team_view(profiles)[:n]]
+
+
+def _norm_driver(s: str) -> str:
+    return " ".join(s.casefold().replace("_", " ").replace("-", " ").split())
+
+
+def driver_id(driver: Any) -> str | None:
+    """The id of the driver named by ``driver``: its id ('customer_impact') or its name ('Customer impact'), in
+    any case and with spaces, hyphens or underscores; None if it names no driver."""
+    if type(driver) is not str:
+        return None
+    n = _norm_driver(driver)
+    for d in DRIVERS:
+        if n in (_norm_driver(d), _norm_driver(DRIVER_INFO[d]["name"])):
+            return d
+    return None

@@ -6,12 +6,13 @@ widget questions read any object with a ``.value`` (the sorter, the scenario).
 
 from __future__ import annotations
 
+from ..career.goals import metrics_as_feedback
 from ..core import Choice, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
 from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
 from ..scenario import play_rules, reading
-from .leadership import ACTIONS, CATEGORIES
-from .motivation import SDT_NEEDS, team_view
+from .leadership import ACTIONS, CATEGORIES, kotter_category
+from .motivation import SDT_NEEDS, driver_id, team_view
 from .scenario import SPEC, play_leadership
 
 __all__ = [
@@ -21,6 +22,25 @@ __all__ = [
 ]
 
 MODULE = "08_leading"
+
+
+class KotterMapping(Mapping):
+    """A Mapping onto Kotter's activities that reads any spelling the lesson uses ("organising and staffing",
+    "organise and staff"): :func:`.leadership.kotter_category` spells each as CATEGORIES does."""
+
+    def conform(self, answer):
+        if type(answer) is dict:
+            answer = {k: (kotter_category(v) or v) if type(v) is str else v for k, v in answer.items()}
+        return super().conform(answer)
+
+
+class DriverChoice(Choice):
+    """A Choice of a driver id that also reads the driver's name ("customer impact" for 'customer_impact')."""
+
+    def conform(self, answer):
+        if type(answer) is str and driver_id(answer) is not None:
+            answer = driver_id(answer)
+        return super().conform(answer)
 TEAM = load("team_motivation")
 TEAM_ROWS = team_view(TEAM)
 
@@ -48,7 +68,7 @@ _Q1_WHY = {
 q1 = Question(
     module=MODULE, id="q1", points=2,
     prompt="Place each action of NEW_ACTION_LIST in one of Kotter's six activities (a dict action -> activity).",
-    checker=Mapping(
+    checker=KotterMapping(
         expected=NEW_ACTIONS, categories=list(CATEGORIES),
         item_hints={
             "Sets up an on-call rota for the support team during the launch week":
@@ -256,8 +276,8 @@ HIGHEST_FED = max(TEAM_ROWS, key=lambda r: r["fed"])["driver"]
 q7 = Question(
     module=MODULE, id="q7", points=1,
     prompt="In the team view of the Shiftbrew team, which driver needs a leader's attention first (the highest "
-           "attention)? One driver id.",
-    checker=Choice(expected=FIRST, options=sorted(DRIVER_IDS)),
+           "attention)? One driver: its id or its name.",
+    checker=DriverChoice(expected=FIRST, options=sorted(DRIVER_IDS)),
     hints=[
         "attention = mean points / 8 x (5 - mean fed) / 4: high when a driver matters and today's work starves it.",
         "team_view(load('team_motivation')) returns the rows sorted, highest attention first.",
@@ -290,8 +310,8 @@ REASONS = {
 }
 q8 = Question(
     module=MODULE, id="q8", points=2,
-    prompt="Shiftbrew's PM has not visited a customer for two months. Pick the leader's move from MOVES and the "
-           "reason from REASONS: a dict {'move': letter, 'reason': id}.",
+    prompt="Shiftbrew's only PM, who reports to the CEO, has not visited a customer for two months. As the CEO, "
+           "pick your move from MOVES and the reason from REASONS: a dict {'move': letter, 'reason': id}.",
     checker=Rubric(shape=dict[str, str], fields=("move", "reason"), rules=[
         Rule("move", lambda a: None if a["move"].strip().lower() == "b"
              else f"move {a['move']!r} is not the one that keeps the PM owning the change"),
@@ -328,7 +348,8 @@ CEO_STATEMENTS = {
     "s1": "The PM is accountable for the product's outcome, as a CEO is for the company's.",
     "s2": "The PM can tell engineers what to build, because they are the CEO of the product.",
     "s3": "Critics point out that PMs have no authority over the team and lead by influence.",
-    "s4": "The phrase was popularised by Ben Horowitz's 'Good Product Manager / Bad Product Manager' (1996).",
+    "s4": "The phrase was popularised by the memo 'Good Product Manager / Bad Product Manager' (Ben Horowitz and "
+          "David Weiden, 1996).",
     "s5": "The phrase means a PM should decide the roadmap alone.",
 }
 CEO_TRUE = {"s1", "s3", "s4"}
@@ -341,9 +362,10 @@ q9 = Question(
         "Read the phrase as accountability for the outcome, not as authority over people.",
         "Three statements are true: where it comes from, what it means, and what its critics say.",
     ],
-    solution_text=("# s4: the phrase was popularised by Ben Horowitz's 'Good Product Manager / Bad Product Manager' (1996).\n"
+    solution_text=("# s4: the phrase was popularised by Horowitz and Weiden's 'Good Product Manager / Bad Product Manager' (1996).\n"
                    "# s1: what it means, read well: accountability for the product's outcome, as a CEO's for the company.\n"
-                   "# s3: what its critics say (Marty Cagan among them): PMs have no authority and lead by influence.\n"
+                   "# s3: what its critics say (best known, Martin Eriksson, 2017): PMs have no authority and lead by\n"
+                   "#     influence (Marty Cagan accepts this but defends the analogy for its accountability).\n"
                    "# s2 and s5 read it as authority: a PM cannot tell engineers what to build, nor decide alone.\n"
                    "answer_q9 = {'s1', 's3', 's4'}"),
     answer=set(CEO_TRUE),
@@ -454,14 +476,14 @@ QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11]
 
 w1 = WrittenAnswer(
     module=MODULE, id="w1", points=4,
-    prompt="A coaching plan for a PM on your team who has stopped visiting customers (about 150-250 words).",
+    prompt="As Shiftbrew's CEO, the manager of its only product manager: a coaching plan for the PM, who has "
+           "stopped visiting customers (about 150-250 words).",
     rules=[
         mentions("finds out why first", ["ask", "why", "listen", "understand", "one-to-one", "1:1"],
                  "Start by finding out what got in the way, in a one-to-one, before prescribing anything."),
         mentions("names the gap and a goal", ["goal", "agree", "target", "aim"],
                  "Agree a development goal with the PM, tied to the skill or habit that is missing."),
-        mentions("uses metrics as feedback", ["metric", "visits", "insight", "feedback", "per month"],
-                 "Pick a metric that feeds back, e.g. visits per month and, more importantly, the insights they gave."),
+        Rule("uses metrics as feedback", metrics_as_feedback),
         mentions("supports a driver", ["autonomy", "competence", "relatedness", "ownership", "customer impact",
                                        "purpose", "mastery"],
                  "Say which motivation driver or need the plan feeds (and which it must not kill)."),

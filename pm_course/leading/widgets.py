@@ -164,7 +164,7 @@ _UNPLACED = "(not sorted yet)"
 
 
 class ActionSorter(ui.Widget):
-    """Sort twenty actions of Shiftbrew's head of product into Kotter's six activities (three managing, three leading).
+    """Sort twenty actions of Shiftbrew's CEO, who leads product, into Kotter's six activities (three each side).
 
     ``sorter.set({"A01": "planning and budgeting", ...})`` places from code;
     ``.value`` is ``{"placements", "score"}``. With ``explain=True`` each

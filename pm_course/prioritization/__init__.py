@@ -15,6 +15,7 @@ from .frameworks import (
     KANO_CATEGORIES,
     KANO_TABLE,
     MOSCOW,
+    POLISH_MAX_EFFORT,
     QUADRANTS,
     best_within_capacity,
     capacity_items,
@@ -30,6 +31,7 @@ from .frameworks import (
     moscow_effort_shares,
     opportunity_score,
     outcome_opportunities,
+    quarter_candidates,
     rank_by,
     rice_score,
     rice_value,
@@ -41,7 +43,7 @@ from .frameworks import (
 
 __all__ = [
     "CONFIDENCE_LEVELS", "FIBONACCI", "IMPACT_SCALE", "KANO_ANSWERS", "KANO_CATEGORIES", "KANO_TABLE", "MOSCOW",
-    "QUADRANTS", "best_within_capacity", "capacity_items", "cd3", "cost_of_delay", "greedy_within_capacity",
+    "QUADRANTS", "POLISH_MAX_EFFORT", "best_within_capacity", "capacity_items", "quarter_candidates", "cd3", "cost_of_delay", "greedy_within_capacity",
     "ice_score", "kano_category", "kano_coefficients", "kano_counts", "kano_dominant", "kano_survey",
     "moscow_effort_shares", "opportunity_score", "outcome_opportunities", "rank_by", "rice_score", "rice_value",
     "top_two_box", "total_of", "value_effort_quadrant", "wsjf",

@@ -35,6 +35,7 @@ from .frameworks import (
     kano_survey,
     moscow_effort_shares,
     outcome_opportunities,
+    quarter_candidates,
     rank_by,
     rice_score,
     rice_value,
@@ -194,8 +195,8 @@ KANO_PAIRS = {
 _KANO_EXPECTED = {k: kano_category(*v) for k, v in KANO_PAIRS.items()}
 q5 = Question(
     module=MODULE, id="q5", points=1,
-    prompt="The Kano category letter (A, O, M, I, R or Q) of each answer pair in KANO_PAIRS "
-           "(functional answer, dysfunctional answer).",
+    prompt="KANO_PAIRS maps six labels to answer pairs (functional answer, dysfunctional answer): give a dict "
+           "mapping each label to its Kano category letter, 'A', 'O', 'M', 'I', 'R' or 'Q'.",
     checker=Mapping(expected=_KANO_EXPECTED, categories=["A", "O", "M", "I", "R", "Q"], item_hints={
         "P3": "P3: liking the absence and disliking the presence is the reverse of what you built for.",
         "P4": "P4: liking both the presence and the absence contradicts itself.",
@@ -381,9 +382,9 @@ q11 = Question(
 
 # ---------------------------------------------------------------- q12 capacity planner (widget)
 
-#: The sprint shortlist: Must and Should items of at least one person-month (half-month fixes go
-#: to a separate polish budget).
-SHORTLIST = [b["id"] for b in BACKLOG if b["moscow"] in ("Must", "Should") and b["effort"] >= 1]
+#: The quarter's shortlist: the Must and Should items among those that compete for the quarter's capacity
+#: (quarter_candidates: half-month fixes come from the polish budget, as in the lesson).
+SHORTLIST = [b["id"] for b in quarter_candidates(BACKLOG) if b["moscow"] in ("Must", "Should")]
 SHORTLIST_ITEMS = capacity_items([_BY_ID[k] for k in SHORTLIST])
 _BEST = best_within_capacity(SHORTLIST_ITEMS, CAPACITY)
 _GREEDY = greedy_within_capacity(SHORTLIST_ITEMS, CAPACITY)
@@ -402,7 +403,7 @@ def _once(ids):
 
 def _fits(ids):
     effort = sum(_SL[i]["effort"] for i in set(ids) if i in _SL)
-    return (f"the set takes {effort:g} person-months; the sprint has {CAPACITY:g}."
+    return (f"the set takes {effort:g} person-months; the quarter's capacity is {CAPACITY:g}."
             if effort > CAPACITY + 1e-9 else None)
 
 
@@ -415,7 +416,7 @@ def _most(ids):
 q12 = Question(
     module=MODULE, id="q12", points=2,
     prompt=f"With the capacity planner, choose the shortlist items with the most total value that fit in the "
-           f"sprint's {CAPACITY:g} person-months; answer with the planner itself. The exact best set is asked "
+           f"quarter's capacity ({CAPACITY:g} person-months); answer with the planner itself. The exact best set is asked "
            "for on purpose: the point is to see where ranking by value/effort stops being best.",
     checker=WidgetState(inner=Rubric(shape=list[str], rules=[
         Rule("shortlist items only", _known),
@@ -424,12 +425,12 @@ q12 = Question(
         Rule("most value", _most),
     ])),
     hints=[
-        "Press 'Greedy pick' first: it fills the sprint by value/effort. Is any capacity left, "
+        "Press 'Greedy pick' first: it fills the quarter's capacity by value/effort. Is any capacity left, "
         "or could a bigger item replace two smaller ones?",
         "Compare sets by their total value, not by the ranks of their items. Look for room the greedy set "
         "leaves unused, or two small items a bigger one could replace; the planner shows your total each time.",
     ],
-    solution_text="# Greedy fills the sprint down the value/effort ranking, and can miss the best set: swapping\n"
+    solution_text="# Greedy fills the capacity down the value/effort ranking, and can miss the best set: swapping\n"
                   "# items can use the capacity better. The best set is a 0/1 knapsack; with a short list every\n"
                   "# combination can be tried (best_within_capacity does exactly that).\n"
                   f"planner.set({_BEST['ids']!r})\nanswer_q12 = planner",
@@ -437,7 +438,7 @@ q12 = Question(
     wrong=[list(_GREEDY["ids"]), list(SHORTLIST[:6])],
     misconceptions=[
         Misconception(lambda ids: sorted(ids) == sorted(_GREEDY["ids"]),
-                      "This is the greedy set (down the value/effort ranking): it fills the sprint, yet another "
+                      "This is the greedy set (down the value/effort ranking): it fills the capacity, yet another "
                       f"set is worth more. Here the gap is small ({_GAP_PCT:.1f} %), well inside the estimates' "
                       "uncertainty, so in real planning either set would do; this question asks for the best "
                       "set because seeing that greedy can miss it is the lesson.",
@@ -451,8 +452,8 @@ QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12]
 
 W1_MODEL = (
     "Thanks for flagging this: a 14-site chain is exactly the kind of customer our Group-plan goal is about, and I "
-    "want us to win it. I'm not going to put the custom report (B31) into next sprint, though. It would take about "
-    "2 person-months, a third of the sprint, for one account: its RICE score is the lowest of our 40 items, because "
+    "want us to win it. I'm not going to put the custom report (B31) into next quarter, though. It would take about "
+    "2 person-months, a third of the quarter's capacity, for one account: its RICE score is the lowest of our 40 items, because "
     "it reaches 14 sites while the items it would push out, like find cover (B05) and the payroll export (B01), "
     "reach around 900 sites each and answer problems customers raised again and again in interviews. What I can "
     "offer: the prospect's real need is seeing labour cost across sites. B07, a multi-site labour report for every "
@@ -475,17 +476,17 @@ W1_MARK_SCHEME = [
 w1 = WrittenAnswer(
     module=MODULE, id="w1", points=4,
     prompt="Decline, for now, the Head of Sales's request to put B31 (the custom report for the 14-site prospect) "
-           "into next sprint, in about 120 to 200 words.",
+           "into next quarter, in about 120 to 200 words.",
     rules=[
         mentions("acknowledges the need", ["thanks", "thank you", "understand", "need", "prospect", "chain", "win"],
                  "Show you heard the request and the need behind it (the deal, multi-site labour cost).", at_least=2),
         mentions("states the decision", ["not now", "not going to", "won't", "will not", "not this sprint",
-                                         "not next sprint", "decline", "not in"],
-                 "Say plainly what you decided (e.g. 'not in next sprint')."),
+                                         "not next sprint", "not this quarter", "not next quarter", "decline", "not in"],
+                 "Say plainly what you decided (e.g. 'not in next quarter')."),
         mentions("gives reasons from the data or the goals",
-                 ["rice", "reach", "sites", "person-months", "sprint", "capacity", "goal", "churn", "B05", "B01",
+                 ["rice", "reach", "sites", "person-months", "sprint", "quarter", "capacity", "goal", "churn", "B05", "B01",
                   "interviews"],
-                 "Give at least two reasons from the case: reach, RICE, effort against the sprint, what it displaces, "
+                 "Give at least two reasons from the case: reach, RICE, effort against the quarter's capacity, what it displaces, "
                  "the goals.", at_least=2),
         mentions("offers an alternative", ["instead", "offer", "alternative", "B07", "export", "workaround",
                                            "meanwhile", "what would change"],

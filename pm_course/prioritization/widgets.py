@@ -446,11 +446,11 @@ class KanoClassifier(Widget):
 
 
 class CapacityPlanner(Widget):
-    """Toggle items into a sprint of fixed capacity; compare your set with the best possible one.
+    """Toggle items into a fixed capacity (the quarter's 6 person-months); compare your set with the best possible one.
 
     ``items`` are dicts with "id", "title", "value" and "effort" (default: the
     whole backlog through :func:`capacity_items`); ``capacity`` defaults to
-    the company's sprint capacity (6 person-months). ``.value`` is the list of
+    the company's capacity for the quarter (6 person-months). ``.value`` is the list of
     chosen ids; ``planner.set([...])`` chooses from code. ``allow_reveal=False``
     hides the "show the best set" button (for exercises).
     """

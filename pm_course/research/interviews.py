@@ -62,7 +62,7 @@ RULES: tuple[_Rule, ...] = (
         "people are poor forecasters of their own behaviour; a prediction is not evidence",
         "ask what they did the last time it happened",
         (
-            r"\bwould\b", r"\bwill\b", r"\bwon't\b", r"\b(you|we|i|it|they|that)'ll\b", r"\bwould've\b",
+            r"\bwould\b", r"\bwouldn't\b", r"\bwill\b", r"\bwon't\b", r"\b(you|we|i|it|they|that)'ll\b", r"\bwould've\b",
             r"\bgoing to\b", r"\bimagine\b", r"\bsuppose\b", r"\bin the future\b", r"\bsomeday\b",
             r"\bwhat if\b", r"\bif (we|you|there|it|i|shiftbrew)\b (built|made|added|had|offered|were|was|could|gave|launched|created)\b",
             r"\bcould you see yourself\b", r"\bcould (it|this|that|we|an?)\b", r"\bhow likely\b", r"\bare you likely\b",
@@ -225,7 +225,7 @@ def _solution_re() -> re.Pattern:
     return re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in words) + r")(?![\w-])")
 
 _WHEN_RE = re.compile(r"^\s*when\b", re.I)
-_WANT_RE = re.compile(r",?\s*\bi want to\b", re.I)
+_WANT_RE = re.compile(r",?\s*\bi\s*(?:want|would like|'d like|’d like)(?:\s+to)?\b", re.I)
 _SO_RE = re.compile(r",?\s*\bso (that )?i can\b", re.I)
 
 

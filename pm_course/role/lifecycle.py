@@ -89,6 +89,8 @@ def _values(values: Any, name: str = "values") -> list[float]:
         raise InputTypeError(f"{name} must be a list of numbers (one per week); got {describe(values)}.")
     if len(values) < 2:
         raise InputError(f"{name} needs at least 2 numbers to have a growth rate; got {len(values)}.")
+    if len(values) > 10_000:  # about 190 years of weeks: more is a mistake, and would only be slow
+        raise InputError(f"{name} may hold at most 10,000 numbers (one per week); got {len(values):,}.")
     out = [number(f"{name}[{i}]", v) for i, v in enumerate(values)]
     if any(v <= 0 for v in out):
         bad = next(i for i, v in enumerate(out) if v <= 0)

@@ -7,6 +7,7 @@ week-planner question reads any object with a ``.value`` (the planner).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,7 +65,7 @@ from .roles import (
     TASKS,
     week_plan,
 )
-from .stories import BRIEF_FIELDS, BRIEF_RULES, check_brief, check_story_with_criteria, problems
+from .stories import BRIEF_FIELDS, BRIEF_RULES, MAX_STORY, check_brief, check_story_with_criteria, problems
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "MODULE", "WEEKLY", "SITES", "SORT_TASKS", "SCENARIOS", "ASSUMPTIONS",
@@ -369,13 +370,26 @@ def _story_rule(part: str):
     return test
 
 
+# B05: a shift that opens (someone cannot work it) and the staff who could cover it. Whole words: a bare "shift"
+# is any shift (a swap, the rota, payroll), and "open" is in "opening hours".
+_FIND_COVER = re.compile(
+    r"\b(?:open|opens|opened|vacant|empty|unfilled|uncovered|available|extra|offered)\s+shifts?\b"
+    r"|\bshifts?\s+(?:opens?|opened|becomes?\s+(?:available|free|open|vacant)|(?:is|are)\s+(?:still\s+)?"
+    r"(?:open|unfilled|uncovered|vacant|empty))\b"
+    r"|\b(?:cover|covers|covered|covering|gap|gaps|no-?shows?|absen\w*|sick|ill|unwell|cancels?|cancell?ed|"
+    r"drops?\s+out|dropped\s+out|short-?staffed|short|step\s+in|replace\w*|emergenc\w*|who\s+is\s+free|"
+    r"who's\s+free|free\s+staff|staff\s+who\s+are\s+free|available\s+staff|calls?\s+in|called\s+in)\b",
+    re.IGNORECASE)
+
+
 def _about_find_cover(answer):
     story = answer.get("story") if isinstance(answer, dict) else None
     if type(story) is not str:
         return None
-    words = ("shift", "cover", "no-show", "absence", "sick", "open")
-    return None if any(w in story.casefold() for w in words) else \
-        "the story should be about B05, find cover: a shift that opens and needs someone."
+    return None if _FIND_COVER.search(story[:MAX_STORY]) else (
+        "the story should be about B05, find cover: a shift that opens and needs someone. I looked for an open "
+        "shift, a gap, cover or an absence ('calls in sick', 'no-show') and found none; if yours is about it, "
+        "you're fine.")
 
 
 q7 = Question(

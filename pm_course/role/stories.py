@@ -39,7 +39,8 @@ __all__ = [
 ]
 
 _STORY = re.compile(
-    r"^\s*as\s+(?:an?|the)?\s*(?P<role>.+?)\s*,?\s+i\s+(?:want|need|would like)\s+(?:to\s+)?(?P<want>.+?)"
+    r"^\s*as\s+(?:an?|the)?\s*(?P<role>.+?)\s*,?\s+i\s*(?:want|need|would\s+like|['’]d\s+like|would\s+love|"
+    r"['’]d\s+love|wish)\s+(?:to\s+)?(?P<want>.+?)"
     r"\s*,?\s+so\s+(?:that\s+)?(?P<benefit>.+?)\s*[.!]?\s*$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -48,13 +49,16 @@ _VAGUE_ROLES = {"user", "users", "the user", "customer", "person", "someone", "s
 #: Words that name a piece of interface or implementation: a solution, not a benefit.
 _SOLUTION_WORDS = ("button", "screen", "page", "dropdown", "drop-down", "menu", "tab", "popup", "pop-up", "modal",
                    "database", "api", "endpoint", "field", "checkbox", "toggle", "click", "tap", "table", "column",
-                   "icon", "link", "form", "widget")
+                   "icon", "link", "form", "widget", "press")
 #: Words with no test behind them (what would a tester check?).
 _VAGUE_WORDS = ("fast", "quick", "quickly", "easy", "easily", "simple", "simply", "intuitive", "user-friendly",
                 "user friendly", "nice", "better", "seamless", "seamlessly", "smooth", "smoothly", "properly",
                 "correctly", "appropriate", "appropriately", "efficient", "efficiently", "robust", "good",
                 "friendly", "clean", "modern", "etc", "as expected", "works", "should work", "and so on")
 _MAX_WANT_WORDS = 16
+#: A story or a criterion is a sentence or two; longer texts get a clear message, not a slow check.
+MAX_STORY = 1_000
+MAX_CRITERION = 1_000
 
 
 def _has_word(haystack: str, word: str) -> bool:
@@ -63,7 +67,7 @@ def _has_word(haystack: str, word: str) -> bool:
 
 def parse_story(story: str) -> dict[str, str] | None:
     """The parts of a user story, ``{"role", "want", "benefit"}``, or None when it does not follow the template."""
-    s = text("story", story)
+    s = text("story", story, max_len=MAX_STORY)
     m = _STORY.match(" ".join(s.split()))
     if not m:
         return None
@@ -87,16 +91,52 @@ def _rule_real_user(parts: dict | None, story: str) -> str | None:
     return None
 
 
+#: Verbs that start a second goal after "and": "swap shifts and export payroll" is two stories.
+_GOAL_VERBS = (
+    "see", "view", "export", "import", "pay", "chat", "message", "text", "email", "e-mail", "call", "phone", "ring",
+    "send", "get", "receive", "approve", "reject", "swap", "drop", "book", "post", "publish", "print", "share",
+    "track", "edit", "change", "update", "delete", "remove", "add", "create", "make", "set", "manage", "plan",
+    "build", "check", "compare", "search", "filter", "sort", "notify", "invite", "schedule", "assign", "order",
+    "download", "upload", "sync", "report", "log", "record", "save", "copy", "cancel", "request", "rate", "read",
+    "write", "open", "close", "move", "chat", "review", "configure", "connect", "archive", "then", "offer", "pick",
+    "choose", "find", "contact", "hire", "train", "clock", "plus",
+)
+_JOINS = re.compile(r"(?<![A-Za-z0-9])(and\s*/\s*or|as\s+well\s+as|also|plus|or|and)(?![A-Za-z0-9])", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"\s*(?:to\s+)?([A-Za-z'-]+)")
+
+
+def _joined_goals(want: str) -> str | None:
+    """The joining word when ``want`` joins two goals, or None.
+
+    "and" joins two goals when a new action follows it ("swap shifts and export payroll"), not when it joins
+    two words of one goal ("staff who are free and trained", "find and accept an open shift"). "or",
+    "and/or", "as well as", "also" and "plus" always offer alternatives or extras.
+    """
+    for m in _JOINS.finditer(want):
+        word = " ".join(m.group(1).lower().split())
+        if word != "and":
+            return word
+        before = want[: m.start()].split()
+        nxt = _NEXT_WORD.match(want, m.end())
+        if nxt and nxt.group(1).lower() in _GOAL_VERBS and len(before) >= 2:
+            return "and"
+    return None
+
+
 def _rule_small(parts: dict | None, story: str) -> str | None:
     if not parts:
         return None
     want = parts["want"]
     n = len(want.split())
-    joined = [w for w in ("and", "or", "and/or", "as well as", "plus", "also") if _has_word(want, w)]
+    joined = _joined_goals(want)
+    if not joined and want.count(",") >= 2 and _JOINS.search(want):
+        joined = "a list of several things"
     if joined or "/" in want or n > _MAX_WANT_WORDS:
-        why = f"it joins goals with '{joined[0]}'" if joined else (
+        why = (f"it joins goals with '{joined}'" if joined != "a list of several things" else "it lists several things"
+               ) if joined else (
             "it lists alternatives with '/'" if "/" in want else f"the goal takes {n} words")
-        return f"INVEST's Small: {why}; split it into stories that each deliver one thing."
+        return (f"INVEST's Small: {why}; split it into stories that each deliver one thing. (I read 'and' followed "
+                "by a new action as a second goal; if yours is one goal, you're fine.)")
     return None
 
 
@@ -124,24 +164,67 @@ STORY_RULES = (
 
 def check_story(story: str) -> dict[str, str | None]:
     """Each story rule's name -> None (met) or the message saying what to fix."""
-    s = text("story", story)
+    s = text("story", story, max_len=MAX_STORY)
     parts = parse_story(s)
     return {name: test(parts, s) for name, test in STORY_RULES}
 
 
 # ---------------------------------------------------------------- criterion rules
 
-_GWT = re.compile(r"^\s*given\b(?P<given>.+?)\bwhen\b(?P<when>.+?)\bthen\b(?P<then>.+)$", re.IGNORECASE | re.DOTALL)
+_WORD_GWT = re.compile(r"(?<![A-Za-z0-9])(given|when|then)(?![A-Za-z0-9])", re.IGNORECASE)
+_SCENARIO = re.compile(r"^\s*scenario\b[^:]*:\s*", re.IGNORECASE)
 
 
-def _gwt(criterion: str):
-    return _GWT.match(" ".join(criterion.split()))
+class _GWTMatch:
+    """The Given, When and Then parts of a criterion (what a regex match offered, found in one pass)."""
+
+    def __init__(self, parts: dict[str, str]):
+        self._parts = parts
+
+    def group(self, name: str) -> str:
+        return self._parts[name]
+
+
+def _gwt(criterion: str) -> _GWTMatch | None:
+    """The first Given, the first When after it and the first Then after that, in one linear pass.
+
+    A leading "Scenario: <title>" (Gherkin) is allowed before the Given. (A lazy regex over the three parts
+    took quadratic time on long texts.)
+    """
+    s = " ".join(criterion.split())
+    title = _SCENARIO.match(s)
+    s = s[title.end():] if title else s
+    # the title of a Gherkin scenario may end with a full stop before the Given
+    lead = re.match(r"^[^.]{0,120}\.\s*(?=given\b)", s, re.IGNORECASE)
+    if lead and not _WORD_GWT.search(s, 0, lead.end()):
+        s = s[lead.end():]
+    marks: dict[str, tuple[int, int]] = {}
+    for m in _WORD_GWT.finditer(s):
+        word = m.group(1).lower()
+        if not marks:
+            if word != "given" or s[: m.start()].strip(" :"):
+                return None
+            marks["given"] = m.span()
+        elif word == "when" and "when" not in marks:
+            marks["when"] = m.span()
+        elif word == "then" and "when" in marks:
+            marks["then"] = m.span()
+            break
+    if len(marks) < 3:
+        return None
+    (_, g_end), (w_start, w_end), (t_start, t_end) = marks["given"], marks["when"], marks["then"]
+    parts = {"given": s[g_end:w_start], "when": s[w_end:t_start], "then": s[t_end:]}
+    if any(not p.strip(" ,.:;") for p in parts.values()):
+        return None
+    return _GWTMatch(parts)
 
 
 def _rule_gwt(criterion: str) -> str | None:
     m = _gwt(criterion)
     if not m:
-        return "write it as 'Given <context>, when <action>, then <observable result>', in that order."
+        return ("write it as 'Given <context>, when <action>, then <observable result>', in that order (a "
+                "'Scenario: ...' title before it is fine). I found no Given, When and Then in that order, each "
+                "followed by words; if yours has them, tell us with q.dispute('why').")
     if min(len(m.group(k).strip(" ,.").split()) for k in ("given", "when", "then")) < 1:
         return "each of Given, When and Then needs words after it."
     return None
@@ -174,7 +257,7 @@ CRITERION_RULES = (
 
 def check_criterion(criterion: str) -> dict[str, str | None]:
     """Each criterion rule's name -> None (met) or the message saying what to fix."""
-    c = text("criterion", criterion)
+    c = text("criterion", criterion, max_len=MAX_CRITERION)
     return {name: test(c) for name, test in CRITERION_RULES}
 
 
@@ -182,7 +265,7 @@ def criteria_list(criteria: Sequence[str]) -> list[str]:
     """Acceptance criteria as a list of texts, one per criterion (a list or tuple of non-empty ``str``)."""
     if type(criteria) not in (list, tuple):
         raise InputTypeError(f"criteria must be a list of texts (one per criterion); got {describe(criteria)}.")
-    return [text(f"criterion {i + 1}", c) for i, c in enumerate(criteria)]
+    return [text(f"criterion {i + 1}", c, max_len=MAX_CRITERION) for i, c in enumerate(criteria)]
 
 
 def check_story_with_criteria(story: str, criteria: Any) -> dict[str, Any]:
@@ -222,21 +305,57 @@ def _filled(brief: Mapping[str, str]) -> str | None:
     return f"fill in {', '.join(empty)} ('none' or 'TBD' does not count)." if empty else None
 
 
+#: Words that name a product or a piece of one in a problem statement (whole words).
+_PROBLEM_SOLUTION_WORDS = _SOLUTION_WORDS + (
+    "feature", "features", "app", "apps", "dashboard", "notification", "notifications", "integration", "algorithm",
+    "marketplace", "sms", "alerts", "board", "module", "plugin", "chatbot", "one-click", "auto-cover",
+)
+# A problem that opens with an instruction ("Add ...", "Build ...") or says what someone should build is a solution;
+# "the owner has to add the shift to a group chat" is what happens today.
+_IMPERATIVE = re.compile(
+    r"^\s*(?:let's\s+|let\s+us\s+|please\s+)?(?:add|build|create|implement|make|develop|introduce|ship|give|design|"
+    r"launch|provide|offer|enable|allow|integrate|automate|set\s+up)\b", re.IGNORECASE)
+_SHOULD_BUILD = re.compile(
+    r"\b(?:we|shiftbrew|the\s+(?:app|product|system|software|tool|team)|our\s+(?:app|product|system)|it)\s+"
+    r"(?:should|must|needs?\s+to|need|has\s+to|will|could|ought\s+to)\s+(?:\w+\s+)?"
+    r"(?:add|build|create|implement|make|develop|introduce|ship|send|show|notify|offer|provide|have|automate|"
+    r"integrate|text|alert|display|list)\b", re.IGNORECASE)
+
+
 def _problem_not_solution(brief: Mapping[str, str]) -> str | None:
     p = brief["problem"]
-    found = [w for w in _SOLUTION_WORDS + ("build", "add", "feature", "implement") if _has_word(p, w)]
+    found = [w for w in _PROBLEM_SOLUTION_WORDS if _has_word(p, w)]
     if found:
-        return f"the problem names a solution ('{found[0]}'): state whose pain it is and what happens today."
+        return (f"the problem names a solution ('{found[0]}'): state whose pain it is and what happens today. "
+                "(I look for words that name a product or a piece of one; if yours is about what happens today, "
+                "you're fine.)")
+    m = _IMPERATIVE.match(p) or _SHOULD_BUILD.search(p)
+    if m:
+        return (f"the problem says what to build ('{m.group(0).strip()}'): state whose pain it is and what happens "
+                "today. (I look for an instruction to build something; if yours describes today, you're fine.)")
     return None
+
+
+_MONTH_NAMES = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+                r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
+_DATE_NUMBERS = re.compile(
+    r"\b(?:q[1-4]|h[12]|(?:19|20)\d\d)\b|\bweek\s+\d+\b|\bmonth\s+\d+\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAMES + r"\b|\b" + _MONTH_NAMES + r"\s+\d{1,2}(?:st|nd|rd|th)?\b",
+    re.IGNORECASE)
 
 
 def _metric_measurable(brief: Mapping[str, str]) -> str | None:
     m = brief["success_metric"]
-    has_number = re.search(r"\d", m) is not None
+    # a number that measures, not the one in a date ("by Q2", "week 8", "30 June", "2027")
+    measure = _DATE_NUMBERS.sub(" ", m)
+    has_number = re.search(r"\d|\b(?:half|halve|halves|double|doubles|triple|twice|none|zero)\b", measure,
+                           re.IGNORECASE) is not None
     has_time = any(_has_word(m, w) for w in ("week", "weeks", "month", "months", "quarter", "day", "days", "by",
                                              "within", "year"))
     if not has_number or not has_time:
-        return "the success metric needs a number and a time frame (e.g. '5 points above a holdout within 8 weeks of launch')."
+        return ("the success metric needs a number and a time frame (e.g. '5 points above a holdout within 8 weeks of launch'). I found "
+                + ("no number besides dates" if not has_number else "no time frame") + "; if yours has both, you're "
+                "fine.")
     return None
 
 

@@ -20,6 +20,7 @@ from .strategy import (
     VISION_BOARD_CRITERIA,
     VISION_BOARD_FIELDS,
     _metric,
+    annual_key_results,
     critique_key_result,
     key_result_count_issue,
     key_result_issues,
@@ -36,6 +37,7 @@ _WEEKLY = load("analytics")["weekly"]
 _BACKLOG = load("backlog")
 FILLED_WEEK_1 = _WEEKLY[0]["shifts_filled_without_manager_calls"]
 FILLED_WEEK_26 = _WEEKLY[-1]["shifts_filled_without_manager_calls"]
+WEEK_1, WEEK_26 = _WEEKLY[0], _WEEKLY[-1]
 
 # ---------------------------------------------------------------- q1, q2: one key result
 
@@ -71,7 +73,8 @@ _Q2 = key_result_progress(3.1, 2.0, 2.4)
 q2 = Question(
     module=MODULE, id="q2", points=1,
     prompt=("A falling target. Key result: 'Cut monthly site churn from 3.1 % to 2.0 % by the end of Q4.' "
-            "Churn is now 2.4 %. Its progress, from 0.0 to 1.0, to 2 decimal places?"),
+            "At the end-of-Q4 review churn is 2.4 % (a hypothetical reading: the case data stop today, at week 26). "
+            "Its progress, from 0.0 to 1.0, to 2 decimal places?"),
     checker=Value(expected=_Q2, decimals=2),
     hints=[
         "The same formula works when the target is below the baseline: the signs cancel.",
@@ -97,29 +100,33 @@ q2 = Question(
 
 # ---------------------------------------------------------------- q3: the objective's score
 
-_Q3_KRS = [(3.1, 2.0, 2.4), (FILLED_WEEK_1, 0.60, FILLED_WEEK_26), (0.30, 0.45, 0.33)]
+_Q3_KRS = [(kr["baseline"], kr["target"], kr["actual"])
+           for kr in annual_key_results(load("company"), load("analytics")["weekly"])]
 _Q3 = okr_score([key_result_progress(*kr) for kr in _Q3_KRS])
 
 q3 = Question(
     module=MODULE, id="q3", points=1,
-    prompt=("An annual, aspirational objective, reviewed at mid-year: 'Cafés rely on Shiftbrew every week.' Its key "
-            "results for the 12 months: churn 3.1 % -> 2.0 %, now 2.4 %; shifts filled without manager calls, "
-            "week 1 -> 0.60, now week 26's value; Group-plan share of sites 30 % -> 45 % (as fractions "
-            "0.30 -> 0.45), now 0.33. The objective's score so far, from 0.0 to 1.0, to 2 decimal places?"),
+    prompt=("An annual, aspirational objective set today (week 26) for the next 12 months: 'Cafés rely on Shiftbrew "
+            "every week.' It is reviewed at mid-year, week 52; the week-52 readings are hypothetical, since the data "
+            "stop today. Its key results: churn 3.1 % -> 2.0 %, at week 52 2.6 %; shifts filled without manager "
+            "calls, from week 26's value -> 0.65, at week 52 0.585; Group-plan share of sites 0.30 -> 0.45, at week "
+            "52 0.37. The objective's score so far, from 0.0 to 1.0, to 2 decimal places?"),
     checker=Value(expected=_Q3, decimals=2),
     hints=[
-        "Score each key result from 0.0 to 1.0 first, with key_result_progress.",
-        "The objective's score is the mean of its key results' scores: okr_score([...]).",
+        "Score each key result from 0.0 to 1.0 first, with key_result_progress; the shifts baseline is "
+        "weekly[-1] (week 26, today).",
+        "The objective's score is the mean of its key results' scores: okr_score([...]). Then read it against the "
+        "time elapsed: okr_verdict(score, elapsed=0.5).",
     ],
     solution_text=('# Grade each key result from 0.0 to 1.0, then take the plain mean (not the sum).\n'
                    'scores = [\n'
-                   '    key_result_progress(3.1, 2.0, 2.4),\n'
-                   '    key_result_progress(weekly[0]["shifts_filled_without_manager_calls"], 0.60,\n'
-                   '                        weekly[-1]["shifts_filled_without_manager_calls"]),\n'
-                   '    key_result_progress(0.30, 0.45, 0.33),\n'
+                   '    key_result_progress(3.1, 2.0, 2.6),\n'
+                   '    key_result_progress(weekly[-1]["shifts_filled_without_manager_calls"], 0.65, 0.585),\n'
+                   '    key_result_progress(0.30, 0.45, 0.37),\n'
                    ']\n'
                    'answer_q3 = okr_score(scores)\n'
-                   'print(f"{answer_q3:.2f}: {okr_verdict(answer_q3, \'aspirational\')}")'),
+                   '# Half the year has gone: read the score against the time elapsed, not as an end-of-year verdict.\n'
+                   'print(f"{answer_q3:.2f}: {okr_verdict(answer_q3, \'aspirational\', elapsed=0.5)}")'),
     answer=_Q3,
     wrong=[_Q3 * 100, _Q3 * 3, 0.65],
     misconceptions=[
@@ -397,7 +404,7 @@ SHIFTBREW_BOARD = {
                      "in the UK, Ireland and the Netherlands; their baristas are the everyday users."),
     "needs": ("Build next week's rota in minutes, fill last-minute gaps without phoning round, swap shifts "
               "without chasing the owner, and send hours to payroll without retyping them."),
-    "product": ("Shiftbrew: rotas built from staff availability, shift swaps and open shifts on the phone "
+    "product": ("Shiftbrew: last week's rota copied in one click, shift swaps and open shifts on the phone "
                 "with manager approval, and hours exported in the payroll provider's own format."),
     "business_goals": ("Grow ARR from $0.78M to $1.2M within 12 months; cut monthly site churn from 3.1 % to "
                        "under 2 %; raise the share of Group-plan sites from 30 % to 45 %."),
@@ -421,7 +428,9 @@ q10 = Question(
     module=MODULE, id="q10", points=2,
     prompt=("Write Shiftbrew's Product Vision Board as a dict with the keys 'vision', 'target_group', 'needs', "
             "'product', 'business_goals' (each a text) that passes check_vision_board."),
-    checker=Rubric(rules=_rules(VISION_BOARD_CRITERIA), shape=dict[str, str], fields=VISION_BOARD_FIELDS),
+    # the case rule is part of the visible check too: the hidden test re-applies it, it never adds an opinion
+    checker=Rubric(rules=[*_rules(VISION_BOARD_CRITERIA), Rule("Shiftbrew's case", _mentions_case)],
+                   shape=dict[str, str], fields=VISION_BOARD_FIELDS),
     hints=[
         "Run check_vision_board(your_board) and fix each criterion it lists.",
         "The vision is the change for cafés, not the app; the business goals are in load('company')['business_goals'].",
@@ -434,8 +443,8 @@ q10 = Question(
                    '                     "in the UK, Ireland and the Netherlands, with baristas as daily users."),\n'
                    '    "needs": ("Cover last-minute gaps without phoning round, swap shifts without chasing the owner, and send "\n'
                    '              "correct hours to payroll without retyping them."),\n'
-                   '    "product": ("Shiftbrew: shift swaps and open shifts on the phone with approval, rotas copied or built from "\n'
-                   '                "availability, and hours exported in each payroll provider\'s format."),\n'
+                   '    "product": ("Shiftbrew: shift swaps and open shifts on the phone with approval, last week\'s rota "\n'
+                   '                "copied in one click, and hours exported in each payroll provider\'s format."),\n'
                    '    "business_goals": ("Cut monthly site churn from 3.1 % to under 2 %, grow ARR to $1.2M within 12 months, "\n'
                    '                       "and raise Group-plan sites from 30 % to 45 %."),\n'
                    '}\n'
@@ -458,12 +467,19 @@ SHIFTBREW_POSITIONING = (
 )
 
 
+_ALTERNATIVES = re.compile(
+    r"\b(spreadsheets?|group chats?|chats?|whatsapp|paper|pen|notebooks?|enterprise|workforce|messaging|"
+    r"point-of-sale|point of sale|till|pos|excel|google sheets|sheets|text messages?|texts?|texting|sms|phone|"
+    r"phoning|phone calls?|calling|ringing round|emails?|notice ?boards?|whiteboards?|slack|deputy|rotacloud|"
+    r"when i work|planday|homebase|agency|agencies)\b", re.I)
+
+
 def _names_a_real_alternative(statement: str) -> str | None:
-    alt = parse_positioning(statement).get("alternative", "").casefold()
-    known = ("spreadsheet", "group chat", "whatsapp", "paper", "notebook", "enterprise", "workforce",
-             "messaging", "point-of-sale", "point of sale", "till", "pos ", "excel", "text message")
-    if not any(k in alt + " " for k in known):
-        return ("name one of the alternatives Shiftbrew's customers use today (see load('market')['competitors']).")
+    alt = parse_positioning(statement).get("alternative", "")
+    if not _ALTERNATIVES.search(alt):
+        return ("name one of the alternatives Shiftbrew's customers use today (see load('market')['competitors']): "
+                "I looked for a workaround or a product such as 'spreadsheets and group chats', 'phoning round' or "
+                "'an enterprise workforce suite' after 'Unlike'; if yours names one, you're fine.")
     return None
 
 
@@ -472,15 +488,16 @@ q11 = Question(
     prompt=("Write Shiftbrew's positioning statement in Moore's template (a str): 'For <target customer> who "
             "<need>, <product> is a <category> that <key benefit>. Unlike <alternative>, <differentiator>.' "
             "It must pass check_positioning."),
-    checker=Rubric(rules=_rules(POSITIONING_CRITERIA, parse_positioning), shape=str),
+    checker=Rubric(rules=[*_rules(POSITIONING_CRITERIA, parse_positioning),
+                          Rule("a real alternative", _names_a_real_alternative)], shape=str),
     hints=[
         "Keep the template's signal words in order: For ... who ..., ... is a ... that .... Unlike ..., ....",
         "The alternative is what cafés use today (load('market')['competitors']), not 'competitors'.",
     ],
     solution_text=('# Choose a customer, a need from the interviews, a category buyers compare in, the benefit, the\n'
                    "# alternative they use today (a workaround, not 'competitors') and the one thing it cannot do.\n"
-                   'answer_q11 = ("For operations managers of small coffee chains who cover gaps by moving staff between sites by hand, "\n'
-                   '              "Shiftbrew is a rota app that shows who is free across every site and fills open shifts in minutes. "\n'
+                   'answer_q11 = ("For operations managers of small coffee chains who phone round for cover when someone calls in sick, "\n'
+                   '              "Shiftbrew is a rota app that fills open shifts in minutes and sends every site\'s hours to payroll. "\n'
                    '              "Unlike an enterprise workforce suite, Shiftbrew is priced for 3 to 20 sites and set up in an afternoon.")\n'
                    'print(check_positioning(answer_q11))'),
     answer=SHIFTBREW_POSITIONING,
@@ -530,7 +547,8 @@ q12 = Question(
     prompt=("Write a North Star metric for Shiftbrew as a dict: 'name' (what is counted, per period), "
             "'customer_value' (a sentence), 'inputs' (a dict mapping 3 to 6 input metrics to 'breadth', 'depth', "
             "'frequency' or 'efficiency'). It must pass check_north_star."),
-    checker=_MetricRubric(rules=_rules(NORTH_STAR_CRITERIA), shape=None),
+    checker=_MetricRubric(rules=[*_rules(NORTH_STAR_CRITERIA), Rule("Shiftbrew's case", _about_shiftbrew)],
+                          shape=None),
     hints=[
         "Count the moment a café gets value (a shift sorted, a rota published), per week; not revenue, not log-ins.",
         "Inputs are what teams can move: how many sites (breadth), how much each uses it (depth), how often, how fast.",
@@ -590,9 +608,20 @@ def _okr_wording(v: dict) -> str | None:
     return None if not weak else "not yet measurable, time-bound outcomes: " + "; ".join(weak) + "."
 
 
+def _tracks_the_analytics(kr: dict) -> bool:
+    """The key result whose baseline and actual are weeks 1 and 26 of the shifts filled without manager calls."""
+    return any(abs(kr["baseline"] - FILLED_WEEK_1 * scale) < 1e-6 * scale
+               and abs(kr["actual"] - FILLED_WEEK_26 * scale) < 1e-6 * scale for scale in (1, 100))
+
+
 def _okr_targets(v: dict) -> str | None:
     flat = [f"KR {i + 1}" for i, kr in enumerate(v["key_results"]) if kr["baseline"] == kr["target"]]
-    return None if not flat else "target equals baseline in " + ", ".join(flat) + ": a key result must move a number."
+    if flat:
+        return "target equals baseline in " + ", ".join(flat) + ": a key result must move a number."
+    falling = [f"KR {i + 1}" for i, kr in enumerate(v["key_results"])
+               if _tracks_the_analytics(kr) and kr["target"] < kr["baseline"]]
+    return None if not falling else (", ".join(falling) + " tracks shifts filled without manager calls: more is "
+                                     "better, so its target should be above its week-1 baseline.")
 
 
 def _okr_uses_data(v: dict) -> str | None:
@@ -618,8 +647,10 @@ _Q13_ANSWER = {
     "key_results": [
         {"text": "Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26",
          "baseline": FILLED_WEEK_1, "target": 0.60, "actual": FILLED_WEEK_26},
-        {"text": "Cut monthly site churn from 3.1 % to 2 % by the end of Q4",
-         "baseline": 3.1, "target": 2.0, "actual": 2.4},
+        {"text": "Raise the swaps completed per week from 604 to 1,200 by week 26",
+         "baseline": WEEK_1["swaps_completed"], "target": 1200, "actual": WEEK_26["swaps_completed"]},
+        {"text": "Raise the sites that publish a rota each week from 659 to 1,100 by week 26",
+         "baseline": WEEK_1["sites_with_published_rota"], "target": 1100, "actual": WEEK_26["sites_with_published_rota"]},
     ],
 }
 
@@ -635,12 +666,15 @@ q13 = Question(
         "then copy the line the builder shows into the answer cell so it can be replayed.",
     ],
     solution_text=('# A qualitative objective, then 2-5 outcome key results with a number and a time frame; one tracks the\n'
-                   '# share of shifts filled without manager calls from week 1 (baseline) to week 26 (actual).\n'
+                   '# share of shifts filled without manager calls from week 1 (baseline) to week 26 (actual). The OKR ran\n'
+                   '# over weeks 1 to 26, so every key result has that one time frame and its actual from the data.\n'
                    'okr.set(objective="Cafés sort their shifts without the manager", key_results=[\n'
                    '    ("Raise the share of shifts filled without manager calls from 42.8 % to 60 % by week 26",\n'
                    '     weekly[0]["shifts_filled_without_manager_calls"], 0.60, weekly[-1]["shifts_filled_without_manager_calls"]),\n'
-                   '    ("Cut monthly site churn from 3.1 % to 2 % by the end of Q4", 3.1, 2.0, 2.4),\n'
-                   '    ("Raise the share of Group-plan sites from 30 % to 45 % within 12 months", 0.30, 0.45, 0.33),\n'
+                   '    ("Raise the swaps completed per week from 604 to 1,200 by week 26",\n'
+                   '     weekly[0]["swaps_completed"], 1200, weekly[-1]["swaps_completed"]),\n'
+                   '    ("Raise the sites that publish a rota each week from 659 to 1,100 by week 26",\n'
+                   '     weekly[0]["sites_with_published_rota"], 1100, weekly[-1]["sites_with_published_rota"]),\n'
                    '])\n'
                    'answer_q13 = okr'),
     answer=_Q13_ANSWER,

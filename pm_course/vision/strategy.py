@@ -28,7 +28,18 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, choice, describe, integer, number, percent_guess, records, text
+from ..core.validate import (
+    InputError,
+    InputTypeError,
+    choice,
+    describe,
+    fraction,
+    integer,
+    number,
+    percent_guess,
+    records,
+    text,
+)
 
 __all__ = [
     "key_result_progress",
@@ -65,6 +76,13 @@ __all__ = [
     "NO_NUMBER",
     "OUTPUT",
     "NO_TIME_FRAME",
+    "ANNUAL_OBJECTIVE",
+    "ANNUAL_TARGETS",
+    "REVIEW_WEEK",
+    "REVIEW_ELAPSED",
+    "HYPOTHETICAL_WEEK_52",
+    "annual_key_results",
+    "PLANNED_NOW",
 ]
 
 # ---------------------------------------------------------------- OKRs
@@ -183,7 +201,7 @@ def okr_rows(objective: Any, key_results: Any, max_rows: int = KEY_RESULTS_RANGE
 OKR_KINDS = ("aspirational", "committed")
 
 
-def okr_verdict(score: float, kind: str = "aspirational") -> str:
+def okr_verdict(score: float, kind: str = "aspirational", *, elapsed: float = 1.0) -> str:
     """A plain-language reading of an OKR score (0.0-1.0), for an aspirational or a committed objective.
 
     Google re:Work ("Guide: Set goals with OKRs") tells two kinds apart.
@@ -193,14 +211,34 @@ def okr_verdict(score: float, kind: str = "aspirational") -> str:
     to reach: an average around 0.6-0.7 is the sweet spot, and a 1.0 is good
     news, though 1.0 every quarter suggests the objectives could be bolder.
 
+    Those verdicts belong to the **end** of the period. ``elapsed`` is the
+    share of the period that has passed (1.0, the default, is the end). Before
+    the end, a score is read against the time elapsed: 0.47 with half the year
+    gone is on track (within 0.1 of the straight line from 0.0 to 1.0), not a
+    miss. The tolerance of 0.1 is this course's choice for a rough reading.
+
     >>> okr_verdict(1.0, "committed")
     'delivered: a committed key result is expected to reach 1.0'
+    >>> okr_verdict(0.47, "committed", elapsed=0.5)[:8]
+    'on track'
     """
     x = number("score", score)
     if x < 0 or x > 1:
         guess = f" Did you mean {percent_guess(x):g}?" if percent_guess(x) is not None else ""
         raise InputError(f"score must be from 0.0 to 1.0; got {score!r}.{guess}")
     k = choice("kind", kind, OKR_KINDS)
+    e = fraction("elapsed", elapsed, allow_zero=False,
+                 hint="It is the share of the OKR's period that has passed: 0.5 at mid-year, 1.0 at the end.")
+    if e < 1.0:
+        pace = f"{x:.2f} with {e:.2f} of the period gone"
+        if x >= e + 0.1:
+            return f"ahead of pace: {pace}; read the end-of-period verdict when the period ends"
+        if x >= e - 0.1:
+            return f"on track: {pace}, close to the straight line from 0.0 to 1.0; a mid-period score is not a verdict"
+        if k == "committed":
+            return (f"behind pace: {pace}; a committed OKR should be near {e:.2f} by now: find what blocks it and "
+                    "re-plan while there is time")
+        return f"behind pace: {pace}; find what blocks progress while there is time to change course"
     if k == "committed":
         if x >= 1.0:
             return "delivered: a committed key result is expected to reach 1.0"
@@ -217,6 +255,53 @@ def okr_verdict(score: float, kind: str = "aspirational") -> str:
         return "above the sweet spot: good, but check the objective was ambitious enough"
     return ("fully achieved: good news for a stretch goal; if aspirational OKRs reach 1.0 every quarter, "
             "set bolder ones (a committed OKR, by contrast, is expected to reach 1.0)")
+
+
+# ---------------------------------------------------------------- Shiftbrew's annual objective (the lesson's example)
+
+#: The annual, aspirational objective set today (week 26 of the case data) for the next 12 months
+#: (weeks 26 to 78), and a review six months ahead, at week 52. The baselines are read from the case data
+#: by :func:`annual_key_results`; the targets are the business goals (the shifts target is the outcome of
+#: module 02's opportunity solution tree); the week-52 readings are **hypothetical**: the data stop today.
+ANNUAL_OBJECTIVE = "Cafés rely on Shiftbrew every week"
+ANNUAL_TARGETS = {"churn": 2.0, "shifts": 0.65, "group_share": 0.45}
+REVIEW_WEEK = 52
+REVIEW_ELAPSED = 0.5
+HYPOTHETICAL_WEEK_52 = {"churn": 2.6, "shifts": 0.585, "group_share": 0.37}
+
+
+def annual_key_results(company: dict, weekly: Sequence[dict]) -> list[dict]:
+    """The annual objective's key results: baselines from today's data (week 26), targets, week-52 readings.
+
+    ``company`` is ``load("company")`` and ``weekly`` is ``load("analytics")["weekly"]``; week 26, the
+    last week, is today. Each key result is a dict with ``key``, ``text``, ``baseline``, ``target`` and
+    ``actual`` (the hypothetical reading at the week-52 review).
+    """
+    today = company.get("today") if isinstance(company, dict) else None
+    if not isinstance(today, dict) or not {"monthly_site_churn", "group_share_of_sites"} <= today.keys():
+        raise InputTypeError("company must be load('company'): a dict whose 'today' holds 'monthly_site_churn' and "
+                             f"'group_share_of_sites'; got {describe(company)}.")
+    rows = records("weekly", weekly, keys=("week", "shifts_filled_without_manager_calls"),
+                   what="weekly analytics rows", example="load('analytics')['weekly']")
+    churn = round(100 * number("monthly_site_churn", today["monthly_site_churn"]), 1)
+    shifts = fraction("shifts_filled_without_manager_calls", rows[-1]["shifts_filled_without_manager_calls"])
+    group = fraction("group_share_of_sites", today["group_share_of_sites"])
+    t, h = ANNUAL_TARGETS, HYPOTHETICAL_WEEK_52
+    return [
+        {"key": "churn", "text": f"Cut monthly site churn from {churn:.1f} % to {t['churn']:.1f} % within 12 months",
+         "baseline": churn, "target": t["churn"], "actual": h["churn"]},
+        {"key": "shifts", "text": (f"Raise the share of shifts filled without manager calls from {shifts:.1%} to "
+                                   f"{t['shifts']:.0%} within 12 months").replace("%", " %"),
+         "baseline": shifts, "target": t["shifts"], "actual": h["shifts"]},
+        {"key": "group_share", "text": (f"Raise the share of Group-plan sites from {group:.0%} to "
+                                        f"{t['group_share']:.0%} within 12 months").replace("%", " %"),
+         "baseline": group, "target": t["group_share"], "actual": h["group_share"]},
+    ]
+
+
+#: The problems the roadmap works on now, as the strategy chooses them (themes of the backlog). Certainty
+#: alone would put last-minute cover in Next; the strategy's crux puts its discovery in Now.
+PLANNED_NOW = ("last-minute cover", "swaps and availability", "payroll and hours")
 
 
 # ---------------------------------------------------------------- key result wording
@@ -265,6 +350,8 @@ _TIME_RE = re.compile(
     r"|\b(q[1-4]|h[12])\s*(\d{4}|'\d\d)?\b"
     r"|\b(this|next)\s+(quarter|year|month|half)\b"
     r"|\bwithin\s+\d+\s*(days|weeks|months|years|quarters)\b"
+    r"|\b(within|in|over|during)\s+(the\s+)?(next\s+|coming\s+|first\s+)?(one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|eighteen|\d+)\s+(days|weeks|months|years|quarters|halves)\b"
     r"|\b\d+\s*(days|weeks|months)\s+(from|after)\b"
     r"|\b(end|start)\s+of\s+(the\s+)?(quarter|year|month|season|q[1-4])\b"
     r"|\b\d{1,2}(st|nd|rd|th)?\s+(of\s+)?" + _MONTHS +
@@ -273,6 +360,8 @@ _TIME_RE = re.compile(
     re.I,
 )
 _PER_ONLY = re.compile(r"\b(each|per)\s+", re.I)
+#: A key result is one sentence; a longer text gets a message saying the limit, not a slow check.
+MAX_KEY_RESULT = 500
 
 
 def _words(s: str) -> list[str]:
@@ -316,7 +405,7 @@ def key_result_issues(text_: str) -> list[str]:
     Set goals with OKRs": key results are measurable, time-bound outcomes,
     not tasks. The checks are word heuristics, not understanding.
     """
-    s = text("key result", text_)
+    s = text("key result", text_, max_len=MAX_KEY_RESULT)
     issues = []
     if not _NUMBER_RE.search(_TIME_RE.sub(" ", s)):  # "by Q3" or "by 30 June" is a deadline, not a measure
         issues.append(NO_NUMBER)
@@ -786,6 +875,9 @@ def _ns_money(m: dict) -> str | None:
 def _ns_vanity(m: dict) -> str | None:
     name = m["name"]
     found = sorted(_mentions(name, _VANITY), key=len, reverse=True)
+    active = re.search(r"\b(?:daily|weekly|monthly)\s+active\s+[a-z]+", name, re.I)  # "daily active baristas"
+    if active and not found:
+        found = [active.group(0).lower()]
     if found and not re.search(r"\b(who|that|with|whose)\b", name, re.I):
         return (f"it counts raw activity ({found[0]}): people can log in without getting value; "
                 "count the valuable thing they did (e.g. shifts filled, rotas published).")
@@ -922,6 +1014,9 @@ def roadmap_ids(ids: Any, backlog: Sequence[dict]) -> list[str]:
     known = {b["id"] for b in backlog}
     if type(ids) not in (list, tuple) or not ids:
         raise InputTypeError(f"ids must be a non-empty list of backlog ids such as ['B01', 'B05']; got {describe(ids)}.")
+    odd = [i for i in ids if type(i) is not str]
+    if odd:
+        raise InputTypeError(f"ids must be backlog ids as text, such as 'B01'; got {describe(odd[0])} among them.")
     unknown = [i for i in ids if i not in known]
     if unknown:
         raise InputError(f"not in the backlog: {', '.join(map(repr, unknown))}; ids run from B01 to B{len(backlog):02d}.")

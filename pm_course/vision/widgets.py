@@ -165,14 +165,18 @@ class OKRBuilder(Widget):
     [{"text", "baseline", "target", "actual"}, ...]}`` with the rows that have
     text; ``.score`` the objective's score (None until a key result can be
     scored). ``set(objective=..., key_results=[(text, baseline, target, actual), ...])``
-    fills it from code.
+    fills it from code. ``elapsed`` is the share of the OKR's period gone: below 1.0 the score is read
+    against it (a mid-period reading, :func:`okr_verdict`), at 1.0 it gets the end-of-period verdict.
     """
 
     ROWS = 5
     code_intro = _CODE_INTRO
 
-    def __init__(self, objective: str = "", key_results: Sequence[Any] = (), name: str = "okr"):
+    def __init__(self, objective: str = "", key_results: Sequence[Any] = (), name: str = "okr",
+                 elapsed: float = 1.0):
         super().__init__(name)
+        okr_verdict(0.0, elapsed=elapsed)  # validates elapsed: the share of the OKR's period gone (1.0 at the end)
+        self.elapsed = float(elapsed)
         self.objective = w.Text(value="", description="Objective", placeholder="Qualitative and ambitious",
                                 layout=w.Layout(width="98%"), style={"description_width": "80px"})
         self.rows = []
@@ -280,7 +284,7 @@ class OKRBuilder(Widget):
         else:
             advice = "" if key_result_count_issue(n) is None else " Aim for 2 to 5 key results per objective."
             self.result.value = (f"<b>Objective score: {s:.2f}</b> (mean of {n} key result{'s' if n != 1 else ''}) "
-                                 f"&mdash; {html.escape(okr_verdict(s))}.{advice}")
+                                 f"&mdash; {html.escape(okr_verdict(s, elapsed=self.elapsed))}.{advice}")
         self.show_code()
 
 
