@@ -872,9 +872,9 @@ def test_release_property_rules_agree_with_their_definitions(chosen, capacity):
 
 
 def test_prfaq_model_passes_and_each_slip_is_named():
-    from pm_course.role.questions import q15
+    from pm_course.role.questions import _GOOD_PRFAQ
 
-    good = q15.answer
+    good = dict(_GOOD_PRFAQ)
     assert not problems(check_prfaq(good))
     slips = {
         "the customer named in the headline": {"headline": "Find cover launches", "subheading": "It is live."},
@@ -890,6 +890,37 @@ def test_prfaq_model_passes_and_each_slip_is_named():
         assert [k for k, v in r.items() if v] == [rule], (rule, problems(r))
     both = check_prfaq({**good, "customer_faq": "Free?", "internal_faq": "Cost: 3 person-months?"})
     assert both["questions in both FAQs"].startswith("customer_faq and internal_faq each need at least two")
+
+
+def test_q15_is_checked_exactly_against_a_key_that_check_prfaq_agrees_with():
+    # q15 decides points on a set of rule names, not on the learner's prose (the PR/FAQ rules have no labelled set)
+    from pm_course.core import SetOf
+    from pm_course.role.questions import _Q15, FLAWED_PRFAQ, PRFAQ_RUBRIC, q15
+
+    assert isinstance(q15.checker, SetOf)
+    key = {"in the customer's words, no jargon", "the problem before the solution",
+           "the internal FAQ faces cost and risk"}   # read off the draft by hand
+    assert _Q15 == key and key <= set(PRFAQ_RUBRIC)
+    assert {name for name, fix in check_prfaq(FLAWED_PRFAQ).items() if fix} == key
+    assert q15._evaluate(set(key)).passed
+    assert q15._evaluate({r.upper() for r in key}).passed            # spelling case does not matter
+    for wrong in ({*key, "questions in both FAQs"}, key - {"the problem before the solution"}, set(PRFAQ_RUBRIC)):
+        assert not q15._evaluate(wrong).passed, wrong
+    bad = q15._evaluate("in the customer's words, no jargon")
+    assert not bad.passed
+
+
+def test_q15_misconceptions_fire_only_for_what_they_describe():
+    from pm_course.role.questions import _Q15, q15
+
+    faqs, problem = q15.misconceptions
+    c = q15.checker
+    assert not faqs.fires(c, set(_Q15)) and not problem.fires(c, set(_Q15))
+    extra = {*_Q15, "Questions in both FAQs"}
+    assert faqs.fires(c, extra) and not problem.fires(c, extra)
+    no_problem = _Q15 - {"the problem before the solution"}
+    assert problem.fires(c, no_problem) and not faqs.fires(c, no_problem)
+    assert "button in the app" in str(q15._evaluate(no_problem))
 
 
 @pytest.mark.parametrize("bad, exc, match", [

@@ -19,6 +19,7 @@ from ..core import (
     Question,
     Rubric,
     Rule,
+    SetOf,
     Value,
     WidgetState,
     WrittenAnswer,
@@ -42,7 +43,6 @@ from .practice import (
     GOALS,
     PMM_ROLES,
     PMM_TASKS,
-    PRFAQ_FIELDS,
     PRFAQ_RULES,
     SPLIT_PATTERNS,
     SPLITS,
@@ -50,7 +50,6 @@ from .practice import (
     TEAMS,
     TRACK_WORK,
     TRACKS,
-    check_prfaq,
     check_release,
 )
 from .roles import (
@@ -72,7 +71,7 @@ __all__ = [
     "AliasMapping", "AliasChoice", "SHARE", "TREND_WEEK", "TREND_PROJECTION", "TARGET_UPLIFT_POINTS",
     "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "w1",
     "GOAL_STATEMENTS", "TEAM_BRIEFS", "TRACK_ITEMS", "SPLIT_EXAMPLES", "MARKETING_TASKS",
-    "q12", "q13", "q14", "q15", "q16", "q17", "q18",
+    "q12", "q13", "q14", "q15", "q16", "q17", "q18", "FLAWED_PRFAQ", "PRFAQ_RUBRIC",
 ]
 
 MODULE = "01_pm_role"
@@ -736,31 +735,59 @@ _GOOD_PRFAQ = {
                     "first release. What is the biggest risk? Baristas who turn alerts off: we test that "
                     "with a prototype first.",
 }
-_PRFAQ_RULE_NAMES = [name for name, _ in PRFAQ_RULES]
+#: A draft PR/FAQ for find cover with slips in it: q15 asks which rules of the rubric (PRFAQ_RUBRIC) it breaks.
+FLAWED_PRFAQ = {
+    "headline": "Find cover helps café owners fill an open shift without phoning round",
+    "subheading": "Owners of Shiftbrew cafés can now cover a sick call from their phone.",
+    "summary": "This sprint we shipped the find cover MVP, the top item on our backlog.",
+    "problem": "Café owners need a button in the app that finds cover for a shift.",
+    "solution": "Find cover sends the open shift to the baristas who are free, and the first to accept gets it.",
+    "quote": "'I covered a sick call before my first coffee,' says the owner of a two-site café.",
+    "getting_started": "Open the rota, mark the shift as open, and press Find cover.",
+    "customer_faq": "Does it cost extra? No, it is part of both plans. What if nobody accepts? The owner sees "
+                    "that after 15 minutes and can phone as before.",
+    "internal_faq": "Is it hard to build? Not really. Will baristas like it? We think so.",
+}
+#: The rubric's rules, by name, in the order the lesson gives them.
+PRFAQ_RUBRIC = [name for name, _ in PRFAQ_RULES]
+_JARGON_RULE, _PROBLEM_RULE, _FAQS_RULE, _HARD_RULE = (
+    "in the customer's words, no jargon", "the problem before the solution", "questions in both FAQs",
+    "the internal FAQ faces cost and risk")
+#: The key, written out by reading the draft (tests/test_role.py checks that check_prfaq agrees with it): 'MVP',
+#: 'sprint' and 'backlog' are team words; the problem asks for a button in the app; the internal FAQ asks two
+#: questions but puts no number on cost or risk. The headline names café owners, every section is filled, and
+#: both FAQs ask two questions.
+_Q15 = {_JARGON_RULE, _PROBLEM_RULE, _HARD_RULE}
+
+
+def _names(answer: Any) -> set[str]:
+    return {" ".join(str(x).split()).casefold() for x in answer}
+
+
 q15 = Question(
     module=MODULE, id="q15", points=2,
-    prompt="A PR/FAQ for find cover: a dict with the keys headline, subheading, summary, problem, solution, "
-           "quote, getting_started, customer_faq and internal_faq that meets every rule of the lesson's "
-           "PR/FAQ rubric.",
-    checker=Rubric(shape=dict[str, str], fields=PRFAQ_FIELDS,
-                   rules=[Rule(name, lambda d, n=name: check_prfaq(d)[n]) for name in _PRFAQ_RULE_NAMES]),
+    prompt="FLAWED_PRFAQ is a draft PR/FAQ for find cover. Which rules of the lesson's PR/FAQ rubric does it break? "
+           "Give the set of their names, as PRFAQ_RUBRIC spells them.",
+    checker=SetOf(expected=_Q15),
     hints=[
-        "Write the press release as the customer would read it on launch day: who benefits in the headline, "
-        "the pain before the product, no team words such as 'MVP' or 'backlog'.",
-        "Each FAQ needs at least two questions with answers; the internal one faces cost and risk with a "
-        "number. check_prfaq(doc) tells you which rule fails.",
+        "Read the draft section by section against each rule: who benefits, the customer's words, the pain before "
+        "the product, two questions in each FAQ, and a number on cost or risk in the internal one.",
+        "Three rules are broken. An FAQ can ask two questions and still dodge the hard ones.",
     ],
-    solution_text="# launch day, the customer's words; the pain before the product; FAQs that face cost and risk\n"
-                  + _literal("answer_q15", _GOOD_PRFAQ),
-    answer=dict(_GOOD_PRFAQ),
-    wrong=[{**_GOOD_PRFAQ, "summary": "We ship the find cover MVP from the backlog this sprint."},
-           {**_GOOD_PRFAQ, "internal_faq": "Is it hard to build? No."},
-           {**_GOOD_PRFAQ, "problem": "Owners need a find cover button in the app."}],
+    solution_text="# team words (MVP, sprint, backlog); a button in the problem paragraph;\n"
+                  "# an internal FAQ with two questions but no number on cost or risk\n"
+                  + "answer_q15 = {\n" + "".join(f"    {r!r},\n" for r in PRFAQ_RUBRIC if r in _Q15) + "}",
+    answer=set(_Q15),
+    wrong=[{_JARGON_RULE, _PROBLEM_RULE}, {_JARGON_RULE, _PROBLEM_RULE, _FAQS_RULE},
+           {_JARGON_RULE, _HARD_RULE}, set(PRFAQ_RUBRIC)],
     misconceptions=[
-        Misconception(lambda d: check_prfaq(d)["in the customer's words, no jargon"] is not None,
-                      "A press release is written for customers: team words show it was written from the inside "
-                      "out, which is what working backwards avoids.",
-                      example={**_GOOD_PRFAQ, "summary": "We ship the find cover MVP from the backlog this sprint."}),
+        Misconception(lambda a: _FAQS_RULE.casefold() in _names(a),
+                      "Both FAQs do ask two questions, each with its answer: what the internal one lacks is a number "
+                      "on what it costs or what could go wrong.", example={*_Q15, _FAQS_RULE}),
+        Misconception(lambda a: _PROBLEM_RULE.casefold() not in _names(a),
+                      "The problem paragraph asks for 'a button in the app': that is a solution. The problem is the "
+                      "owner's pain today (phoning staff one by one at six in the morning).",
+                      example={_JARGON_RULE, _HARD_RULE}),
     ],
 )
 
