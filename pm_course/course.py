@@ -37,9 +37,10 @@ class Module:
 MODULES: tuple[Module, ...] = (
     Module("00", "welcome", "Welcome", 20,
            "how the course works, checks and progress, skills self-assessment", "welcome", True),
-    Module("01", "pm_role", "The product manager's role", 90,
-           "what PMs do; business, technology and customers; PM vs product owner vs project manager; the lifecycle",
-           "role", True, 40),
+    Module("01", "pm_role", "The product manager's role", 135,
+           "what PMs do; business, technology and customers; PM vs product owner vs project manager; outcomes and "
+           "empowered teams; dual track; product marketing; the lifecycle; briefs, PR/FAQ, stories and story maps",
+           "role", True, 60),
     Module("02", "research", "User and market research", 100,
            "interviews, synthesis, jobs to be done, surveys and NPS, market sizing, continuous discovery", "research", True,
            45),
@@ -48,9 +49,9 @@ MODULES: tuple[Module, ...] = (
     Module("04", "prioritization", "Prioritization", 120,
            "saying no, RICE, ICE, MoSCoW, Kano, Cost of Delay and WSJF, opportunity scoring, capacity",
            "prioritization", True, 60),
-    Module("05", "collaboration", "Collaboration and stakeholders", 120,
-           "stakeholder map, RACI/DACI, communication, influence without authority, empowered teams",
-           "collaboration", True, 45),
+    Module("05", "collaboration", "Collaboration and stakeholders", 130,
+           "stakeholder map (inside and outside the company), RACI/DACI, communication, influence without authority, "
+           "empowered teams", "collaboration", True, 50),
     Module("06", "data_launch", "Data-driven decisions and launch", 150,
            "metrics and funnels, experiments and A/B tests, experiment design done right, launch and iterate",
            "data_launch", True, 55),

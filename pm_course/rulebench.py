@@ -185,7 +185,9 @@ def measure(text_rule: TextRule, right: Sequence[Any], wrong: Sequence[Any]) -> 
 
 
 def unmeasured() -> list[str]:
-    """The writing checks of written answers (advice only; a person grades) that have no labelled set yet."""
+    """The advice-only rules that read text and have no labelled set yet: the writing checks of written answers
+    (a person grades them with the mark scheme) and the PR/FAQ rubric (01: the lesson and q15's try-it; q15's points
+    go to an exactly checked set of rule names)."""
     import importlib
 
     from .course import MODULES
@@ -202,6 +204,9 @@ def unmeasured() -> list[str]:
         for w in getattr(mod, "WRITTEN", []):
             out += [f"{m.name[:2]} {w.id}: {r.name}" for r in w.rules
                     if r.name not in measured and not r.name.startswith("length")]
+    from .role.practice import PRFAQ_RULES
+
+    out += [f"01 PR/FAQ rubric (q15 try-it, advice): {name}" for name, _ in PRFAQ_RULES]
     return out
 
 
@@ -219,6 +224,6 @@ def table(rows: Sequence[Measured]) -> str:
                "wrong rejected; the others give advice.")
     rest = unmeasured()
     if rest:
-        out.append(f"Not yet measured ({len(rest)} writing checks of written answers; advice only, a person grades "
-                   "with the mark scheme): " + "; ".join(rest) + ".")
+        out.append(f"Not yet measured ({len(rest)} advice-only checks: a person grades written answers with the mark "
+                   "scheme; a PR/FAQ's points are an exactly checked question): " + "; ".join(rest) + ".")
     return "\n".join(out)

@@ -172,6 +172,8 @@ GOOD_OVERRIDES = {
         "cuped_adjust", "cuped_interval", "lehr_sample_size", "obrien_fleming", "delta_method_ratio")},
     "pm_course.data_launch.widgets.CupedExplorer": {"difference": 0.02, "half_width": 0.014},
     "pm_course.role.lifecycle.series": {"metric": "signups"},
+    "pm_course.role.practice.score_cards": {"answer": {}, "deck": "goals"},
+    "pm_course.role.practice.prfaq_sections": {"doc": {"headline": "Owners cover a shift"}},
     "pm_course.prioritization.frameworks.rank_by": {"items": "backlog_rows", "score": lambda it: it["reach"]},
     "pm_course.vision.strategy.now_next_later": {"items": "backlog_rows"},
     "pm_course.vision.strategy.goal_coverage": {"items": "backlog_rows"},

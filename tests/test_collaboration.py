@@ -494,3 +494,83 @@ def test_scenario_answer_through_the_widget(widgets):
     p.play(["b", "a"])
     assert q12.check(p).outcome == "passed"
     assert q12.check(p.value).outcome == "invalid"  # the widget itself, not a typed value
+
+
+# ---------------------------------------------------------------- stakeholders outside the company
+
+from pm_course.collaboration import EXTERNAL_ENGAGEMENT, EXTERNAL_KINDS, external_plan  # noqa: E402
+
+
+def test_external_stakeholders_data_cover_every_kind_and_quadrant():
+    inside, outside = load("stakeholders"), load("external_stakeholders")
+    assert not {s["id"] for s in inside} & {s["id"] for s in outside}
+    assert {s["kind"] for s in outside} == set(EXTERNAL_KINDS)
+    assert all(s["team"] == "external" for s in outside)
+    plan = external_plan(outside)
+    assert {p["quadrant"] for p in plan.values()} == set(QUADRANTS)
+    # hand-checked: high means above 5 on each axis
+    assert plan["regulator"]["quadrant"] == "keep satisfied"  # power 9, interest 2
+    assert plan["payroll_partner"]["quadrant"] == "manage closely"  # 7, 6
+    assert plan["bookkeeping_partner"]["quadrant"] == "keep informed"  # 3, 7
+    assert plan["sms_gateway"]["quadrant"] == "monitor"  # 4, 2
+    assert [plan[k]["lead"] for k in ("payroll_partner", "cloud_host", "analyst", "regulator")] == [
+        "product manager", "engineering", "marketing", "legal counsel"]
+    # the whole map is still one valid communication plan
+    assert len(communication_plan(inside + outside)) == len(inside) + len(outside)
+
+
+@pytest.mark.parametrize("bad, exc, match", [
+    ([{"id": "x", "power": 3, "interest": 3}], InputError, "has no 'kind'.*partner, supplier"),
+    ([{"id": "x", "kind": "friend", "power": 3, "interest": 3}], InputError, "kind of 'x' must be one of"),
+    ([{"id": "x", "kind": "partner", "power": 12, "interest": 3}], InputError, "1-10 scale"),
+    ("regulator", InputTypeError, "list of dicts"),
+])
+def test_external_plan_bad_input(bad, exc, match):
+    with pytest.raises(exc, match=match):
+        external_plan(bad)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 10), st.integers(1, 10), st.sampled_from(EXTERNAL_KINDS), st.integers(1, 9))
+def test_external_plan_property_grid_as_inside_engagement_by_kind(power, interest, kind, threshold):
+    p = external_plan([{"id": "x", "kind": kind, "power": power, "interest": interest}], threshold)["x"]
+    assert p["quadrant"] == stakeholder_quadrant(power, interest, threshold)
+    assert {k: p[k] for k in ("lead", "how", "watch")} == EXTERNAL_ENGAGEMENT[kind]
+
+
+def test_external_questions_feedback():
+    from pm_course.collaboration.questions import q13, q14
+
+    fb = q13.check({**q13.answer, "regulator": "monitor"})
+    assert fb.outcome == "failed" and any("Low interest is not low stakes" in line for line in fb.lines)
+    fb = q14.check({**q14.answer, "regulator": "product manager"})
+    assert fb.outcome == "failed" and any("through legal" in line for line in fb.lines)
+    assert q14.check({**q14.answer, "analyst": "marketing"}).outcome == "passed"
+
+
+def test_whole_map_widget_holds_both_lists(widgets):
+    m = widgets.StakeholderMap(load("stakeholders") + load("external_stakeholders"), name="whole_map")
+    assert len(m.value) == 18 and m.value["regulator"]["quadrant"] == "keep satisfied"
+    m.set("regulator", interest=8)
+    assert m.value["regulator"]["quadrant"] == "manage closely"
+    assert m.plan_html.value.count("<tr>") == 18 + 1
+    assert all(k in widgets.SHORT_NAMES for k in m.value)
+
+
+def test_lesson_external_numbers_are_the_datas():
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).resolve().parents[1] / "notebooks" / "05_collaboration.ipynb").read_text())
+    md = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    by_id = {s["id"]: s for s in load("external_stakeholders")}
+    inside = {s["id"]: s for s in load("stakeholders")}
+    r = by_id["regulator"]
+    assert f"The regulator (power {r['power']}, interest {r['interest']})" in md
+    assert r["power"] == inside["cto"]["power"] < inside["ceo"]["power"]  # "as much power as the CTO, second to the CEO"
+    for key, name in (("payroll_partner", "payroll provider"), ("cloud_host", "cloud host"), ("analyst", "analyst")):
+        s = by_id[key]
+        assert f"{name} ({s['power']}, {s['interest']})" in md, key
+    b = by_id["bookkeeping_partner"]
+    assert f"The bookkeeping app ({b['power']}, {b['interest']})" in md
+    assert "Freeman, R. E. (1984)" in md

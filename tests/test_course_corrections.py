@@ -147,7 +147,7 @@ def _text(path):
     return "\n".join("".join(c["source"]) for c in _cells(path))
 
 
-@pytest.mark.parametrize("name", ["04_prioritization", "05_collaboration"])
+@pytest.mark.parametrize("name", ["01_pm_role", "04_prioritization", "05_collaboration"])
 def test_points_stated_in_the_exercise_agree_with_the_nbgrader_cells(name):
     from pm_course.course import questions
 
@@ -271,7 +271,7 @@ def _stated_minutes(text):
     return int(m.group(1)) * (60 if m.group(2).startswith("hour") else 1)
 
 
-@pytest.mark.parametrize("name", ["04_prioritization", "05_collaboration"])
+@pytest.mark.parametrize("name", ["01_pm_role", "04_prioritization", "05_collaboration"])
 def test_module_minutes_include_the_exercise(name):
     from pm_course.course import module
 

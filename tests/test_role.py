@@ -854,3 +854,258 @@ def test_week_planner_shares_never_read_as_the_edge_they_miss_and_the_total_is_h
     assert "41 hours in all: 1 h over a 40-hour week" in w.result.value
     w.set({"admin": 4.0})
     assert "40 hours in all" in w.result.value and "over" not in w.result.value
+
+
+# ---------------------------------------------------------------- how product teams work (outcomes, dual track,
+# PR/FAQ, story maps and splitting, product marketing)
+
+from pm_course.role.practice import (  # noqa: E402
+    ACTIVITIES_MAP,
+    FIRST_RELEASE_WEEKS,
+    GOALS,
+    PMM_TASKS,
+    PRFAQ_FIELDS,
+    SPLIT_PATTERNS,
+    SPLITS,
+    STORY_MAP,
+    TEAMS,
+    TRACK_WORK,
+    check_prfaq,
+    check_release,
+    release_effort,
+    score_cards,
+    story_ids,
+    walking_skeleton,
+)
+
+_END_TO_END, _CAPACITY, _TOP_FIRST = "end to end: a story under every activity", "within capacity", "the most needed first"
+
+
+def test_story_map_hand_checked():
+    assert walking_skeleton() == ["M1", "M3", "M6", "M9"]
+    assert release_effort(walking_skeleton()) == 4.0
+    total = sum(s["weeks"] for s in STORY_MAP.values())
+    assert total == 13.0
+    # the map is B05's effort in the backlog: 3 person-months, at 52 / 12 weeks a month
+    b05 = next(b for b in load("backlog") if b["id"] == "B05")
+    assert b05["effort"] == 3 and round(total / (52 / 12), 1) == 3.0
+    assert set(s["activity"] for s in STORY_MAP.values()) == set(ACTIVITIES_MAP)
+    assert not problems(check_release(["M1", "M3", "M6", "M9", "M7"]))
+    r = check_release(["M1", "M2", "M3"])
+    assert "'offer the shift', 'fill and confirm'" in r[_END_TO_END] and r[_CAPACITY] is None
+    r = check_release(["M1", "M3", "M6", "M9", "M4"])
+    assert "6 person-weeks is more than the 5" in r[_CAPACITY]
+    r = check_release(["M1", "M3", "M6", "M8", "M9"], capacity=10)
+    assert "'offer the shift'" in r[_TOP_FIRST] and r[_CAPACITY] is None
+    assert story_ids({"m9", "M1"}) == ["M1", "M9"]
+
+
+@pytest.mark.parametrize("bad, exc, match", [
+    ("M1", InputTypeError, "list of story ids"),
+    (["M99"], InputError, "unknown story id.*'M99'.*M1, M2"),
+    ([3], InputTypeError, "story id must be text"),
+])
+def test_release_bad_input(bad, exc, match):
+    with pytest.raises(exc, match=match):
+        check_release(bad)
+
+
+def test_release_capacity_bad_input():
+    with pytest.raises(InputError, match="capacity"):
+        check_release(["M1"], capacity=0)
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.sets(st.sampled_from(list(STORY_MAP))), st.sampled_from([3.0, 4.0, 5.0, 8.0, 13.0]))
+def test_release_property_rules_agree_with_their_definitions(chosen, capacity):
+    r = check_release(sorted(chosen), capacity)
+    covered = {STORY_MAP[k]["activity"] for k in chosen}
+    assert (r[_END_TO_END] is None) == (covered == set(ACTIVITIES_MAP))
+    effort = sum(STORY_MAP[k]["weeks"] for k in chosen)
+    assert release_effort(sorted(chosen)) == effort
+    assert (r[_CAPACITY] is None) == (effort <= capacity)
+    # taking each column from the top: the ranks taken under an activity are 1..n
+    for a in ACTIVITIES_MAP:
+        ranks = sorted(STORY_MAP[k]["rank"] for k in chosen if STORY_MAP[k]["activity"] == a)
+        if ranks != list(range(1, len(ranks) + 1)):
+            assert r[_TOP_FIRST] and repr(a) in r[_TOP_FIRST]
+    # a slice that covers the backbone and takes each column from the top holds the walking skeleton
+    if chosen and r[_END_TO_END] is None:
+        assert set(walking_skeleton()) <= chosen or r[_TOP_FIRST]
+
+
+def test_prfaq_model_passes_and_each_slip_is_named():
+    from pm_course.role.questions import _GOOD_PRFAQ
+
+    good = dict(_GOOD_PRFAQ)
+    assert not problems(check_prfaq(good))
+    slips = {
+        "the customer named in the headline": {"headline": "Find cover launches", "subheading": "It is live."},
+        "in the customer's words, no jargon": {"summary": "We ship the MVP from the backlog this sprint."},
+        "the problem before the solution": {"problem": "Owners need a find cover button."},
+        "questions in both FAQs": {"customer_faq": "Does it cost extra? No."},
+        "the internal FAQ faces cost and risk": {"internal_faq": "Is it hard? No. Will people like it? Yes."},
+        "every section filled": {"quote": "TBD"},
+    }
+    for rule, change in slips.items():
+        r = check_prfaq({**good, **change})
+        assert r[rule], rule
+        assert [k for k, v in r.items() if v] == [rule], (rule, problems(r))
+    both = check_prfaq({**good, "customer_faq": "Free?", "internal_faq": "Cost: 3 person-months?"})
+    assert both["questions in both FAQs"].startswith("customer_faq and internal_faq each need at least two")
+
+
+def test_q15_is_checked_exactly_against_a_key_that_check_prfaq_agrees_with():
+    # q15 decides points on a set of rule names, not on the learner's prose (the PR/FAQ rules have no labelled set)
+    from pm_course.core import SetOf
+    from pm_course.role.questions import _Q15, FLAWED_PRFAQ, PRFAQ_RUBRIC, q15
+
+    assert isinstance(q15.checker, SetOf)
+    key = {"in the customer's words, no jargon", "the problem before the solution",
+           "the internal FAQ faces cost and risk"}   # read off the draft by hand
+    assert _Q15 == key and key <= set(PRFAQ_RUBRIC)
+    assert {name for name, fix in check_prfaq(FLAWED_PRFAQ).items() if fix} == key
+    assert q15._evaluate(set(key)).passed
+    assert q15._evaluate({r.upper() for r in key}).passed            # spelling case does not matter
+    for wrong in ({*key, "questions in both FAQs"}, key - {"the problem before the solution"}, set(PRFAQ_RUBRIC)):
+        assert not q15._evaluate(wrong).passed, wrong
+    bad = q15._evaluate("in the customer's words, no jargon")
+    assert not bad.passed
+
+
+def test_q15_misconceptions_fire_only_for_what_they_describe():
+    from pm_course.role.questions import _Q15, q15
+
+    faqs, problem = q15.misconceptions
+    c = q15.checker
+    assert not faqs.fires(c, set(_Q15)) and not problem.fires(c, set(_Q15))
+    extra = {*_Q15, "Questions in both FAQs"}
+    assert faqs.fires(c, extra) and not problem.fires(c, extra)
+    no_problem = _Q15 - {"the problem before the solution"}
+    assert problem.fires(c, no_problem) and not faqs.fires(c, no_problem)
+    assert "button in the app" in str(q15._evaluate(no_problem))
+
+
+@pytest.mark.parametrize("bad, exc, match", [
+    ("a press release", InputTypeError, "dict of section -> text"),
+    ({"headline": "x"}, InputError, "missing \\['subheading'"),
+    ({**{f: "x" for f in PRFAQ_FIELDS}, "price": "x"}, InputError, "unknown \\['price'\\]"),
+    ({**{f: "x" for f in PRFAQ_FIELDS}, "quote": 3}, InputTypeError, "quote"),
+])
+def test_prfaq_bad_input(bad, exc, match):
+    with pytest.raises(exc, match=match):
+        check_prfaq(bad)
+
+
+def test_goal_cards_use_the_case_data():
+    share = series(load("analytics")["weekly"], "shifts_filled_without_manager_calls")[-1]
+    outcome = next(k for k in GOALS if k.startswith("Owners fill open shifts"))
+    assert f"{share * 100:.1f} %" in outcome
+    goals = load("company")["business_goals"]
+    impacts = [k for k, v in GOALS.items() if v["kind"] == "impact"]
+    assert impacts and all(k in goals for k in impacts)
+    assert {v["kind"] for v in GOALS.values()} == {"output", "outcome", "impact"}
+    assert {v["type"] for v in TEAMS.values()} == {"delivery team", "feature team", "empowered team"}
+    assert {v["track"] for v in TRACK_WORK.values()} == {"discovery", "delivery"}
+    assert {v["role"] for v in PMM_TASKS.values()} == {"product manager", "product marketing"}
+    assert {v["pattern"] for v in SPLITS.values()} <= set(SPLIT_PATTERNS) and len(SPLIT_PATTERNS) == 9
+
+
+def test_score_cards_counts_and_refuses_bad_input():
+    assert score_cards({"T1": "feature team", "T3": "feature team"}, "teams") == {
+        "placed": 2, "right": 1, "total": len(TEAMS), "wrong": ["T3"]}
+    with pytest.raises(InputError, match="'T9' is not one of the cards"):
+        score_cards({"T9": "feature team"}, "teams")
+    with pytest.raises(InputError, match="use one of 'delivery team'"):
+        score_cards({"T1": "scrum team"}, "teams")
+    with pytest.raises(InputTypeError, match="dict card"):
+        score_cards(["T1"], "teams")
+    with pytest.raises(InputError, match="deck must be one of"):
+        score_cards({}, "kanban")
+
+
+@pytest.mark.parametrize("deck", ["goals", "teams", "tracks", "marketing"])
+def test_card_sorter(widgets, deck):
+    c = widgets.CardSorter(deck, name="cards")
+    assert c.value == {} and c.code() == "" and "0 of" in c.result.value
+    first = next(iter(c.items))
+    right = c.items[first][c.field]
+    c.pickers[first].value = right  # as a learner would
+    assert c.value == {first: right} and c.explained.value == ""
+    c.reveal.value = True
+    assert "1 of" in c.result.value and c.items[first]["why"][:30] in c.explained.value
+    _round_trip(c, widgets.CardSorter(deck, name="cards"))
+    wrong = next(o for o in c.options if o != right)
+    c.set({first: wrong})
+    assert "0 of" in c.result.value and "card 1" in c.result.value
+
+
+def test_card_sorter_bad_input(widgets):
+    with pytest.raises(InputError, match="deck"):
+        widgets.CardSorter("kanban")
+    c = widgets.CardSorter("teams")
+    with pytest.raises(InputError, match="use one of"):
+        c.set({"T1": "scrum team"})
+    assert c.value == {}
+
+
+def test_story_map_planner(widgets):
+    m = widgets.StoryMapPlanner()
+    assert m.value["release"] == [] and "No story" in m.result.value
+    m.boxes["M1"].value = True  # as a learner would
+    assert m.value["release"] == ["M1"] and "nothing under" in m.result.value
+    m.set(["M1", "M3", "M6", "M9", "M10"])
+    assert m.value["weeks"] == 4.5 and not problems(m.value["rules"]) and "end to end" in m.result.value
+    _round_trip(m, widgets.StoryMapPlanner())
+    fig = m.plot()
+    _has_labels(fig)
+    assert "4.5 of 5" in fig.axes[0].get_title()
+    with pytest.raises(InputError, match="unknown story id"):
+        m.set(["M11"])
+    assert m.value["release"] == ["M1", "M3", "M6", "M9", "M10"]
+    with pytest.raises(InputError, match="capacity"):
+        widgets.StoryMapPlanner(capacity=-1)
+
+
+def test_new_questions_feedback():
+    from pm_course.role.questions import q12, q14, q16, q18
+
+    impact = next(k for k, v in q12.answer.items() if v == "impact")
+    fb = q12.check({**q12.answer, impact: "outcome"})
+    assert fb.outcome == "failed" and any("one step further" in line for line in fb.lines)
+    fb = q16.check(["M1", "M2", "M3", "M4"])
+    assert fb.outcome == "failed" and any("whole job" in line for line in fb.lines)
+    assert q16.check(["M1", "M3", "M6", "M9"]).outcome == "passed"  # the skeleton alone is a valid slice
+    assert q16.check(["M1", "M99"]).outcome == "failed"  # an unknown id gets a message, not a traceback
+    assert q18.check({k: ("PM" if v == "product manager" else "PMM") for k, v in q18.answer.items()}).outcome == "passed"
+    rollout = next(k for k in q14.answer if k.startswith("Roll"))
+    fb = q14.check({**q14.answer, rollout: "discovery"})
+    assert any("feeds discovery" in line for line in fb.lines)
+
+
+def test_lesson_numbers_for_outcomes_and_the_story_map_are_the_datas():
+    md = _lesson_markdown()
+    share = series(load("analytics")["weekly"], "shifts_filled_without_manager_calls")[-1]
+    churn = load("company")["today"]["monthly_site_churn"]
+    assert f"from {share * 100:.1f} %" in md and f"churn ({churn * 100:.1f} % a month)" in md
+    skeleton, total = release_effort(walking_skeleton()), sum(s["weeks"] for s in STORY_MAP.values())
+    assert f"costs {skeleton:g} of the {total:g} person-weeks" in md
+    assert f"The first release has {FIRST_RELEASE_WEEKS:g} person-weeks" in md
+    assert f"puts find cover at {total:g} person-weeks" in md
+    m4 = STORY_MAP["M4"]["weeks"]
+    assert f"(M4) matters, but costs {m4:g}" in md
+
+
+def test_lesson_teaches_the_new_topics_with_their_sources():
+    md = _lesson_markdown()
+    for heading in ("## 3. Outcomes over outputs", "## 4. Discovery and delivery, side by side", "## 6. The product manager "
+                    "and product marketing", "## 9. Working backwards: the PR/FAQ", "## 10. Story maps"):
+        assert heading in md, heading
+    for source in ("Seiden, J. (2019)", "Sy, D. (2007)", "Bryar, C., & Carr, B. (2021)", "Patton, J. (2014)",
+                   "Lawrence, R. (2009)", "Lauchengco, M. (2022)", "Cagan, M., & Jones, C. (2020)"):
+        assert source in md, source
+    # the lesson's splitting examples are not the exercise's (q17 would be a look-up)
+    for split in SPLITS.values():
+        assert split["text"] not in md
+    code = "\n".join("".join(c["source"]) for c in _lesson_cells() if c["cell_type"] == "code")
+    assert "CardSorter(" in code and "StoryMapPlanner(" in code

@@ -46,6 +46,20 @@ def test_the_table_lists_every_rule_with_its_rates_and_whether_it_grades():
     assert "graded" in out and "formative" in out and "right accepted" in out
     assert out.count("%") >= 2 * len(RULES)
     assert "Not yet measured" in out and "02 w1: every question passes the Mom Test critic" in out
+    assert "01 PR/FAQ rubric (q15 try-it, advice): the problem before the solution" in out
+
+
+def test_the_pr_faq_rubric_has_no_labelled_set_so_it_decides_no_points():
+    # check_prfaq reads text and is not measured: its rules are listed as advice, and 01 q15 is checked exactly
+    from pm_course.core import Rubric
+    from pm_course.role.practice import PRFAQ_RULES
+    from pm_course.role.questions import QUESTIONS
+
+    assert not any(r.where.startswith("01 q15") for r in RULES)
+    q15 = next(q for q in QUESTIONS if q.id == "q15")
+    assert not isinstance(q15.checker, Rubric)
+    listed = rulebench.unmeasured()
+    assert all(any(item.endswith(": " + name) for item in listed) for name, _ in PRFAQ_RULES)
 
 
 def test_measure_counts_misses_and_passes():

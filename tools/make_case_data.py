@@ -239,6 +239,30 @@ STAKEHOLDERS = [
      "channel": "monthly feedback session"},
 ]
 
+#: Module 05: parties outside the company on the same power / interest grid (two partners, two suppliers, an
+#: analyst, a regulator); ``kind`` says which, and so how the relationship is run (pm_course.collaboration.stakeholders).
+EXTERNAL_STAKEHOLDERS = [
+    {"id": "payroll_partner", "role": "Payroll provider whose file format Shiftbrew exports (integration partner)",
+     "team": "external", "kind": "partner", "power": 7, "interest": 6,
+     "wants": "clean exports and customers who stay with both products",
+     "concerns": "support calls caused by malformed files", "channel": "quarterly partner review"},
+    {"id": "bookkeeping_partner", "role": "Bookkeeping app asking to integrate (prospective partner)", "team": "external",
+     "kind": "partner", "power": 3, "interest": 7, "wants": "a way to read Shiftbrew's worked hours",
+     "concerns": "being an afterthought on Shiftbrew's roadmap", "channel": "monthly partner call"},
+    {"id": "cloud_host", "role": "Cloud hosting provider (supplier)", "team": "external", "kind": "supplier",
+     "power": 7, "interest": 2, "wants": "a growing account on a long contract",
+     "concerns": "customers who outgrow their plan without warning", "channel": "status page and support contract"},
+    {"id": "sms_gateway", "role": "Text-message gateway (supplier)", "team": "external", "kind": "supplier",
+     "power": 4, "interest": 2, "wants": "more messages sent", "concerns": "spam complaints from recipients",
+     "channel": "account manager, as needed"},
+    {"id": "analyst", "role": "Industry analyst covering workforce-management software", "team": "external",
+     "kind": "analyst", "power": 6, "interest": 3, "wants": "facts about customers and direction for a yearly report",
+     "concerns": "vendors who brief promises rather than shipped products", "channel": "briefing twice a year"},
+    {"id": "regulator", "role": "Data protection authority (regulator)", "team": "external", "kind": "regulator",
+     "power": 9, "interest": 2, "wants": "staff personal data handled lawfully",
+     "concerns": "location tracking, consent, breaches", "channel": "through legal counsel, as needed"},
+]
+
 # Backlog: (id, title, theme, reach per quarter [sites], impact, confidence, effort [person-months],
 #           ICE impact/confidence/ease, MoSCoW, WSJF value/time/risk/size, cost of delay [$ per week],
 #           duration [weeks], requested by, certainty ["high","medium","low"])
@@ -655,6 +679,7 @@ def build() -> dict[str, object]:
         "analytics": analytics,
         "backlog": backlog,
         "stakeholders": STAKEHOLDERS,
+        "external_stakeholders": EXTERNAL_STAKEHOLDERS,  # module 05: written by hand
         "team_motivation": _team_motivation(),  # module 08: written by hand
         "activity": _activity(analytics),  # module 06: derived from the sign-ups, its own seed
         "experiment": _experiment(),  # module 06: its own seed

@@ -8,12 +8,15 @@ Importing this package loads pure logic only; the widgets live in
 from .scenario import Scenario, play_scenario
 from .stakeholders import (
     DACI_LETTERS,
+    EXTERNAL_ENGAGEMENT,
+    EXTERNAL_KINDS,
     PLAN_BY_QUADRANT,
     PRODUCT_TRIO,
     QUADRANTS,
     RACI_LETTERS,
     accountable,
     communication_plan,
+    external_plan,
     stakeholder_quadrant,
     validate_daci,
     validate_raci,
@@ -22,5 +25,5 @@ from .stakeholders import (
 __all__ = [
     "QUADRANTS", "RACI_LETTERS", "DACI_LETTERS", "PLAN_BY_QUADRANT", "PRODUCT_TRIO",
     "stakeholder_quadrant", "validate_raci", "validate_daci", "accountable", "communication_plan",
-    "Scenario", "play_scenario",
+    "Scenario", "play_scenario", "EXTERNAL_KINDS", "EXTERNAL_ENGAGEMENT", "external_plan",
 ]

@@ -12,9 +12,11 @@ from ..data import load
 from ..scenario import play_rules, reading
 from .scenario import SPEC, play_scenario
 from .stakeholders import (
+    EXTERNAL_ENGAGEMENT,
     QUADRANTS,
     accountable,
     communication_plan,
+    external_plan,
     stakeholder_quadrant,
     validate_daci,
     validate_raci,
@@ -24,6 +26,7 @@ __all__ = [
     "QUESTIONS", "BROKEN_RACI", "RACI_ROLES", "ROLE_TASK_LIST", "DACI_DECISION", "DACI_ROLES", "SCENARIO_SEED",
     "STATEMENT_LIST", "SAY_NO", "FREQUENCIES",
     "q1", "q2", "q3", "q5", "q6", "q7", "q8", "q12", "q4", "q11", "q10", "q9", "WRITTEN", "w1",
+    "EXTERNAL", "q13", "q14",
 ]
 
 MODULE = "05_collaboration"
@@ -564,7 +567,58 @@ q9 = Question(
 )
 
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12]
+# ---------------------------------------------------------------- q13, q14: stakeholders outside the company
+
+EXTERNAL = load("external_stakeholders")
+EXTERNAL_PLAN = external_plan(EXTERNAL)
+_Q13 = {k: p["quadrant"] for k, p in EXTERNAL_PLAN.items()}
+q13 = Question(
+    module=MODULE, id="q13", points=1,
+    prompt="Place each stakeholder outside the company (EXTERNAL, from load('external_stakeholders')) in its "
+           "quadrant of the power / interest grid, with the default threshold: a dict id -> quadrant.",
+    checker=Mapping(expected=_Q13, categories=list(QUADRANTS)),
+    hints=[
+        "The grid reads outside parties exactly as it reads colleagues: high means above 5, on each axis.",
+        "stakeholder_quadrant(power, interest) for each one, or external_plan(EXTERNAL) for them all.",
+    ],
+    solution_text="# the same grid as inside the company: high means above 5 on each axis\n"
+                  "answer_q13 = {s['id']: stakeholder_quadrant(s['power'], s['interest']) for s in EXTERNAL}",
+    answer=dict(_Q13),
+    wrong=[{**_Q13, "regulator": "monitor"}, {**_Q13, "payroll_partner": "keep satisfied"}],
+    misconceptions=[
+        Misconception(lambda a: a["regulator"] == "monitor",
+                      "Low interest is not low stakes: a party that can stop the product needs keeping satisfied, "
+                      "however little it follows the product.", example={**_Q13, "regulator": "monitor"}),
+    ],
+)
+
+_LEADS = tuple(dict.fromkeys(e["lead"] for e in EXTERNAL_ENGAGEMENT.values()))
+_Q14 = {k: p["lead"] for k, p in EXTERNAL_PLAN.items()}
+q14 = Question(
+    module=MODULE, id="q14", points=1,
+    prompt="Who at Shiftbrew leads the relationship with each stakeholder of EXTERNAL: 'product manager', "
+           "'engineering', 'marketing' or 'legal counsel'? A dict id -> lead.",
+    checker=Mapping(expected=_Q14, categories=list(_LEADS)),
+    hints=[
+        "Look at each party's kind (partner, supplier, analyst, regulator): the kind decides who runs the "
+        "relationship, not the quadrant.",
+        "Partners share the product's roadmap; suppliers are contracts and service levels; analysts are briefed by "
+        "product marketing; regulators are answered through counsel.",
+    ],
+    solution_text="# the kind decides who leads: partner -> PM, supplier -> engineering, analyst -> marketing,\n"
+                  "# regulator -> legal counsel\n"
+                  "answer_q14 = {k: p['lead'] for k, p in external_plan(EXTERNAL).items()}",
+    answer=dict(_Q14),
+    wrong=[{**_Q14, "analyst": "product manager"}, {**_Q14, "regulator": "product manager"}],
+    misconceptions=[
+        Misconception(lambda a: a["regulator"] == "product manager",
+                      "The PM makes the product compliant by design, but a regulator is answered through legal "
+                      "counsel: a product update sent to a regulator is a statement on the company's behalf.",
+                      example={**_Q14, "regulator": "product manager"}),
+    ],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14]
 
 # ---------------------------------------------------------------- w1 written: the update (graded by a person)
 

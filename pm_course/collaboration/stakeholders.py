@@ -20,6 +20,17 @@ Sources (the versions the course teaches):
   Approver, at least one Driver (the Atlassian play asks for a single Driver:
   ``validate_daci(..., single_driver=True)``).
 
+- External stakeholders (partners, suppliers, analysts, regulators) go on
+  the same grid: power and interest are read the same way, but the
+  relationship is run differently by kind (:data:`EXTERNAL_ENGAGEMENT`):
+  a partner through a shared roadmap and contract, a supplier through its
+  contract and service levels with an exit plan, an analyst through
+  briefings led by product marketing, a regulator through compliance by
+  design and legal counsel (Freeman, *Strategic Management: A Stakeholder
+  Approach*, 1984, for stakeholders outside the firm; Cagan, *Inspired*,
+  2017, on product marketing and analysts). The engagement rules are this
+  course's summary, not a published standard.
+
 Nothing here imports ipywidgets or matplotlib.
 """
 
@@ -28,7 +39,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..core.validate import InputError, InputTypeError, describe, number, records, text
+from ..core.validate import InputError, InputTypeError, choice, describe, number, records, text
 
 __all__ = [
     "QUADRANTS",
@@ -45,6 +56,9 @@ __all__ = [
     "stakeholder_placements",
     "raci_roles",
     "raci_cell",
+    "EXTERNAL_KINDS",
+    "EXTERNAL_ENGAGEMENT",
+    "external_plan",
 ]
 
 #: The four quadrants of the power / interest grid, from the most attention to the least.
@@ -442,3 +456,58 @@ def raci_cell(tasks: list[str], roles: list[str], task: Any, role: Any, letters:
     if role not in roles:
         raise InputError(f"there is no role {role!r}; the roles are {', '.join(map(repr, roles))}.")
     return text("letters", letters, empty_ok=True)
+
+
+# ---------------------------------------------------------------- stakeholders outside the company
+
+EXTERNAL_KINDS = ("partner", "supplier", "analyst", "regulator")
+
+#: How the relationship with each kind of outside party is run: who at Shiftbrew leads it, how, and what to watch.
+EXTERNAL_ENGAGEMENT: dict[str, dict[str, str]] = {
+    "partner": {
+        "lead": "product manager",
+        "how": "a shared roadmap and release calendar, a success measure both sides track, and the contract's terms",
+        "watch": "their releases that would break the integration, and changes in their own strategy",
+    },
+    "supplier": {
+        "lead": "engineering",
+        "how": "the contract and its service levels, with finance; an exit plan for what the product cannot do without",
+        "watch": "outages, price changes and end-of-life notices",
+    },
+    "analyst": {
+        "lead": "marketing",
+        "how": "briefings on what has shipped and on direction, prepared by product marketing with the product "
+               "manager; facts, never promises",
+        "watch": "the yearly report that chains read before they buy",
+    },
+    "regulator": {
+        "lead": "legal counsel",
+        "how": "compliance by design: a data protection impact assessment before any launch that touches staff data; "
+               "questions answered through counsel, no status updates",
+        "watch": "new rules and guidance on staff data and working time",
+    },
+}
+
+
+def external_plan(stakeholders: list[dict[str, Any]], threshold: float = 5) -> dict[str, dict[str, Any]]:
+    """The communication plan of outside parties: each one's grid position and quadrant (as in
+    :func:`communication_plan`), with its ``kind`` and the ``lead``, ``how`` and ``watch`` of
+    :data:`EXTERNAL_ENGAGEMENT`. The quadrant says how much attention they need; the kind says what form it takes.
+
+    >>> plan = external_plan([{"id": "regulator", "kind": "regulator", "power": 9, "interest": 2}])
+    >>> plan["regulator"]["quadrant"], plan["regulator"]["lead"]
+    ('keep satisfied', 'legal counsel')
+    """
+    base = communication_plan(stakeholders, threshold)  # validates the list, the scores and the threshold
+    out: dict[str, dict[str, Any]] = {}
+    for s in stakeholders:
+        key = _key(s)
+        if "kind" not in s:
+            raise InputError(f"stakeholder {key!r} has no 'kind'; give one of {', '.join(EXTERNAL_KINDS)} "
+                             "(as in load('external_stakeholders')).")
+        kind = choice(f"the kind of {key!r}", s["kind"], EXTERNAL_KINDS)
+        entry = base[key]
+        out[key] = {"role": entry["role"], "power": entry["power"], "interest": entry["interest"],
+                    "quadrant": entry["quadrant"], "kind": kind, **EXTERNAL_ENGAGEMENT[kind],
+                    "forum": entry["forum"]}
+    return out

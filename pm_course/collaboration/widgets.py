@@ -34,6 +34,9 @@ SHORT_NAMES = {
     "ceo": "CEO", "cto": "CTO", "eng_lead": "Eng lead", "designer": "Designer", "sales_head": "Head of Sales",
     "support_lead": "Support lead", "marketing": "Marketing", "finance": "Finance", "investor": "Investor",
     "legal": "Legal", "key_customer": "14-site prospect", "barista_council": "Barista group",
+    # outside the company (load("external_stakeholders"))
+    "payroll_partner": "Payroll partner", "bookkeeping_partner": "Bookkeeping app", "cloud_host": "Cloud host",
+    "sms_gateway": "SMS gateway", "analyst": "Analyst", "regulator": "Regulator",
 }
 # Colour and marker per quadrant: colour is never the only cue.
 _STYLE = {

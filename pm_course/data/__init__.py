@@ -4,7 +4,7 @@ One loader for all its data: ``load(name)`` returns a fresh copy of plain
 Python data (lists and dicts), so an exercise can change it freely.
 
 Datasets: company, market, interviews, survey, analytics, backlog,
-stakeholders, team_motivation, activity, experiment. ``docs/case_study.md`` describes each one. The files are made
+stakeholders, external_stakeholders, team_motivation, activity, experiment. ``docs/case_study.md`` describes each one. The files are made
 by ``tools/make_case_data.py`` with a fixed seed.
 """
 
@@ -20,7 +20,7 @@ from ..core.validate import InputError, InputTypeError
 __all__ = ["load", "NAMES"]
 
 NAMES = ("company", "market", "interviews", "survey", "analytics", "backlog", "stakeholders", "team_motivation",
-         "activity", "experiment")
+         "activity", "experiment", "external_stakeholders")
 
 
 @cache

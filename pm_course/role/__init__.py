@@ -1,5 +1,6 @@
 """Module 01, The product manager's role: PM vs product owner vs project manager, the four risks,
-the product life cycle, user stories and briefs, and a PM's week.
+the product life cycle, user stories and briefs, and a PM's week; outcomes and empowered teams, dual track,
+the PR/FAQ, story maps and splitting, and product marketing.
 
 Only the pure logic is imported here, so ``import pm_course.role`` stays cheap.
 The widgets live in :mod:`pm_course.role.widgets` (ipywidgets, matplotlib) and
@@ -22,6 +23,24 @@ from .lifecycle import (
     series,
     stage_id,
     trend_projection,
+)
+from .practice import (
+    ACTIVITIES_MAP,
+    FIRST_RELEASE_WEEKS,
+    GOAL_KINDS,
+    PMM_ROLES,
+    PRFAQ_FIELDS,
+    PRFAQ_RULES,
+    SPLIT_PATTERNS,
+    STORY_MAP,
+    TEAM_TYPES,
+    TRACK_WORK,
+    TRACKS,
+    check_prfaq,
+    check_release,
+    release_effort,
+    story_ids,
+    walking_skeleton,
 )
 from .roles import (
     ACTIVITIES,
@@ -63,4 +82,7 @@ __all__ = [
     "TASKS", "check_brief", "check_criterion", "check_story", "check_story_with_criteria", "compound_growth_rate",
     "growth_change", "growth_rates", "lifecycle_stage", "linear_trend", "parse_story", "problems", "role_id",
     "role_of", "score_risk_board", "score_sorting", "series", "stage_id", "trend_projection", "week_plan",
+    "ACTIVITIES_MAP", "FIRST_RELEASE_WEEKS", "GOAL_KINDS", "PMM_ROLES", "PRFAQ_FIELDS", "PRFAQ_RULES",
+    "SPLIT_PATTERNS", "STORY_MAP", "TEAM_TYPES", "TRACK_WORK", "TRACKS", "check_prfaq", "check_release",
+    "release_effort", "story_ids", "walking_skeleton",
 ]

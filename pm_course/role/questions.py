@@ -19,6 +19,7 @@ from ..core import (
     Question,
     Rubric,
     Rule,
+    SetOf,
     Value,
     WidgetState,
     WrittenAnswer,
@@ -35,6 +36,21 @@ from .lifecycle import (
     lifecycle_stage,
     series,
     trend_projection,
+)
+from .practice import (
+    FIRST_RELEASE_WEEKS,
+    GOAL_KINDS,
+    GOALS,
+    PMM_ROLES,
+    PMM_TASKS,
+    PRFAQ_RULES,
+    SPLIT_PATTERNS,
+    SPLITS,
+    TEAM_TYPES,
+    TEAMS,
+    TRACK_WORK,
+    TRACKS,
+    check_release,
 )
 from .roles import (
     ACTIVITIES,
@@ -54,6 +70,8 @@ __all__ = [
     "QUESTIONS", "WRITTEN", "MODULE", "WEEKLY", "SITES", "SORT_TASKS", "SCENARIOS", "ASSUMPTIONS",
     "AliasMapping", "AliasChoice", "SHARE", "TREND_WEEK", "TREND_PROJECTION", "TARGET_UPLIFT_POINTS",
     "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "w1",
+    "GOAL_STATEMENTS", "TEAM_BRIEFS", "TRACK_ITEMS", "SPLIT_EXAMPLES", "MARKETING_TASKS",
+    "q12", "q13", "q14", "q15", "q16", "q17", "q18", "FLAWED_PRFAQ", "PRFAQ_RUBRIC",
 ]
 
 MODULE = "01_pm_role"
@@ -617,7 +635,253 @@ q11 = Question(
     ],
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11]
+# ---------------------------------------------------------------- q12-q18 how product teams work
+
+#: The statements of q12, the team briefs of q13 (id -> text), the work of q14, the splits of q17 (id -> text)
+#: and the tasks of q18, as the exercise shows them.
+GOAL_STATEMENTS = list(GOALS)
+TEAM_BRIEFS = {k: v["text"] for k, v in TEAMS.items()}
+TRACK_ITEMS = list(TRACK_WORK)
+SPLIT_EXAMPLES = {k: v["text"] for k, v in SPLITS.items()}
+MARKETING_TASKS = list(PMM_TASKS)
+
+
+def _key_of(items: dict[str, dict[str, str]], field_name: str) -> dict[str, str]:
+    return {k: v[field_name] for k, v in items.items()}
+
+
+_Q12 = _key_of(GOALS, "kind")
+_OUTCOME = next(k for k, v in _Q12.items() if v == "outcome")
+_IMPACT = next(k for k, v in _Q12.items() if v == "impact")
+q12 = Question(
+    module=MODULE, id="q12", points=1,
+    prompt="For each statement in GOAL_STATEMENTS, its kind in Seiden's chain: 'output', 'outcome' or 'impact'.",
+    checker=Mapping(expected=_Q12, categories=list(GOAL_KINDS)),
+    hints=[
+        "An output is something the team makes; an outcome is a change in what people do; an impact is the "
+        "business result that follows.",
+        "Ask of each statement: could the team tick it off by shipping, does someone behave differently, or is "
+        "it money and churn?",
+    ],
+    solution_text="# shipped things -> output; people doing something differently -> outcome;\n"
+                  "# churn and the customer mix, the business results -> impact\n" + _literal("answer_q12", _Q12),
+    answer=dict(_Q12),
+    wrong=[{**_Q12, _OUTCOME: "impact"}, {k: "outcome" for k in _Q12}],
+    misconceptions=[
+        Misconception(lambda a: a[_IMPACT] == "outcome",
+                      "Churn and the mix of customers are what the business gets: the team moves them only through what people "
+                      "do, so they sit one step further along than an outcome.",
+                      example={**_Q12, _IMPACT: "outcome"}),
+    ],
+)
+
+_Q13 = _key_of(TEAMS, "type")
+q13 = Question(
+    module=MODULE, id="q13", points=1,
+    prompt="For each team in TEAM_BRIEFS (id -> how the team is briefed), the kind of team it is: "
+           "'delivery team', 'feature team' or 'empowered team'.",
+    checker=Mapping(expected=_Q13, categories=list(TEAM_TYPES)),
+    hints=[
+        "Look at what the team is given (a list of features, finished tickets, or a problem) and what it is "
+        "measured on (shipping, points, or an outcome).",
+        "An empowered team decides what to build to solve a problem; a feature team designs and builds what it "
+        "is handed; a delivery team only builds.",
+    ],
+    solution_text="# given features -> feature team; given tickets -> delivery team;\n"
+                  "# given a problem and an outcome to answer for -> empowered team\n" + _literal("answer_q13", _Q13),
+    answer=dict(_Q13),
+    wrong=[{**_Q13, "T5": "empowered team"}, {**_Q13, "T3": "feature team"}],
+    misconceptions=[
+        Misconception(lambda a: a["T1"] == "empowered team",
+                      "Designing the features well does not make a team empowered: the features were chosen for it.",
+                      example={**_Q13, "T1": "empowered team"}),
+    ],
+)
+
+_Q14 = _key_of(TRACK_WORK, "track")
+_ROLLOUT = "Roll find cover out to 10 % of sites and watch the error rate"
+q14 = Question(
+    module=MODULE, id="q14", points=1,
+    prompt="For each piece of the trio's work in TRACK_ITEMS, its track: 'discovery' or 'delivery'.",
+    checker=Mapping(expected=_Q14, categories=list(TRACKS)),
+    hints=[
+        "Discovery answers 'is it worth building, and will it work?' as cheaply as possible; delivery builds and "
+        "ships production software.",
+        "A prototype or a fake door is not production software, even if it takes some code.",
+    ],
+    solution_text="# learning whether to build -> discovery; building and releasing it -> delivery\n"
+                  + _literal("answer_q14", _Q14),
+    answer=dict(_Q14),
+    wrong=[{k: "discovery" for k in _Q14}, {**_Q14, _ROLLOUT: "discovery"}],
+    misconceptions=[
+        Misconception(lambda a: a[_ROLLOUT] == "discovery",
+                      "A staged roll-out teaches you something, but it releases production software: it is "
+                      "delivery, and what it shows feeds discovery.",
+                      example={**_Q14, _ROLLOUT: "discovery"}),
+    ],
+)
+
+_GOOD_PRFAQ = {
+    "headline": "Shiftbrew's find cover fills a café's open shift in minutes, without the owner phoning round",
+    "subheading": "When a barista calls in sick, café owners now cover the shift from their phone before the "
+                  "doors open.",
+    "summary": "From today, any Shiftbrew café can offer an open shift to every barista who is free, and the "
+               "first to accept gets it.",
+    "problem": "When a barista calls in sick at six in the morning, the owner phones staff one by one; it takes "
+               "30 to 60 minutes, and often the owner works the shift herself.",
+    "solution": "Find cover sends the open shift to the baristas who are free and within their weekly hours. "
+                "The first to accept is put on the rota, and the owner is told who is coming.",
+    "quote": "'Last Tuesday I covered a sick call before my first coffee,' says the owner of a two-site café.",
+    "getting_started": "Open the rota, mark the shift as open, and press Find cover.",
+    "customer_faq": "Does it cost extra? No, it is part of both plans. What if nobody accepts? The owner "
+                    "sees that after 15 minutes and can phone as before.",
+    "internal_faq": "What does it cost us? About 3 person-months of engineering, or 5 person-weeks for the "
+                    "first release. What is the biggest risk? Baristas who turn alerts off: we test that "
+                    "with a prototype first.",
+}
+#: A draft PR/FAQ for find cover with slips in it: q15 asks which rules of the rubric (PRFAQ_RUBRIC) it breaks.
+FLAWED_PRFAQ = {
+    "headline": "Find cover helps café owners fill an open shift without phoning round",
+    "subheading": "Owners of Shiftbrew cafés can now cover a sick call from their phone.",
+    "summary": "This sprint we shipped the find cover MVP, the top item on our backlog.",
+    "problem": "Café owners need a button in the app that finds cover for a shift.",
+    "solution": "Find cover sends the open shift to the baristas who are free, and the first to accept gets it.",
+    "quote": "'I covered a sick call before my first coffee,' says the owner of a two-site café.",
+    "getting_started": "Open the rota, mark the shift as open, and press Find cover.",
+    "customer_faq": "Does it cost extra? No, it is part of both plans. What if nobody accepts? The owner sees "
+                    "that after 15 minutes and can phone as before.",
+    "internal_faq": "Is it hard to build? Not really. Will baristas like it? We think so.",
+}
+#: The rubric's rules, by name, in the order the lesson gives them.
+PRFAQ_RUBRIC = [name for name, _ in PRFAQ_RULES]
+_JARGON_RULE, _PROBLEM_RULE, _FAQS_RULE, _HARD_RULE = (
+    "in the customer's words, no jargon", "the problem before the solution", "questions in both FAQs",
+    "the internal FAQ faces cost and risk")
+#: The key, written out by reading the draft (tests/test_role.py checks that check_prfaq agrees with it): 'MVP',
+#: 'sprint' and 'backlog' are team words; the problem asks for a button in the app; the internal FAQ asks two
+#: questions but puts no number on cost or risk. The headline names café owners, every section is filled, and
+#: both FAQs ask two questions.
+_Q15 = {_JARGON_RULE, _PROBLEM_RULE, _HARD_RULE}
+
+
+def _names(answer: Any) -> set[str]:
+    return {" ".join(str(x).split()).casefold() for x in answer}
+
+
+q15 = Question(
+    module=MODULE, id="q15", points=2,
+    prompt="FLAWED_PRFAQ is a draft PR/FAQ for find cover. Which rules of the lesson's PR/FAQ rubric does it break? "
+           "Give the set of their names, as PRFAQ_RUBRIC spells them.",
+    checker=SetOf(expected=_Q15),
+    hints=[
+        "Read the draft section by section against each rule: who benefits, the customer's words, the pain before "
+        "the product, two questions in each FAQ, and a number on cost or risk in the internal one.",
+        "Three rules are broken. An FAQ can ask two questions and still dodge the hard ones.",
+    ],
+    solution_text="# team words (MVP, sprint, backlog); a button in the problem paragraph;\n"
+                  "# an internal FAQ with two questions but no number on cost or risk\n"
+                  + "answer_q15 = {\n" + "".join(f"    {r!r},\n" for r in PRFAQ_RUBRIC if r in _Q15) + "}",
+    answer=set(_Q15),
+    wrong=[{_JARGON_RULE, _PROBLEM_RULE}, {_JARGON_RULE, _PROBLEM_RULE, _FAQS_RULE},
+           {_JARGON_RULE, _HARD_RULE}, set(PRFAQ_RUBRIC)],
+    misconceptions=[
+        Misconception(lambda a: _FAQS_RULE.casefold() in _names(a),
+                      "Both FAQs do ask two questions, each with its answer: what the internal one lacks is a number "
+                      "on what it costs or what could go wrong.", example={*_Q15, _FAQS_RULE}),
+        Misconception(lambda a: _PROBLEM_RULE.casefold() not in _names(a),
+                      "The problem paragraph asks for 'a button in the app': that is a solution. The problem is the "
+                      "owner's pain today (phoning staff one by one at six in the morning).",
+                      example={_JARGON_RULE, _HARD_RULE}),
+    ],
+)
+
+
+def _release_rule(name: str) -> Rule:
+    def test(release: Any) -> str | None:
+        try:
+            return check_release(release, FIRST_RELEASE_WEEKS)[name]
+        except (ValueError, TypeError) as exc:
+            return str(exc)
+    return Rule(name, test)
+
+
+_RELEASE_RULE_NAMES = list(check_release([], FIRST_RELEASE_WEEKS))
+_Q16 = ["M1", "M3", "M6", "M7", "M9"]
+q16 = Question(
+    module=MODULE, id="q16", points=2,
+    prompt=f"The first release of find cover's story map (STORY_MAP): a list of story ids that works end to end "
+           f"(a story under every activity), fits {FIRST_RELEASE_WEEKS:g} person-weeks, and takes each activity's "
+           "stories from the top.",
+    checker=Rubric(shape=list[str], rules=[_release_rule(n) for n in _RELEASE_RULE_NAMES]),
+    hints=[
+        "A first release is a thin slice across the whole backbone, not the whole of one column: start with the "
+        "top story of every activity (the walking skeleton).",
+        "The top row costs 4 person-weeks; with what is left, add only stories that sit directly under one "
+        "already taken. check_release(ids) names the rule that fails.",
+    ],
+    solution_text="# the walking skeleton (top story of each activity, 4 person-weeks), then the cheapest next\n"
+                  "# story under one of them that still fits the 5 person-weeks\n"
+                  f"answer_q16 = {_Q16!r}",
+    answer=list(_Q16),
+    wrong=[["M1", "M2", "M3", "M4"], ["M1", "M3", "M6", "M9", "M4"], ["M1", "M3", "M6", "M8", "M9"]],
+    misconceptions=[
+        Misconception(lambda r: check_release(r)["end to end: a story under every activity"] is not None,
+                      "Building one activity completely first gives the owner nothing usable: a release should "
+                      "let someone do the whole job, however simply.",
+                      example=["M1", "M2", "M3", "M4"]),
+    ],
+)
+
+_Q17 = _key_of(SPLITS, "pattern")
+q17 = Question(
+    module=MODULE, id="q17", points=1,
+    prompt="For each split of the big find-cover story in SPLIT_EXAMPLES (id -> how it was split), the pattern "
+           "it uses from Lawrence's list SPLIT_PATTERNS.",
+    checker=Mapping(expected=_Q17, categories=list(SPLIT_PATTERNS)),
+    hints=[
+        "Ask what varies between the first story and the later ones: the steps, a rule, a channel, speed, "
+        "how much is known, or how hard the case is.",
+        "A time-boxed investigation before estimating is a spike; doing it fast for big chains later defers "
+        "performance.",
+    ],
+    solution_text="# steps of the owner's workflow; simple rule then stricter; another channel; fast later;\n"
+                  "# investigate first; one shift before a run of shifts\n" + _literal("answer_q17", _Q17),
+    answer=dict(_Q17),
+    wrong=[{**_Q17, "P3": "variations in data"}, {**_Q17, "P2": "simple/complex", "P6": "business rule variations"}],
+    misconceptions=[
+        Misconception(lambda a: a["P5"] == "major effort",
+                      "The story is not big, it is uncertain: the pattern for what you cannot yet estimate is a "
+                      "time-boxed investigation.", example={**_Q17, "P5": "major effort"}),
+    ],
+)
+
+_Q18 = _key_of(PMM_TASKS, "role")
+_POSITIONING = "Write the positioning and the messages for find cover's launch"
+q18 = Question(
+    module=MODULE, id="q18", points=1,
+    prompt="For each task in MARKETING_TASKS, who leads it: 'product manager' or 'product marketing'.",
+    checker=AliasMapping(expected=_Q18, categories=list(PMM_ROLES),
+                         aliases={"PM": "product manager", "PMM": "product marketing",
+                                  "product marketing manager": "product marketing"}),
+    hints=[
+        "The product manager decides what to build and whether it worked; product marketing decides how the "
+        "product is told to the market and helps sales sell it.",
+        "Positioning, messages, sales training and battlecards face the market; scope and success metrics "
+        "face the product.",
+    ],
+    solution_text="# what to build, its scope and its metric -> product manager;\n"
+                  "# positioning, messages, sales enablement, competitive battlecards -> product marketing\n"
+                  + _literal("answer_q18", _Q18),
+    answer=dict(_Q18),
+    wrong=[{k: "product manager" for k in _Q18}, {**_Q18, _POSITIONING: "product manager"}],
+    misconceptions=[
+        Misconception(lambda a: a[_POSITIONING] == "product manager",
+                      "The PM feeds positioning with what customers need, but crafting how the product is told to "
+                      "the market is product marketing's lead.", example={**_Q18, _POSITIONING: "product manager"}),
+    ],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, q15, q16, q17, q18]
 
 # ---------------------------------------------------------------- w1 written: the first PM's remit
 

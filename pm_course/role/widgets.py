@@ -5,6 +5,9 @@
 - :class:`LifecycleExplorer`: a weekly metric of Shiftbrew, its growth rate and its change; mark the stage.
 - :class:`StoryChecker`: a user story, its acceptance criteria and a one-page brief, checked rule by rule.
 - :class:`RiskBoard`: the assumptions behind "find cover" sorted into the four risks, with the cheapest test.
+- :class:`CardSorter`: sort cards (output / outcome / impact, team types, discovery / delivery, PM / product
+  marketing) and reveal why.
+- :class:`StoryMapPlanner`: find cover as a story map; choose the first release's slice.
 
 Each follows :class:`pm_course.ui.Widget`: ``.widget``, ``.value`` (plain data),
 ``.set(...)``, ``.code()``, ``.plot()`` (where a chart helps) and ``.chart``.
@@ -23,6 +26,16 @@ from ..core.validate import InputError, InputTypeError, choice, text
 from ..data import load
 from ..ui import CATEGORY, PALETTE, Widget, code_box, esc, figure, show_in, status_box, table
 from .lifecycle import STAGE_FOCUS, STAGES, growth_rates, lifecycle_stage, series, stage_id
+from .practice import (
+    ACTIVITIES_MAP,
+    DECKS,
+    FIRST_RELEASE_WEEKS,
+    STORY_MAP,
+    check_release,
+    release_effort,
+    score_cards,
+    story_ids,
+)
 from .roles import (
     ACTIVITIES,
     CHEAPEST_TEST,
@@ -50,7 +63,8 @@ from .stories import (
     problems,
 )
 
-__all__ = ["RoleSorter", "WeekPlanner", "LifecycleExplorer", "StoryChecker", "RiskBoard", "METRICS", "three_circles"]
+__all__ = ["RoleSorter", "WeekPlanner", "LifecycleExplorer", "StoryChecker", "RiskBoard", "CardSorter", "StoryMapPlanner",
+           "METRICS", "three_circles"]
 
 MODULE = "01_pm_role"
 _UNSET = "(choose)"
@@ -658,3 +672,164 @@ class RiskBoard(Widget):
                                  left=(0, 1, 3))
         self.code_line.value = code_box(self.code())
         show_in(self.chart, self.plot())
+
+
+# ---------------------------------------------------------------- card sorter (outcomes, teams, tracks, marketing)
+
+#: What the learner is asked of each deck (:data:`pm_course.role.practice.DECKS`).
+_QUESTION = {
+    "goals": "Is each statement an output, an outcome or an impact?",
+    "teams": "What kind of team is each (Cagan and Jones)?",
+    "tracks": "Which track is each piece of work on?",
+    "marketing": "Who leads each task: the product manager or product marketing?",
+}
+
+
+class CardSorter(Widget):
+    """Sort cards into categories and reveal why: ``deck`` is 'goals' (output, outcome, impact; Seiden),
+    'teams' (delivery, feature, empowered; Cagan and Jones), 'tracks' (discovery, delivery) or 'marketing'
+    (product manager or product marketing)."""
+
+    def __init__(self, deck: str = "goals", name: str = "cards"):
+        super().__init__(name)
+        self.deck = choice("deck", deck, tuple(DECKS))
+        self.items, self.field, self.options = DECKS[self.deck]
+        question = _QUESTION[self.deck]
+        self.pickers = {
+            k: W.Dropdown(options=[_UNSET, *self.options], value=_UNSET, description=f"{i + 1}.",
+                          layout=W.Layout(width="200px"), style={"description_width": "28px"})
+            for i, k in enumerate(self.items)
+        }
+        label = {k: v.get("text", k) for k, v in self.items.items()}
+        rows = [W.HBox([p, W.HTML(f"<span style='line-height:28px'>{esc(label[k])}</span>")])
+                for k, p in self.pickers.items()]
+        self.reveal = W.ToggleButton(description="Check and explain", value=False, icon="eye")
+        self.result = W.HTML().add_class("pm-result")
+        self.explained = W.HTML().add_class("pm-card-table")
+        self.make_code_box()
+        self.widget = W.VBox([W.HTML(f"<b>{esc(question)}</b>"), W.VBox(rows), self.reveal, self.result,
+                              self.explained, self.code_box])
+        self.widget.add_class("pm-card-sorter")
+        self.on_change([*self.pickers.values(), self.reveal], lambda _: self.refresh())
+        self.refresh()
+
+    @property
+    def value(self) -> dict[str, str]:
+        """Card -> the category chosen (cards not yet placed are left out)."""
+        return {k: p.value for k, p in self.pickers.items() if p.value != _UNSET}
+
+    def set(self, sorting: Any, reveal: Any = None) -> None:
+        """Place cards: ``sorting`` is a dict card -> category (validated); ``reveal`` shows the reasons."""
+        score_cards(sorting, self.deck)  # validates
+        with self.quiet():
+            for k, v in sorting.items():
+                self.pickers[k].value = v
+            if reveal is not None:
+                self.reveal.value = bool(reveal)
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set({self.value!r})" if self.value else ""
+
+    def refresh(self) -> None:
+        s = score_cards(self.value, self.deck)
+        if self.reveal.value:
+            self.result.value = status_box(s["right"] == s["total"], f"{s['right']} of {s['total']} placed right",
+                                           [f"card {list(self.items).index(k) + 1}: look again at what it measures "
+                                            "or who decides." for k in s["wrong"]], detail=f"({s['placed']} placed)")
+            rows = [[i + 1, v[self.field], v["why"]] for i, (k, v) in enumerate(self.items.items())]
+            self.explained.value = table(["card", "answer", "why"], rows, left=(1, 2))
+        else:
+            self.result.value = status_box(None, f"{s['placed']} of {s['total']} cards placed",
+                                           detail="press 'Check and explain' when you are done.")
+            self.explained.value = ""
+        self.show_code()
+
+
+# ---------------------------------------------------------------- story map
+
+
+class StoryMapPlanner(Widget):
+    """Find cover (B05) as a story map (Patton): tick the stories of the first release and see whether the
+    slice works end to end, fits the budget and takes each column from the top."""
+
+    def __init__(self, capacity: float = FIRST_RELEASE_WEEKS, name: str = "story_map"):
+        super().__init__(name)
+        check_release([], capacity)  # validates the capacity
+        self.capacity = float(capacity)
+        self.boxes = {k: W.Checkbox(value=False, description=f"{k} ({s['weeks']:g} wk): {s['story']}",
+                                    indent=False, layout=W.Layout(width="240px"))
+                      for k, s in STORY_MAP.items()}
+        columns = []
+        for a in ACTIVITIES_MAP:
+            ks = sorted((k for k, s in STORY_MAP.items() if s["activity"] == a), key=lambda k: STORY_MAP[k]["rank"])
+            columns.append(W.VBox([W.HTML(f"<b>{esc(a)}</b>"), *[self.boxes[k] for k in ks]]))
+        self.result = W.HTML().add_class("pm-result")
+        self.make_chart()
+        self.make_code_box()
+        self.widget = W.VBox([W.HBox(columns), self.result, self.chart, self.code_box])
+        self.widget.add_class("pm-story-map")
+        self.on_change(list(self.boxes.values()), lambda _: self.refresh())
+        self.refresh()
+
+    @property
+    def value(self) -> dict[str, Any]:
+        """The release: its story ids, effort (person-weeks), the capacity, and each rule's message or None."""
+        chosen = [k for k, b in self.boxes.items() if b.value]
+        return {"release": chosen, "weeks": release_effort(chosen), "capacity": self.capacity,
+                "rules": check_release(chosen, self.capacity)}
+
+    def set(self, release: Any) -> None:
+        """Choose the release's stories: a list of ids such as ['M1', 'M3'] (validated)."""
+        ids = story_ids(release)
+        with self.quiet():
+            for k, b in self.boxes.items():
+                b.value = k in ids
+        self.refresh()
+
+    def code(self) -> str:
+        return f"{self.name}.set({self.value['release']!r})" if self.value["release"] else ""
+
+    def plot(self):
+        from matplotlib.patches import Rectangle
+
+        v = self.value
+        fig, ax = figure(9.0, 4.8)
+        for i, a in enumerate(ACTIVITIES_MAP):
+            ax.text(i + 0.45, -0.2, a, ha="center", va="center", fontsize=9, fontweight="bold",
+                    bbox={"facecolor": PALETTE["yellow"], "edgecolor": "black", "boxstyle": "round"})
+            for k, s in STORY_MAP.items():
+                if s["activity"] != a:
+                    continue
+                y = -s["rank"]
+                taken = k in v["release"]
+                ax.add_patch(Rectangle((i + 0.02, y - 0.4), 0.86, 0.8, facecolor=PALETTE["blue"] if taken else "white",
+                                       alpha=0.35 if taken else 1.0, edgecolor="black", hatch="//" if taken else None))
+                label = textwrap.fill(f"{k} ({s['weeks']:g} wk): {s['story']}", 26)
+                ax.text(i + 0.45, y, label, ha="center", va="center", fontsize=6.8)
+        ax.axhline(-1.5, color=PALETTE["vermillion"], linestyle="--", linewidth=1.2)
+        ax.text(3.93, -1.5, "the walking\nskeleton\nis above\nthis line", ha="left", va="center", fontsize=7.5,
+                color=PALETTE["vermillion"])
+        ax.set_xlim(-0.05, 4.45)
+        ax.set_ylim(-3.5, 0.2)
+        ax.set_xticks([])
+        ax.set_yticks([-1, -2, -3], ["1st", "2nd", "3rd"])
+        ax.grid(False)
+        ax.set_xlabel("the backbone: what an owner does when a shift opens, left to right")
+        ax.set_ylabel("stories, most needed at the top")
+        ax.set_title(f"Find cover as a story map: release of {v['weeks']:g} of {self.capacity:g} person-weeks "
+                     "(hatched = in the release)")
+        return fig
+
+    def refresh(self) -> None:
+        v = self.value
+        bad = problems(v["rules"])
+        if not v["release"]:
+            self.result.value = status_box(None, "No story in the release yet",
+                                           detail="tick the stories the first release should hold.")
+        else:
+            self.result.value = status_box(not bad, f"{len(v['release'])} stories, {v['weeks']:g} of "
+                                           f"{self.capacity:g} person-weeks", bad or
+                                           ["a slice that works end to end: ship it, learn, then add the next row."])
+        self.draw()
+        self.show_code()
