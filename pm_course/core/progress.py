@@ -673,7 +673,8 @@ def _memory_to_journal() -> None:
 
 
 def _memory_message() -> str:
-    why = f"{_last_error.__class__.__name__}: {_last_error}" if _last_error is not None else "it cannot be written"
+    err = _last_error if _last_error is not None else _journal_error
+    why = f"{err.__class__.__name__}: {err}" if err is not None else "it cannot be written"
     return (
         f"Progress cannot be saved in {home()} ({why}); new records are kept in memory for as long as this "
         "kernel runs, and moved to disk by the first write that succeeds (after you free some space, for "
