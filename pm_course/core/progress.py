@@ -20,6 +20,13 @@ A damaged database is never written to: it is diagnosed read-only, what can
 be read stays visible, new records go to the journal, and the learner is told
 how to recover (:func:`repair`, or ``pm-course repair``).
 
+Where SQLite is not safe (Python without ``sqlite3``, the browser, a home on
+a network file system) or ``PM_COURSE_STORE=jsonl`` is set, the journal is
+the store itself: same API, one ``O_APPEND`` line per record, cut lines
+skipped (see :func:`store_kind`). Without ``fcntl`` (Windows: ``msvcrt``
+locks; the browser: none) a journal is never emptied after it is moved into
+SQLite, since a record appended meanwhile could otherwise be lost.
+
 Export and import use a JSON file (Binder sessions are temporary): import
 validates the whole file first, merges, never deletes, and skips records it
 already has. Both report exactly what they wrote, read back from the target.
