@@ -219,3 +219,23 @@ def test_a_read_only_journal_keeps_records_in_memory_and_says_why(jsonl_home, mo
     assert store.flush() == 0
     store.reset_connection()
     assert [e["question"] for e in store.events("99_test")] == ["saved", "held"]
+
+
+def test_a_switch_to_the_jsonl_store_keeps_the_database_readable_and_unchanged_and_back_moves_the_journal_in(
+        fresh_home, monkeypatch):
+    store.record("99_test", "in-sqlite", "check", "passed")
+    store.save_artifact("99_test", "plan", {"v": 1})
+    store.reset_connection()
+    db = fresh_home / "progress.sqlite3"
+    before = db.read_bytes()
+    monkeypatch.setenv("PM_COURSE_STORE", "jsonl")
+    store.reset_connection()
+    store.record("99_test", "in-jsonl", "check", "failed")
+    assert [e["question"] for e in store.events("99_test")] == ["in-sqlite", "in-jsonl"]
+    assert store.load_artifact("99_test", "plan") == {"v": 1}
+    assert db.read_bytes() == before
+    monkeypatch.setenv("PM_COURSE_STORE", "sqlite")
+    store.reset_connection()
+    assert store.flush() == 0
+    assert [e["question"] for e in store.events("99_test")] == ["in-sqlite", "in-jsonl"]
+    assert _journal(fresh_home).stat().st_size == 0

@@ -742,7 +742,7 @@ def _db_for_reading() -> sqlite3.Connection | None:
     if conn is not None:
         return conn
     path = db_path()
-    if _jsonl() or not path.exists():
+    if sqlite3 is None or not path.exists():  # the JSONL store still reads, read-only, a database kept before it
         return None
     try:
         return sqlite3.connect(_ro_uri(path), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
