@@ -6,20 +6,24 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 # Run in a fresh interpreter: fcntl and resource cannot be imported and os.fork does not exist, as on Windows.
 SIMULATED_WINDOWS = textwrap.dedent("""
     import importlib, os, pkgutil, sys, types
 
+    BLOCKED = tuple(os.environ["BLOCKED"].split(","))
+
     class Blocker:
         def find_spec(self, name, path=None, target=None):
-            if name in ("fcntl", "resource"):
+            if name in BLOCKED:
                 raise ModuleNotFoundError(f"No module named {name!r}", name=name)
             return None
 
     sys.meta_path.insert(0, Blocker())
-    for name in ("fcntl", "resource"):
+    for name in BLOCKED:
         sys.modules.pop(name, None)
     del os.fork
 
@@ -32,10 +36,11 @@ SIMULATED_WINDOWS = textwrap.dedent("""
             continue
         importlib.import_module(info.name)
         imported.append(info.name)
-    assert "fcntl" not in sys.modules and "resource" not in sys.modules
+    assert not any(name in sys.modules for name in BLOCKED)
     from pm_course.core import progress
     from pm_course.core.checkers import WidgetState
     from pm_course.course import questions
+    print("store", progress.store_kind())
     progress.record("99_test", "q1", "check", "passed")
     assert [e["question"] for e in progress.events("99_test")] == ["q1"]
 
@@ -55,12 +60,15 @@ SIMULATED_WINDOWS = textwrap.dedent("""
 """)
 
 
-def test_a_simulated_windows_imports_every_learner_module_and_passes_every_self_test(tmp_path):
-    env = dict(os.environ, PM_COURSE_HOME=str(tmp_path / "home"), PM_COURSE_GRADE_STRICT="1")
+@pytest.mark.parametrize("blocked, kind", [("fcntl,resource", "sqlite"), ("fcntl,resource,sqlite3,_sqlite3", "jsonl")],
+                         ids=["windows", "windows-without-sqlite3"])
+def test_a_simulated_windows_imports_every_learner_module_and_passes_every_self_test(tmp_path, blocked, kind):
+    env = dict(os.environ, PM_COURSE_HOME=str(tmp_path / "home"), PM_COURSE_GRADE_STRICT="1", BLOCKED=blocked)
     env.pop("PM_COURSE_STORE", None)
     done = subprocess.run([sys.executable, "-c", SIMULATED_WINDOWS], env=env, cwd=ROOT, capture_output=True,
                           text=True, timeout=900)
     assert done.returncode == 0, done.stderr[-3000:]
     words = done.stdout.split()
-    assert words[0] == "modules" and int(words[1]) >= 20, done.stdout
-    assert words[2] == "questions" and int(words[3]) >= 50, done.stdout
+    assert words[:2] == ["store", kind], done.stdout
+    assert words[2] == "modules" and int(words[3]) >= 20, done.stdout
+    assert words[4] == "questions" and int(words[5]) >= 50, done.stdout
