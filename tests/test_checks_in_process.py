@@ -86,6 +86,7 @@ def test_predicates_still_receive_a_runs_and_never_the_function(monkeypatch):
     c = Function(reference=_ref, inputs=[([3, 1, 2],)], returns=list[int], time_limit=0.3)
     runs = c.runs(good)
     assert isinstance(runs, Runs) and not hasattr(runs, "__wrapped__")
+    assert repr(runs) == "<the learner's function, as run in this process, under a time guard>"
     assert runs([2, 5]) == [5, 2]
     over = c.runs(endless)
     with pytest.raises(TimeLimitExceeded):

@@ -883,7 +883,8 @@ class Runs:
         raise LearnerCodeError("SystemExit" if out.kind == "exited" else "ProtocolError")
 
     def __repr__(self) -> str:
-        return "<the learner's function, as run in its own process>"
+        where = "in its own process" if isolation() == "fork" else "in this process, under a time guard"
+        return f"<the learner's function, as run {where}>"
 
 
 def isolated(fn: Callable, time_limit: float = 2.0) -> Runs:
