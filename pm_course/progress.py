@@ -151,6 +151,8 @@ def where() -> str:
         return (f"memory only, in this kernel ({st['in_memory']} records; the disk cannot be written: {st['failing']}): "
                 "export them to a folder with room, e.g. pm_course.progress.export('/path/with/space/progress.json'), "
                 "before the kernel stops")
+    if st.get("store") == "jsonl":
+        return f"{st['journal']} (the JSONL store: one line per record, chosen where SQLite is not safe or by PM_COURSE_STORE)"
     if not st["writable"] and st["failing"] and not st["damaged"]:
         return (f"{st['database']} cannot be written right now ({st['failing']}); "
                 f"{st['waiting']} records wait in {st['journal']}")

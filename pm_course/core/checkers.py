@@ -65,6 +65,7 @@ __all__ = [
     "isolated",
     "Runs",
     "TimeLimitExceeded",
+    "isolation",
     "LearnerCodeError",
 ]
 
@@ -667,12 +668,19 @@ def _run_cases(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Ou
     time is up, the supervisor kills the worker and every process it started
     (detached ones too), then its own group.
     """
-    if not hasattr(os, "fork"):  # pragma: no cover - Windows: a thread that is abandoned when it overruns
-        return _run_cases_in_threads(fn, cases, seconds)
+    if isolation() != "fork":
+        return _run_cases_in_process(fn, cases, seconds)
     _load_libc()
     r, w = os.pipe()
     ctl_r, ctl_w = os.pipe()
-    pid = os.fork()
+    try:
+        pid = os.fork()
+    except (OSError, RuntimeError):  # a fork that exists but fails (the browser's Python): run in this process
+        global _fork_failed
+        _fork_failed = True
+        for fd in (r, w, ctl_r, ctl_w):
+            os.close(fd)
+        return _run_cases_in_process(fn, cases, seconds)
     if pid == 0:  # the supervisor: never returns into the caller's code, whatever the learner's function does
         try:
             os.close(r)
@@ -740,21 +748,81 @@ def _run_cases_remote(fn: Callable, cases: Sequence[tuple], seconds: float) -> l
     return outcomes
 
 
-def _run_cases_in_threads(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Outcome]:
+#: ``PM_COURSE_CHECKS=in-process`` runs learner functions in the caller's process even where fork exists
+#: (to try what Windows and the browser do); read only by :func:`isolation`.
+CHECKS_ENV = "PM_COURSE_CHECKS"
+NOT_ISOLATED = (
+    "(On this computer a check runs your function inside the notebook's own process, not in a separate one: "
+    "it is stopped after its time limit while it runs Python code, but what it changes, opens or prints stays "
+    "in your notebook.)"
+)
+
+
+def isolation() -> str:
+    """How learner functions run here: ``"fork"`` (an isolated child process) or ``"in-process"`` (guarded).
+
+    Fork where it exists (Linux, macOS); in-process on Windows, in the
+    browser (Pyodide, where ``os.fork`` exists but fails), and wherever
+    ``PM_COURSE_CHECKS=in-process`` is set.
+    """
+    if os.environ.get(CHECKS_ENV, "").strip().lower() == "in-process":
+        return "in-process"
+    if _fork_failed or not hasattr(os, "fork") or sys.platform in ("win32", "emscripten", "wasi"):
+        return "in-process"
+    return "fork"
+
+
+_fork_failed = False  # set once os.fork exists here but fails
+
+
+class _Overrun(BaseException):
+    """Raised inside a learner's function by the step guard when its time is up (not an Exception: a bare
+    ``except Exception`` in the learner's code does not swallow it, and the guard raises again on the next line)."""
+
+
+def _guarded_call(fn: Callable, args: tuple, deadline: float, box: dict[str, Any]) -> None:
+    """Call ``fn(*args)`` with a trace function that stops it at ``deadline`` (on any line, call or return)."""
+    def guard(frame: Any, event: str, arg: Any) -> Any:
+        if time.monotonic() > deadline:
+            raise _Overrun()
+        return guard
+
+    old = sys.gettrace()
+    sys.settrace(guard)
+    try:
+        box["value"] = _plain_copy(fn(*args))
+    except _Overrun:
+        box["timeout"] = True
+    except BaseException as exc:  # SystemExit, KeyboardInterrupt too: reported to the caller
+        box["error"] = exc
+    finally:
+        sys.settrace(old)
+
+
+def _run_cases_in_process(fn: Callable, cases: Sequence[tuple], seconds: float) -> list[_Outcome]:
+    """Run ``fn`` on each case in this process, under a guard; stops at the first case that fails.
+
+    Where fork is missing (Windows) or fails (the browser). Each case runs
+    in a thread of its own (in the calling thread where threads cannot be
+    started) under a trace function that raises inside the learner's code once
+    the case's ``seconds`` are up, so an endless loop in Python code is
+    stopped. Not contained here, unlike with fork: a long call inside C code
+    (the trace cannot interrupt it: the thread is abandoned and reported as an
+    overrun), memory use, ``os._exit``, and changes to the notebook's own state
+    (globals, files, modules the function patches).
+    """
     outcomes = []
     for args in cases:
         box: dict[str, Any] = {}
-
-        def run(args=args, box=box):
-            try:
-                box["value"] = _plain_copy(fn(*args))
-            except BaseException as exc:  # reported to the caller below
-                box["error"] = exc
-
-        worker = threading.Thread(target=run, daemon=True)
-        worker.start()
-        worker.join(seconds)
-        if worker.is_alive():
+        deadline = time.monotonic() + seconds
+        worker = threading.Thread(target=_guarded_call, args=(fn, args, deadline, box), daemon=True)
+        try:
+            worker.start()
+        except RuntimeError:  # no threads (the browser): the guard alone, in this thread
+            _guarded_call(fn, args, deadline, box)
+        else:
+            worker.join(seconds + 1.0)
+        if box.get("timeout") or not box:
             outcomes.append(_Outcome("timeout"))
             break
         if "error" in box:
@@ -815,7 +883,8 @@ class Runs:
         raise LearnerCodeError("SystemExit" if out.kind == "exited" else "ProtocolError")
 
     def __repr__(self) -> str:
-        return "<the learner's function, as run in its own process>"
+        where = "in its own process" if isolation() == "fork" else "in this process, under a time guard"
+        return f"<the learner's function, as run {where}>"
 
 
 def isolated(fn: Callable, time_limit: float = 2.0) -> Runs:
@@ -914,6 +983,14 @@ class Function(Checker):
         return isolated(answer, self.time_limit)
 
     def verify(self, answer: Any, extra_inputs: Sequence[tuple] = ()) -> None:
+        try:
+            self._verify(answer, extra_inputs)
+        except Incorrect as exc:
+            if isolation() != "fork" and not getattr(answer, "__pm_course_remote__", False):
+                raise Incorrect(*exc.lines, NOT_ISOLATED) from None
+            raise
+
+    def _verify(self, answer: Any, extra_inputs: Sequence[tuple]) -> None:
         cases = [_case(c) for c in list(self.inputs) + list(extra_inputs)]
         expected = [self.reference(*copy.deepcopy(args)) for args, _ in cases]
         outcomes = self.runs(answer).run_all([args for args, _ in cases])

@@ -20,6 +20,13 @@ A damaged database is never written to: it is diagnosed read-only, what can
 be read stays visible, new records go to the journal, and the learner is told
 how to recover (:func:`repair`, or ``pm-course repair``).
 
+Where SQLite is not safe (Python without ``sqlite3``, the browser, a home on
+a network file system) or ``PM_COURSE_STORE=jsonl`` is set, the journal is
+the store itself: same API, one ``O_APPEND`` line per record, cut lines
+skipped (see :func:`store_kind`). Without ``fcntl`` (Windows: ``msvcrt``
+locks; the browser: none) a journal is never emptied after it is moved into
+SQLite, since a record appended meanwhile could otherwise be lost.
+
 Export and import use a JSON file (Binder sessions are temporary): import
 validates the whole file first, merges, never deletes, and skips records it
 already has. Both report exactly what they wrote, read back from the target.
@@ -27,12 +34,11 @@ already has. Both report exactly what they wrote, read back from the target.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import math
 import os
-import sqlite3
 import stat
+import sys
 import tempfile
 import threading
 import time
@@ -45,10 +51,24 @@ from typing import Any
 
 from .validate import InputError, InputTypeError, describe
 
+# POSIX-only and optional modules are imported here, guarded, so that importing the store works everywhere.
+try:
+    import fcntl  # Linux, macOS
+except ImportError:  # Windows, some browser builds
+    fcntl = None  # type: ignore[assignment]
+try:
+    import msvcrt  # Windows
+except ImportError:
+    msvcrt = None  # type: ignore[assignment]
+try:
+    import sqlite3
+except ImportError:  # a Python built without it (some browser and embedded builds): the JSONL store is used
+    sqlite3 = None  # type: ignore[assignment]
+
 __all__ = [
     "home", "db_path", "journal_path", "record", "events", "save_artifact", "load_artifact", "artifacts",
     "export_json", "import_json", "reset_connection", "in_memory", "status", "repair", "flush",
-    "Exported", "Imported", "Repaired", "ProgressWriteError",
+    "Exported", "Imported", "Repaired", "ProgressWriteError", "store_kind",
 ]
 
 SCHEMA = """
@@ -97,7 +117,11 @@ _memory_events: list[tuple] = []
 _memory_artifacts: dict[tuple[str, str], tuple[float, str]] = {}
 _memory = False
 _warned: set[str] = set()
-_connect_db = sqlite3.connect  # tests replace it to simulate a read-only database
+_connect_db = sqlite3.connect if sqlite3 is not None else None  # tests replace it to simulate a read-only database
+_journal_error: BaseException | None = None  # why the last append to the journal failed (None once one succeeds)
+#: File systems where SQLite's locking is unsafe (JupyterHub's docs: do not put SQLite on NFS).
+NETWORK_FS = ("nfs", "nfs4", "cifs", "smb3", "smbfs", "9p", "fuse.sshfs", "afs", "lustre", "gpfs", "ceph")
+STORES = ("sqlite", "jsonl")
 
 
 class ProgressWriteError(OSError):
@@ -120,6 +144,96 @@ def db_path() -> Path:
 
 def journal_path() -> Path:
     return home() / "progress.journal.jsonl"
+
+
+def _mount_type(path: Path, mounts: str | None = None) -> str:
+    """The file-system type of the mount holding ``path`` (Linux, from /proc/mounts); "" when unknown."""
+    if mounts is None:
+        try:
+            with open("/proc/mounts", encoding="utf-8", errors="replace") as fh:
+                mounts = fh.read()
+        except OSError:
+            return ""
+    target = Path(os.path.abspath(path))
+    while not target.exists() and target != target.parent:
+        target = target.parent
+    try:
+        target = target.resolve()
+    except OSError:
+        pass
+    best, kind = -1, ""
+    for line in mounts.splitlines():
+        parts = line.split()
+        if len(parts) < 3:
+            continue
+        point = parts[1].replace("\\040", " ")
+        if (str(target) == point or str(target).startswith(point.rstrip("/") + "/")) and len(point) > best:
+            best, kind = len(point), parts[2]
+    return kind
+
+
+def store_kind() -> str:
+    """Which store keeps progress: ``"sqlite"`` or ``"jsonl"``.
+
+    ``PM_COURSE_STORE=jsonl`` (or ``sqlite``) chooses; otherwise the JSONL
+    journal is the store wherever SQLite is not safe: Python without
+    ``sqlite3``, the browser (Pyodide / JupyterLite), or a home on a network
+    file system (NFS, SMB, ...), where SQLite's file locks cannot be trusted.
+    """
+    chosen = os.environ.get("PM_COURSE_STORE", "").strip().lower()
+    if chosen and chosen not in STORES + ("auto",):
+        _warn_once("store", f"PM_COURSE_STORE must be one of {', '.join(STORES)} or auto; got {chosen!r}. "
+                   "The store is chosen automatically.")
+        chosen = ""
+    if sqlite3 is None:
+        return "jsonl"
+    if chosen in STORES:
+        return chosen
+    if sys.platform == "emscripten":
+        return "jsonl"
+    h = home()
+    key = str(h)
+    if key not in _fs_kind:
+        _fs_kind[key] = _mount_type(h) if sys.platform.startswith("linux") else ""
+    return "jsonl" if _fs_kind[key] in NETWORK_FS else "sqlite"
+
+
+_fs_kind: dict[str, str] = {}
+
+
+def _jsonl() -> bool:
+    return store_kind() == "jsonl"
+
+
+def _lock_fd(fd: int, wait: bool) -> bool:
+    """Lock an open journal for this process: True when locked (or when no lock exists on this platform).
+
+    With ``fcntl`` (Linux, macOS): an exclusive ``flock``. With ``msvcrt``
+    (Windows): a lock on the first byte. Without either (a browser): no lock;
+    each record is still one append of one line, and a journal that cannot be
+    locked is never emptied after it is moved into the database (records carry
+    a unique id, so keeping them changes nothing).
+    """
+    if fcntl is not None:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+    if msvcrt is not None:  # pragma: no cover - Windows
+        try:
+            pos = os.lseek(fd, 0, os.SEEK_CUR)
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
+            os.lseek(fd, pos, os.SEEK_SET)
+            return True
+        except OSError:
+            return False
+    return wait  # no lock at all: appends go ahead, emptying the journal does not
+
+
+def _can_empty_journal() -> bool:
+    return fcntl is not None or msvcrt is not None
 
 
 # --------------------------------------------------------------------------- warnings, said once
@@ -159,6 +273,7 @@ def reset_connection() -> None:
                 pass
         _conn, _conn_pid, _memory, _retry_at, _damaged, _last_error = None, None, False, 0.0, "", None
         _failing = ""
+        _fs_kind.clear()
         _memory_events.clear()
         _memory_artifacts.clear()
         _warned.clear()
@@ -258,7 +373,7 @@ def _connect() -> sqlite3.Connection | None:
             _conn, _conn_pid = None, os.getpid()
         if _conn is not None:
             return _conn
-        if _damaged or time.monotonic() < _retry_at:
+        if _damaged or time.monotonic() < _retry_at or _jsonl():
             return None
         path = db_path()
         try:
@@ -302,16 +417,33 @@ def in_memory() -> bool:
 def status() -> dict[str, Any]:
     """Where progress is kept right now, as plain data.
 
-    ``{"database", "journal", "writable", "failing", "waiting", "in_memory", "damaged", "memory"}``:
+    ``{"store", "database", "journal", "writable", "failing", "waiting", "in_memory", "damaged", "memory"}``:
+    ``store`` is ``"sqlite"`` or ``"jsonl"`` (see :func:`store_kind`; in the
+    JSONL store the journal is the store, ``database`` is "" and ``waiting``
+    counts only what is held in memory);
     ``writable`` is False while the last write to the database failed (a full
     disk, a file-size limit) even when it still opens; ``failing`` says why;
     ``in_memory`` counts the records held only by this kernel (lost when it
     ends unless exported).
     """
+    held = len(_memory_events) + len(_memory_artifacts)
+    if _jsonl():
+        why = f"{_journal_error.__class__.__name__}: {_journal_error}" if _journal_error is not None else ""
+        return {
+            "store": "jsonl",
+            "database": "",
+            "journal": str(journal_path()),
+            "writable": _journal_error is None and not _memory,
+            "failing": why,
+            "waiting": held,
+            "in_memory": held,
+            "damaged": "",
+            "memory": _memory,
+        }
     conn = _connect()
     j_evs, j_arts = _read_journal()
-    held = len(_memory_events) + len(_memory_artifacts)
     return {
+        "store": "sqlite",
         "database": str(db_path()),
         "journal": str(journal_path()),
         "writable": conn is not None and not _failing and not _damaged,
@@ -327,15 +459,22 @@ def status() -> dict[str, Any]:
 # --------------------------------------------------------------------------- the journal
 
 def _append_journal(entries: list[dict[str, Any]]) -> bool:
-    """Append entries to the journal and fsync; True when they are on disk."""
+    """Append entries to the journal and fsync; True when they are on disk.
+
+    The whole batch is one ``os.write`` on a file opened with ``O_APPEND``, so
+    writers in several processes never interleave inside a line, even where no
+    file lock exists.
+    """
+    global _journal_error
     path = journal_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-    except OSError:
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+    except OSError as exc:
+        _journal_error = exc
         return False
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        _lock_fd(fd, wait=True)
         # Each entry on its own line, with a newline before it too: a line cut short by a crash
         # never runs into the next one.
         blob = "".join("\n" + json.dumps(e, allow_nan=False, separators=(",", ":")) + "\n" for e in entries)
@@ -344,8 +483,10 @@ def _append_journal(entries: list[dict[str, Any]]) -> bool:
             n = os.write(fd, data)
             data = data[n:]
         os.fsync(fd)
+        _journal_error = None
         return True
-    except OSError:
+    except OSError as exc:
+        _journal_error = exc
         return False
     finally:
         os.close(fd)  # also releases the lock
@@ -445,9 +586,7 @@ def _flush_journal(conn: sqlite3.Connection) -> None:
     except OSError:
         return
     try:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
+        if not _lock_fd(fd, wait=False):
             return  # another kernel is moving it right now
         chunks = []
         while True:
@@ -460,6 +599,8 @@ def _flush_journal(conn: sqlite3.Connection) -> None:
             _insert(conn, evs, arts)
         except sqlite3.Error:
             return  # still locked or unwritable: the journal stays as it is
+        if not _can_empty_journal():
+            return  # no lock: a record appended meanwhile could be lost, so the journal is kept (uids dedupe)
         os.ftruncate(fd, 0)
         os.fsync(fd)
     except OSError:
@@ -471,6 +612,9 @@ def _flush_journal(conn: sqlite3.Connection) -> None:
 def flush() -> int:
     """Move records waiting in the journal (or memory) into the database now; returns how many still wait."""
     with _lock:
+        if _jsonl():
+            _memory_to_journal()
+            return len(_memory_events) + len(_memory_artifacts)
         conn = _connect()
         if conn is not None:
             _flush_journal(conn)
@@ -509,6 +653,9 @@ def _write(sql: str, row: tuple, entry: dict[str, Any], remember) -> None:
                     _conn = None
                 break
     if _append_journal([entry]):
+        if _jsonl():
+            _memory_to_journal()
+            return
         if _damaged:
             _warn_damaged()
         elif _last_error is not None and not _transient(_last_error):
@@ -519,8 +666,22 @@ def _write(sql: str, row: tuple, entry: dict[str, Any], remember) -> None:
     _warn_once("memory", _memory_message())
 
 
+def _memory_to_journal() -> None:
+    """JSONL store: move records held in memory (the home was unwritable) into the journal."""
+    global _memory
+    if not (_memory_events or _memory_artifacts):
+        return
+    entries = [{"t": "e", **dict(zip(EVENT_FIELDS, r))} for r in _memory_events]
+    entries += [{"t": "a", "module": m, "key": k, "ts": t, "data": d} for (m, k), (t, d) in _memory_artifacts.items()]
+    if _append_journal(entries):
+        _memory_events.clear()
+        _memory_artifacts.clear()
+        _memory = False
+
+
 def _memory_message() -> str:
-    why = f"{_last_error.__class__.__name__}: {_last_error}" if _last_error is not None else "it cannot be written"
+    err = _last_error if _last_error is not None else _journal_error
+    why = f"{err.__class__.__name__}: {err}" if err is not None else "it cannot be written"
     return (
         f"Progress cannot be saved in {home()} ({why}); new records are kept in memory for as long as this "
         "kernel runs, and moved to disk by the first write that succeeds (after you free some space, for "
@@ -581,7 +742,7 @@ def _db_for_reading() -> sqlite3.Connection | None:
     if conn is not None:
         return conn
     path = db_path()
-    if not path.exists():
+    if sqlite3 is None or not path.exists():  # the JSONL store still reads, read-only, a database kept before it
         return None
     try:
         return sqlite3.connect(_ro_uri(path), uri=True, timeout=BUSY_TIMEOUT_S, isolation_level=None)
@@ -964,6 +1125,8 @@ def import_json(path: str | os.PathLike) -> Imported:
     """
     source = _path_arg(path)
     rows, saved = _read_export(source)
+    if _jsonl():
+        return _import_jsonl(rows, saved)
     with _lock:
         conn = _connect()
         if conn is None:
@@ -987,6 +1150,35 @@ def import_json(path: str | os.PathLike) -> Imported:
     out = Imported(new_events)
     out.events = new_events
     out.artifacts = len(held_after - held_before)  # artifacts whose stored copy is now the imported one
+    return out
+
+
+def _import_jsonl(rows: list[tuple], saved: list[tuple]) -> Imported:
+    """Import into the JSONL store: append what is new in one write, then count it back from the journal."""
+    def held(arts: dict[tuple[str, str], tuple[float, str]]) -> set[tuple[str, str]]:
+        return {(m, k) for m, k, t, d in saved if arts.get((m, k)) == (t, d)}
+
+    with _lock:
+        _memory_to_journal()
+        known = {r[5] for r in _event_rows()}
+        arts_before = _artifact_rows()
+        held_before = held(arts_before)
+        new = [r for r in {r[5]: r for r in rows}.values() if r[5] not in known]
+        entries = [{"t": "e", **dict(zip(EVENT_FIELDS, r))} for r in new]
+        entries += [{"t": "a", "module": m, "key": k, "ts": t, "data": d} for m, k, t, d in saved
+                    if (m, k) not in arts_before or t >= arts_before[(m, k)][0]]
+        if entries and not _append_journal(entries):
+            raise ProgressWriteError(
+                f"Cannot import into {journal_path()}: {_journal_error}. Nothing was imported.")
+        j_evs, _ = _read_journal()
+        stored = {r[5] for r in j_evs} & {r[5] for r in rows}
+        held_after = held(_artifact_rows())
+    if len(stored) != len({r[5] for r in rows}):
+        raise ProgressWriteError(f"Import into {journal_path()} is incomplete: {len(stored)} of "
+                                 f"{len({r[5] for r in rows})} events are in the journal after it.")
+    out = Imported(len(new))
+    out.events = len(new)
+    out.artifacts = len(held_after - held_before)
     return out
 
 
@@ -1039,6 +1231,9 @@ def repair() -> Repaired:
     """
     global _damaged
     with _lock:
+        if _jsonl():  # a damaged line is skipped when read, and never stops a write: nothing to move aside
+            flush()
+            return Repaired()
         path = db_path()
         problem = _damaged or _diagnose(path)
         if not problem:
