@@ -29,8 +29,9 @@ FORMAT = "pm-course-certificate/1"
 #: A module's exercise counts as passed when the questions whose latest check passed hold at least this share of
 #: its auto-graded points. An attempt (any check, even an invalid answer) is not enough.
 MODULE_PASS_SHARE = 0.5
-#: How many of the module exercises (01 to 08) a self-assessed certificate needs passed; it lists only those.
-MIN_MODULES = 6
+#: How many of the module exercises (01 to 08) a self-assessed certificate needs passed: all eight (one who skips
+#: a module does not pass); it lists only those.
+MIN_MODULES = 8
 
 
 class NotEligible(InputError):
@@ -249,7 +250,8 @@ def solutions_viewed() -> int:
 def eligibility() -> dict[str, Any]:
     """Whether you can issue your self-assessed certificate, from your progress: what is passed, what is missing.
 
-    Eligible when the assessment's auto-graded part is passed and at least :data:`MIN_MODULES` module exercises
+    Eligible when the assessment's auto-graded part is passed (its pass rule: overall and each module's minimum) and
+    at least :data:`MIN_MODULES` module exercises
     are passed (each at :data:`MODULE_PASS_SHARE` of its auto-graded points); the certificate lists only those.
     """
     from ..capstone.results import exam_result
