@@ -510,13 +510,22 @@ def _gradebook(tmp_path, students, monkeypatch):
             gb.add_grade_cell(f"{q.id}_test", "09_capstone", "09_capstone", max_score=q.points, cell_type="code")
         for w in Q.WRITTEN:
             gb.add_grade_cell(w.id, "09_capstone", "09_capstone", max_score=w.points, cell_type="code")
-        for sid, (first, last, share, written) in students.items():
+        gb.add_assignment("10_followup")
+        gb.add_notebook("10_followup", "10_followup")
+        gb.add_grade_cell("f1", "10_followup", "10_followup", max_score=4, cell_type="markdown")
+        for sid, (first, last, share, written, *follow) in students.items():
             gb.add_student(sid, first_name=first, last_name=last)
             gb.add_submission("09_capstone", sid)
-            n = round(share * len(Q.QUESTIONS))
+            n = round(share * len(Q.QUESTIONS)) if type(share) is float else len(Q.QUESTIONS)
             for i, q in enumerate(Q.QUESTIONS):
                 g = gb.find_grade(f"{q.id}_test", "09_capstone", "09_capstone", sid)
-                g.auto_score = q.points if i < n else 0
+                skipped = type(share) is str and q in Q.BY_MODULE[share]  # a module name: that module scores 0
+                g.auto_score = q.points if i < n and not skipped else 0
+            if follow and follow[0] != "missing":  # the applied follow-up: its score, or None while ungraded
+                gb.add_submission("10_followup", sid)
+                g = gb.find_grade("f1", "10_followup", "10_followup", sid)
+                g.manual_score = follow[0]
+                g.needs_manual_grade = follow[0] is None
             for w in Q.WRITTEN:
                 g = gb.find_grade(w.id, "09_capstone", "09_capstone", sid)
                 g.manual_score = written
@@ -528,8 +537,8 @@ def _gradebook(tmp_path, students, monkeypatch):
 def test_certify_keygen_and_verify_commands(tmp_path, capsys, monkeypatch):
     from pm_course.cli import main
 
-    url = _gradebook(tmp_path, {"s1": ("Ada", "Example", 1.0, 3), "s2": ("Bo", "Sample", 0.3, 4),
-                                "s3": ("Cy", "", 0.9, None)}, monkeypatch)
+    url = _gradebook(tmp_path, {"s1": ("Ada", "Example", 1.0, 3, 3), "s2": ("Bo", "Sample", 0.3, 4),
+                                "s3": ("Cy", "", 1.0, None)}, monkeypatch)
     prefix = str(tmp_path / "inst")
     assert main(["keygen", "--out", prefix]) == 0
     assert oct(os.stat(prefix + ".key").st_mode & 0o777) == "0o600"
@@ -542,6 +551,7 @@ def test_certify_keygen_and_verify_commands(tmp_path, capsys, monkeypatch):
     cert = out / "s1_09_capstone.json"
     record = json.loads(cert.read_text())
     assert record["content"]["name"] == "Ada Example" and record["content"]["written"] == {"score": 6.0, "total": 8.0}
+    assert record["content"]["followup"] == {"score": 3.0, "total": 4.0}
     assert (out / "s1_09_capstone.pdf").read_bytes()[:5] == b"%PDF-" and (out / "s1_09_capstone.png").exists()
     assert main(["verify", str(cert), "--public-key", prefix + ".pub"]) == 0
     assert "VALID" in capsys.readouterr().out
@@ -910,3 +920,40 @@ def test_the_stated_pass_rules_agree_with_the_code():
         assert "70 %" in t.replace("70%", "70 %"), p
     for p in ("README.md", "notebooks/00_welcome.ipynb", "notebooks/09_capstone.ipynb"):
         assert "all eight module exercises" in texts[p], p
+
+
+def test_certify_needs_each_module_the_written_part_and_the_applied_follow_up(tmp_path, capsys, monkeypatch):
+    from pm_course.certificate.render import graded_parts
+    from pm_course.cli import main
+
+    url = _gradebook(tmp_path, {
+        "s1": ("Ada", "Example", 1.0, 4, 4),            # everything: a certificate
+        "s4": ("Di", "Example", "07_career", 4, 4),     # 0 in 07, still above 70 % overall: no
+        "s5": ("Ed", "Example", 1.0, 1, 4),             # written 2 of 8, below half: no
+        "s6": ("Fa", "Example", 1.0, 4, "missing"),     # no follow-up submitted: not yet
+        "s7": ("Gu", "Example", 1.0, 4, None),          # follow-up not graded: not yet
+        "s8": ("Ha", "Example", 1.0, 4, 1),             # follow-up 1 of 4: no
+    }, monkeypatch)
+    prefix = str(tmp_path / "inst")
+    assert main(["keygen", "--out", prefix]) == 0
+    out = tmp_path / "certs"
+    assert main(["certify", "09_capstone", "--key", prefix + ".key", "--db", url, "--out", str(out),
+                 "--date", "2026-12-01"]) == 0
+    printed = capsys.readouterr().out
+    assert sorted(p.name for p in out.glob("*.json")) == ["s1_09_capstone.json"]
+    assert "s4: " in printed and "below 50% in 07_career (0 of" in printed
+    assert "s5: written answers 2 of 8, below 50% of their points" in printed
+    assert "s6: the applied follow-up (10_followup) is not submitted yet" in printed
+    assert "s7: the applied follow-up (10_followup) is not graded yet" in printed
+    assert "s8: applied follow-up 1 of 4, below 50%" in printed
+    assert "1 issued, 2 waiting for manual grading, 3 below the pass mark." in printed
+    content = json.loads((out / "s1_09_capstone.json").read_text())["content"]
+    said = graded_parts(content)
+    assert "each module" in said and "written" in said and "follow-up" in said
+    # --followup none certifies the capstone alone, and the certificate does not claim a follow-up
+    out2 = tmp_path / "certs2"
+    assert main(["certify", "09_capstone", "--key", prefix + ".key", "--db", url, "--out", str(out2),
+                 "--followup", "none"]) == 0
+    assert "No applied follow-up was required" in capsys.readouterr().out
+    alone = json.loads((out2 / "s6_09_capstone.json").read_text())["content"]
+    assert "followup" not in alone and "follow-up" not in graded_parts(alone)
