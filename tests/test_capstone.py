@@ -957,3 +957,47 @@ def test_certify_needs_each_module_the_written_part_and_the_applied_follow_up(tm
     assert "No applied follow-up was required" in capsys.readouterr().out
     alone = json.loads((out2 / "s6_09_capstone.json").read_text())["content"]
     assert "followup" not in alone and "follow-up" not in graded_parts(alone)
+
+
+# ---------------------------------------------------------------- the applied follow-up (10_followup)
+
+
+def test_the_follow_up_metric_record_must_be_complete(monkeypatch, capsys):
+    from pm_course.capstone.followup import check_metric, metric_problems
+
+    assert metric_problems("tickets about swaps", 0.31, 0.22, "weeks 2-5 and 10-13") == []
+    assert len(metric_problems(..., ..., ..., ...)) == 4
+    assert any("BEFORE must be" in p for p in metric_problems("tickets", "31 %", 0.22, "weeks 2-5"))
+    assert any("the same" in p for p in metric_problems("tickets", 5, 5, "weeks 2-5"))
+    assert any("AFTER must be" in p for p in metric_problems("tickets", 5, float("nan"), "weeks 2-5"))
+    monkeypatch.delenv("PM_COURSE_GRADE_STRICT", raising=False)
+    monkeypatch.delenv("NBGRADER_EXECUTION", raising=False)
+    assert check_metric(..., ..., ..., ...) is False and "Not complete yet" in capsys.readouterr().out
+    monkeypatch.setenv("PM_COURSE_GRADE_STRICT", "1")
+    with pytest.raises(GradeFailed, match="METRIC must name"):
+        check_metric("", 1, 2, "weeks 2-5")
+    assert check_metric("tickets", 1, 2, "weeks 2-5") is True
+
+
+def test_the_follow_up_is_released_weeks_after_the_capstone():
+    from pm_course.capstone.followup import release_date
+
+    assert exam.FOLLOWUP_WEEKS == 8 and release_date("2027-01-04") == "2027-03-01"
+    assert release_date("2027-01-04", 12) == "2027-03-29"
+    with pytest.raises(InputTypeError, match="weeks must be"):
+        release_date("2027-01-04", 0)
+    with pytest.raises(InputError, match="YYYY-MM-DD"):
+        release_date("next month")
+
+
+def test_the_follow_up_assignment_has_the_metric_check_and_two_marked_written_answers():
+    root = Path(__file__).resolve().parents[1]
+    nb = json.loads((root / "solutions" / exam.FOLLOWUP / f"{exam.FOLLOWUP}.ipynb").read_text(encoding="utf-8"))
+    graded = {c["metadata"]["nbgrader"]["grade_id"]: c for c in nb["cells"]
+              if c["metadata"].get("nbgrader", {}).get("grade")}
+    assert set(graded) == {"metric_test", "f1", "f2"}
+    text = " ".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert text.count("Mark scheme:") == 2 and "metric that moved" in text
+    for w in ("f1", "f2"):
+        assert graded[w]["metadata"]["nbgrader"]["solution"] and graded[w]["metadata"]["nbgrader"]["points"] == 4
+    assert (root / "exercises" / exam.FOLLOWUP / f"{exam.FOLLOWUP}.ipynb").exists()
