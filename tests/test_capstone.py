@@ -1001,3 +1001,27 @@ def test_the_follow_up_assignment_has_the_metric_check_and_two_marked_written_an
     for w in ("f1", "f2"):
         assert graded[w]["metadata"]["nbgrader"]["solution"] and graded[w]["metadata"]["nbgrader"]["points"] == 4
     assert (root / "exercises" / exam.FOLLOWUP / f"{exam.FOLLOWUP}.ipynb").exists()
+
+
+def test_report_shows_each_module_the_written_and_the_follow_up_grades(tmp_path, monkeypatch):
+    from pm_course.autograde.cohort import RECORD
+    from pm_course.autograde.report import capstone_standing, write_report
+
+    _gradebook(tmp_path, {"s1": ("Ada", "Example", 1.0, 3, 3), "s4": ("Di", "Example", "07_career", None)},
+               monkeypatch)
+    for sid, skip in (("s1", None), ("s4", "07_career")):
+        tests = [{"grade_id": f"{q.id}_test", "score": 0 if skip and q in Q.BY_MODULE[skip] else q.points,
+                  "points": q.points, "passed": not (skip and q in Q.BY_MODULE[skip]), "message": ""}
+                 for q in Q.QUESTIONS]
+        rec = tmp_path / "autograded" / sid / "09_capstone" / RECORD
+        rec.parent.mkdir(parents=True)
+        rec.write_text(json.dumps({"result": {"student": sid, "notebooks": [
+            {"notebook": "09_capstone", "status": "graded", "reason": "", "tests": tests}]}}))
+    rows = {r["student"]: r for r in capstone_standing(
+        [json.loads(p.read_text())["result"] for p in sorted(tmp_path.glob(f"autograded/*/09_capstone/{RECORD}"))],
+        tmp_path)}
+    assert rows["s1"]["passed"] and rows["s1"]["written"] == "6 of 8" and rows["s1"]["followup"] == "3 of 4"
+    assert not rows["s4"]["passed"] and rows["s4"]["below"] == ["07_career"]
+    assert rows["s4"]["written"] == "to grade" and rows["s4"]["followup"] is None
+    page = write_report("09_capstone", tmp_path).read_text()
+    assert "Per module and the parts a person grades" in page and "<b>below</b>" in page and "6 of 8" in page
