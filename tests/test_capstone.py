@@ -1025,3 +1025,10 @@ def test_report_shows_each_module_the_written_and_the_follow_up_grades(tmp_path,
     assert rows["s4"]["written"] == "to grade" and rows["s4"]["followup"] is None
     page = write_report("09_capstone", tmp_path).read_text()
     assert "Per module and the parts a person grades" in page and "<b>below</b>" in page and "6 of 8" in page
+
+
+def test_each_module_carries_at_least_eight_percent_of_the_auto_graded_points():
+    total = Q.points()
+    shares = {m: sum(q.points for q in qs) / total for m, qs in Q.BY_MODULE.items()}
+    assert list(shares) == _EXERCISES
+    assert all(share >= 0.08 for share in shares.values()), shares
