@@ -1032,3 +1032,18 @@ def test_each_module_carries_at_least_eight_percent_of_the_auto_graded_points():
     shares = {m: sum(q.points for q in qs) / total for m, qs in Q.BY_MODULE.items()}
     assert list(shares) == _EXERCISES
     assert all(share >= 0.08 for share in shares.values()), shares
+
+
+def test_docs_have_the_programme_step_by_step_with_links_that_resolve():
+    import re
+
+    root = Path(__file__).resolve().parents[1]
+    page = (root / "docs" / "programme.md").read_text(encoding="utf-8")
+    assert "](docs/programme.md)" in (root / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in page.splitlines() if line.startswith("| ") and not line.startswith("| step")]
+    steps = [r.split("|")[1] for r in rows]
+    for words in ("gaps", "Set goals", "metrics", "exam on what was learned", "how it was applied", "certificate"):
+        assert any(words in s for s in steps), words
+    for link in re.findall(r"\]\(([^)#]+)\)", page):
+        assert (root / "docs" / link).resolve().exists(), link
+    assert "default 8" in page and exam.FOLLOWUP_WEEKS == 8
