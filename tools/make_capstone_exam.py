@@ -125,6 +125,7 @@ hidden = {
  "q9": "_b = case.item('B03')\nq9.grade(answer_q9, also=[Value(expected=_b['reach'] * _b['impact'] * _b['confidence'] / _b['effort'], decimals=1)])",
  "q11": "_b = case.item('B05')\nq11.grade(answer_q11, also=[Value(expected=(_b['business_value'] + _b['time_criticality'] + _b['risk_reduction']) / _b['job_size'], decimals=2)])",
  "q17": "_c = case.funnel['counts']\nq17.grade(answer_q17, also=[Value(expected=_c[-1] / _c[0], decimals=3)])",
+ "q18": "import math\n_a = case.ab\n_p1, _p2 = _a['treatment_converted'] / _a['treatment_assigned'], _a['control_converted'] / _a['control_assigned']\n_p = (_a['treatment_converted'] + _a['control_converted']) / (_a['treatment_assigned'] + _a['control_assigned'])\nq18.grade(answer_q18, also=[Value(expected=(_p1 - _p2) / math.sqrt(_p * (1 - _p) * (1 / _a['treatment_assigned'] + 1 / _a['control_assigned'])), decimals=2)])",
  "q14": "q14.grade(rank_by_rice, extra_inputs=[(case.backlog,), ([dict(b, effort=1) for b in case.backlog],)])",
 }
 hidden_imports = {"Value"}
