@@ -110,7 +110,7 @@ def _certify(args) -> int:
             print(f"{r['student']}: written answers {r['written']:g} of {r['written_max']:g}, below "
                   f"{WRITTEN_MIN:.0%} of their points: no certificate")
             continue
-        f = None
+        graded_followup: tuple | None = None
         if followups is not None:
             f = followups.get(r["student"])
             if f is None or f["ungraded"] or not (f["auto_max"] + f["written_max"]):
@@ -124,7 +124,7 @@ def _certify(args) -> int:
                 print(f"{r['student']}: applied follow-up {got:g} of {of:g}, below {WRITTEN_MIN:.0%} of its "
                       f"points: no certificate")
                 continue
-            f = (got, of)
+            graded_followup = (got, of)
         try:
             check_name(r["name"])
         except InputError as exc:
@@ -135,7 +135,7 @@ def _certify(args) -> int:
             r["name"], kind="instructor-issued", score=r["auto"], total=r["auto_max"], date=args.date,
             modules=list(BY_MODULE) if args.assignment == "09_capstone" else [args.assignment],
             student_id=r["student"], written=(r["written"], r["written_max"]) if r["written_max"] else None,
-            issuer=args.issuer, followup=f)
+            issuer=args.issuer, followup=graded_followup)
         record = sign(content, private)
         paths = _write_record(record, out, f"{_slug(r['student'])}_{args.assignment}")
         issued += 1
