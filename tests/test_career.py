@@ -577,3 +577,19 @@ def test_q10_grades_the_exact_parts_and_gives_the_smart_rule_as_advice():
     fb = q10.check(types.SimpleNamespace(value={**wish, "goals": [{**_Q10_GOAL, "area": "Leadership"}]}))
     assert fb.outcome == "failed"
     assert any("Q10" in line for line in w1.mark_scheme)  # the point moved to the written answer's mark scheme
+
+
+def test_which_letters_questions_share_one_answer_convention():
+    """07 q6 and the capstone's q21 ask the same kind of question: both take a set, a list or a text of letters."""
+    from pm_course.capstone.questions import q21
+    from pm_course.career.questions import q6
+
+    for q in (q6, q21):
+        letters = sorted(q.checker.expected)
+        for form in (set(letters), letters, tuple(letters), "".join(letters), ", ".join(letters),
+                     " ".join(x.lower() for x in letters), "".join(reversed(letters))):
+            assert q.check(form).outcome == "passed", (q.key, form)
+            q.grade(form)
+        assert q.check("SMART").outcome == "failed"
+        fb = q.check("MX")
+        assert fb.outcome == "invalid" and "one of the letters S, M, A, R, T" in fb.lines[0]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..collaboration.stakeholders import stakeholder_quadrant, validate_raci
-from ..core import Choice, Function, Mapping, Misconception, Question, SetOf, Value, WidgetState, WrittenAnswer
+from ..core import Choice, Function, Letters, Mapping, Misconception, Question, SetOf, Value, WidgetState, WrittenAnswer
 from ..core.checkers import Checker, Ordering
 from ..core.written import length, mentions
 from ..data_launch.experiments import sample_size_per_arm, z_test
@@ -536,9 +536,9 @@ GOAL = "Get better at talking to customers."
 _Q21 = "SMAT"  # the author's key, written out: no action (a wish), no number, no owner, no date; nothing unrealistic
 q21 = Question(
     module=MODULE, id="q21", points=2,
-    prompt="GOAL is a development goal. Which SMART letters does it miss? The letters in the order S, M, A, R, T, "
-           "as one text (e.g. 'MT').",
-    checker=Value(expected=_Q21, shape=str),
+    prompt="GOAL is a development goal. Which SMART letters does it miss? Answer with the letters, as a set "
+           "{'M', 'T'} or a text 'MT' (as in module 07).",
+    checker=Letters(expected=sorted(_Q21)),
     hints=["Specific (what exactly), Measurable (a number), Assignable (who), Realistic, Time-related (by when).",
            "missing_letters(goal) from pm_course.career checks each letter."],
     solution_text="# what exactly, how much, who, by when?\nanswer_q21 = missing_letters(GOAL)",
