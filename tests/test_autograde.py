@@ -197,7 +197,7 @@ def test_honest_cohort_scores_equal_nbgraders_and_hostile_ones_score_zero(tmp_pa
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_every_assignment_solutions_full_release_zero_and_feedback_keeps_tests_hidden(assignment, tmp_path):
     from pm_course.core import Value
-    from pm_course.course import questions
+    from pm_course.course import MODULES, questions
 
     course = Course(tmp_path, assignment)
     name = f"{assignment}.ipynb"
@@ -210,7 +210,9 @@ def test_every_assignment_solutions_full_release_zero_and_feedback_keeps_tests_h
     out = nbgrader(course.root, "generate_feedback", assignment, "--force")
     assert out.returncode == 0, out.stderr[-2000:]
     html = page_text(course.root / "feedback" / "untouched" / assignment / f"{assignment}.html")
-    assert "q1.check(answer_q1)" in html  # the text is readable: the checks below are not vacuous
+    # the text is readable, so the checks below are not vacuous: the first answer cell's code is shown
+    readable = "q1.check(answer_q1)" if assignment in {m.name for m in MODULES} else "answer_f1 ="
+    assert readable in html
     source = (ROOT / "solutions" / assignment / name).read_text()
     assert "HIDDEN TESTS" not in html
     hidden = [line.strip() for block in source.split("### BEGIN HIDDEN TESTS")[1:]
@@ -218,7 +220,7 @@ def test_every_assignment_solutions_full_release_zero_and_feedback_keeps_tests_h
     for line in hidden:
         if len(line) > 20 and line.strip('",\\n '):
             assert line.strip('",\\n ') not in html, f"hidden test shown: {line}"
-    for q in questions(assignment):
+    for q in (questions(assignment) if assignment in {m.name for m in MODULES} else []):
         inner = getattr(q.checker, "inner", q.checker)
         if isinstance(inner, Value) and isinstance(inner.expected, float) and abs(inner.expected) >= 1:
             shown = f"{inner.expected:.2f}"

@@ -706,3 +706,17 @@ def test_07_minutes_and_points_are_stated_once():
         assert f"about {m.exercise_minutes} minutes" in first
         assert f"{len(QUESTIONS)} questions, **{sum(q.points for q in QUESTIONS)} points auto-graded**" in first
         assert f"**{sum(w.points for w in WRITTEN)} points** for the two written answers" in first
+def test_which_letters_questions_share_one_answer_convention():
+    """07 q6 and the capstone's q21 ask the same kind of question: both take a set, a list or a text of letters."""
+    from pm_course.capstone.questions import q21
+    from pm_course.career.questions import q6
+
+    for q in (q6, q21):
+        letters = sorted(q.checker.expected)
+        for form in (set(letters), letters, tuple(letters), "".join(letters), ", ".join(letters),
+                     " ".join(x.lower() for x in letters), "".join(reversed(letters))):
+            assert q.check(form).outcome == "passed", (q.key, form)
+            q.grade(form)
+        assert q.check("SMART").outcome == "failed"
+        fb = q.check("MX")
+        assert fb.outcome == "invalid" and "one of the letters S, M, A, R, T" in fb.lines[0]

@@ -560,7 +560,7 @@ def test_inspired_is_dated_2017_everywhere():
     texts = [_text(f"notebooks/{n}.ipynb") for n in ("02_research", "03_vision_strategy_roadmap", "05_collaboration")]
     texts.append((ROOT / "docs" / "glossary.md").read_text(encoding="utf-8"))
     for t in texts:
-        for m in re.finditer(r"Inspired[^\n]{0,120}", t):
+        for m in re.finditer(r"Inspired[^\n;]{0,120}", t):  # up to the next source in a list
             years = re.findall(r"\b(20\d\d)\b", m.group(0))
             assert all(y == "2017" for y in years), m.group(0)
 

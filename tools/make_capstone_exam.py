@@ -80,8 +80,8 @@ against your variant. `qN.hint()` gives a nudge (call it again for the next); `q
 answer, unless your instructor has switched solutions off for the graded run. The cell after each answer is the
 grader's test: run it, leave it as it is. Compute your answers in code from `case`; don't type numbers.
 
-**Points.** {auto} points auto-graded; the pass mark is {Q.exam.PASS_MARK:.0%} of them
-({Q.exam.PASS_MARK * auto:g} points). {written} points for the two written answers, graded by a person with the
+**Points.** {auto} points auto-graded; you pass with at least {Q.exam.PASS_MARK:.0%} of them
+({Q.exam.PASS_MARK * auto:g} points) and at least {Q.exam.MODULE_MIN:.0%} of each module's points. {written} points for the two written answers, graded by a person with the
 mark scheme shown. **Time:** about 90 minutes. The last cells show your result."""))
 cells.append(code(f"""from pm_course.data import load
 from pm_course.capstone import exam
@@ -125,6 +125,7 @@ hidden = {
  "q9": "_b = case.item('B03')\nq9.grade(answer_q9, also=[Value(expected=_b['reach'] * _b['impact'] * _b['confidence'] / _b['effort'], decimals=1)])",
  "q11": "_b = case.item('B05')\nq11.grade(answer_q11, also=[Value(expected=(_b['business_value'] + _b['time_criticality'] + _b['risk_reduction']) / _b['job_size'], decimals=2)])",
  "q17": "_c = case.funnel['counts']\nq17.grade(answer_q17, also=[Value(expected=_c[-1] / _c[0], decimals=3)])",
+ "q18": "import math\n_a = case.ab\n_p1, _p2 = _a['treatment_converted'] / _a['treatment_assigned'], _a['control_converted'] / _a['control_assigned']\n_p = (_a['treatment_converted'] + _a['control_converted']) / (_a['treatment_assigned'] + _a['control_assigned'])\nq18.grade(answer_q18, also=[Value(expected=(_p1 - _p2) / math.sqrt(_p * (1 - _p) * (1 / _a['treatment_assigned'] + 1 / _a['control_assigned'])), decimals=2)])",
  "q14": "q14.grade(rank_by_rice, extra_inputs=[(case.backlog,), ([dict(b, effort=1) for b in case.backlog],)])",
 }
 hidden_imports = {"Value"}
@@ -188,8 +189,9 @@ for w in Q.WRITTEN:
 
 cells.append(md(f"""## Your result
 
-The cell below adds up the auto-graded questions whose latest check passed (on your variant). The pass mark is
-{Q.exam.PASS_MARK:.0%} of the {auto} auto-graded points. Once you have passed, and passed at least six module exercises with
+The cell below adds up the auto-graded questions whose latest check passed (on your variant). You pass with at
+least {Q.exam.PASS_MARK:.0%} of the {auto} auto-graded points and at least {Q.exam.MODULE_MIN:.0%} of each module's points; the
+result shows each module and which one is below its minimum. Once you have passed, and passed all eight module exercises with
 half of each one's auto-graded points, `pm_course.certificate.issue("Your Name")` writes your self-assessed
 certificate, listing the modules you passed; your
 instructor's signed certificate comes from the graded run (`pm-course certify`).

@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-__all__ = ["collect", "write_report"]
+__all__ = ["collect", "write_report", "capstone_standing"]
 
 
 def collect(assignment: str, root: Path | str = ".") -> list[dict[str, Any]]:
@@ -59,6 +59,60 @@ def _misconceptions(assignment: str) -> dict[str, list[str]]:
     except (ModuleNotFoundError, AttributeError):
         return {}
     return {q.id: [mc.says for mc in q.misconceptions] for q in qs}
+
+
+def capstone_standing(results: list[dict[str, Any]], root: Path | str = ".") -> list[dict[str, Any]]:
+    """For each capstone submission: points by module (01-08) and the pass rule, and, where the gradebook holds them,
+    the written answers' and the applied follow-up's grades (None where not known)."""
+    from ..capstone.exam import FOLLOWUP
+    from ..capstone.questions import BY_MODULE
+    from ..capstone.results import pass_rule
+
+    extra: dict[str, dict[str, Any]] = {}
+    db = Path(root) / "gradebook.db"
+    if db.is_file():
+        from ..certificate.gradebook import default_db, scores
+
+        for name, key in (("09_capstone", "written"), (FOLLOWUP, "followup")):
+            try:
+                for r in scores(name, default_db(root)):
+                    total = r["written_max"] + (r["auto_max"] if key == "followup" else 0)
+                    got = r["written"] + (r["auto"] if key == "followup" else 0)
+                    extra.setdefault(r["student"], {})[key] = (
+                        "to grade" if r["ungraded"] else f"{got:g} of {total:g}" if total else None)
+            except (ValueError, OSError, ImportError):
+                continue  # that assignment is not in the gradebook (yet)
+    rows = []
+    for res in results:
+        cells = {t["grade_id"]: t["score"] for nb in res["notebooks"] for t in nb["tests"]}
+        by_module = {m: (float(sum(cells.get(f"{q.id}_test", 0) for q in qs)), float(sum(q.points for q in qs)))
+                     for m, qs in BY_MODULE.items()}
+        rule = pass_rule(by_module)
+        rows.append({"student": res["student"], "by_module": by_module, "below": rule["below"],
+                     "passed": rule["passed"], "score": rule["score"], "total": rule["total"],
+                     "written": extra.get(res["student"], {}).get("written"),
+                     "followup": extra.get(res["student"], {}).get("followup")})
+    return rows
+
+
+def _capstone_table(rows: list[dict[str, Any]]) -> str:
+    esc = html.escape
+    if not rows:
+        return ""
+    mods = list(rows[0]["by_module"])
+    head = "".join(f"<th>{esc(m[:2])}</th>" for m in mods)
+    body = ""
+    for r in rows:
+        cells = "".join(f"<td>{got:g}/{of:g}{' <b>below</b>' if m in r['below'] else ''}</td>"
+                        for m, (got, of) in r["by_module"].items())
+        body += (f"<tr><td>{esc(r['student'])}</td>{cells}<td>{r['score']:g}/{r['total']:g}</td>"
+                 f"<td>{'passed' if r['passed'] else 'not passed'}</td><td>{esc(r['written'] or 'not known')}</td>"
+                 f"<td>{esc(r['followup'] or 'not known')}</td><td>not known (recorded in the learner's progress)</td></tr>")
+    return ("<h2>Per module and the parts a person grades</h2><p>The pass rule: at least 70 % of the auto-graded "
+            "points overall and at least 50 % of each module's points. Written and follow-up grades come from the "
+            "gradebook; solutions viewed are recorded only in the learner's own progress (and on a self-assessed "
+            "certificate).</p><table><tr><th>student</th>" + head + "<th>overall</th><th>rule</th><th>written</th>"
+            "<th>follow-up</th><th>solutions viewed</th></tr>" + body + "</table>")
 
 
 def write_report(assignment: str, root: Path | str = ".", output: Path | str | None = None) -> Path:
@@ -133,6 +187,7 @@ in the formgrader and are not included.</p>
 {"<table><tr><th>question</th><th>submissions</th><th>misconception</th></tr>" + rows_m + "</table>" if rows_m else "<p>None of the known misconceptions was met.</p>"}
 <h2>Submissions that did not run as expected</h2>
 {"<table><tr><th>student</th><th>notebook</th><th>status</th><th>reason</th></tr>" + rows_p + "</table>" if rows_p else "<p>Every submission ran.</p>"}
+{_capstone_table(capstone_standing(results, root)) if assignment == "09_capstone" else ""}
 </body></html>"""
     out = Path(output) if output else Path(root) / "reports" / f"{assignment}.html"
     out.parent.mkdir(parents=True, exist_ok=True)

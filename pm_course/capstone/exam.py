@@ -28,13 +28,22 @@ from typing import Any
 from ..core.validate import InputError, InputTypeError, describe, text
 
 __all__ = [
-    "ASSIGNMENT", "PASS_MARK", "STUDENT_VARIABLE", "DEMO_ID", "Case", "case_for", "use", "current",
+    "ASSIGNMENT", "PASS_MARK", "MODULE_MIN", "WRITTEN_MIN", "FOLLOWUP", "FOLLOWUP_WEEKS", "STUDENT_VARIABLE", "DEMO_ID", "Case", "case_for", "use", "current",
     "submitter", "bind", "check_id", "check_case",
 ]
 
 ASSIGNMENT = "09_capstone"
 #: The pass mark: the share of the auto-graded points needed to pass (the one place it is set).
 PASS_MARK = 0.70
+#: The least share of each module's (01 to 08) auto-graded points that passing also needs: a high score in some
+#: modules does not make up for a module not learned.
+MODULE_MIN = 0.50
+#: The least share of the written (applied) answers' points, graded by a person, for the instructor-signed certificate.
+WRITTEN_MIN = 0.50
+#: The applied follow-up assignment the instructor-signed certificate also needs graded (at WRITTEN_MIN of its points).
+FOLLOWUP = "10_followup"
+#: How long after the capstone the instructor releases the follow-up, by default (``pm-course certify --followup-weeks``).
+FOLLOWUP_WEEKS = 8
 STUDENT_VARIABLE = "PM_COURSE_STUDENT_ID"
 #: The variant used before a learner declares an id (the lesson's examples, the self-tests).
 DEMO_ID = "demo-learner"

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..collaboration.stakeholders import stakeholder_quadrant, validate_raci
-from ..core import Choice, Function, Mapping, Misconception, Question, SetOf, Value, WidgetState, WrittenAnswer
+from ..core import Choice, Function, Letters, Mapping, Misconception, Question, SetOf, Value, WidgetState, WrittenAnswer
 from ..core.checkers import Checker, Ordering
 from ..core.written import length, mentions
 from ..data_launch.experiments import sample_size_per_arm, z_test
@@ -352,7 +352,7 @@ def _best(case: Case) -> list:
 
 
 q12 = Question(
-    module=MODULE, id="q12", points=2,
+    module=MODULE, id="q12", points=1,
     prompt="With the capacity planner made for your case, capacity_planner(case), choose the items that deliver "
            "the most value within case.capacity person-months, then pass the planner itself.",
     checker=WidgetState(inner=_variant("q12", _best, lambda x: SetOf(expected=x))),
@@ -391,7 +391,7 @@ _TIES = [{"id": "T1", "reach": 100, "impact": 1, "confidence": 1.0, "effort": 1}
          {"id": "T2", "reach": 200, "impact": 1, "confidence": 1.0, "effort": 2},
          {"id": "T3", "reach": 300, "impact": 1, "confidence": 1.0, "effort": 1}]
 q14 = Question(
-    module=MODULE, id="q14", points=2,
+    module=MODULE, id="q14", points=1,
     prompt="Write rank_by_rice(backlog): the ids ranked by RICE score, highest first; items with equal scores keep "
            "their order in the backlog.",
     checker=Function(reference=rank_by_rice_reference, returns=list[str],
@@ -535,10 +535,10 @@ q20 = Question(
 GOAL = "Get better at talking to customers."
 _Q21 = "SMAT"  # the author's key, written out: no action (a wish), no number, no owner, no date; nothing unrealistic
 q21 = Question(
-    module=MODULE, id="q21", points=1,
-    prompt="GOAL is a development goal. Which SMART letters does it miss? The letters in the order S, M, A, R, T, "
-           "as one text (e.g. 'MT').",
-    checker=Value(expected=_Q21, shape=str),
+    module=MODULE, id="q21", points=2,
+    prompt="GOAL is a development goal. Which SMART letters does it miss? Answer with the letters, as a set "
+           "{'M', 'T'} or a text 'MT' (as in module 07).",
+    checker=Letters(expected=sorted(_Q21)),
     hints=["Specific (what exactly), Measurable (a number), Assignable (who), Realistic, Time-related (by when).",
            "missing_letters(goal) from pm_course.career checks each letter."],
     solution_text="# what exactly, how much, who, by when?\nanswer_q21 = missing_letters(GOAL)",

@@ -1,4 +1,7 @@
-"""The assessment's result from your own checks: score, pass mark, and a clear result screen.
+"""The assessment's result from your own checks: score, pass rule, and a clear result screen.
+
+The pass rule: at least :data:`exam.PASS_MARK` (70 %) of all the auto-graded points AND at least
+:data:`exam.MODULE_MIN` (50 %) of each module's (01 to 08) auto-graded points (:func:`pass_rule`).
 
 Self-assessed: it counts the auto-graded questions whose latest check passed
 since you declared your id (``exam.use``). Your instructor's grade comes from
@@ -12,14 +15,37 @@ from dataclasses import dataclass, field
 from ..core import progress
 from ..core.validate import number
 from ..ui import esc, status_box, table
-from .exam import ASSIGNMENT, PASS_MARK
+from .exam import ASSIGNMENT, MODULE_MIN, PASS_MARK
 
-__all__ = ["ExamResult", "exam_result", "pass_points"]
+__all__ = ["ExamResult", "exam_result", "pass_points", "pass_rule", "RULE"]
+
+#: The pass rule in words (the lessons, the README and the certificates say the same).
+RULE = (f"at least {PASS_MARK:.0%} of the auto-graded points overall and at least {MODULE_MIN:.0%} of each "
+        f"module's (01 to 08) auto-graded points")
 
 
 def pass_points(total: float) -> float:
     """The points needed to pass out of ``total`` auto-graded points (the pass mark is :data:`exam.PASS_MARK`)."""
     return PASS_MARK * number("total", total, low=0)
+
+
+def pass_rule(by_module: dict) -> dict:
+    """The pass rule on points by module (``{module: (points, of)}``): overall share, modules below their minimum.
+
+    Returns ``{"score", "total", "share", "below": [modules under MODULE_MIN], "passed"}``.
+    """
+    if type(by_module) is not dict or not all(
+            type(v) in (tuple, list) and len(v) == 2 and all(type(x) in (int, float) and x == x and x >= 0 for x in v)
+            for v in by_module.values()):
+        from ..core.validate import InputTypeError, describe
+
+        raise InputTypeError(f"by_module must be a dict of module -> (points, of), two numbers 0 or more; "
+                             f"got {describe(by_module)}.")
+    score = float(sum(got for got, _ in by_module.values()))
+    total = float(sum(of for _, of in by_module.values()))
+    below = [m for m, (got, of) in by_module.items() if of > 0 and got < MODULE_MIN * of - 1e-9]
+    return {"score": score, "total": total, "share": score / total if total else 0.0, "below": below,
+            "passed": total > 0 and score >= PASS_MARK * total - 1e-9 and not below}
 
 
 @dataclass(repr=False)
@@ -35,8 +61,13 @@ class ExamResult:
         return pass_points(self.total)
 
     @property
+    def below_minimum(self) -> list[str]:
+        """The modules under :data:`exam.MODULE_MIN` of their points (each one blocks the pass)."""
+        return [m for m, (got, of) in self.by_module.items() if of > 0 and got < MODULE_MIN * of - 1e-9]
+
+    @property
     def passed(self) -> bool:
-        return self.total > 0 and self.score >= self.needed - 1e-9
+        return self.total > 0 and self.score >= self.needed - 1e-9 and not self.below_minimum
 
     @property
     def share(self) -> float:
@@ -44,14 +75,19 @@ class ExamResult:
 
     def as_dict(self) -> dict:
         return {"student_id": self.student_id, "score": self.score, "total": self.total, "share": self.share,
-                "pass_mark": PASS_MARK, "passed": self.passed, "by_module": dict(self.by_module)}
+                "pass_mark": PASS_MARK, "module_min": MODULE_MIN, "passed": self.passed,
+                "by_module": dict(self.by_module), "below_minimum": self.below_minimum}
 
     def __str__(self) -> str:
         verdict = "PASSED" if self.passed else "not passed yet"
         lines = [f"Assessment 09_capstone: {self.score:g} of {self.total:g} auto-graded points ({self.share:.0%}); "
-                 f"pass mark {PASS_MARK:.0%} ({self.needed:g} points): {verdict}."]
+                 f"pass mark {PASS_MARK:.0%} ({self.needed:g} points) and {MODULE_MIN:.0%} of each module: "
+                 f"{verdict}."]
         for m, (got, of) in self.by_module.items():
-            lines.append(f"  {m}: {got:g} of {of:g}")
+            flag = f"  below its minimum ({MODULE_MIN * of:g})" if m in self.below_minimum else ""
+            lines.append(f"  {m}: {got:g} of {of:g}{flag}")
+        if self.below_minimum:
+            lines.append(f"Below the {MODULE_MIN:.0%} minimum: " + ", ".join(self.below_minimum))
         if self.not_passed:
             lines.append("Not passed yet: " + ", ".join(self.not_passed))
         return "\n".join(lines)
@@ -61,19 +97,23 @@ class ExamResult:
     def _repr_html_(self) -> str:
         verdict = (f"Passed: {self.score:g} of {self.total:g} points ({self.share:.0%})" if self.passed else
                    f"Not passed yet: {self.score:g} of {self.total:g} points ({self.share:.0%})")
-        detail = f"the pass mark is {PASS_MARK:.0%} of the auto-graded points ({self.needed:g})"
-        items = ([f"Still to pass: {', '.join(self.not_passed)}"] if self.not_passed else [])
-        rows = [(m, f"{got:g}", f"{of:g}") for m, (got, of) in self.by_module.items()]
+        detail = (f"the pass mark is {PASS_MARK:.0%} of the auto-graded points ({self.needed:g}) and at least "
+                  f"{MODULE_MIN:.0%} of each module's points")
+        items = ([f"Below the {MODULE_MIN:.0%} minimum: {', '.join(self.below_minimum)}"] if self.below_minimum else [])
+        items += ([f"Still to pass: {', '.join(self.not_passed)}"] if self.not_passed else [])
+        rows = [(m, f"{got:g}", f"{of:g}", f"{MODULE_MIN * of:g}",
+                 "below the minimum" if m in self.below_minimum else "reached")
+                for m, (got, of) in self.by_module.items()]
         nxt = "Next: work on the questions above, then run this cell again."
-        if self.passed:  # the certificate also needs every module's exercise attempted: say so, never promise it
+        if self.passed:  # the certificate also needs every module's exercise passed: say so, never promise it
             from ..certificate.content import eligibility
 
             missing = eligibility()["missing_modules"]
             nxt = ("Next: pm_course.certificate.issue('Your Name') writes your certificate of completion."
-                   if not missing else "Next, before the certificate: attempt these modules' exercises: "
-                   + ", ".join(missing) + ".")
+                   if not missing else "Next, before the certificate: pass these modules' exercises (half of each "
+                   "one's auto-graded points): " + ", ".join(missing) + ".")
         return (f"<div class='pm-exam-result'>{status_box(self.passed, verdict, items, detail)}"
-                f"{table(['module', 'points', 'of'], rows, caption='By module')}"
+                f"{table(['module', 'points', 'of', 'minimum', 'minimum reached?'], rows, caption='By module')}"
                 f"<p>{esc(nxt)} The written answers are graded by a person and are not part of this score.</p></div>")
 
 

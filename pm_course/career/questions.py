@@ -9,6 +9,7 @@ from __future__ import annotations
 from ..core import (
     Choice,
     Function,
+    Letters,
     Mapping,
     Misconception,
     Ordering,
@@ -213,8 +214,8 @@ q5 = Question(
 _Q6 = {"M", "R"}  # no count of interviews ("as many as I can"); "every complaint" in two weeks is an absolute
 q6 = Question(
     module=MODULE, id="q6", points=1,
-    prompt="Which SMART letters does goal G4 miss? Answer with a set of letters, e.g. {'S', 'T'}.",
-    checker=SetOf(expected=sorted(_Q6)),
+    prompt="Which SMART letters does goal G4 miss? Answer with the letters, as a set {'S', 'T'} or a text 'ST'.",
+    checker=Letters(expected=sorted(_Q6)),
     hints=[
         "'within 2 weeks' is a span: it makes the goal time-related, but it is not the measure of the work.",
         "Is there a count of something other than time ('as many as I can' is not one)? And can anyone answer *every* "

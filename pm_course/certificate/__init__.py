@@ -1,9 +1,9 @@
 """Certificates of completion: self-paced (self-assessed) and instructor-issued (signed, verifiable offline).
 
 ``pm_course.certificate.issue("Your Name")`` writes a self-assessed certificate
-once the assessment's auto-graded part is passed and at least six of the eight
-module exercises are passed, each with half of its auto-graded points (an
-attempt is not enough); it lists only the modules passed. Instructors issue signed ones with ``pm-course certify``
+once the assessment's auto-graded part is passed (70 % overall and 50 % of each
+module's points) and all eight module exercises are passed, each with half of its
+auto-graded points (an attempt is not enough); it lists only the modules passed. Instructors issue signed ones with ``pm-course certify``
 (:mod:`.cli`); anyone checks one with ``pm-course verify``. Importing this
 package is cheap: the signature library and matplotlib load on first use.
 """
@@ -27,8 +27,8 @@ __all__ = ["COURSE", "NotEligible", "canonical", "certificate_content", "eligibi
 def issue(name, folder=".", *, date=None):
     """Write your self-assessed certificate of completion (PDF, PNG and the JSON record); returns the paths.
 
-    Needs the assessment's auto-graded part passed (``pm_course.capstone.result()``) and at least six module
-    exercises passed with half of their auto-graded points (your progress); it lists only the modules passed and
+    Needs the assessment's auto-graded part passed (``pm_course.capstone.result()``: 70 % overall and 50 % of each
+    module's points) and all eight module exercises passed with half of their auto-graded points (your progress); it lists only the modules passed and
     how many worked solutions you viewed, and says plainly that it is self-assessed.
     """
     from .issuing import issue_self_paced

@@ -29,8 +29,9 @@ FORMAT = "pm-course-certificate/1"
 #: A module's exercise counts as passed when the questions whose latest check passed hold at least this share of
 #: its auto-graded points. An attempt (any check, even an invalid answer) is not enough.
 MODULE_PASS_SHARE = 0.5
-#: How many of the module exercises (01 to 08) a self-assessed certificate needs passed; it lists only those.
-MIN_MODULES = 6
+#: How many of the module exercises (01 to 08) a self-assessed certificate needs passed: all eight (one who skips
+#: a module does not pass); it lists only those.
+MIN_MODULES = 8
 
 
 class NotEligible(InputError):
@@ -51,7 +52,8 @@ def _date(value: Any) -> str:
 
 def certificate_content(name: Any, *, kind: str, score: float, total: float, modules: list[str],
                         date: Any = None, student_id: str | None = None, written: tuple | None = None,
-                        issuer: str = "", solutions_viewed: int | None = None) -> dict[str, Any]:
+                        issuer: str = "", solutions_viewed: int | None = None,
+                        followup: tuple | None = None) -> dict[str, Any]:
     """The content of a certificate as plain data (validated).
 
     ``modules`` are the modules the certificate lists (for a self-assessed one, the exercises passed);
@@ -69,11 +71,12 @@ def certificate_content(name: Any, *, kind: str, score: float, total: float, mod
         raise InputError(f"score must be between 0 and total ({describe(total)}); got {describe(score)}.")
     if type(modules) not in (list, tuple) or any(type(m) is not str for m in modules):
         raise InputTypeError(f"modules must be a list of module names such as ['02_research']; got {describe(modules)}.")
-    if type(written) not in (tuple, list, type(None)) or (written is not None and (
-            len(written) != 2 or any(type(v) not in (int, float) or v != v or v < 0 or v == float("inf")
-                                     for v in written))):
-        raise InputTypeError(f"written must be (score, total) of the written answers, two numbers of points "
-                             f"(0 or more), or None; got {describe(written)}.")
+    for label, part in (("written", written), ("followup", followup)):
+        if type(part) not in (tuple, list, type(None)) or (part is not None and (
+                len(part) != 2 or any(type(v) not in (int, float) or v != v or v < 0 or v == float("inf")
+                                      for v in part))):
+            raise InputTypeError(f"{label} must be (score, total) of the {label} part, two numbers of points "
+                                 f"(0 or more), or None; got {describe(part)}.")
     issuer = text("issuer", issuer, empty_ok=True, max_len=200)
     if solutions_viewed is not None and (type(solutions_viewed) is not int or solutions_viewed < 0):
         raise InputTypeError(f"solutions_viewed must be a whole number (0 or more) of worked solutions viewed, or "
@@ -88,6 +91,8 @@ def certificate_content(name: Any, *, kind: str, score: float, total: float, mod
         content["student_id"] = text("student_id", student_id)
     if written is not None:
         content["written"] = {"score": round(float(written[0]), 2), "total": round(float(written[1]), 2)}
+    if followup is not None:
+        content["followup"] = {"score": round(float(followup[0]), 2), "total": round(float(followup[1]), 2)}
     if issuer:
         content["issuer"] = issuer
     if solutions_viewed is not None:
@@ -255,7 +260,8 @@ def solutions_viewed() -> int:
 def eligibility() -> dict[str, Any]:
     """Whether you can issue your self-assessed certificate, from your progress: what is passed, what is missing.
 
-    Eligible when the assessment's auto-graded part is passed and at least :data:`MIN_MODULES` module exercises
+    Eligible when the assessment's auto-graded part is passed (its pass rule: overall and each module's minimum) and
+    at least :data:`MIN_MODULES` module exercises
     are passed (each at :data:`MODULE_PASS_SHARE` of its auto-graded points); the certificate lists only those.
     """
     from ..capstone.results import exam_result

@@ -19,7 +19,8 @@ def _part(cell_name: str) -> str:
 
 
 def scores(assignment: str, db_url: str) -> list[dict[str, Any]]:
-    """One row per submission: student id, name, auto and written score and maximum, and written still to grade."""
+    """One row per submission: student id, name, auto and written score and maximum, written still to grade, and
+    each grade cell's (score, maximum) under ``cells``."""
     from nbgrader.api import Gradebook, MissingEntry
 
     from ..autograde.cohort import _assignment
@@ -43,12 +44,13 @@ def scores(assignment: str, db_url: str) -> list[dict[str, Any]]:
         for sub in gb.assignment_submissions(assignment):
             st = sub.student
             row = {"student": st.id, "name": " ".join(p for p in (st.first_name, st.last_name) if p) or st.id,
-                   "auto": 0.0, "auto_max": 0.0, "written": 0.0, "written_max": 0.0, "ungraded": 0}
+                   "auto": 0.0, "auto_max": 0.0, "written": 0.0, "written_max": 0.0, "ungraded": 0, "cells": {}}
             for nb in sub.notebooks:
                 for g in nb.grades:
                     part = _part(g.name)
                     row[part] += float(g.score or 0)
                     row[part + "_max"] += float(g.max_score or 0)
+                    row["cells"][g.name] = (float(g.score or 0), float(g.max_score or 0))
                     if part == "written" and g.needs_manual_grade:
                         row["ungraded"] += 1
             rows.append(row)

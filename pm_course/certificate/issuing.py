@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..capstone.exam import MODULE_MIN
 from ..core.validate import InputError, text
 from .content import MODULE_PASS_SHARE, NotEligible, certificate_content, eligibility, verification_code
 
@@ -43,8 +44,10 @@ def issue_self_paced(name: Any, folder: Any = ".", *, date: Any = None) -> dict[
     if not state["eligible"]:
         lines = []
         if not result.passed:
+            below = (f"; below the {MODULE_MIN:.0%} minimum of each module: {', '.join(result.below_minimum)}"
+                     if result.below_minimum else "")
             lines.append(f"pass the assessment's auto-graded part: {result.score:g} of {result.total:g} points so "
-                         f"far, {result.needed:g} needed (run pm_course.capstone.result())")
+                         f"far, {result.needed:g} needed overall{below} (run pm_course.capstone.result())")
         short = state["min_modules"] - len(state["passed_modules"])
         if short > 0:
             todo = ", ".join(f"{r['module']} ({r['points']:g} of {r['total']:g})" for r in state["standing"]

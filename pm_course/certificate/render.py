@@ -19,7 +19,7 @@ from typing import Any
 from ..core.validate import InputError, text
 from ..ui import PALETTE
 
-__all__ = ["FRAME", "NOT_ACCREDITATION", "SELF_ASSESSED", "name_font", "check_name"]
+__all__ = ["FRAME", "NOT_ACCREDITATION", "SELF_ASSESSED", "name_font", "check_name", "graded_parts"]
 
 #: The inner frame, in figure fractions (x0, y0, x1, y1): everything written lies inside it.
 FRAME = (0.045, 0.055, 0.955, 0.945)
@@ -36,6 +36,17 @@ _PLACEHOLDER_FONTS = ("last resort",)
 #: The command printed on a certificate: it works from any shell with a Python that has pm_course installed
 #: (in the course folder: ``.venv/bin/python -m pm_course verify ...``), where ``pm-course`` may not be on the PATH.
 VERIFY = "python -m pm_course verify"
+
+def graded_parts(content: dict) -> str:
+    """What an instructor-issued certificate was issued from, exactly: the parts its content records."""
+    parts = ["the auto-graded questions of the assessment (at least 50 % of each module's points and 70 % overall)"]
+    if "written" in content:
+        parts.append("its written, applied answers graded by the instructor with their mark scheme")
+    if "followup" in content:
+        parts.append("an applied follow-up assignment (what was applied at work, with evidence) graded by the "
+                     "instructor")
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
 
 def _module_titles(names: list[str]) -> list[str]:
     from ..course import module
@@ -203,6 +214,9 @@ def _draw(content: dict[str, Any], code: str):
     if "written" in content:
         w = content["written"]
         score += f"; written answers: {w['score']:g} of {w['total']:g}"
+    if "followup" in content:
+        f = content["followup"]
+        score += f"; applied follow-up: {f['score']:g} of {f['total']:g}"
     if "solutions_viewed" in content:
         score += f"; worked solutions viewed: {content['solutions_viewed']}"
     block(score, 12, gap=0.6)
@@ -221,8 +235,8 @@ def _draw(content: dict[str, Any], code: str):
     if content["kind"] == "self-assessed":
         honest = SELF_ASSESSED
     else:
-        honest = (f"Issued by {content.get('issuer') or 'the course instructor'}, from the graded assessment "
-                  "(auto-graded and manually graded parts), and signed with the instructor's key. " + NOT_ACCREDITATION)
+        honest = (f"Issued by {content.get('issuer') or 'the course instructor'} and signed with the instructor's "
+                  f"key, from {graded_parts(content)}. " + NOT_ACCREDITATION)
     block(honest, 10, color="#333333")
     free = y - (0.09 + 0.04)  # the room left above the date line
     if free > 0:  # centre the stack in it

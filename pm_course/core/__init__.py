@@ -9,6 +9,7 @@ from importlib import import_module
 _EXPORTS = {
     "Checker": "checkers", "Choice": "checkers", "Function": "checkers", "Incorrect": "checkers",
     "Mapping": "checkers", "Ordering": "checkers", "Rubric": "checkers", "Rule": "checkers", "SetOf": "checkers",
+    "Letters": "checkers",
     "Value": "checkers", "WidgetState": "checkers", "Case": "checkers", "Feedback": "feedback", "Misconception": "question",
     "Question": "question", "InputError": "validate", "InputTypeError": "validate",
     "MalformedAnswer": "validate", "NotAttempted": "validate", "conform": "validate",

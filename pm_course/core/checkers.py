@@ -53,6 +53,7 @@ __all__ = [
     "Value",
     "Choice",
     "SetOf",
+    "Letters",
     "Ordering",
     "Mapping",
     "Function",
@@ -240,6 +241,35 @@ class SetOf(Checker):
         if extra:
             lines.append("These do not belong: " + _quote(extra) + ".")
         raise Incorrect(*lines)
+
+
+@dataclass
+class Letters(SetOf):
+    """Which letters of an acronym (SMART's by default): one convention for every "which letters" question.
+
+    The learner may write the letters as a set ``{'M', 'T'}``, a list or tuple, or one text: ``'MT'``,
+    ``'M, T'``, ``'m t'``. Case, spaces and commas do not matter; a letter outside ``alphabet`` is a form error
+    that names the letters allowed.
+    """
+
+    alphabet: str = "SMART"
+
+    def conform(self, answer: Any) -> Any:
+        if type(answer) is str:
+            items = [c for c in answer if not c.isspace() and c not in ",;/{}[]()'\"+&"]
+        else:
+            items = list(conform(answer, set[str]) if not isinstance(answer, (list, tuple)) else
+                         conform(answer, list[str]))
+            items = [x.strip() for x in items]
+        letters = {x.upper() for x in items}
+        wrong = sorted(x for x in letters if len(x) != 1 or x not in self.alphabet.upper())
+        if wrong:
+            raise MalformedAnswer(f"each item should be one of the letters {', '.join(self.alphabet)}; got "
+                                  f"{', '.join(repr(w) for w in wrong)} (write e.g. {{'M', 'T'}} or 'MT').")
+        return letters
+
+    def describe_expected(self) -> str:
+        return f"a set of letters from {self.alphabet} (e.g. {{'M', 'T'}} or 'MT')"
 
 
 @dataclass
