@@ -16,7 +16,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from ..core.validate import InputError, text
+from ..core.validate import InputError, InputTypeError, describe, text
 from ..ui import PALETTE
 
 __all__ = ["FRAME", "NOT_ACCREDITATION", "SELF_ASSESSED", "name_font", "check_name", "graded_parts"]
@@ -39,6 +39,9 @@ VERIFY = "python -m pm_course verify"
 
 def graded_parts(content: dict) -> str:
     """What an instructor-issued certificate was issued from, exactly: the parts its content records."""
+    if type(content) is not dict:
+        raise InputTypeError("content must be a certificate's content, a dict such as "
+                             f"pm_course.certificate.content.certificate_content() makes; got {describe(content)}.")
     parts = ["the auto-graded questions of the assessment (at least 50 % of each module's points and 70 % overall)"]
     if "written" in content:
         parts.append("its written, applied answers graded by the instructor with their mark scheme")
