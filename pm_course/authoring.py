@@ -13,7 +13,7 @@ import json
 import re
 from pathlib import Path
 
-from .course import MODULES
+from .course import MODULES, exercise_file
 
 __all__ = ["ROOT", "authored", "code_lines", "solution_block", "stated_total", "stated_totals", "with_total", "STATED_TOTAL_PATTERNS", "disagreements", "solution_notebook"]
 
@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]  # the course folder (a source checko
 
 
 def solution_notebook(name: str, root: Path = ROOT) -> Path:
-    return root / "solutions" / name / f"{name}.ipynb"
+    return root / "solutions" / name / exercise_file(name)
 
 
 def authored(root: Path = ROOT) -> list:

@@ -5,7 +5,21 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-__all__ = ["Module", "MODULES", "module", "questions"]
+__all__ = ["Module", "MODULES", "module", "questions", "exercise_file", "EXERCISE_SUFFIX"]
+
+#: An exercise notebook is named after its module with this suffix (solutions/NN_slug/NN_slug_exercise.ipynb,
+#: the same in exercises/): a lesson and its exercise open side by side in two tabs with different names.
+#: nbgrader's assignment is the folder (NN_slug); the notebook inside it is NN_slug_exercise.
+EXERCISE_SUFFIX = "_exercise"
+
+
+def exercise_file(name: str) -> str:
+    """The file name of a module's exercise notebook inside its assignment folder.
+
+    >>> exercise_file("04_prioritization")
+    '04_prioritization_exercise.ipynb'
+    """
+    return f"{name}{EXERCISE_SUFFIX}.ipynb"
 
 
 @dataclass(frozen=True)
@@ -32,6 +46,11 @@ class Module:
     @property
     def notebook(self) -> str:
         return f"notebooks/{self.name}.ipynb"
+
+    @property
+    def exercise(self) -> str:
+        """e.g. 'exercises/04_prioritization/04_prioritization_exercise.ipynb' (see :func:`exercise_file`)."""
+        return f"exercises/{self.name}/{exercise_file(self.name)}"
 
 
 MODULES: tuple[Module, ...] = (

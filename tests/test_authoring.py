@@ -38,7 +38,7 @@ def test_the_checks_can_fail(tmp_path):
               "execution_count": None}
     test = {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": "q1_test", "grade": True, "points": 1}},
             "source": "q1.grade(answer_q1)", "outputs": [], "execution_count": None}
-    path = tmp_path / "solutions" / "99_x" / "99_x.ipynb"
+    path = tmp_path / "solutions" / "99_x" / "99_x_exercise.ipynb"
     path.parent.mkdir(parents=True)
     path.write_text(json.dumps({"cells": [md, task, answer, test], "metadata": {}, "nbformat": 4,
                                 "nbformat_minor": 5}))
@@ -88,7 +88,7 @@ def test_repeated_run_finds_a_task_stated_twice():
 def test_each_exercise_states_each_prompt_once_and_repeats_no_sentence(module):
     from pm_course.authoring import ROOT
 
-    path = ROOT / "exercises" / module.name / f"{module.name}.ipynb"
+    path = ROOT / module.exercise
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     markdown = ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
     flat = " ".join(" ".join(m.split()) for m in markdown)
@@ -142,7 +142,7 @@ def test_a_wrong_total_in_the_header_or_the_lesson_is_caught(tmp_path):
               "execution_count": None}
     test = {"cell_type": "code", "metadata": {"nbgrader": {"grade_id": "q1_test", "grade": True, "points": 2}},
             "source": "q1.grade(answer_q1)", "outputs": [], "execution_count": None}
-    path = tmp_path / "solutions" / "99_x" / "99_x.ipynb"
+    path = tmp_path / "solutions" / "99_x" / "99_x_exercise.ipynb"
     path.parent.mkdir(parents=True)
     nb = {"cells": [md, task, answer, test], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}
     path.write_text(json.dumps(nb))

@@ -23,6 +23,7 @@ from hostile.attacks import ATTACKS
 from nbgrader_course import ROOT, Course, assignments, nbgrader
 
 from pm_course.autograde import plain
+from pm_course.course import exercise_file
 from pm_course.autograde.cohort import GradingRefused, autograde, merge
 from pm_course.autograde.formonly import module_spec, stub_source
 from pm_course.autograde.sandbox import Limits, bwrap_status
@@ -40,7 +41,7 @@ def page_text(path: Path) -> str:
 
 
 def release_nb(course: Course) -> dict:
-    return json.loads((course.release / f"{course.assignment}.ipynb").read_text())
+    return json.loads((course.release / exercise_file(course.assignment)).read_text())
 
 
 def with_cell(nb: dict, source: str) -> dict:
@@ -54,7 +55,7 @@ def with_cell(nb: dict, source: str) -> dict:
 
 def half_done(course: Course) -> dict:
     """The release with every other answer cell taken from the solutions."""
-    sol = json.loads((ROOT / "solutions" / course.assignment / f"{course.assignment}.ipynb").read_text())
+    sol = json.loads((ROOT / "solutions" / course.assignment / exercise_file(course.assignment)).read_text())
     rel = release_nb(course)
     by_id = {c["metadata"].get("nbgrader", {}).get("grade_id"): c for c in sol["cells"]}
     k = 0
@@ -135,7 +136,7 @@ def test_honest_cohort_scores_equal_nbgraders_and_hostile_ones_score_zero(tmp_pa
     """One batch: full, half-done and untouched submissions and the whole hostile corpus (exercise 04)."""
     assignment = "04_prioritization"
     course = Course(tmp_path, assignment)
-    name = f"{assignment}.ipynb"
+    name = exercise_file(assignment)
     course.submit("full", {name: ROOT / "solutions" / assignment / name})
     course.submit("half", {name: half_done(course)})
     course.submit("untouched", {name: course.release / name})
@@ -200,7 +201,7 @@ def test_every_assignment_solutions_full_release_zero_and_feedback_keeps_tests_h
     from pm_course.course import MODULES, questions
 
     course = Course(tmp_path, assignment)
-    name = f"{assignment}.ipynb"
+    name = exercise_file(assignment)
     course.submit("full", {name: ROOT / "solutions" / assignment / name})
     course.submit("untouched", {name: course.release / name})
     autograde(assignment, course.root, workers=2, limits=FAST, progress=False)
@@ -233,7 +234,7 @@ def test_every_assignment_solutions_full_release_zero_and_feedback_keeps_tests_h
 def test_shards_in_separate_processes_merge_to_the_unsharded_result(tmp_path):
     assignment = "05_collaboration"
     course = Course(tmp_path, assignment)
-    name = f"{assignment}.ipynb"
+    name = exercise_file(assignment)
     for i in range(6):
         src = ROOT / "solutions" / assignment / name if i % 3 == 0 else (course.release / name if i % 3 == 1 else None)
         course.submit(f"s{i}", {name: src if src else half_done(course)})
@@ -257,7 +258,7 @@ def test_without_a_sandbox_grading_is_refused_unless_allowed_and_then_recorded(t
 
     assignment = "05_collaboration"
     course = Course(tmp_path, assignment)
-    name = f"{assignment}.ipynb"
+    name = exercise_file(assignment)
     course.submit("full", {name: ROOT / "solutions" / assignment / name})
     monkeypatch.setattr(cohort, "bwrap_status", lambda: (False, "bubblewrap is not installed"))
     with pytest.raises(GradingRefused, match="--allow-unsandboxed"):
@@ -274,7 +275,7 @@ def test_the_report_shows_scores_pass_rates_misconceptions_and_failures(tmp_path
 
     assignment = "04_prioritization"
     course = Course(tmp_path, assignment)
-    name = f"{assignment}.ipynb"
+    name = exercise_file(assignment)
     course.submit("full", {name: ROOT / "solutions" / assignment / name})
     course.submit("broken", {name: course.release / name})
     (course.root / "submitted" / "broken" / assignment / name).write_text("{ not json")
@@ -298,7 +299,7 @@ def test_the_command_says_what_is_wrong(tmp_path):
 def test_plain_nbgrader_feedback_hides_hidden_tests_too(tmp_path):
     assignment = "04_prioritization"
     course = Course(tmp_path, assignment)
-    name = f"{assignment}.ipynb"
+    name = exercise_file(assignment)
     course.submit("untouched", {name: course.release / name})
     out, _ = course.autograde()
     assert out.returncode == 0, out.stderr[-2000:]
@@ -371,13 +372,13 @@ def test_verify_without_a_key_never_calls_an_instructor_certificate_valid(tmp_pa
 
 
 def _solved(assignment: str) -> dict:
-    return json.loads((ROOT / "solutions" / assignment / f"{assignment}.ipynb").read_text())
+    return json.loads((ROOT / "solutions" / assignment / exercise_file(assignment)).read_text())
 
 
 def _write_raw(course: Course, student: str, text: str) -> None:
     target = course.root / "submitted" / student / course.assignment
     target.mkdir(parents=True, exist_ok=True)
-    (target / f"{course.assignment}.ipynb").write_text(text, encoding="utf-8")
+    (target / exercise_file(course.assignment)).write_text(text, encoding="utf-8")
     (target / "timestamp.txt").write_text("2026-01-01 00:00:00.000000 UTC")
 
 
@@ -386,7 +387,7 @@ def test_malformed_submissions_cost_only_their_own_grades_and_feedback_works_for
     order get their grades, autograded notebooks and feedback. Learner markdown and HTML reach feedback as text."""
     assignment = "04_prioritization"
     course = Course(tmp_path, assignment)
-    name = f"{assignment}.ipynb"
+    name = exercise_file(assignment)
     solved = _solved(assignment)
 
     def answer_cell(nb: dict) -> dict:
@@ -470,7 +471,7 @@ def test_links_in_submitted_are_never_followed_and_timestamps_are_bounded(tmp_pa
 
     assignment = "04_prioritization"
     course = Course(tmp_path, assignment)
-    name = f"{assignment}.ipynb"
+    name = exercise_file(assignment)
     solution = course.root / "solutions" / assignment / name
     for s in ("ts-source", "ts-gradebook", "nb-solutions", "nb-other", "folder-link", "ts-1970", "ts-9999",
               "z-full"):
@@ -570,7 +571,7 @@ def test_one_time_budget_covers_every_phase_of_a_submission(tmp_path):
     budget through many calls: the tests left score nothing, saying why; another learner is unaffected."""
     assignment = "04_prioritization"
     course = Course(tmp_path, assignment)
-    name = f"{assignment}.ipynb"
+    name = exercise_file(assignment)
     nb = _solved(assignment)
     cell = next(c for c in nb["cells"] if c["metadata"].get("nbgrader", {}).get("grade_id") == "q4_answer")
     cell["source"] = ("import time\n"
@@ -676,7 +677,7 @@ def test_what_a_function_sees_in_hidden_tests_reaches_no_feedback_and_no_other_a
                                     "answer_q5 = Spy()\n")
     _write_raw(course, "spy", json.dumps(nb))
     autograde(assignment, course.root, limits=FAST, progress=False)
-    graded = (course.root / "autograded" / "spy" / assignment / f"{assignment}.ipynb").read_text()
+    graded = (course.root / "autograded" / "spy" / assignment / exercise_file(assignment)).read_text()
     record = (course.root / "autograded" / "spy" / assignment / ".pm_course_grade.json").read_text()
     result = json.loads(record)["result"]
     tests = {t["grade_id"]: t for nb_ in result["notebooks"] for t in nb_["tests"]}
@@ -706,5 +707,5 @@ def test_a_function_that_returns_its_hidden_input_does_not_show_it(tmp_path):
     tests = {t["grade_id"]: t for nb_ in result["notebooks"] for t in nb_["tests"]}
     assert not tests["q4_test"]["passed"]
     assert "ties" in tests["q4_test"]["message"]  # the instructor's label for the case is kept
-    for text in ((folder / f"{assignment}.ipynb").read_text(), tests["q4_test"]["message"]):
+    for text in ((folder / exercise_file(assignment)).read_text(), tests["q4_test"]["message"]):
         assert "t1t1" not in text and "'T1'" not in text, text[:2000]  # what it returned; what it was given

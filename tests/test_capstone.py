@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from pm_course.capstone import exam
 from pm_course.capstone import questions as Q
+from pm_course.course import exercise_file
 from pm_course.core.validate import GradeFailed, InputError, InputTypeError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,8 +173,8 @@ def _cells(path):
     return out
 
 
-SOLUTIONS = _cells(ROOT / "solutions" / "09_capstone" / "09_capstone.ipynb")
-RELEASE = _cells(ROOT / "exercises" / "09_capstone" / "09_capstone.ipynb")
+SOLUTIONS = _cells(ROOT / "solutions" / "09_capstone" / "09_capstone_exercise.ipynb")
+RELEASE = _cells(ROOT / "exercises" / "09_capstone" / "09_capstone_exercise.ipynb")
 
 
 def _run(cells, submitted_as, monkeypatch, *, declared=None, answers_of=None):
@@ -234,7 +235,7 @@ def test_the_solutions_notebook_is_what_the_tool_writes(tmp_path, monkeypatch):
     tool = ROOT / "tools" / "make_capstone_exam.py"
     target = tmp_path / "exam.ipynb"
     monkeypatch.setattr("sys.argv", [str(tool)])
-    source = tool.read_text().replace('OUT = ROOT / "solutions" / "09_capstone" / "09_capstone.ipynb"', f"OUT = Path({str(target)!r})")
+    source = tool.read_text().replace('OUT = ROOT / "solutions" / "09_capstone" / exercise_file("09_capstone")', f"OUT = Path({str(target)!r})")
     source = source.replace("OUT.relative_to(ROOT)", "OUT")
     exec(compile(source, str(tool), "exec"), {"__name__": "__main__", "__file__": str(tool)})  # noqa: S102
 
@@ -242,12 +243,12 @@ def test_the_solutions_notebook_is_what_the_tool_writes(tmp_path, monkeypatch):
         nb = json.loads(Path(path).read_text())
         return [(c["cell_type"], "".join(c["source"]), c["metadata"]) for c in nb["cells"]]
 
-    assert cells(target) == cells(ROOT / "solutions" / "09_capstone" / "09_capstone.ipynb"), (
+    assert cells(target) == cells(ROOT / "solutions" / "09_capstone" / "09_capstone_exercise.ipynb"), (
         "run python tools/make_capstone_exam.py, then tools/clean_notebooks.py and tools/release.py 09_capstone")
 
 
 def test_each_question_is_written_once_in_the_solutions():
-    nb = json.loads((ROOT / "solutions" / "09_capstone" / "09_capstone.ipynb").read_text())
+    nb = json.loads((ROOT / "solutions" / "09_capstone" / "09_capstone_exercise.ipynb").read_text())
     cells = nb["cells"]
     first = "".join(cells[0]["source"])
     assert f"{Q.points()} points auto-graded" in first and "8 points" in first
@@ -776,7 +777,7 @@ def test_the_exercise_says_exactly_which_questions_are_on_your_own_figures():
               if len({json.dumps(Q.REFERENCE[qid](c), sort_keys=True, default=str) for c in cases}) > 1}
     assert varies == set(Q.VARIANT)  # every declared variant question really differs between learners
     same = [q.id for q in Q.QUESTIONS if q.id not in varies]
-    intro = " ".join("".join(_cells("exercises/09_capstone/09_capstone.ipynb")[0]["source"]).split())
+    intro = " ".join("".join(_cells("exercises/09_capstone/09_capstone_exercise.ipynb")[0]["source"]).split())
     listed = [q.id for q in Q.QUESTIONS if q.id in varies]
     n_var, pts = len(listed), sum(q.points for q in Q.QUESTIONS if q.id in varies)
     assert f"on {n_var} of the {len(Q.QUESTIONS)} auto-graded questions" in intro
@@ -913,7 +914,7 @@ def test_the_stated_pass_rules_agree_with_the_code():
         return " ".join(raw.split())
 
     texts = {p: words(p) for p in ("README.md", "notebooks/00_welcome.ipynb", "notebooks/09_capstone.ipynb",
-                                   "solutions/09_capstone/09_capstone.ipynb")}
+                                   "solutions/09_capstone/09_capstone_exercise.ipynb")}
     for p, t in texts.items():
         assert not any(w in t for w in ("six module", "six of the eight")), f"{p} still states six modules"
         assert "at least 50 % of each module's points" in t.replace("50%", "50 %"), p
@@ -992,7 +993,7 @@ def test_the_follow_up_is_released_weeks_after_the_capstone():
 
 def test_the_follow_up_assignment_has_the_metric_check_and_two_marked_written_answers():
     root = Path(__file__).resolve().parents[1]
-    nb = json.loads((root / "solutions" / exam.FOLLOWUP / f"{exam.FOLLOWUP}.ipynb").read_text(encoding="utf-8"))
+    nb = json.loads((root / "solutions" / exam.FOLLOWUP / exercise_file(exam.FOLLOWUP)).read_text(encoding="utf-8"))
     graded = {c["metadata"]["nbgrader"]["grade_id"]: c for c in nb["cells"]
               if c["metadata"].get("nbgrader", {}).get("grade")}
     assert set(graded) == {"metric_test", "f1", "f2"}
@@ -1000,7 +1001,7 @@ def test_the_follow_up_assignment_has_the_metric_check_and_two_marked_written_an
     assert text.count("Mark scheme:") == 2 and "metric that moved" in text
     for w in ("f1", "f2"):
         assert graded[w]["metadata"]["nbgrader"]["solution"] and graded[w]["metadata"]["nbgrader"]["points"] == 4
-    assert (root / "exercises" / exam.FOLLOWUP / f"{exam.FOLLOWUP}.ipynb").exists()
+    assert (root / "exercises" / exam.FOLLOWUP / exercise_file(exam.FOLLOWUP)).exists()
 
 
 def test_report_shows_each_module_the_written_and_the_follow_up_grades(tmp_path, monkeypatch):

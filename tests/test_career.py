@@ -701,7 +701,7 @@ def test_07_minutes_and_points_are_stated_once():
     lesson = "".join(json.load(open("notebooks/07_career.ipynb"))["cells"][0]["source"])
     got = re.search(r"about (\d+) minutes, and (\d+) more for the exercise", lesson)
     assert got and int(got.group(1)) + int(got.group(2)) == m.minutes and int(got.group(2)) == m.exercise_minutes
-    for rel in ("solutions/07_career/07_career.ipynb", "exercises/07_career/07_career.ipynb"):
+    for rel in ("solutions/07_career/07_career_exercise.ipynb", "exercises/07_career/07_career_exercise.ipynb"):
         first = "".join(json.load(open(rel))["cells"][0]["source"])
         assert f"about {m.exercise_minutes} minutes" in first
         assert f"{len(QUESTIONS)} questions, **{sum(q.points for q in QUESTIONS)} points auto-graded**" in first

@@ -1,6 +1,6 @@
 """The visible check and the hidden test agree: for every question of every module, on its own self-test answers
 and on every answer of the labelled sets that speak to it, ``q.check(answer)`` passes exactly when the grade cell
-of solutions/NN/NN.ipynb (hidden tests included) passes in strict grading mode.
+of solutions/NN/NN_exercise.ipynb (hidden tests included) passes in strict grading mode.
 
 A learner told "well done" must not lose the points when the instructor grades, and one told "not quite" must not
 get them: the hidden tests add cases, never a different opinion.

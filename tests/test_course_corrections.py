@@ -151,7 +151,7 @@ def _text(path):
 def test_points_stated_in_the_exercise_agree_with_the_nbgrader_cells(name):
     from pm_course.course import questions
 
-    cells = _cells(f"solutions/{name}/{name}.ipynb")
+    cells = _cells(f"solutions/{name}/{name}_exercise.ipynb")
     auto = sum(c["metadata"]["nbgrader"].get("points", 0) for c in cells
                if c["metadata"].get("nbgrader", {}).get("grade") and not c["metadata"]["nbgrader"].get("solution"))
     manual = sum(c["metadata"]["nbgrader"].get("points", 0) for c in cells
@@ -276,7 +276,7 @@ def test_module_minutes_include_the_exercise(name):
     from pm_course.course import module
 
     m = module(name)
-    exercise = _stated_minutes("".join(_cells(f"solutions/{name}/{name}.ipynb")[0]["source"]))
+    exercise = _stated_minutes("".join(_cells(f"solutions/{name}/{name}_exercise.ipynb")[0]["source"]))
     assert m.exercise_minutes == exercise
     lesson_text = "".join(_cells(f"notebooks/{name}.ipynb")[0]["source"])
     with_exercise = re.search(r"(\d+) (minutes|hours?),? with the exercise", lesson_text)
@@ -302,7 +302,7 @@ def test_the_welcome_course_map_links_every_ready_module_and_its_exercise():
             assert f"]({m.name}.ipynb)" in table, m.name
             assert (ROOT / m.notebook).exists()
             if (ROOT / "exercises" / m.name).exists():
-                assert f"](../exercises/{m.name}/{m.name}.ipynb)" in table, m.name
+                assert f"](../{m.exercise})" in table, m.name
 
 
 @pytest.mark.parametrize("name", ["00_welcome", "04_prioritization", "05_collaboration"])
@@ -315,14 +315,14 @@ def test_lesson_links_resolve_and_the_last_cell_links_the_exercise(name):
                     assert (ROOT / "notebooks" / target).resolve().exists(), f"{name}: broken link {target}"
     last = "".join(cells[-1]["source"])
     if name != "00_welcome":
-        assert f"](../exercises/{name}/{name}.ipynb)" in last
+        assert f"](../exercises/{name}/{name}_exercise.ipynb)" in last
     else:
         assert "](01_pm_role.ipynb)" in last  # where next: the first module
 
 
 @pytest.mark.parametrize("name", ["04_prioritization", "05_collaboration"])
 def test_exercise_links_back_to_its_lesson_and_on_and_ends_with_the_review(name):
-    cells = _cells(f"solutions/{name}/{name}.ipynb")
+    cells = _cells(f"solutions/{name}/{name}_exercise.ipynb")
     text = "\n".join("".join(c["source"]) for c in cells)
     assert f"](../../notebooks/{name}.ipynb)" in "".join(cells[0]["source"])
     for target, _ in LINK.findall(text):
@@ -579,7 +579,7 @@ def test_02_03_minutes_have_one_source(name):
     from pm_course.course import module
 
     m = module(name)
-    for rel in (f"solutions/{name}/{name}.ipynb", f"exercises/{name}/{name}.ipynb"):
+    for rel in (f"solutions/{name}/{name}_exercise.ipynb", f"exercises/{name}/{name}_exercise.ipynb"):
         assert _stated_minutes("".join(_cells(rel)[0]["source"])) == m.exercise_minutes, rel
     lesson = "".join(_cells(f"notebooks/{name}.ipynb")[0]["source"])
     stated = re.search(r"(\d+) minutes,? with the exercise", lesson)
@@ -609,7 +609,7 @@ import json as _json  # noqa: E402
 import re as _re  # noqa: E402
 
 _L06 = Path(__file__).resolve().parents[1] / "notebooks" / "06_data_launch.ipynb"
-_S06 = Path(__file__).resolve().parents[1] / "solutions" / "06_data_launch" / "06_data_launch.ipynb"
+_S06 = Path(__file__).resolve().parents[1] / "solutions" / "06_data_launch" / "06_data_launch_exercise.ipynb"
 
 
 def _nb06_cells(path, kind=None):

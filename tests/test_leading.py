@@ -836,7 +836,7 @@ def test_08_minutes_and_points_are_stated_once():
     m = module("08")
     lesson = "".join(json.load(open("notebooks/08_leading.ipynb"))["cells"][0]["source"])
     assert int(re.search(r"(\d+) minutes with the exercise", lesson).group(1)) == m.minutes
-    for rel in ("solutions/08_leading/08_leading.ipynb", "exercises/08_leading/08_leading.ipynb"):
+    for rel in ("solutions/08_leading/08_leading_exercise.ipynb", "exercises/08_leading/08_leading_exercise.ipynb"):
         first = "".join(json.load(open(rel))["cells"][0]["source"])
         assert f"about {m.exercise_minutes} minutes" in first
         assert f"{sum(q.points for q in QUESTIONS)} points auto-graded" in first

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from pm_course.course import MODULES, questions
+from pm_course.course import MODULES, exercise_file, questions
 
 ROOT = Path(__file__).resolve().parents[1]
 WITH_EXERCISE = [m for m in MODULES if m.ready and (ROOT / "solutions" / m.name).is_dir()]
@@ -38,8 +38,8 @@ def _slug(heading: str) -> str:
 @pytest.mark.parametrize("m", WITH_EXERCISE, ids=lambda m: m.name)
 def test_lesson_links_its_exercise_and_the_exercise_links_back_and_on(m):
     lesson = _cells(ROOT / m.notebook)
-    assert f"](../exercises/{m.name}/{m.name}.ipynb)" in _src(lesson[-1]), f"{m.notebook}: end with the exercise"
-    exercise = _cells(ROOT / "solutions" / m.name / f"{m.name}.ipynb")
+    assert f"](../{m.exercise})" in _src(lesson[-1]), f"{m.notebook}: end with the exercise"
+    exercise = _cells(ROOT / "solutions" / m.name / exercise_file(m.name))
     assert f"](../../notebooks/{m.name}.ipynb)" in _src(exercise[0]), f"{m.name}: the exercise links its lesson"
     last = exercise[-1]
     assert _src(last).strip().endswith(f'pm_course.progress.review("{m.name}")'), f"{m.name}: end with the review"

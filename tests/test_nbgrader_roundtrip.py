@@ -9,6 +9,8 @@ import nbformat
 import pytest
 from nbgrader_course import ROOT, Course, assignments
 
+from pm_course.course import exercise_file
+
 ASSIGNMENTS = assignments()
 VOLATILE_NB_METADATA = {"language_info"}  # differs by the kernel that last saved a file, not by content
 
@@ -26,7 +28,7 @@ def test_every_published_module_with_questions_has_an_exercise():
     for m in MODULES:
         if m.ready and m.package and m.number != "00" and questions(m.name):
             assert m.name in ASSIGNMENTS, f"{m.name}: no solutions/{m.name}/"
-            assert (ROOT / "solutions" / m.name / f"{m.name}.ipynb").exists()
+            assert (ROOT / "solutions" / m.name / exercise_file(m.name)).exists()
 
 
 def test_exercises_hold_nothing_but_releases():

@@ -693,8 +693,8 @@ def test_module_04_keeps_sprint_for_scrum_only():
 
     root = Path(__file__).resolve().parents[1]
     texts = []
-    for rel in ("notebooks/04_prioritization.ipynb", "solutions/04_prioritization/04_prioritization.ipynb",
-                "exercises/04_prioritization/04_prioritization.ipynb"):
+    for rel in ("notebooks/04_prioritization.ipynb", "solutions/04_prioritization/04_prioritization_exercise.ipynb",
+                "exercises/04_prioritization/04_prioritization_exercise.ipynb"):
         for c in json.loads((root / rel).read_text(encoding="utf-8"))["cells"]:
             texts.append("".join(c["source"]).replace("sprint_capacity_person_months", ""))
     for q in Q.QUESTIONS:

@@ -201,3 +201,20 @@ def test_setup_checks_the_python_version_first_with_a_clear_message():
     out = subprocess.run([sys.executable, str(ROOT / "tools" / "setup_env.py"), "nonsense"], capture_output=True,
                          text=True)
     assert out.returncode == 2 and "expected one of: lab, all" in out.stdout
+
+
+def test_a_lesson_and_its_exercise_have_different_file_names():
+    """Opened side by side, the two tabs must not both read '01_pm_role.ipynb' (the file browser highlighted the
+    lesson when the exercise was active). Every notebook in an assignment folder is named by exercise_file()."""
+    from pm_course.course import MODULES, exercise_file
+
+    for folder in ("solutions", "exercises"):
+        for assignment in sorted(p for p in (ROOT / folder).iterdir() if p.is_dir()):
+            names = sorted(p.name for p in assignment.glob("*.ipynb"))
+            assert names == [exercise_file(assignment.name)], f"{folder}/{assignment.name}: {names}"
+    lessons = {p.name for p in (ROOT / "notebooks").glob("*.ipynb")}
+    exercises = {p.name for p in (ROOT / "exercises").glob("*/*.ipynb")}
+    assert lessons and exercises and not lessons & exercises
+    for m in MODULES:
+        if m.ready and m.exercise_minutes:
+            assert (ROOT / m.exercise).is_file(), m.exercise

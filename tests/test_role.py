@@ -549,7 +549,7 @@ def test_solutions_notebook_writes_each_question_once():
 def test_lesson_links_and_alt_text():
     nb = json.loads((ROOT / "notebooks" / "01_pm_role.ipynb").read_text())
     text = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
-    assert "../exercises/01_pm_role/01_pm_role.ipynb" in text and "../docs/case_study.md" in text
+    assert "../exercises/01_pm_role/01_pm_role_exercise.ipynb" in text and "../docs/case_study.md" in text
     assert len(re.findall(r"\*Alt text", text)) >= 4
     assert "revenue" not in text.lower()  # revenue figures are being corrected elsewhere: the lesson uses none
     code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")

@@ -25,7 +25,7 @@ from nbclient import NotebookClient
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted(REPO.glob("notebooks/[0-9][0-9]_*.ipynb")) + sorted(
-    REPO.glob("exercises/[0-9][0-9]_*/[0-9][0-9]_*.ipynb"))
+    REPO.glob("exercises/[0-9][0-9]_*/[0-9][0-9]_*_exercise.ipynb"))
 MARK = "PM-RUN-ALL-AUDIT "
 
 AUDIT = f'''

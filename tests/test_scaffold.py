@@ -45,8 +45,8 @@ def _pytest(course, *args):
 def test_the_scaffold_lays_out_every_file(course_copy):
     root, env = course_copy
     for rel in [f"pm_course/{PKG}/__init__.py", f"pm_course/{PKG}/logic.py", f"pm_course/{PKG}/widgets.py",
-                f"pm_course/{PKG}/questions.py", f"notebooks/{NAME}.ipynb", f"solutions/{NAME}/{NAME}.ipynb",
-                f"exercises/{NAME}/{NAME}.ipynb", f"tests/test_{PKG}.py"]:
+                f"pm_course/{PKG}/questions.py", f"notebooks/{NAME}.ipynb", f"solutions/{NAME}/{NAME}_exercise.ipynb",
+                f"exercises/{NAME}/{NAME}_exercise.ipynb", f"tests/test_{PKG}.py"]:
         assert (root / rel).is_file(), rel
     course = (root / "pm_course" / "course.py").read_text(encoding="utf-8")
     assert f'Module("{NN}", "{SLUG}", "Scaffold check"' in course and f'"{PKG}", True)' in course

@@ -24,6 +24,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from pm_course.course import exercise_file  # noqa: E402
 GOAL = 10.0
 FLAT = 1.10  # per-student cost at the largest cohort / at the smallest
 
@@ -31,7 +34,7 @@ FLAT = 1.10  # per-student cost at the largest cohort / at the smallest
 def cohort(course, n: int) -> None:
     from test_autograde import half_done  # the same mix the grading tests use
 
-    name = f"{course.assignment}.ipynb"
+    name = exercise_file(course.assignment)
     half = half_done(course)
     for i in range(n):
         kind = ("full", "half", "untouched")[i % 3]

@@ -1,4 +1,4 @@
-"""Write the assessment's nbgrader source, solutions/09_capstone/09_capstone.ipynb, from its questions.
+"""Write the assessment's nbgrader source, solutions/09_capstone/09_capstone_exercise.ipynb, from its questions.
 
     python tools/make_capstone_exam.py && python tools/release.py 09_capstone
 
@@ -21,9 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pm_course.capstone import questions as Q  # noqa: E402
-from pm_course.course import module  # noqa: E402
+from pm_course.course import exercise_file, module  # noqa: E402
 
-OUT = ROOT / "solutions" / "09_capstone" / "09_capstone.ipynb"
+OUT = ROOT / "solutions" / "09_capstone" / exercise_file("09_capstone")
 
 def md(src):
     return nbformat.v4.new_markdown_cell(src)

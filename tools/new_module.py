@@ -7,7 +7,7 @@ Writes (and refuses to overwrite):
 
     pm_course/<PKG>/__init__.py, logic.py, widgets.py, questions.py
     notebooks/NN_SLUG.ipynb                  the lesson, with every part a lesson has, to fill in
-    solutions/NN_SLUG/NN_SLUG.ipynb           the nbgrader source: one question, its hidden test, one written answer
+    solutions/NN_SLUG/NN_SLUG_exercise.ipynb           the nbgrader source: one question, its hidden test, one written answer
     tests/test_<PKG>.py                       unit tests of the logic and the widget
 
 then adds (or completes) the module's entry in pm_course/course.py and runs
@@ -31,6 +31,9 @@ import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from pm_course.course import exercise_file  # noqa: E402
 
 META = {"kernelspec": {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"},
         "language_info": {"name": "python"}}
@@ -171,7 +174,7 @@ class ShareExplorer(Widget):
 """Module {nn}'s questions, declared with pm_course.core (imports no widgets).
 
 tests/test_questions.py self-tests every question; tests/test_authoring.py
-checks that solutions/{name}/{name}.ipynb agrees with these declarations
+checks that solutions/{name}/{name}_exercise.ipynb agrees with these declarations
 (prompt, points, solution code). Replace the example question.
 """
 
@@ -285,7 +288,7 @@ def lesson(nn: str, slug: str, pkg: str, title: str) -> nbformat.NotebookNode:
         "## Common pitfalls\n\n- *(a mistake and how to spot it)*\n\n"
         "## Key takeaways\n\n- *(one line each)*\n\n"
         "## Sources\n\n- *(the versions cited in PM_REFERENCE, naming variants where sources disagree)*\n\n"
-        f"**Next:** practise in the exercise, [exercises/{name}/{name}.ipynb](../exercises/{name}/{name}.ipynb).",
+        f"**Next:** practise in the exercise, [exercises/{name}/{name}_exercise.ipynb](../exercises/{name}/{name}_exercise.ipynb).",
     ]
     cells = [
         new_markdown_cell(md[0]),
@@ -394,7 +397,7 @@ def main(argv: list[str]) -> int:
     title = course_entry(root, nn, slug, pkg, args.title) or slug.replace("_", " ").capitalize()
     files = package_files(nn, slug, pkg, title)
     targets = [root / p for p in files] + [root / "notebooks" / f"{name}.ipynb",
-                                            root / "solutions" / name / f"{name}.ipynb"]
+                                            root / "solutions" / name / exercise_file(name)]
     existing = [str(t.relative_to(root)) for t in targets if t.exists()]
     if existing:
         print("refusing to overwrite: " + ", ".join(existing), file=sys.stderr)
@@ -404,7 +407,7 @@ def main(argv: list[str]) -> int:
         (root / rel).write_text(textwrap.dedent(text), encoding="utf-8")
     (root / "solutions" / name).mkdir(parents=True, exist_ok=True)
     nbformat.write(lesson(nn, slug, pkg, title), root / "notebooks" / f"{name}.ipynb")
-    nbformat.write(solutions(nn, slug, pkg, title), root / "solutions" / name / f"{name}.ipynb")
+    nbformat.write(solutions(nn, slug, pkg, title), root / "solutions" / name / exercise_file(name))
     print(f"laid out module {name} (package pm_course.{pkg}) in {root}")
     if not args.no_release:
         subprocess.run([sys.executable, str(root / "tools" / "release.py"), name], cwd=root, check=True)

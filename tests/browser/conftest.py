@@ -83,7 +83,7 @@ def lesson_notebooks() -> list[Path]:
 
 
 def exercise_notebooks() -> list[Path]:
-    return sorted(REPO.glob("exercises/[0-9][0-9]_*/[0-9][0-9]_*.ipynb"))
+    return sorted(REPO.glob("exercises/[0-9][0-9]_*/[0-9][0-9]_*_exercise.ipynb"))
 
 
 def _free_port() -> int:

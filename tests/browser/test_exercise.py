@@ -19,7 +19,7 @@ from .conftest import REPO
 pytestmark = pytest.mark.browser
 
 MODULE = "04_prioritization"
-EXERCISE = REPO / "exercises" / MODULE / f"{MODULE}.ipynb"
+EXERCISE = REPO / "exercises" / MODULE / f"{MODULE}_exercise.ipynb"
 
 
 def _literal(value) -> str | None:

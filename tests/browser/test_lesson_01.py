@@ -82,7 +82,7 @@ def test_risk_board_checks_the_values_just_chosen(notebook, page):
 def test_week_planner_follows_quick_slider_moves(notebook, page):
     """Six quick key presses on a slider: the code line and the table end on the value the slider shows,
     the chart says it is updating until it is drawn once more, and nothing is left out of date."""
-    nb = notebook("exercises/01_pm_role/01_pm_role.ipynb")
+    nb = notebook("exercises/01_pm_role/01_pm_role_exercise.ipynb")
     cells = nb.run_all()
     assert not [e for c in cells for e in c.errors]
     planner = nb.panel.locator(".pm-week-planner").first

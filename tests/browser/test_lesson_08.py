@@ -14,7 +14,7 @@ from .widgets import eventually, images, reachable
 pytestmark = pytest.mark.browser
 
 LESSON = REPO / "notebooks" / "08_leading.ipynb"
-EXERCISE = REPO / "exercises" / "08_leading" / "08_leading.ipynb"
+EXERCISE = REPO / "exercises" / "08_leading" / "08_leading_exercise.ipynb"
 
 
 def text_of(locator) -> str:

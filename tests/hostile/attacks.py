@@ -50,7 +50,7 @@ ATTACKS = {
     ),
     "read_solutions": (
         "import json, pathlib\n"
-        "nb = json.loads(pathlib.Path('{root}/solutions/{assignment}/{assignment}.ipynb').read_text())\n"
+        "nb = json.loads(pathlib.Path('{root}/solutions/{assignment}/{assignment}_exercise.ipynb').read_text())\n"
         "for c in nb['cells']:\n    if 'BEGIN SOLUTION' in ''.join(c['source']):\n"
         "        exec(''.join(c['source']).split('### BEGIN SOLUTION')[1].split('### END SOLUTION')[0])\n"
     ),
