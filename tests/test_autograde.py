@@ -23,10 +23,10 @@ from hostile.attacks import ATTACKS
 from nbgrader_course import ROOT, Course, assignments, nbgrader
 
 from pm_course.autograde import plain
-from pm_course.course import exercise_file
 from pm_course.autograde.cohort import GradingRefused, autograde, merge
 from pm_course.autograde.formonly import module_spec, stub_source
 from pm_course.autograde.sandbox import Limits, bwrap_status
+from pm_course.course import exercise_file
 
 ASSIGNMENTS = assignments()
 FAST = Limits(cell_seconds=3, notebook_seconds=60, call_seconds=2)

@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from pm_course.capstone import exam
 from pm_course.capstone import questions as Q
-from pm_course.course import exercise_file
 from pm_course.core.validate import GradeFailed, InputError, InputTypeError
+from pm_course.course import exercise_file
 
 ROOT = Path(__file__).resolve().parents[1]
 IDS = [f"s{i:04d}" for i in range(50)] + ["ada.lovelace", "Grace H", "学生-7"]

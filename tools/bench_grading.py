@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT))
 
 from pm_course.course import exercise_file  # noqa: E402
+
 GOAL = 10.0
 FLAT = 1.10  # per-student cost at the largest cohort / at the smallest
 
