@@ -148,3 +148,21 @@ def test_in_the_browser_the_default_home_is_on_the_drive(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "platform", "linux")
     monkeypatch.delenv("PM_COURSE_HOME")
     assert progress.home() == Path.home() / ".pm_course"
+
+
+def test_the_lite_lock_is_the_lite_part_of_the_full_lock_at_the_same_versions():
+    """`make lite` installs requirements-lite.lock: the site builder, at the versions the tests ran against."""
+    import re
+    import tomllib
+
+    def pins(name: str) -> dict[str, str]:
+        found = re.findall(r"^([A-Za-z0-9_.\-]+)==([^\s;]+)", (ROOT / name).read_text(), re.M)
+        return {n.lower().replace("_", "-"): v for n, v in found}
+
+    lite, full = pins("requirements-lite.lock"), pins("requirements.lock")
+    wanted = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["lite"]
+    for req in wanted:
+        name, version = req.split("==")
+        assert lite.get(name) == version == full.get(name), (name, lite.get(name), full.get(name))
+    differ = {n: (v, full.get(n)) for n, v in lite.items() if full.get(n) != v}
+    assert not differ, f"requirements-lite.lock and requirements.lock disagree (lite, full): {differ}"

@@ -129,6 +129,7 @@ def build(output: Path) -> dict:
         subprocess.run([str(jupyter), "lite", "build", "--lite-dir", str(lite_dir), "--contents", str(contents),
                         "--piplite-wheels", str(wheel), "--output-dir", str(output)],
                        cwd=work, check=True, env=env)
+    (output / ".nojekyll").write_text("")  # GitHub Pages: serve the files as they are (no Jekyll)
     seconds = time.monotonic() - started
     info = {"output": str(output), "notebooks": len(notebooks), "bytes": size_of(output),
             "seconds": round(seconds, 1), "wheel": wheel.name}
