@@ -2,7 +2,9 @@
 
     .venv/bin/python tools/build_lite.py [--output _build/lite]      (what `make lite` runs)
 
-1. Builds the pm_course wheel (``uv build``) and ships it in the site (``pypi/``, the site's own package index).
+1. Builds the pm_course wheel (``uv build``) and ships it in the site (``pypi/``, the site's own package index),
+   with the pure-Python wheels it needs that Pyodide does not carry (ipywidgets, comm, jupyterlab-widgets, at
+   the versions of requirements-lab.lock, downloaded from PyPI).
 2. Copies every lesson (notebooks/), every exercise (exercises/) and the two pages they link to
    (docs/glossary.md, docs/case_study.md), and adds to each notebook a first cell that installs the course
    package from the site's index. The cell runs only in the browser (``sys.platform == "emscripten"``): in a
@@ -63,6 +65,37 @@ def build_wheel(dest: Path) -> Path:
     return wheels[0]
 
 
+#: Pure-Python wheels shipped in the site beside pm_course, at requirements-lab.lock's versions, so that
+#: installing the course in the browser needs no PyPI (Pyodide's own packages, matplotlib among them, come
+#: with Pyodide; widgetsnbextension is provided by the kernel).
+SHIPPED = ("ipywidgets", "comm", "jupyterlab-widgets")
+
+
+def locked_versions(names: tuple[str, ...] = SHIPPED, lock: Path = ROOT / "requirements-lab.lock") -> list[str]:
+    """``name==version`` for each of ``names``, from ``lock``."""
+    pins = {}
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        if "==" in line and not line.startswith((" ", "#")):
+            name, version = line.split("==", 1)
+            pins[name.strip().lower().replace("_", "-")] = version.split(";")[0].strip()
+    missing = [n for n in names if n not in pins]
+    if missing:
+        raise SystemExit(f"{lock.name} pins no {', '.join(missing)}: run `make lock`")
+    return [f"{n}=={pins[n]}" for n in names]
+
+
+def download_wheels(dest: Path) -> list[Path]:
+    """The :data:`SHIPPED` wheels at the lock's versions (pip download from PyPI, no dependencies)."""
+    dest.mkdir(parents=True, exist_ok=True)
+    subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check", "--no-deps",
+                    "--only-binary=:all:", "--implementation", "py", "--abi", "none", "--platform", "any",
+                    "-d", str(dest), *locked_versions()], check=True)
+    wheels = sorted(dest.glob("*-py3-none-any.whl"))
+    if len(wheels) != len(SHIPPED):
+        raise SystemExit(f"expected {len(SHIPPED)} pure-Python wheels for {SHIPPED}; got {[w.name for w in wheels]}")
+    return wheels
+
+
 def install_cell() -> dict:
     return {"cell_type": "code", "execution_count": None, "id": INSTALL_TAG,
             "metadata": {"tags": [INSTALL_TAG], "editable": False, "deletable": False},
@@ -111,6 +144,8 @@ def build(output: Path) -> dict:
         work = Path(tmp)
         say("building the pm_course wheel")
         wheel = build_wheel(work / "wheels")
+        say("downloading " + ", ".join(locked_versions()) + " (pure-Python wheels shipped in the site)")
+        shipped = download_wheels(work / "shipped")
         contents = work / "contents"
         notebooks = stage_contents(contents)
         say(f"{len(notebooks)} notebooks (lessons and exercises), each with a first cell that installs pm_course")
@@ -127,7 +162,8 @@ def build(output: Path) -> dict:
         say("running jupyter lite build (jupyterlite-core and the Pyodide kernel)")
         env = dict(os.environ, JUPYTER_CONFIG_DIR=str(work / "jupyter-config"))  # not the course's lab settings
         subprocess.run([str(jupyter), "lite", "build", "--lite-dir", str(lite_dir), "--contents", str(contents),
-                        "--piplite-wheels", str(wheel), "--output-dir", str(output)],
+                        *[a for w in [wheel, *shipped] for a in ("--piplite-wheels", str(w))],
+                        "--output-dir", str(output)],
                        cwd=work, check=True, env=env)
     (output / ".nojekyll").write_text("")  # GitHub Pages: serve the files as they are (no Jekyll)
     seconds = time.monotonic() - started

@@ -1,7 +1,7 @@
 """The JupyterLite site (`make lite`, in _build/lite) in headless Chromium, served by a plain static server.
 
 What this machine allows offline: the site loads, lists every lesson, opens the welcome notebook with the
-install cell first, and every exercise and the pm_course wheel are in the site. Not tested here: the
+install cell first, and every exercise, the pm_course wheel and the widget wheels are in the site. Not tested here: the
 Pyodide kernel starting and running cells. The kernel loads Pyodide and its packages (micropip, numpy,
 matplotlib) from Pyodide's CDN, which this machine cannot reach (docs/workshops.md says so); the course's
 Python under Pyodide is tested in tests/test_pyodide.py instead.
@@ -10,6 +10,7 @@ Python under Pyodide is tested in tests/test_pyodide.py instead.
 from __future__ import annotations
 
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -79,3 +80,7 @@ def test_every_exercise_and_the_course_wheel_are_in_the_site(lite_site):
     wheel = release[version][0]["url"].removeprefix("./")
     with urllib.request.urlopen(f"{lite_site}/pypi/{wheel}", timeout=30) as r:
         assert r.read(2) == b"PK"  # a zip: the wheel itself is served
+    # what pm_course needs beyond Pyodide's own packages is in the site too, at the learner lock's versions
+    lab_lock = (REPO / "requirements-lab.lock").read_text()
+    for name in ("ipywidgets", "comm", "jupyterlab-widgets"):
+        assert list(index[name]["releases"]) == [re.search(rf"^{name}==(\S+)", lab_lock, re.M).group(1)], name
