@@ -6,6 +6,8 @@ matplotlib, micropip). So ipywidgets and matplotlib cannot be loaded here: the w
 below as the only modules that do not import, and everything else must (the test fails on any other).
 Every question's self-test runs, the function questions included (in-process: os.fork exists in
 Pyodide but fails), and the progress store survives a reload (a new interpreter over the same drive).
+No numpy either: the four lesson functions that compute with it are named in NEEDS_NUMPY, and the test
+checks that each stops for want of it, while every question passes without it.
 """
 
 import json
@@ -41,6 +43,11 @@ NOT_IN_NODE_PYODIDE = {
 
 #: Questions whose self-test cannot run under Node Pyodide: none. Asserted below to be the complete list.
 QUESTIONS_NOT_RUN: dict[str, str] = {}
+
+#: Lesson functions not run here: they compute with numpy (imported when called), which Node's Pyodide lacks.
+#: In JupyterLite numpy comes with matplotlib from Pyodide's CDN. No question's check needs numpy.
+NEEDS_NUMPY = ("obrien_fleming", "sequential_simulation", "peeking_simulation",
+               "best_within_capacity (more than 24 items that fit)")
 
 
 @pytest.fixture(scope="module")
@@ -166,3 +173,9 @@ def test_the_lite_lock_is_the_lite_part_of_the_full_lock_at_the_same_versions():
         assert lite.get(name) == version == full.get(name), (name, lite.get(name), full.get(name))
     differ = {n: (v, full.get(n)) for n, v in lite.items() if full.get(n) != v}
     assert not differ, f"requirements-lite.lock and requirements.lock disagree (lite, full): {differ}"
+
+
+def test_only_the_named_lesson_functions_need_numpy_and_numpy_is_really_missing(selftest):
+    """If Node's Pyodide ever carries numpy, this fails: then run those functions here instead of naming them."""
+    assert not selftest["numpy_available"]
+    assert selftest["needs_numpy"] == {name: "ModuleNotFoundError: numpy" for name in NEEDS_NUMPY}

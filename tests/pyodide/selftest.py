@@ -17,6 +17,8 @@ import pm_course
 from pm_course.core import checkers, progress
 from pm_course.core.checkers import Function, WidgetState
 from pm_course.course import questions
+from pm_course.data_launch import obrien_fleming, peeking_simulation, sequential_simulation
+from pm_course.prioritization.frameworks import best_within_capacity
 
 imported, failed = [], {}
 for info in pkgutil.walk_packages(pm_course.__path__, "pm_course."):
@@ -75,6 +77,27 @@ def endless(*args, **kwargs):
 
 loop = loop_q.check(endless)
 
+# Lesson functions that compute with numpy (imported inside them, not at import time). Node's Pyodide has no
+# numpy: each must stop with numpy's ModuleNotFoundError here (the questions above pass without it).
+many = [{"id": f"B{i:02d}", "value": i % 7 + 1, "effort": i % 5 + 1} for i in range(30)]  # > 24 fitting
+needs_numpy = {}
+for name, call in [("obrien_fleming", lambda: obrien_fleming(3)),
+                   ("sequential_simulation", lambda: sequential_simulation(tests=20)),
+                   ("peeking_simulation", lambda: peeking_simulation(tests=20)),
+                   ("best_within_capacity (more than 24 items that fit)", lambda: best_within_capacity(many, 40))]:
+    try:
+        call()
+        needs_numpy[name] = "ran"
+    except ModuleNotFoundError as exc:
+        needs_numpy[name] = f"ModuleNotFoundError: {exc.name}"
+    except Exception as exc:
+        needs_numpy[name] = f"{type(exc).__name__}: {exc}"
+try:
+    import numpy  # noqa: F401
+    numpy_available = True
+except ModuleNotFoundError:
+    numpy_available = False
+
 print("RESULT " + json.dumps({
     "platform": sys.platform,
     "fork_attr": hasattr(os, "fork"),
@@ -90,4 +113,6 @@ print("RESULT " + json.dumps({
     "loop_outcome": loop.outcome,
     "loop_text": " ".join(loop.lines),
     "events": len(progress.events()),
+    "needs_numpy": needs_numpy,
+    "numpy_available": numpy_available,
 }))
