@@ -18,6 +18,7 @@ PORT ?= 8888
 WORKERS ?= 2
 
 .PHONY: grading-setup
+.PHONY: lite
 .PHONY: help lab lab-instructor progress binder-link lint doctest new-module test test-fast test-notebooks test-nbgrader test-browser bench release \
         data lock screenshots clean-notebooks clean venv
 
@@ -29,6 +30,7 @@ help:
 	@echo "make lab-instructor  JupyterLab with nbgrader's instructor tools switched on"
 	@echo "make release         regenerate exercises/ from solutions/ with nbgrader"
 	@echo "make test-browser    drive a real JupyterLab in headless Chromium"
+	@echo "make lite            build the course as a JupyterLite site in _build/lite (runs in the browser, no install)"
 	@echo "make bench           print the speed budgets (import, check, notebooks, grading)"
 	@echo "make progress        print your progress (the same as .venv/bin/pm-course progress)"
 	@echo "make binder-link     print the Binder badge for this clone's GitHub remote (origin)"
@@ -52,6 +54,22 @@ $(STAMP): requirements-lab.lock pyproject.toml tools/setup_env.py tools/apply_la
 $(ALL_STAMP): $(STAMP) requirements.lock
 	@$(PYTHON) tools/setup_env.py all
 	@touch $(ALL_STAMP)
+
+# `make lite`: the course as a JupyterLite site in _build/lite (static files; Python runs in the browser).
+# requirements-lite.lock adds the site builder at the versions of requirements.lock (docs/workshops.md).
+LITE_STAMP := $(VENV)/.installed-lite
+$(LITE_STAMP): $(STAMP) requirements-lite.lock
+	@$(PYTHON) tools/setup_env.py lite
+	@touch $(LITE_STAMP)
+
+lite: $(LITE_STAMP)
+	$(PY) tools/build_lite.py --output _build/lite
+
+# Pyodide (the npm package, pinned in package-lock.json) for tests/test_pyodide.py; `make test` installs it.
+PYODIDE := node_modules/pyodide/package.json
+$(PYODIDE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $(PYODIDE)
 
 # The whole course folder is served (notebooks/ and exercises/); the browser opens the welcome notebook.
 # compileall first: after a `git pull` the course's bytecode is brought up to date once, here, rather than
@@ -92,11 +110,11 @@ new-module: $(ALL_STAMP)
 doctest: $(ALL_STAMP)
 	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -q --doctest-modules pm_course
 
-test: lint doctest
+test: lint doctest $(PYODIDE)
 	PM_COURSE_GRADE_STRICT=1 $(BIN)/pytest -n $(WORKERS) --dist loadscope -m "not browser" tests notebooks solutions \
 	  --nbval-lax --nbval-current-env
 
-test-fast: $(ALL_STAMP)
+test-fast: $(ALL_STAMP) $(PYODIDE)
 	$(BIN)/pytest -q -m "not browser" tests
 
 test-notebooks: $(ALL_STAMP)
@@ -105,7 +123,7 @@ test-notebooks: $(ALL_STAMP)
 test-nbgrader: $(ALL_STAMP)
 	$(BIN)/pytest -q tests/test_nbgrader_roundtrip.py
 
-test-browser: $(ALL_STAMP)
+test-browser: $(ALL_STAMP) lite
 	$(PY) tools/browser_setup.py
 	$(BIN)/pytest -m browser tests/browser
 
@@ -130,9 +148,11 @@ data: $(ALL_STAMP)
 # requirements.lock pins everything; requirements-lab.lock is the learner's part of it, at the same versions
 # (uv keeps the versions already in an output file; tests/test_repo.py checks that the two agree).
 lock:
-	$(BIN)/uv pip compile pyproject.toml --extra lab --extra instructor --extra test --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra lab --extra instructor --extra test --extra lite --python-version 3.11 -o requirements.lock
 	cp requirements.lock requirements-lab.lock
 	$(BIN)/uv pip compile pyproject.toml --extra lab --python-version 3.11 -o requirements-lab.lock
+	cp requirements.lock requirements-lite.lock
+	$(BIN)/uv pip compile pyproject.toml --extra lite --python-version 3.11 -o requirements-lite.lock
 
 clean-notebooks: $(STAMP)
 	$(PY) tools/clean_notebooks.py

@@ -1,6 +1,7 @@
 """The progress store: every check, hint and solution request, in SQLite.
 
-Where: ``$PM_COURSE_HOME/progress.sqlite3``, by default ``~/.pm_course``.
+Where: ``$PM_COURSE_HOME/progress.sqlite3``, by default ``~/.pm_course`` (in the browser,
+``/drive/.pm_course``: JupyterLite's drive, kept in the browser's storage for the site).
 
 Safety, in order:
 
@@ -132,10 +133,23 @@ class _Damaged(Exception):
     pass
 
 
+#: JupyterLite's persistent drive (the browser's storage for the site); the home folder there is in memory only.
+BROWSER_DRIVE = Path("/drive")
+
+
 def home() -> Path:
-    """The folder that holds the progress database (``PM_COURSE_HOME`` or ``~/.pm_course``)."""
+    """The folder that holds the progress database (``PM_COURSE_HOME`` or ``~/.pm_course``).
+
+    In the browser (Pyodide under JupyterLite) ``~`` is in memory and gone at
+    the next page load, so the default is ``.pm_course`` on the site's drive
+    (``/drive``), which the browser keeps.
+    """
     env = os.environ.get("PM_COURSE_HOME")
-    return Path(env).expanduser() if env else Path.home() / ".pm_course"
+    if env:
+        return Path(env).expanduser()
+    if sys.platform == "emscripten" and BROWSER_DRIVE.is_dir():
+        return BROWSER_DRIVE / ".pm_course"
+    return Path.home() / ".pm_course"
 
 
 def db_path() -> Path:
