@@ -283,7 +283,8 @@ def eligibility() -> dict[str, Any]:
     result = exam_result()
     steps = step_status()
     shown = [s for s, row in steps.items() if row["state"] == "shown"]
-    return {"exam": result, "steps": steps, "steps_shown": shown, "steps_needed": CERTIFICATE_STEPS, "modules": [r["module"] for r in standing], "standing": standing,
+    return {"exam": result, "steps": steps, "steps_shown": shown, "steps_needed": CERTIFICATE_STEPS,
+            "modules": [r["module"] for r in standing], "standing": standing,
             "passed_modules": passed, "missing_modules": missing, "min_modules": MIN_MODULES,
             "solutions_viewed": solutions_viewed(),
             "eligible": result.passed and len(passed) >= MIN_MODULES and len(shown) >= CERTIFICATE_STEPS}
