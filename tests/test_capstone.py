@@ -1259,3 +1259,28 @@ def test_the_step_form_saves_on_click_or_says_why_not(fresh_home):
     assert "Not saved" in brief.result.value and "must be a number" in brief.result.value
     with pytest.raises(InputError, match="one of the steps written in a form"):
         StepForm("roadmap")
+
+
+def test_the_steps_rule_is_one_constant_and_the_programme_states_it():
+    from pm_course.capstone.steps import CERTIFICATE_STEPS, STEPS
+
+    text = " ".join((ROOT / "docs" / "programme.md").read_text(encoding="utf-8").split())
+    words = {12: "twelve"}
+    assert "pm_course.capstone.steps.CERTIFICATE_STEPS" in text
+    assert CERTIFICATE_STEPS == len(STEPS) == 12
+    assert f"every one of the {words[len(STEPS)]} capstone steps shown" in text
+    lesson = _flat("notebooks/09_capstone.ipynb")
+    assert "CERTIFICATE_STEPS" in lesson and f"shown** all {words[len(STEPS)]} capstone steps" in lesson
+
+
+def test_the_worked_examples_figures_come_from_the_case_data():
+    from pm_course.capstone.steps import EXAMPLES, review_step
+    from pm_course.data import load
+    from pm_course.research import theme_counts
+
+    brief = EXAMPLES["brief"]
+    facts = theme_counts([s for s in load("interviews") if s["kind"] == "fact"])
+    assert f"{facts['last-minute cover']} of the facts in the interviews are about last-minute cover" in brief["problem"]
+    today = load("company")["today"]
+    assert f"{today['sites_by_plan']['Solo']} of the {today['paying_sites']:,} paying sites" in brief["customer"]
+    assert review_step("brief", brief) == []  # the example meets the rubric it teaches
