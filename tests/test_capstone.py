@@ -9,14 +9,13 @@ import os
 from pathlib import Path
 
 import pytest
+from capstone_steps import save_all_steps
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pm_course.capstone import exam
 from pm_course.capstone import questions as Q
 from pm_course.core.validate import GradeFailed, InputError, InputTypeError
-
-from capstone_steps import save_all_steps
 
 ROOT = Path(__file__).resolve().parents[1]
 IDS = [f"s{i:04d}" for i in range(50)] + ["ada.lovelace", "Grace H", "学生-7"]
@@ -1130,9 +1129,9 @@ def test_text_copied_from_the_lessons_worked_example_is_refused(fresh_home):
 
 
 def test_learner_made_steps_are_accepted_and_each_rubric_can_fail():
-    from pm_course.capstone.steps import review_step
-
     from capstone_steps import learner_steps
+
+    from pm_course.capstone.steps import review_step
 
     steps = learner_steps()
     for step, data in steps.items():
@@ -1240,10 +1239,10 @@ def test_a_certificate_with_the_steps_lists_them(fresh_home, tmp_path):
 
 
 def test_the_step_form_saves_on_click_or_says_why_not(fresh_home):
+    from capstone_steps import learner_steps
+
     from pm_course.capstone.steps import saved_steps
     from pm_course.capstone.widgets import StepForm
-
-    from capstone_steps import learner_steps
 
     form = StepForm("decision_memo")
     form.save_button.click()

@@ -59,10 +59,10 @@ def test_the_result_offers_the_certificate_only_when_eligible(fresh_home):
 
 
 def test_the_printed_verify_command_works_from_a_plain_shell(fresh_home, tmp_path):
+    from capstone_steps import save_all_steps
+
     from pm_course import certificate
     from pm_course.certificate.render import VERIFY
-
-    from capstone_steps import save_all_steps
 
     _pass_the_exam()
     _pass_every_module()

@@ -61,13 +61,13 @@ def _step_summary(step: str, data: Any) -> list[tuple[str, str]]:
         if step == "business_case":
             from .steps import business_case_numbers
 
-            nums = business_case_numbers(data)
-            for plan, e in nums["plans"].items():
+            econ = business_case_numbers(data)
+            for plan, e in econ["plans"].items():
                 rows.append((f"{plan} plan (case data)", f"margin ${e['contribution_margin']:,.2f} per site-month, "
                              f"churn {e['monthly_churn']:.1%}, CAC ${e['cac']:,.0f}, LTV ${e['ltv']:,.0f}, "
                              f"LTV:CAC {e['ltv_to_cac']:.1f}, payback {e['payback_months']:.1f} months"))
-            if "bet" in nums:
-                b = nums["bet"]
+            if "bet" in econ:
+                b = econ["bet"]
                 rows.append(("the bet (computed)", f"expected value ${b['expected_value']:,.0f} against a cost of "
                              f"${b['cost']:,.0f}: net ${b['net']:,.0f}; chance of a loss {b['chance_of_loss']:.0%}"))
         return rows
@@ -255,8 +255,9 @@ def write_portfolio(path: Any = "shiftbrew_portfolio.html", pdf: bool = True, *,
                                                                    "color": ui.PALETTE["blue"]})]
             for step in STEPS:
                 lines.append((0.0, f"{STEP_TITLES[step]}: {status[step]['state']}", {"fontsize": 10, "weight": "bold"}))
-                rows = _step_summary(step, saved[step]["data"]) if status[step]["own"] else [("", status[step]["missing"])]
-                for a, b in rows[:8]:
+                summary = (_step_summary(step, saved[step]["data"]) if status[step]["own"]
+                           else [("", status[step]["missing"])])
+                for a, b in summary[:8]:
                     for k, piece in enumerate(textwrap.wrap(f"{a}: {b}" if a else b, 105)[:3]):
                         lines.append((0.02 + 0.02 * (k > 0), piece, {"fontsize": 8.5}))
             page, y = None, 0.0

@@ -454,6 +454,10 @@ _LESSON_STORIES = (
 )
 
 
+def _shaped(name: str, data: Any) -> bool:
+    return type(data) is _REVIEWS[name][0]
+
+
 def refusal(step: Any, data: Any) -> str | None:
     """Why a step's artifact is not your own work yet (a message that says what to change), or None when it is.
 
@@ -464,8 +468,7 @@ def refusal(step: Any, data: Any) -> str | None:
     name = _step(step)
     if data is Ellipsis:
         return f"replace the ... with your {name} artifact: {_SHAPES[name]}."
-    kind = _REVIEWS[name][0]
-    if type(data) is not kind:
+    if not _shaped(name, data):
         return None  # the review says what shape it takes
     if name in FORMS:
         d = _form_data(name, data)
