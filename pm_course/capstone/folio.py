@@ -20,7 +20,7 @@ from typing import Any
 
 from .. import ui
 from ..core.validate import InputError, InputTypeError, describe, text
-from .steps import FORMS, STEP_TITLES, STEPS, saved_steps, step_status
+from .steps import FORMS, STEP_TITLES, STEPS, check_steps, saved_steps, step_status
 
 __all__ = ["write_portfolio"]
 
@@ -192,16 +192,7 @@ def write_portfolio(path: Any = "shiftbrew_portfolio.html", pdf: bool = True, *,
         raise InputTypeError(f"pdf must be True or False (whether to write a PDF too); got {describe(pdf)}.")
     name = text("name", name, empty_ok=True, max_len=120).strip()
     if steps is not None:
-        if type(steps) is not dict:
-            raise InputTypeError(f"steps must be a dict of saved steps (as from saved_steps()) or None; "
-                                 f"got {describe(steps)}.")
-        unknown = [k for k in steps if k not in STEPS]
-        if unknown:
-            raise InputError(f"steps must have keys among {', '.join(STEPS)}; got {describe(unknown)}.")
-        for k, v in steps.items():
-            if type(v) is not dict or "data" not in v:
-                raise InputTypeError(f"steps[{k!r}] must be a dict with 'data' (as from saved_steps()); "
-                                     f"got {describe(v)}.")
+        check_steps(steps)
     out = Path(path)
     if out.suffix.lower() not in (".html", ".htm"):
         raise InputError(f"path must end in .html; got {str(path)!r}.")

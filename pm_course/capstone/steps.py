@@ -454,10 +454,6 @@ _LESSON_STORIES = (
 )
 
 
-def _shaped(name: str, data: Any) -> bool:
-    return type(data) is _REVIEWS[name][0]
-
-
 def refusal(step: Any, data: Any) -> str | None:
     """Why a step's artifact is not your own work yet (a message that says what to change), or None when it is.
 
@@ -468,8 +464,7 @@ def refusal(step: Any, data: Any) -> str | None:
     name = _step(step)
     if data is Ellipsis:
         return f"replace the ... with your {name} artifact: {_SHAPES[name]}."
-    if not _shaped(name, data):
-        return None  # the review says what shape it takes
+    _need(data, _REVIEWS[name][0], name)
     if name in FORMS:
         d = _form_data(name, data)
         if not any(v not in (None, "") for v in d.values()):
@@ -590,6 +585,19 @@ def saved_steps() -> dict[str, dict]:
     return out
 
 
+def check_steps(steps: Any) -> dict[str, dict]:
+    """``steps`` as :func:`saved_steps` gives them (a dict of step -> {"data", "problems"}), or a clear message."""
+    if type(steps) is not dict:
+        raise InputTypeError(f"steps must be a dict of saved steps (as from saved_steps()) or None; got {describe(steps)}.")
+    unknown = [k for k in steps if k not in STEPS]
+    if unknown:
+        raise InputError(f"steps must have keys among {', '.join(STEPS)}; got {describe(unknown)}.")
+    for k, v in steps.items():
+        if type(v) is not dict or "data" not in v:
+            raise InputTypeError(f"steps[{k!r}] must be a dict with 'data' (as from saved_steps()); got {describe(v)}.")
+    return steps
+
+
 def step_status(steps: dict | None = None) -> dict[str, dict[str, Any]]:
     """Each step's standing, checked again now: ``{step: {"title", "module", "state", "own", "problems", "missing"}}``.
 
@@ -597,7 +605,7 @@ def step_status(steps: dict | None = None) -> dict[str, dict[str, Any]]:
     still wants something), "not your own" (saved, but untouched or copied: saved before the capstone refused
     such steps, or edited by hand) or "missing" (not saved). ``missing`` says what to do next.
     """
-    saved = saved_steps() if steps is None else steps
+    saved = saved_steps() if steps is None else check_steps(steps)
     out: dict[str, dict[str, Any]] = {}
     for name in STEPS:
         row: dict[str, Any] = {"title": STEP_TITLES[name], "module": STEP_MODULES[name], "own": False,
@@ -611,7 +619,7 @@ def step_status(steps: dict | None = None) -> dict[str, dict[str, Any]]:
             try:
                 why = refusal(name, data)
                 problems = review_step(name, data)
-            except InputError as exc:
+            except (InputError, InputTypeError) as exc:
                 why, problems = f"the saved artifact no longer fits the step ({exc})", []
             if why:
                 row.update(state="not your own", missing=why)
