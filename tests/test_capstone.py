@@ -1283,3 +1283,19 @@ def test_the_worked_examples_figures_come_from_the_case_data():
     today = load("company")["today"]
     assert f"{today['sites_by_plan']['Solo']} of the {today['paying_sites']:,} paying sites" in brief["customer"]
     assert review_step("brief", brief) == []  # the example meets the rubric it teaches
+
+
+def test_the_lessons_save_prints_what_happened_and_never_raises_on_a_refusal(fresh_home, capsys):
+    from capstone_steps import learner_steps
+
+    from pm_course.capstone.steps import save, saved_steps
+
+    assert save("roadmap", {"selected": [], "capacity": 6}) is None
+    out = capsys.readouterr().out
+    assert "Not saved: the capacity planner is untouched" in out and not saved_steps()
+    save("roadmap", learner_steps()["roadmap"])
+    assert "saved as your own work. It meets the rubric." in capsys.readouterr().out
+    save("review", dict(learner_steps()["review"], decision="stop"))
+    assert "The rubric still wants" in capsys.readouterr().out and "review" in saved_steps()
+    with pytest.raises(InputError, match="step"):
+        save("homework", {})

@@ -556,17 +556,16 @@ def save_step(step: Any, data: Any) -> dict:
     return {"step": name, "problems": problems, "saved": True}
 
 
-def save(step: Any, data: Any) -> dict:
+def save(step: Any, data: Any) -> None:
     """:func:`save_step` for a lesson cell: prints what happened (saved, with the rubric's open points, or refused
-    and what to change) instead of raising on a refusal; returns the same dict (``saved`` False when refused)."""
+    and what to change) instead of raising on a refusal. Code that needs the result calls :func:`save_step`."""
     try:
         out = save_step(step, data)
     except StepRefused as exc:
         print(f"{STEP_TITLES[_step(step)]}: {exc}")
-        return {"step": _step(step), "problems": [], "saved": False, "refused": str(exc)}
-    print(f"{STEP_TITLES[out['step']]}: saved. " + ("It meets the rubric." if not out["problems"] else
-          f"The rubric still wants {len(out['problems'])} thing(s):\n- " + "\n- ".join(out["problems"])))
-    return out
+        return
+    print(f"{STEP_TITLES[out['step']]}: saved as your own work. " + ("It meets the rubric." if not out["problems"]
+          else f"The rubric still wants {len(out['problems'])} thing(s):\n- " + "\n- ".join(out["problems"])))
 
 
 def load_step(step: Any, default: Any = None) -> Any:
