@@ -150,6 +150,7 @@ def _good_values() -> dict[str, typing.Any]:
 _ACCOUNT = {"segment": "owner", "created_rota": True, "invited_staff": True, "published_rota": False,
             "active_week_4": False}
 GOOD_OVERRIDES = {
+    "pm_course.capstone.widgets.StepForm": {"step": "brief"},
     "pm_course.vision.business.plan_economics": {"plan": "Solo"},
     "pm_course.vision.business.bet_outcomes": {"item_id": "B05"},
     "pm_course.welcome.skills.set_goal": {"goal": "run discovery"},

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import html
 import itertools
 import json
 import os
 from pathlib import Path
 
 import pytest
+from capstone_steps import save_all_steps
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -317,24 +319,9 @@ def test_pass_mark_is_set_in_one_place():
 
 
 def _all_steps():
-    from pm_course.data import load
-    from pm_course.prioritization import best_within_capacity, capacity_items
+    from capstone_steps import learner_steps
 
-    items = capacity_items(load("backlog"))
-    return {
-        "research": {s["id"]: s["theme"] for s in load("interviews")[:12]},
-        "job_stories": ["When a barista calls in sick before opening, I want to find cover quickly, so I can open on time.",
-                        "When I build the rota on Sunday night, I want to see who is free at a glance, so I can finish fast."],
-        "vision": {"board": {"vision": "v", "target_group": "t", "needs": "n", "product": "p", "business_goals": "b"},
-                   "okr": {"objective": "Cafés fill rotas", "key_results": [
-                       {"text": "Raise weekly active cafés from 400 to 700 by June", "baseline": 400, "target": 700, "actual": 500},
-                       {"text": "Cut rota minutes from 95 to 45 by June", "baseline": 95, "target": 45, "actual": 60}]}},
-        "roadmap": {"selected": best_within_capacity(items, 6)["ids"], "capacity": 6},
-        "stakeholders": {"ceo": {"power": 10, "interest": 8}, "cto": {"power": 9, "interest": 7},
-                         "finance": {"power": 7, "interest": 3}},
-        "launch": {"experiment": {"baseline": 0.12, "mde": 0.02, "n_per_arm": 4435},
-                   "launch": {"tier": 3, "done": ["flag"], "rollout": [[0.1, 7], [1.0, 0]]}},
-    }
+    return learner_steps()
 
 
 def test_steps_are_saved_reviewed_and_survive_export_and_import(fresh_home, tmp_path, monkeypatch):
@@ -346,7 +333,8 @@ def test_steps_are_saved_reviewed_and_survive_export_and_import(fresh_home, tmp_
         out = save_step(name, data)
         assert out["saved"] and isinstance(out["problems"], list)
     assert save_step("roadmap", steps["roadmap"])["problems"] == []
-    assert save_step("vision", steps["vision"])["problems"]  # the board's one-letter fields fail its rubric
+    thin = dict(steps["vision"], board={k: k[0] for k in steps["vision"]["board"]})
+    assert save_step("vision", thin)["problems"]  # the board's one-letter fields fail its rubric, and are saved
     assert list(saved_steps()) == list(steps)
     exported = progress.export_json(tmp_path / "progress.json")
     monkeypatch.setenv("PM_COURSE_HOME", str(tmp_path / "other-home"))
@@ -354,6 +342,7 @@ def test_steps_are_saved_reviewed_and_survive_export_and_import(fresh_home, tmp_
     assert saved_steps() == {}
     progress.import_json(exported)
     assert load_step("roadmap") == steps["roadmap"] and load_step("job_stories") == steps["job_stories"]
+    assert load_step("change_plan") == steps["change_plan"]
 
 
 def test_step_review_uses_each_modules_rubric():
@@ -420,7 +409,7 @@ def test_tracker_widget(fresh_home):
     t = CapstoneTracker(name="tracker")
     assert not any(v["saved"] for v in t.value.values())
     t.set("roadmap", _all_steps()["roadmap"])
-    assert t.value["roadmap"] == {"saved": True, "problems": []}
+    assert t.value["roadmap"] == {"saved": True, "own": True, "state": "shown", "problems": []}
     fig = t.plot()
     ax = fig.axes[0]
     assert ax.get_title() and ax.get_xlabel() and ax.get_ylabel()
@@ -609,6 +598,7 @@ def test_self_paced_certificate_needs_the_pass_and_every_module(fresh_home, tmp_
     _pass_modules([m.name for m in MODULES if m.name not in ("00_welcome", "09_capstone")])
     with pytest.raises(InputError):
         certificate.issue("   ", tmp_path)
+    save_all_steps()
     out = certificate.issue("Ada Example", tmp_path, date="2026-12-01")
     record = json.loads(Path(out["json"]).read_text())
     assert record["content"]["kind"] == "self-assessed" and record["content"]["score"] == Q.points()
@@ -845,6 +835,7 @@ def test_skipped_modules_do_not_pass_and_solutions_viewed_are_counted(fresh_home
         certificate.issue("Ada Example", tmp_path)
     assert not list(tmp_path.glob("*.json"))
     _pass_modules(["05_collaboration", "08_leading"])
+    save_all_steps()
     progress.record("02_research", "q3", "solution")
     progress.record("02_research", "q3", "solution")  # the same solution twice counts once
     progress.record("04_prioritization", "q1", "solution")
@@ -1048,3 +1039,264 @@ def test_docs_have_the_programme_step_by_step_with_links_that_resolve():
     for link in re.findall(r"\]\(([^)#]+)\)", page):
         assert (root / "docs" / link).resolve().exists(), link
     assert "default 8" in page and exam.FOLLOWUP_WEEKS == 8
+
+
+# ---------------------------------------------------------------- the capstone is the learner's own work
+
+
+def _untouched_widgets():
+    """Each step's widget as it comes, before the learner touches it (no earlier artifacts saved)."""
+    from pm_course.capstone.steps import FORMS
+    from pm_course.capstone.widgets import StepForm
+    from pm_course.career.widgets import PlanBuilder
+    from pm_course.collaboration.widgets import StakeholderMap
+    from pm_course.data_launch.widgets import ABTestPlanner, LaunchPlanner
+    from pm_course.prioritization.widgets import CapacityPlanner
+    from pm_course.research.widgets import AffinityBoard
+    from pm_course.vision.widgets import OKRBuilder, VisionBoardBuilder
+
+    planner = CapacityPlanner(capacity=6)
+    out = {"research": AffinityBoard().value,
+           "vision": {"board": VisionBoardBuilder().value, "okr": OKRBuilder().value},
+           "roadmap": {"selected": planner.value, "capacity": planner.capacity},
+           "stakeholders": StakeholderMap().value,
+           "launch": {"experiment": ABTestPlanner().value, "launch": LaunchPlanner().value},
+           "development_plan": PlanBuilder().value,
+           "job_stories": []}
+    out.update({step: StepForm(step).value for step in FORMS})
+    return out
+
+
+def test_every_untouched_step_is_refused_says_what_to_change_and_saves_nothing(fresh_home):
+    from pm_course.capstone.steps import STEPS, StepRefused, save_step, saved_steps
+
+    untouched = _untouched_widgets()
+    assert set(untouched) == set(STEPS)
+    for step, data in untouched.items():
+        with pytest.raises(StepRefused, match="Not saved: ") as err:
+            save_step(step, data)
+        msg = str(err.value)
+        assert any(w in msg for w in ("untouched", "starting positions", "no development goal", "no job stories")), msg
+        assert any(w in msg for w in ("tag", "place", "tick", "write", "goal")), msg  # says what to do
+    assert saved_steps() == {}
+
+
+def test_the_affinity_board_set_from_the_datasets_labels_is_refused(fresh_home):
+    from pm_course.capstone.steps import StepRefused, save_step, saved_steps
+    from pm_course.data import load
+    from pm_course.research.widgets import AffinityBoard
+
+    snippets = load("interviews")
+    board = AffinityBoard()
+    board.set({s["id"]: s["theme"] for s in snippets if s["kind"] == "fact"})  # what the lesson used to do
+    with pytest.raises(StepRefused, match="dataset's own theme labels") as err:
+        save_step("research", board.value)
+    assert "Tag the snippets from their quotes" in str(err.value)
+    with pytest.raises(StepRefused):
+        save_step("research", {s["id"]: s["theme"] for s in snippets})  # all of them, compliments included
+    assert saved_steps() == {}
+    # the learner's own reading: one snippet read differently, in a theme they named
+    own = AffinityBoard(themes=sorted({s["theme"] for s in snippets}) + ["sick calls before opening"])
+    tags = {s["id"]: s["theme"] for s in snippets if s["kind"] == "fact"}
+    tags[next(iter(tags))] = "sick calls before opening"
+    own.set(tags)
+    assert save_step("research", own.value)["saved"]
+
+
+def test_the_stakeholder_map_at_its_defaults_is_refused_and_a_moved_one_is_saved(fresh_home):
+    from pm_course.capstone.steps import StepRefused, save_step
+    from pm_course.collaboration.widgets import StakeholderMap
+
+    stakeholders = StakeholderMap()
+    with pytest.raises(StepRefused, match="starting positions"):
+        save_step("stakeholders", stakeholders.value)
+    first = next(iter(stakeholders.value))
+    spot = stakeholders.value[first]
+    stakeholders.set(first, power=spot["power"], interest=spot["interest"] % 10 + 1)
+    assert save_step("stakeholders", stakeholders.value)["saved"]
+
+
+def test_text_copied_from_the_lessons_worked_example_is_refused(fresh_home):
+    from pm_course.capstone.steps import EXAMPLES, STEPS, StepRefused, save_step
+
+    for step, example in EXAMPLES.items():
+        assert step in STEPS
+        with pytest.raises(StepRefused, match="copied from the lesson's worked example"):
+            save_step(step, example)
+    with pytest.raises(StepRefused, match="copied"):
+        save_step("job_stories", ["When a barista calls in sick an hour before opening, I want to find someone to "
+                                  "cover quickly, so I can open on time.", "When I close, I want to see tomorrow's "
+                                  "gaps, so I can fix them tonight."])
+
+
+def test_learner_made_steps_are_accepted_and_each_rubric_can_fail():
+    from capstone_steps import learner_steps
+
+    from pm_course.capstone.steps import review_step
+
+    steps = learner_steps()
+    for step, data in steps.items():
+        assert review_step(step, data) == [], step
+    # each new rubric catches a real fault
+    assert any("trend alone" in p for p in review_step("brief", dict(steps["brief"], target=0.55)))
+    assert any("latest week" in p for p in review_step("brief", dict(steps["brief"], baseline=0.4)))
+    assert any("numbers that decide" in p for p in review_step("business_case", dict(
+        steps["business_case"], recommendation="Build it because the owners will love it and it is cheap to make.")))
+    assert any("two options" in p for p in review_step("decision_memo", dict(steps["decision_memo"], options="B01")))
+    assert any("snippet id" in p for p in review_step("decision_memo", dict(
+        steps["decision_memo"], evidence="Owners told us many times that payroll is painful for them.")))
+    assert any("observed difference" in p for p in review_step("review", dict(steps["review"], observed_difference=0.05)))
+    assert any("not significant" in p or "why you stop" in p for p in review_step("review", dict(
+        steps["review"], decision="stop")))
+    assert any("Kotter" in p or "6 of Kotter" in p for p in review_step("change_plan", dict(
+        steps["change_plan"], short_term_win="", obstacles="")))
+    assert review_step("development_plan", dict(steps["development_plan"], goals=[dict(
+        steps["development_plan"]["goals"][0], helpers="")]))
+
+
+@pytest.mark.parametrize("step, data, words", [
+    ("brief", {"problem": 3}, "must be text"),
+    ("brief", {"baseline": "lots"}, "must be a number"),
+    ("brief", {"colour": "red"}, "unknown 'colour'"),
+    ("review", {"experiment": "EXP-9"}, "must be one of EXP-1, EXP-2"),
+    ("development_plan", {"goals": []}, "target"),
+])
+def test_bad_form_input_gets_a_message(step, data, words):
+    from pm_course.capstone import save_step
+
+    with pytest.raises((InputError, InputTypeError), match=words):
+        save_step(step, data)
+
+
+def test_the_portfolio_lists_each_step_as_own_work_or_missing_and_leaves_out_what_is_not_yours(fresh_home, tmp_path):
+    from pm_course.capstone import portfolio, save_step
+    from pm_course.capstone.steps import MODULE, STEP_TITLES, STEPS, step_status
+    from pm_course.core import progress
+    from pm_course.data import load
+
+    steps = _all_steps()
+    save_step("roadmap", steps["roadmap"])
+    save_step("change_plan", steps["change_plan"])
+    # a step saved from the dataset's own labels before the capstone refused it (as the lesson once did)
+    labelled = {s["id"]: s["theme"] for s in load("interviews") if s["kind"] == "fact"}
+    progress.save_artifact(MODULE, "research", {"data": labelled, "problems": []})
+    status = step_status()
+    assert status["roadmap"]["state"] == "shown" and status["roadmap"]["own"]
+    assert status["research"]["state"] == "not your own" and not status["research"]["own"]
+    assert status["brief"]["state"] == "missing" and "not saved yet" in status["brief"]["missing"]
+    text = Path(portfolio(tmp_path / "p.html", pdf=True)["html"]).read_text()
+    table = text[text.index("<table class='pm-portfolio-status'>"):]
+    table = table[:table.index("</table>")]
+    for step in STEPS:
+        assert html.escape(STEP_TITLES[step]) in table
+    assert "<td>shown</td><td>yes</td>" in table and "<td>not your own</td><td>no</td>" in table
+    assert table.count("<td>missing</td><td>no</td>") == len(STEPS) - 3
+    assert "2 of 12 steps shown" in text
+    assert "Not your own work yet, so its content is left out" in text
+    assert "id='research'" not in text and "Bar chart of snippets per theme" not in text
+    assert steps["change_plan"]["short_term_win"] in text  # the learner's own words are in it
+    assert (tmp_path / "p.pdf").read_bytes()[:5] == b"%PDF-"
+
+
+def test_a_certificate_without_the_steps_is_refused_and_says_which(fresh_home, tmp_path):
+    from pm_course import certificate
+    from pm_course.capstone import save_step
+    from pm_course.capstone.steps import CERTIFICATE_STEPS, STEPS
+
+    assert CERTIFICATE_STEPS == len(STEPS)
+    _pass_exam()
+    _pass_modules(_EXERCISES)
+    with pytest.raises(certificate.NotEligible, match=f"show at least {CERTIFICATE_STEPS} of the {len(STEPS)} "
+                                                       "capstone steps") as err:
+        certificate.issue("Ada Example", tmp_path)
+    assert "0 shown so far" in str(err.value) and "Review after launch (module 06): not saved yet" in str(err.value)
+    steps = save_all_steps()
+    save_step("review", dict(steps["review"], learned="It went fine."))  # saved, but the rubric has open points
+    with pytest.raises(certificate.NotEligible, match=f"{CERTIFICATE_STEPS - 1} shown so far") as err:
+        certificate.issue("Ada Example", tmp_path)
+    assert "Review after launch" in str(err.value) and "guardrail" in str(err.value)
+    assert not list(tmp_path.glob("*.json"))
+
+
+def test_a_certificate_with_the_steps_lists_them(fresh_home, tmp_path):
+    from pm_course import certificate
+    from pm_course.capstone.steps import STEP_SHORT, STEPS
+    from pm_course.certificate.render import _draw
+
+    _pass_exam()
+    _pass_modules(_EXERCISES)
+    save_all_steps()
+    out = certificate.issue("Ada Example", tmp_path, date="2026-12-01")
+    record = json.loads(Path(out["json"]).read_text())
+    assert record["content"]["capstone_steps"] == list(STEPS)
+    assert certificate.check_code(out["json"])
+    fig = _draw(record["content"], record["code"])
+    drawn = " ".join(t.get_text() for t in fig.axes[0].texts)
+    assert f"Capstone steps shown, {len(STEPS)} of {len(STEPS)}" in " ".join(drawn.split())
+    assert all(STEP_SHORT[s].split()[0] in drawn for s in STEPS)
+    with pytest.raises(InputTypeError, match="capstone_steps"):
+        certificate.certificate_content("Ada", kind="self-assessed", score=1, total=2, modules=[],
+                                        capstone_steps=["homework"])
+
+
+def test_the_step_form_saves_on_click_or_says_why_not(fresh_home):
+    from capstone_steps import learner_steps
+
+    from pm_course.capstone.steps import saved_steps
+    from pm_course.capstone.widgets import StepForm
+
+    form = StepForm("decision_memo")
+    form.save_button.click()
+    assert "Not saved" in form.result.value and "untouched" in form.result.value and not saved_steps()
+    form.set(**learner_steps()["decision_memo"])
+    form.save_button.click()
+    assert "Saved as your own work" in form.result.value
+    assert saved_steps()["decision_memo"]["data"] == learner_steps()["decision_memo"]
+    brief = StepForm("brief")
+    brief.fields["baseline"].value = "about half"
+    brief.fields["problem"].value = "Owners phone round."
+    brief.save_button.click()
+    assert "Not saved" in brief.result.value and "must be a number" in brief.result.value
+    with pytest.raises(InputError, match="one of the steps written in a form"):
+        StepForm("roadmap")
+
+
+def test_the_steps_rule_is_one_constant_and_the_programme_states_it():
+    from pm_course.capstone.steps import CERTIFICATE_STEPS, STEPS
+
+    text = " ".join((ROOT / "docs" / "programme.md").read_text(encoding="utf-8").split())
+    words = {12: "twelve"}
+    assert "pm_course.capstone.steps.CERTIFICATE_STEPS" in text
+    assert CERTIFICATE_STEPS == len(STEPS) == 12
+    assert f"every one of the {words[len(STEPS)]} capstone steps shown" in text
+    lesson = _flat("notebooks/09_capstone.ipynb")
+    assert "CERTIFICATE_STEPS" in lesson and f"shown** all {words[len(STEPS)]} capstone steps" in lesson
+
+
+def test_the_worked_examples_figures_come_from_the_case_data():
+    from pm_course.capstone.steps import EXAMPLES, review_step
+    from pm_course.data import load
+    from pm_course.research import theme_counts
+
+    brief = EXAMPLES["brief"]
+    facts = theme_counts([s for s in load("interviews") if s["kind"] == "fact"])
+    assert f"{facts['last-minute cover']} of the facts in the interviews are about last-minute cover" in brief["problem"]
+    today = load("company")["today"]
+    assert f"{today['sites_by_plan']['Solo']} of the {today['paying_sites']:,} paying sites" in brief["customer"]
+    assert review_step("brief", brief) == []  # the example meets the rubric it teaches
+
+
+def test_the_lessons_save_prints_what_happened_and_never_raises_on_a_refusal(fresh_home, capsys):
+    from capstone_steps import learner_steps
+
+    from pm_course.capstone.steps import save, saved_steps
+
+    assert save("roadmap", {"selected": [], "capacity": 6}) is None
+    out = capsys.readouterr().out
+    assert "Not saved: the capacity planner is untouched" in out and not saved_steps()
+    save("roadmap", learner_steps()["roadmap"])
+    assert "saved as your own work. It meets the rubric." in capsys.readouterr().out
+    save("review", dict(learner_steps()["review"], decision="stop"))
+    assert "The rubric still wants" in capsys.readouterr().out and "review" in saved_steps()
+    with pytest.raises(InputError, match="step"):
+        save("homework", {})

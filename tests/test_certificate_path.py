@@ -59,11 +59,14 @@ def test_the_result_offers_the_certificate_only_when_eligible(fresh_home):
 
 
 def test_the_printed_verify_command_works_from_a_plain_shell(fresh_home, tmp_path):
+    from capstone_steps import save_all_steps
+
     from pm_course import certificate
     from pm_course.certificate.render import VERIFY
 
     _pass_the_exam()
     _pass_every_module()
+    save_all_steps()
     out = certificate.issue("Ada Example", tmp_path, date="2026-12-01")
     # a plain shell: the course's environment is not active, so its bin folder is not on the PATH
     path = os.pathsep.join(p for p in os.environ.get("PATH", "").split(os.pathsep)

@@ -24,7 +24,10 @@ LONG_ISSUER = ("PM Course, cohort 1 of the Product Management Practice programme
 
 
 def _content(name, kind="self-assessed", issuer=""):
-    extra = {"solutions_viewed": 12} if kind == "self-assessed" else {"written": (6, 8), "issuer": issuer}
+    from pm_course.capstone.steps import STEPS
+
+    extra = ({"solutions_viewed": 12, "capstone_steps": list(STEPS)} if kind == "self-assessed"
+             else {"written": (6, 8), "issuer": issuer})
     return certificate_content(name, kind=kind, score=22, total=25, modules=MODULES, date="2026-12-01",
                                student_id="s0001", **extra)
 
@@ -95,6 +98,8 @@ def test_every_line_lies_inside_the_frame(name, kind):
         assert "".join(name.split()) in "".join(words.split())  # the whole name is drawn, none of it cut
         if kind == "instructor-issued":
             assert "Issued by" in words and "Example Institute" in words
+        else:  # the capstone steps shown are listed, inside the frame
+            assert "Capstone steps shown, 12 of 12" in " ".join(t.get_text() for t in _texts(fig))
         assert "not a professional accreditation" in " ".join(t.get_text() for t in _texts(fig))
     finally:
         _close(fig)

@@ -1,5 +1,9 @@
 """The capstone portfolio: your saved steps as one self-contained HTML file (plots inline) and a PDF.
 
+It opens with a table of every step: shown (your own work, meeting its rubric), open points, not your own work
+(untouched, at the defaults, the dataset's labels or copied: its content is left out) or missing, with what is
+missing. It holds only what you made.
+
 The HTML file needs nothing else: the plots are PNG images embedded as base64,
 each with alt text; the styles are inline. The PDF is drawn with matplotlib's
 PDF backend: a cover page with the steps' text, then one page per plot.
@@ -16,7 +20,7 @@ from typing import Any
 
 from .. import ui
 from ..core.validate import InputError, InputTypeError, describe, text
-from .steps import STEP_TITLES, STEPS, saved_steps
+from .steps import FORMS, STEP_TITLES, STEPS, check_steps, saved_steps, step_status
 
 __all__ = ["write_portfolio"]
 
@@ -50,6 +54,29 @@ def _step_summary(step: str, data: Any) -> list[tuple[str, str]]:
     if step == "stakeholders":
         return [(k, f"power {v['power']}, interest {v['interest']}" + (f": {v['quadrant']}" if "quadrant" in v else ""))
                 for k, v in data.items()]
+    if step in FORMS:
+        rows = [(f.replace("_", " "), "" if data.get(f) is None else
+                 f"{data[f]:g}" if type(data.get(f)) in (int, float) else str(data.get(f)))
+                for f, _, _ in FORMS[step]]
+        if step == "business_case":
+            from .steps import business_case_numbers
+
+            econ = business_case_numbers(data)
+            for plan, e in econ["plans"].items():
+                rows.append((f"{plan} plan (case data)", f"margin ${e['contribution_margin']:,.2f} per site-month, "
+                             f"churn {e['monthly_churn']:.1%}, CAC ${e['cac']:,.0f}, LTV ${e['ltv']:,.0f}, "
+                             f"LTV:CAC {e['ltv_to_cac']:.1f}, payback {e['payback_months']:.1f} months"))
+            if "bet" in econ:
+                b = econ["bet"]
+                rows.append(("the bet (computed)", f"expected value ${b['expected_value']:,.0f} against a cost of "
+                             f"${b['cost']:,.0f}: net ${b['net']:,.0f}; chance of a loss {b['chance_of_loss']:.0%}"))
+        return rows
+    if step == "development_plan":
+        rows = [("target", str(data.get("target", ""))), ("days", str(data.get("days", "")))]
+        for i, g in enumerate(data.get("goals", []), 1):
+            rows.append((f"goal {i}: {g.get('area', '')}", f"{g.get('goal', '')} (metric: {g.get('metric', '')}; "
+                         f"who helps: {g.get('helpers', '')})"))
+        return rows
     if step == "launch":
         exp, launch = data.get("experiment", {}), data.get("launch", {})
         return [("experiment", ", ".join(f"{k} {v}" for k, v in exp.items())),
@@ -165,16 +192,7 @@ def write_portfolio(path: Any = "shiftbrew_portfolio.html", pdf: bool = True, *,
         raise InputTypeError(f"pdf must be True or False (whether to write a PDF too); got {describe(pdf)}.")
     name = text("name", name, empty_ok=True, max_len=120).strip()
     if steps is not None:
-        if type(steps) is not dict:
-            raise InputTypeError(f"steps must be a dict of saved steps (as from saved_steps()) or None; "
-                                 f"got {describe(steps)}.")
-        unknown = [k for k in steps if k not in STEPS]
-        if unknown:
-            raise InputError(f"steps must have keys among {', '.join(STEPS)}; got {describe(unknown)}.")
-        for k, v in steps.items():
-            if type(v) is not dict or "data" not in v:
-                raise InputTypeError(f"steps[{k!r}] must be a dict with 'data' (as from saved_steps()); "
-                                     f"got {describe(v)}.")
+        check_steps(steps)
     out = Path(path)
     if out.suffix.lower() not in (".html", ".htm"):
         raise InputError(f"path must end in .html; got {str(path)!r}.")
@@ -187,12 +205,23 @@ def write_portfolio(path: Any = "shiftbrew_portfolio.html", pdf: bool = True, *,
              f"<style>{_CSS}</style></head><body><h1>{html.escape(title)}</h1>"
              f"<p class='muted'>PM Course, module 09. Written {_dt.date.today().isoformat()}. The case study "
              "(Shiftbrew, a rota app for independent cafés) is fictional.</p>"]
+    status = step_status(saved)
+    rows = "".join(f"<tr><th>{html.escape(STEP_TITLES[st])}</th><td>{html.escape(r['state'])}</td>"
+                   f"<td>{'yes' if r['own'] else 'no'}</td><td>{html.escape(r['missing'] or '')}</td></tr>"
+                   for st, r in status.items())
+    shown = sum(r["state"] == "shown" for r in status.values())
+    parts.append(f"<section id='steps'><h2>The steps</h2><p>{shown} of {len(STEPS)} steps shown (saved as your own "
+                 "work and meeting their rubric).</p><table class='pm-portfolio-status'><tr><th>step</th><th>state"
+                 f"</th><th>your own work</th><th>what is missing</th></tr>{rows}</table></section>")
     figures = []
     for step in STEPS:
-        if step not in saved:
-            parts.append(f"<h2>{html.escape(STEP_TITLES[step])}</h2><p class='todo'>Not done yet.</p>")
+        if not status[step]["own"]:
+            parts.append(f"<h2>{html.escape(STEP_TITLES[step])}</h2><p class='todo'>"
+                         + ("Not done yet." if status[step]["state"] == "missing" else
+                            "Not your own work yet, so its content is left out: " + html.escape(status[step]["missing"]))
+                         + "</p>")
             continue
-        data, problems = saved[step].get("data"), saved[step].get("problems", [])
+        data, problems = saved[step].get("data"), status[step]["problems"]
         rows = "".join(f"<tr><th>{html.escape(a)}</th><td>{html.escape(b)}</td></tr>" for a, b in _step_summary(step, data))
         parts.append(f"<section class='pm-portfolio-step' id='{step}'><h2>{html.escape(STEP_TITLES[step])}</h2>"
                      f"<table>{rows}</table>")
@@ -211,22 +240,28 @@ def write_portfolio(path: Any = "shiftbrew_portfolio.html", pdf: bool = True, *,
     if pdf:
         pdf_path = out.with_suffix(".pdf")
         with PdfPages(pdf_path, metadata={"Title": title, "Creator": "pm_course"}) as doc:
-            cover = plt.figure(figsize=(8.27, 11.69))
-            y = 0.95
-            cover.text(0.08, y, title, fontsize=16, weight="bold", color=ui.PALETTE["blue"])
+            import textwrap
+
+            lines: list[tuple[float, str, dict]] = [(0.0, title, {"fontsize": 16, "weight": "bold",
+                                                                   "color": ui.PALETTE["blue"]})]
             for step in STEPS:
-                y -= 0.04
-                if y < 0.06:
-                    break
-                cover.text(0.08, y, STEP_TITLES[step], fontsize=12, weight="bold")
-                lines = _step_summary(step, saved[step]["data"]) if step in saved else [("", "not done yet")]
-                for a, b in lines[:8]:
-                    y -= 0.025
-                    if y < 0.06:
-                        break
-                    cover.text(0.1, y, f"{a}: {b}"[:110] if a else b, fontsize=8.5)
-            doc.savefig(cover)
-            plt.close(cover)
+                lines.append((0.0, f"{STEP_TITLES[step]}: {status[step]['state']}", {"fontsize": 10, "weight": "bold"}))
+                summary = (_step_summary(step, saved[step]["data"]) if status[step]["own"]
+                           else [("", status[step]["missing"])])
+                for a, b in summary[:8]:
+                    for k, piece in enumerate(textwrap.wrap(f"{a}: {b}" if a else b, 105)[:3]):
+                        lines.append((0.02 + 0.02 * (k > 0), piece, {"fontsize": 8.5}))
+            page, y = None, 0.0
+            for indent, words, style in lines:
+                if page is None or y < 0.05:
+                    if page is not None:
+                        doc.savefig(page)
+                        plt.close(page)
+                    page, y = plt.figure(figsize=(8.27, 11.69)), 0.96
+                page.text(0.08 + indent, y, words, **style)
+                y -= 0.03 if style.get("weight") else 0.02
+            doc.savefig(page)
+            plt.close(page)
             for fig in figures:
                 doc.savefig(fig)
         written["pdf"] = str(pdf_path)

@@ -53,11 +53,12 @@ def _date(value: Any) -> str:
 def certificate_content(name: Any, *, kind: str, score: float, total: float, modules: list[str],
                         date: Any = None, student_id: str | None = None, written: tuple | None = None,
                         issuer: str = "", solutions_viewed: int | None = None,
-                        followup: tuple | None = None) -> dict[str, Any]:
+                        followup: tuple | None = None, capstone_steps: list[str] | None = None) -> dict[str, Any]:
     """The content of a certificate as plain data (validated).
 
     ``modules`` are the modules the certificate lists (for a self-assessed one, the exercises passed);
-    ``solutions_viewed`` is how many worked solutions the learner opened (recorded in their progress).
+    ``solutions_viewed`` is how many worked solutions the learner opened (recorded in their progress);
+    ``capstone_steps`` the capstone steps shown (saved as the learner's own work, meeting their rubric).
     """
     who = text("name", name).strip()
     if not who or len(who) > 120:
@@ -97,6 +98,13 @@ def certificate_content(name: Any, *, kind: str, score: float, total: float, mod
         content["issuer"] = issuer
     if solutions_viewed is not None:
         content["solutions_viewed"] = solutions_viewed
+    if capstone_steps is not None:
+        from ..capstone.steps import STEPS
+
+        if type(capstone_steps) not in (list, tuple) or any(s not in STEPS for s in capstone_steps):
+            raise InputTypeError(f"capstone_steps must be a list of capstone steps among {', '.join(STEPS)}; "
+                                 f"got {describe(capstone_steps)}.")
+        content["capstone_steps"] = list(capstone_steps)
     return content
 
 
@@ -260,17 +268,23 @@ def solutions_viewed() -> int:
 def eligibility() -> dict[str, Any]:
     """Whether you can issue your self-assessed certificate, from your progress: what is passed, what is missing.
 
-    Eligible when the assessment's auto-graded part is passed (its pass rule: overall and each module's minimum) and
+    Eligible when the assessment's auto-graded part is passed (its pass rule: overall and each module's minimum),
     at least :data:`MIN_MODULES` module exercises
-    are passed (each at :data:`MODULE_PASS_SHARE` of its auto-graded points); the certificate lists only those.
+    are passed (each at :data:`MODULE_PASS_SHARE` of its auto-graded points), and at least
+    :data:`pm_course.capstone.steps.CERTIFICATE_STEPS` capstone steps are shown (saved as your own work and meeting
+    their rubric); the certificate lists only those modules and those steps.
     """
     from ..capstone.results import exam_result
+    from ..capstone.steps import CERTIFICATE_STEPS, step_status
 
     standing = module_standing()
     passed = [r["module"] for r in standing if r["passed"]]
     missing = [r["module"] for r in standing if not r["passed"]]
     result = exam_result()
-    return {"exam": result, "modules": [r["module"] for r in standing], "standing": standing,
+    steps = step_status()
+    shown = [s for s, row in steps.items() if row["state"] == "shown"]
+    return {"exam": result, "steps": steps, "steps_shown": shown, "steps_needed": CERTIFICATE_STEPS,
+            "modules": [r["module"] for r in standing], "standing": standing,
             "passed_modules": passed, "missing_modules": missing, "min_modules": MIN_MODULES,
             "solutions_viewed": solutions_viewed(),
-            "eligible": result.passed and len(passed) >= MIN_MODULES}
+            "eligible": result.passed and len(passed) >= MIN_MODULES and len(shown) >= CERTIFICATE_STEPS}

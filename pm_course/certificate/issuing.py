@@ -57,10 +57,17 @@ def issue_self_paced(name: Any, folder: Any = ".", *, date: Any = None) -> dict[
                          f"check passed (a check of an invalid or wrong answer counts 0): "
                          f"{len(state['passed_modules'])} passed so far, {short} more needed; points so far in "
                          f"the others: {todo} (pm_course.progress.review('NN_slug') shows each question)")
+        if len(state["steps_shown"]) < state["steps_needed"]:
+            todo = "; ".join(f"{row['title']}: {row['missing']}" for row in state["steps"].values()
+                             if row["state"] != "shown")
+            lines.append(f"show at least {state['steps_needed']} of the {len(state['steps'])} capstone steps "
+                         f"(saved as your own work and meeting their rubric): {len(state['steps_shown'])} shown so "
+                         f"far; still to do: {todo} (the capstone lesson, notebooks/09_capstone.ipynb)")
         raise NotEligible("Not yet: " + "; and ".join(lines) + ".")
     content = certificate_content(who, kind="self-assessed", score=result.score, total=result.total,
                                   modules=state["passed_modules"], date=date, student_id=result.student_id,
-                                  solutions_viewed=state["solutions_viewed"])
+                                  solutions_viewed=state["solutions_viewed"],
+                                  capstone_steps=state["steps_shown"])
     record = {"content": content, "code": verification_code(content)}
     paths = _write_record(record, Path(folder), f"certificate_{_slug(who)}")
     return {"code": record["code"], **{k: str(v) for k, v in paths.items()}}

@@ -235,6 +235,12 @@ def _draw(content: dict[str, Any], code: str):
                   width=col_w * fig.bbox.width - 12)
         bottoms.append(y)
     y = min(bottoms, default=top) - 0.015
+    if "capstone_steps" in content:
+        from ..capstone.steps import STEP_SHORT, STEPS
+
+        shown = content["capstone_steps"]
+        block(f"Capstone steps shown, {len(shown)} of {len(STEPS)}: "
+              + (", ".join(STEP_SHORT.get(s, s) for s in shown) or "none") + ".", 9.5, gap=0.4)
     if content["kind"] == "self-assessed":
         honest = SELF_ASSESSED
     else:

@@ -1,4 +1,5 @@
-"""Lesson 09: the capstone tracker follows a re-saved step when refreshed, and the portfolio opens with its plots."""
+"""Lesson 09: the capstone's steps render; untouched steps are refused; a step written in the form by clicking is
+saved, the tracker follows it when refreshed, and the portfolio opens listing each step as the learner's or missing."""
 
 from __future__ import annotations
 
@@ -11,47 +12,64 @@ pytestmark = pytest.mark.browser
 
 LESSON = REPO / "notebooks" / "09_capstone.ipynb"
 
+MEMO = {
+    "decision": "Which item fills the second half of the quarter, decided by the product trio.",
+    "options": "Payroll export B01; Shift reminders B05; Do nothing",
+    "evidence": "Snippets S03 and S07 show owners re-typing hours; B01 reaches 900 sites.",
+    "recommendation": "Build B01 first: it reaches the most sites for its effort and support asked for it twice.",
+    "risks": "Providers change their CSV formats without notice.",
+    "success_metric": "Payroll corrections fall from 40 to 10 a month by June.",
+}
+
 
 def text_of(locator) -> str:
     return " ".join((locator.text_content() or "").split())
 
 
-def test_tracker_follows_a_resaved_step_and_the_portfolio_shows_its_plots(notebook, page, lab):
+def test_untouched_steps_are_refused_and_a_memo_written_by_clicking_is_saved(notebook, page, lab):
     nb = notebook(f"notebooks/{LESSON.name}")
     cells = nb.run_all()
     errors = [f"cell {c.index}: {e}" for c in cells for e in c.errors]
     assert not errors, "; ".join(errors)
+    # nothing was filled from code: every save in the lesson was refused, and said what to change
     tracker = nb.panel.locator(".pm-capstone").first
     tracker.scroll_into_view_if_needed()
     status = tracker.locator(".pm-capstone-status")
     chart = tracker.locator(".pm-capstone-chart")
-    # the lesson saved all six steps after the tracker was shown, then refreshed it from code
-    eventually(lambda: "6 of 6 steps saved" in text_of(status), what="the tracker to count the saved steps")
+    eventually(lambda: "0 of 12 steps saved as your own work" in text_of(status), what="the tracker to count 0")
     before = images(chart)
     assert before, "the tracker's chart is not shown"
 
-    # the lesson's launch plan misses part of the tier-2 checklist: re-save it as a complete tier-3 launch,
-    # then press the tracker's Refresh button
-    assert "tier-2 launch checklist" in text_of(status)
-    index = nb.code_cell_containing('{step: len(v["problems"])')
-    nb.replace_and_run(index, 'from pm_course.data_launch import required_items; save_step("launch", '
-                              '{"experiment": experiment.value, "launch": {"tier": 3, "done": required_items(3), '
-                              '"rollout": [[1.0, 0]]}})')
-    assert "tier-2 launch checklist" in text_of(status)  # not redrawn until refreshed
+    forms = nb.panel.locator(".pm-step-form")
+    eventually(lambda: forms.count() == 5, what="the five step forms to render")
+    memo = forms.filter(has_text="Decision memo").first
+    memo.scroll_into_view_if_needed()
+    save = memo.locator("button", has_text="Save this step")
+    save.click()
+    result = memo.locator(".pm-result")
+    eventually(lambda: "Not saved" in text_of(result) and "untouched" in text_of(result),
+               what="the untouched memo to be refused with what to write")
+    for field, words in MEMO.items():
+        box = memo.locator(f".pm-field-{field} textarea")
+        box.scroll_into_view_if_needed()
+        box.fill(words)
+    save.click()
+    eventually(lambda: "Saved as your own work" in text_of(result), what="the memo to be saved")
+
     button = tracker.locator("button", has_text="Refresh")
     button.scroll_into_view_if_needed()
     button.click()
-    eventually(lambda: "tier-2 launch checklist" not in text_of(status) and "6 of 6 steps saved" in text_of(status),
-               what="the tracker to show the launch step without open points")
+    eventually(lambda: "1 of 12 steps saved as your own work" in text_of(status),
+               what="the tracker to count the memo")
     eventually(lambda: images(chart) and images(chart) != before, what="the tracker's chart to redraw")
 
-    # the portfolio the lesson wrote is one self-contained file: it opens on its own, plots and alt text included
+    # the portfolio: written by the lesson's cell now that a step is saved; it lists every step
+    index = nb.code_cell_containing("capstone.portfolio(")
+    nb.replace_and_run(index, 'paths = capstone.portfolio("shiftbrew_portfolio.html", name="capstone draft")')
     portfolio = lab.root / "notebooks" / "shiftbrew_portfolio.html"
     assert portfolio.is_file()
     page.goto(portfolio.as_uri())
     page.wait_for_load_state("load")
-    shown = page.locator("img").evaluate_all(
-        "els => els.map(i => ({w: i.naturalWidth, alt: i.getAttribute('alt') || ''}))")
-    assert len(shown) >= 4, shown
-    assert all(s["w"] > 100 and len(s["alt"]) > 20 for s in shown), shown
-    assert "Roadmap within capacity" in page.locator("body").inner_text()
+    body = page.locator("body").inner_text()
+    assert "1 of 12 steps shown" in body and "Decision memo" in body and MEMO["recommendation"] in body
+    assert body.count("Not done yet.") == 11
