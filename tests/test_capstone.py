@@ -233,8 +233,12 @@ def test_another_learners_answers_under_your_id_fail_the_variant_questions(monke
     for a, b in [("s0001", "s0002"), ("s0010", "s0011"), ("ada.lovelace", "Grace H")]:
         assert exam.case_for(a).variant != exam.case_for(b).variant
         result = _run(SOLUTIONS, b, monkeypatch, answers_of=a, declared=b)
-        variant = [f"{q}_test" for q in Q.VARIANT]
-        assert not any(result[g] is True for g in variant), (a, b)
+        passed = [q for q in Q.VARIANT if result[f"{q}_test"] is True]
+        # only where the two cases' answers are the same at the stated precision (a fraction to 2 decimals can be)
+        ra, rb = R.reference_answers(a), R.reference_answers(b)
+        assert all(isinstance(ra[q], float) and abs(ra[q] - rb[q]) <= 0.5 * 10 ** -Q.BY_ID[q].form.decimals
+                   for q in passed), (a, b, passed)
+        assert len(passed) <= 1, (a, b, passed)
 
 
 def test_the_solutions_notebook_is_what_the_tool_writes(tmp_path, monkeypatch):
@@ -598,7 +602,7 @@ def test_self_paced_certificate_needs_the_pass_and_every_module(fresh_home, tmp_
     from pm_course import certificate
     from pm_course.course import MODULES
 
-    with pytest.raises(certificate.NotEligible, match="pass the assessment"):
+    with pytest.raises(certificate.NotEligible, match="submit them once with exam.submit"):
         certificate.issue("Ada Example", tmp_path)
     _pass_exam()
     with pytest.raises(certificate.NotEligible, match="module exercises"):
