@@ -251,3 +251,19 @@ def test_the_function_question_is_sealed_on_hidden_inputs_too(monkeypatch):
     assert Q.q14.verdict(fits_the_visible_cases_only, case).passed
     assert not Q.q14.verdict(fits_the_visible_cases_only, case, hidden=True).passed
     assert Q.q14.verdict(R.BY_ID["q14"].answer, case, hidden=True).passed
+
+
+def test_hostile_answers_get_a_message_and_no_verdict(fresh_home):
+    class Exits:
+        value = property(lambda self: (_ for _ in ()).throw(SystemExit(1)))
+
+        def __float__(self):
+            raise SystemExit(1)
+
+    exam.use("ada")
+    for q in Q.QUESTIONS:
+        for bad in (Exits(), float("nan"), {"x": object()}, None):
+            fb = q.check(bad)
+            assert fb.outcome == "invalid" and fb.lines, (q.id, bad)
+            assert not q.verdict(bad).passed
+        assert q.check("").outcome in ("invalid", "info")  # an empty set of letters is a form; never a verdict

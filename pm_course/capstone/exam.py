@@ -365,6 +365,9 @@ def submit(*, anyway: bool = False) -> Any:
     from .questions import QUESTIONS, VARIANT
     from .results import result_of
 
+    if type(anyway) is not bool:
+        raise InputTypeError(f"anyway must be True or False (exam.submit(anyway=True) submits with questions "
+                             f"unanswered); got {describe(anyway)}.")
     if os.environ.get("NBGRADER_EXECUTION"):
         return Feedback(INFO, "submit", "graded by your instructor", ["While grading, the test cells give the marks."])
     case = current()

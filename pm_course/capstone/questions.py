@@ -43,8 +43,13 @@ VARIANT = ["q2", "q3", "q4", "q6", "q7", "q9", "q10", "q11", "q12", "q15", "q17"
 
 def function_cases(case: Case, hidden: bool = False) -> list[tuple[str, tuple]]:
     """The inputs a function question's answer is run on: (case key, arguments); the hidden ones use your case."""
-    from .exam import case_for
+    from .exam import case_for, check_case
 
+    case = check_case(case, "function_cases")
+    if type(hidden) is not bool:
+        from ..core.validate import InputTypeError, describe
+
+        raise InputTypeError(f"hidden must be True or False; got {describe(hidden)}.")
     demo = case_for(exam.DEMO_ID)
     cases: list[tuple[str, tuple]] = [("v1", ([dict(b) for b in demo.backlog],)), ("v2", ([dict(b) for b in RANK_TIES],)),
                                       ("v3", ([dict(RANK_TIES[0])],))]
@@ -90,6 +95,10 @@ class SealedQuestion:
         except MalformedAnswer as exc:
             progress.record(self.module, self.id, "check", INVALID)
             return Feedback(INVALID, self.id, f"expected {self.form.describe_expected()}", [str(exc)])
+        except SystemExit:  # an answer object whose methods call exit(): feedback, never the end of the kernel
+            progress.record(self.module, self.id, "check", INVALID)
+            return Feedback(INVALID, self.id, f"expected {self.form.describe_expected()}",
+                            ["Reading your answer raised SystemExit: pass plain data (or the exercise's widget)."])
         problems = [v[1:] for v in canon.values() if v.startswith("!")] if isinstance(canon, dict) else []
         progress.save_artifact(self.module, _recorded_key(self.id), {"student_id": case.student_id, "canon": canon})
         progress.record(self.module, self.id, "check", "recorded")
@@ -123,6 +132,9 @@ class SealedQuestion:
             return Feedback(NOT_ATTEMPTED, self.id, "replace the ... placeholder with your answer", [self.prompt])
         except MalformedAnswer as exc:
             return Feedback(INVALID, self.id, f"expected {self.form.describe_expected()}", [str(exc)])
+        except SystemExit:
+            return Feedback(INVALID, self.id, f"expected {self.form.describe_expected()}",
+                            ["Reading your answer raised SystemExit: pass plain data (or the exercise's widget)."])
         return self.verdict_of(canon, case.variant)
 
     def verdict_of(self, canon: Any, variant: str) -> Feedback:

@@ -129,8 +129,14 @@ class ExamResult:
 
 def result_of(submission: dict) -> ExamResult:
     """The verdicts on a sealed submission (``{"student_id", "variant", "answers"}``), from the sealed hashes."""
+    from ..core.validate import InputTypeError, describe
     from .questions import BY_MODULE, QUESTIONS
+    from .sealed import load
 
+    if (type(submission) is not dict or type(submission.get("student_id")) is not str
+            or submission.get("variant") not in load()["seals"] or type(submission.get("answers", {})) is not dict):
+        raise InputTypeError(f"submission must be a sealed submission (a dict with student_id, variant and answers, "
+                             f"as exam.submit() saves it); got {describe(submission)}.")
     variant, answers = submission["variant"], submission.get("answers") or {}
     passed = {q.id for q in QUESTIONS if q.id in answers and q.verdict_of(answers[q.id], variant).passed}
     by_module = {m: (float(sum(q.points for q in qs if q.id in passed)), float(sum(q.points for q in qs)))
