@@ -267,3 +267,31 @@ def test_hostile_answers_get_a_message_and_no_verdict(fresh_home):
             assert fb.outcome == "invalid" and fb.lines, (q.id, bad)
             assert not q.verdict(bad).passed
         assert q.check("").outcome in ("invalid", "info")  # an empty set of letters is a form; never a verdict
+
+
+def test_the_sealed_function_question_survives_the_hostile_battery(fresh_home, monkeypatch):
+    """The sealed q14 runs the learner's function in the isolated runner: clear feedback, the store sound, no
+    process left behind, and never a pass."""
+    import sqlite3
+
+    from hostile.functions import BATTERY, survivors
+
+    from pm_course.core import progress
+
+    exam.use("ada")
+    monkeypatch.setattr(Q.q14.form, "time_limit", 0.5)
+    already = set(survivors())
+    says = {"catches_everything": "did not finish", "raises_keyboard_interrupt": "KeyboardInterrupt",
+            "raises_system_exit": "SystemExit", "hard_exit": "ended its own process"}
+    for fn in BATTERY:
+        fb = Q.q14.check(fn)
+        assert fb.outcome == "info" and "recorded" in fb.title, (fn.__name__, fb)
+        if fn.__name__ in says:
+            assert says[fn.__name__] in " ".join(fb.lines), (fn.__name__, fb.lines)
+        assert not Q.q14.verdict(fn).passed
+        assert set(survivors()) - already == set(), fn.__name__
+    result = exam.submit(anyway=True)
+    assert "q14" in result.not_passed
+    assert progress.status()["damaged"] == "" and progress.status()["writable"]
+    with sqlite3.connect(progress.db_path()) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
