@@ -222,6 +222,8 @@ def test_every_assignment_solutions_full_release_zero_and_feedback_keeps_tests_h
         if len(line) > 20 and line.strip('",\\n '):
             assert line.strip('",\\n ') not in html, f"hidden test shown: {line}"
     for q in (questions(assignment) if assignment in {m.name for m in MODULES} else []):
+        if not hasattr(q, "checker"):
+            continue  # a sealed capstone question holds no expected value to show
         inner = getattr(q.checker, "inner", q.checker)
         if isinstance(inner, Value) and isinstance(inner.expected, float) and abs(inner.expected) >= 1:
             shown = f"{inner.expected:.2f}"

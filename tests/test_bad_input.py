@@ -62,7 +62,9 @@ INTERNAL_MODULES = ("pm_course.authoring", "pm_course.autograde.plain", "pm_cour
                     "pm_course.warm_start",  # the server extension: the Jupyter server calls it with its own objects
                     # the rules' measurement (authors, make bench) and the dispute records q.dispute() and
                     # pm-course report build; a learner's reason is checked by q.dispute (tests/test_disputes.py)
-                    "pm_course.rulebench", "pm_course.core.disputes")
+                    "pm_course.rulebench", "pm_course.core.disputes",
+                    # the capstone's hashing: called by its questions with conformed answers, never by a learner
+                    "pm_course.capstone.sealed")
 VALIDATOR_OPTIONS = {"name", "hint", "low", "high", "low_open", "high_open", "allow_zero", "allow_one",
                      "normalise", "empty_ok", "max_len", "where", "limit", "options", "shape"}
 RECORDS = {  # plain result records and exceptions: built by the course's own code, not by learners
@@ -74,6 +76,7 @@ RECORDS = {  # plain result records and exceptions: built by the course's own co
     "pm_course.progress.Review",  # what review(module) returns: built from the progress store
     "pm_course.autograde.cohort.Summary",  # what autograde() and merge() return
     "pm_course.capstone.results.ExamResult",  # what exam_result() returns, from the progress store
+    "pm_course.capstone.questions.SealedQuestion",  # the capstone's question declarations, as Question's
 }
 NOT_LEARNER_FACING = {
     "pm_course.cli.main",  # argv comes from the shell (argparse reports bad arguments itself)

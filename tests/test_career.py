@@ -563,7 +563,9 @@ def test_the_keys_are_written_out_and_the_word_rules_agree_with_them():
     assert q5.answer == {k: "SMART" if is_smart(g) else "not SMART" for k, g in GOALS.items()}
     assert q6.answer == set(missing_letters(GOALS["G4"])) == {"M", "R"}
     assert q7.answer == {k for k, m in METRICS.items() if is_feedback_loop(m)} == {"M2", "M4"}
-    assert q21.answer == missing_letters(GOAL) == "SMAT"
+    import sealed_refs
+
+    assert sealed_refs.reference_for(q21).answer == missing_letters(GOAL) == "SMAT"
 
 
 def test_q10_grades_the_exact_parts_and_gives_the_smart_rule_as_advice():
@@ -708,15 +710,18 @@ def test_07_minutes_and_points_are_stated_once():
         assert f"**{sum(w.points for w in WRITTEN)} points** for the two written answers" in first
 def test_which_letters_questions_share_one_answer_convention():
     """07 q6 and the capstone's q21 ask the same kind of question: both take a set, a list or a text of letters."""
+    import sealed_refs
+
     from pm_course.capstone.questions import q21
     from pm_course.career.questions import q6
 
     for q in (q6, q21):
-        letters = sorted(q.checker.expected)
+        # the capstone's q21 is sealed (exam mode): its check records, its verdict comes from the sealed hashes
+        letters = sorted((sealed_refs.reference_for(q) if sealed_refs.is_sealed(q) else q).checker.expected)
+        verdict = q.verdict if sealed_refs.is_sealed(q) else q.check
         for form in (set(letters), letters, tuple(letters), "".join(letters), ", ".join(letters),
                      " ".join(x.lower() for x in letters), "".join(reversed(letters))):
-            assert q.check(form).outcome == "passed", (q.key, form)
-            q.grade(form)
-        assert q.check("SMART").outcome == "failed"
+            assert verdict(form).outcome == "passed", (q.key, form)
+        assert verdict("SMART").outcome == "failed"
         fb = q.check("MX")
         assert fb.outcome == "invalid" and "one of the letters S, M, A, R, T" in fb.lines[0]

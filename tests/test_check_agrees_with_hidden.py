@@ -16,6 +16,7 @@ import types
 
 import labelled
 import pytest
+import sealed_refs
 
 from pm_course.authoring import ROOT, authored, solution_notebook
 from pm_course.core import WidgetState
@@ -109,11 +110,14 @@ def test_check_and_hidden_test_agree_on_every_answer(fresh_home, monkeypatch, na
     monkeypatch.setenv("PM_COURSE_GRADE_STRICT", "1")
     monkeypatch.chdir(ROOT / "solutions" / name)
     q = next(q for q in questions(name) if q.id == qid)
-    answers = [(q.answer, True)] + [(w, False) for w in q.wrong] + [(a, None) for a in LABELLED.get((name, qid), [])]
+    # a sealed capstone question's check only records: its verdict is what exam.submit() gives
+    ref = sealed_refs.reference_for(q) if sealed_refs.is_sealed(q) else q
+    answers = [(ref.answer, True)] + [(w, False) for w in ref.wrong] + [(a, None) for a in LABELLED.get((name, qid), [])]
+    answers += [(m.example, False) for m in getattr(ref, "misconceptions", ()) if sealed_refs.is_sealed(q)]
     disagree = []
     for answer, expected in answers:
-        given = _as_given(q, answer)
-        visible = q.check(given).passed
+        given = _as_given(ref, answer)
+        visible = (q.verdict(given) if sealed_refs.is_sealed(q) else q.check(given)).passed
         hidden = _hidden_passes(name, qid, given)
         if visible != hidden or (expected is not None and visible != expected):
             disagree.append(f"{answer!r}: check {'passes' if visible else 'fails'}, hidden test "

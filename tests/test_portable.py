@@ -49,6 +49,8 @@ SIMULATED_WINDOWS = textwrap.dedent("""
 
     wrong_passes, right_fails, n = [], [], 0
     for q in questions():
+        if not hasattr(q, "answer"):
+            continue  # the capstone's sealed questions hold no answer (tests/test_exam_sealed.py)
         n += 1
         if not q.check(given(q, q.answer)).passed:
             right_fails.append(q.id)

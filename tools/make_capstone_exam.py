@@ -3,11 +3,14 @@
     python tools/make_capstone_exam.py && python tools/release.py 09_capstone
 
 The questions live in pm_course/capstone/questions.py, grouped by module in
-``BY_MODULE`` (the one place a module's questions are added); this script
-writes one part per module, in course order, each question as its prompt, its
-answer cell (the placeholder, the worked solution, the check) and its locked
-test cell (bound to the submitter's id while grading, with hidden tests where
-an independent recomputation exists), then the written answers and the result.
+``BY_MODULE`` (the one place a module's questions are added); their worked
+solutions live with the reference answers in tools/capstone_reference.py (the
+release strips them). This script writes one part per module, in course order,
+each question as its prompt, its answer cell (the placeholder, the worked
+solution, the check that records the answer) and its locked test cell (bound to
+the submitter's id while grading; its hidden test verifies the answer against
+the sealed hashes, with a function question's hidden inputs), then the written
+answers, the submission and the result.
 """
 
 from __future__ import annotations
@@ -19,6 +22,9 @@ import nbformat
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import capstone_reference as R  # noqa: E402
 
 from pm_course.capstone import questions as Q  # noqa: E402
 from pm_course.course import exercise_file, module  # noqa: E402
@@ -75,10 +81,12 @@ modules {" and ".join(m[:2] for m in _SAME_MODULES)}) ask about the course's ide
 lists. When the assessment is graded, the figures are bound to the id
 you submitted under: a notebook whose declared id is not yours scores no marks on the questions, with a message.
 
-**How it works.** Replace each `...` with your answer and run the cell: `qN.check(answer_qN)` checks it at once
-against your variant. `qN.hint()` gives a nudge (call it again for the next); `qN.solution()` shows a worked
-answer, unless your instructor has switched solutions off for the graded run. The cell after each answer is the
-grader's test: run it, leave it as it is. Compute your answers in code from `case`; don't type numbers.
+**How it works: an exam.** Replace each `...` with your answer and run the cell: `qN.check(answer_qN)` checks
+the form of your answer and records it (run it again to change it); it does not say whether it is right.
+`qN.hint()` gives a nudge (call it again for the next). There are no worked solutions here: applying the course's
+tools to your case is the work. When every answer is recorded, `exam.submit()` seals your answers, once, and shows
+the verdicts: your first submission is the one your self-assessed certificate uses. The cell after each answer is
+the grader's test: run it, leave it as it is. Compute your answers in code from `case`; don't type numbers.
 
 **Points.** {auto} points auto-graded; you pass with at least {Q.exam.PASS_MARK:.0%} of them
 ({Q.exam.PASS_MARK * auto:g} points) and at least {Q.exam.MODULE_MIN:.0%} of each module's points. {written} points for the two written answers, graded by a person with the
@@ -116,19 +124,6 @@ STUDENT_ID = exam.submitter() or exam.DEMO_ID
 case = exam.use(STUDENT_ID)
 case""", meta("student_id", solution=True)))
 
-hidden = {
- "q2": "_v = case.weekly_sites\nq2.grade(answer_q2, also=[Value(expected=((_v[-1] / _v[0]) ** (1 / (len(_v) - 1)) - 1) * 100, decimals=2)])",
- "q3": "_s = case.survey_scores\nq3.grade(answer_q3, also=[Value(expected=100 * (sum(x >= 9 for x in _s) - sum(x <= 6 for x in _s)) / len(_s), decimals=1)])",
- "q4": "q4.grade(answer_q4, also=[Value(expected=case.cafes * case.annual_value, decimals=0)])",
- "q6": "_k = case.key_results[0]\nq6.grade(answer_q6, also=[Value(expected=min(1, max(0, (_k['actual'] - _k['baseline']) / (_k['target'] - _k['baseline']))), decimals=2)])",
- "q7": "_p = [min(1, max(0, (k['actual'] - k['baseline']) / (k['target'] - k['baseline']))) for k in case.key_results]\nq7.grade(answer_q7, also=[Value(expected=sum(_p) / len(_p), decimals=2)])",
- "q9": "_b = case.item('B03')\nq9.grade(answer_q9, also=[Value(expected=_b['reach'] * _b['impact'] * _b['confidence'] / _b['effort'], decimals=1)])",
- "q11": "_b = case.item('B05')\nq11.grade(answer_q11, also=[Value(expected=(_b['business_value'] + _b['time_criticality'] + _b['risk_reduction']) / _b['job_size'], decimals=2)])",
- "q17": "_c = case.funnel['counts']\nq17.grade(answer_q17, also=[Value(expected=_c[-1] / _c[0], decimals=3)])",
- "q18": "import math\n_a = case.ab\n_p1, _p2 = _a['treatment_converted'] / _a['treatment_assigned'], _a['control_converted'] / _a['control_assigned']\n_p = (_a['treatment_converted'] + _a['control_converted']) / (_a['treatment_assigned'] + _a['control_assigned'])\nq18.grade(answer_q18, also=[Value(expected=(_p1 - _p2) / math.sqrt(_p * (1 - _p) * (1 / _a['treatment_assigned'] + 1 / _a['control_assigned'])), decimals=2)])",
- "q14": "q14.grade(rank_by_rice, extra_inputs=[(case.backlog,), ([dict(b, effort=1) for b in case.backlog],)])",
-}
-hidden_imports = {"Value"}
 parts = [(f"Part {i} · {module(m).title} (module {module(m).number})", [q.id for q in qs])
          for i, (m, qs) in enumerate(Q.BY_MODULE.items(), 1)]
 extra_md = {
@@ -166,13 +161,12 @@ for title, ids in parts:
                 stub = "answer_q12 = ...   # the planner.set([...]) line, then: answer_q12 = planner"
             check = f"{qid}.check(answer_{qid})"
             name = f"answer_{qid}"
-        cells.append(code(f"{stub}\n### BEGIN SOLUTION\n{q.solution_text}\n### END SOLUTION\n{check}",
+        cells.append(code(f"{stub}\n### BEGIN SOLUTION\n{R.BY_ID[qid].solution_text}\n### END SOLUTION\n{check}",
                           meta(f"{qid}_answer", solution=True)))
         test = (f"from pm_course.capstone.questions import {qid}\nfrom pm_course.capstone import exam\n"
                 f"case = exam.bind(STUDENT_ID)\n{qid}.grade({name})")
-        if qid in hidden:
-            imp = "from pm_course.core import Value\n" if "Value(" in hidden[qid] else ""
-            test += f"\n### BEGIN HIDDEN TESTS\n{imp}{hidden[qid]}\n### END HIDDEN TESTS"
+        # every question's hidden test: the sealed verdict, with a function question's hidden inputs
+        test += f"\n### BEGIN HIDDEN TESTS\n{qid}.grade({name}, hidden=True)\n### END HIDDEN TESTS"
         cells.append(code(test, meta(f"{qid}_test", grade=True, locked=True, points=q.points)))
 
 cells.append(md(f"## Part {len(parts) + 1} · Written answers (graded by a person)"))
@@ -189,7 +183,10 @@ for w in Q.WRITTEN:
 
 cells.append(md(f"""## Your result
 
-The cell below adds up the auto-graded questions whose latest check passed (on your variant). You pass with at
+When every answer above is recorded, submit: `exam.submit()` seals your answers once and shows the verdicts
+(it lists any question without a recorded answer first; `exam.submit(anyway=True)` submits as it is). Your first
+submission under your own id is the one that counts; the demo id's variant is practice and never counts. The cell
+after it shows your result: you pass with at
 least {Q.exam.PASS_MARK:.0%} of the {auto} auto-graded points and at least {Q.exam.MODULE_MIN:.0%} of each module's points; the
 result shows each module and which one is below its minimum. Once you have passed, and passed all eight module exercises with
 half of each one's auto-graded points, `pm_course.certificate.issue("Your Name")` writes your self-assessed
@@ -198,6 +195,7 @@ instructor's signed certificate comes from the graded run (`pm-course certify`).
 
 Back to the lesson: [09 · Capstone and certificate](../../notebooks/09_capstone.ipynb). This is the last module:
 the course map is in the [welcome notebook](../../notebooks/00_welcome.ipynb)."""))
+cells.append(code("# when every answer is recorded, remove the # below and run this cell, once\n# exam.submit()"))
 cells.append(code("import pm_course.capstone\npm_course.capstone.result()", meta("result", locked=True)))
 cells.append(code('import pm_course.progress\npm_course.progress.review("09_capstone")', meta("review", locked=True)))
 for i, c in enumerate(cells):  # stable ids, so that a regeneration changes only what changed

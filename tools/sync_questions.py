@@ -215,6 +215,11 @@ def main(argv: list[str]) -> int:
     names = args.modules or [m.name for m in authored()]
     bad = 0
     for name in names:
+        if any(not hasattr(q, "solution_text") for q in questions(name)):
+            # the capstone's sealed questions: tools/make_capstone_exam.py writes its notebook, and the test suite
+            # compares it with the tool's output
+            print(f"{name}: written by tools/make_capstone_exam.py (exam mode), not synced here")
+            continue
         if args.check:
             problems = disagreements(module(name).name, questions(name))
             bad += len(problems)

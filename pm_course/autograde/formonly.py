@@ -63,9 +63,10 @@ def text_to_shape(text: str) -> Any:
 
 def _checker_shape(checker: Any) -> tuple[str, str]:
     """(shape text, attribute read from a widget answer or "")."""
+    from ..capstone.sealed import WidgetForm
     from ..core.checkers import Choice, Mapping, WidgetState
 
-    if isinstance(checker, WidgetState):
+    if isinstance(checker, (WidgetState, WidgetForm)):
         inner, _ = _checker_shape(checker.inner)
         return inner, checker.attr
     if isinstance(checker, Choice):
@@ -99,6 +100,7 @@ def module_spec(module: types.ModuleType, constants: set[str] | frozenset[str] =
     (:func:`handed_out`) are kept, so a module-level value that is an answer
     does not travel.
     """
+    from ..capstone.questions import SealedQuestion
     from ..core.question import Question
     from ..core.written import WrittenAnswer
 
@@ -106,14 +108,15 @@ def module_spec(module: types.ModuleType, constants: set[str] | frozenset[str] =
     for name, value in vars(module).items():
         if name.startswith("_"):
             continue
-        if isinstance(value, Question):
-            shape, attr = _checker_shape(value.checker)
+        if isinstance(value, (Question, SealedQuestion)):
+            shape, attr = _checker_shape(value.checker if isinstance(value, Question) else value.form)
             names[name] = {"kind": "question", "module": value.module, "id": value.id, "prompt": value.prompt,
                            "hints": list(value.hints), "points": value.points, "shape": shape, "attr": attr}
         elif isinstance(value, WrittenAnswer):
             names[name] = {"kind": "written", "module": value.module, "id": value.id, "prompt": value.prompt,
                            "points": value.points}
-        elif isinstance(value, (list, tuple)) and value and all(isinstance(v, (Question, WrittenAnswer)) for v in value):
+        elif isinstance(value, (list, tuple)) and value and all(
+                isinstance(v, (Question, SealedQuestion, WrittenAnswer)) for v in value):
             names[name] = {"kind": "list", "items": [
                 n for v in value for n, w in vars(module).items() if w is v and not n.startswith("_")
             ]}

@@ -58,7 +58,7 @@ def _misconceptions(assignment: str) -> dict[str, list[str]]:
         qs = importlib.import_module(f"pm_course.{m.package}.questions").QUESTIONS
     except (ModuleNotFoundError, AttributeError):
         return {}
-    return {q.id: [mc.says for mc in q.misconceptions] for q in qs}
+    return {q.id: [mc.says for mc in getattr(q, "misconceptions", ())] for q in qs}  # a sealed question has none
 
 
 def capstone_standing(results: list[dict[str, Any]], root: Path | str = ".") -> list[dict[str, Any]]:

@@ -23,7 +23,8 @@ def portfolio(path="shiftbrew_portfolio.html", pdf=True, **kwargs):
 
 
 def result():
-    """Your assessment result so far (from your checks): score, pass mark and whether you passed."""
+    """Your assessment result: the verdicts on your first sealed submission (``exam.submit()``), the pass mark and
+    whether you passed."""
     from .results import exam_result
 
     return exam_result()

@@ -1,9 +1,12 @@
 """The assessment's case: Shiftbrew's figures, different for every learner and the same every time.
 
-Each learner's variant is derived from their id alone (a SHA-256 hash seeds a
-private random generator), so two learners get different numbers, one learner
-always gets the same ones, and the instructor's grader rebuilds them from the
-student id nbgrader knows. Nothing here imports ipywidgets or matplotlib.
+Each learner's id draws one variant of a bank of 256 (a SHA-256 hash of the
+id; the demo id has its own variant, which never counts toward a
+certificate), and the variant seeds a private random generator: one learner
+always gets the same figures, two learners almost always different ones
+(1 chance in 256 of the same variant), and the instructor's grader rebuilds
+them from the student id nbgrader knows. The answers are sealed per variant
+(:mod:`.sealed`): :func:`submit` gives the verdicts once. Nothing here imports ipywidgets or matplotlib.
 
     >>> case = Case("ada")
     >>> case == Case("ada"), case == Case("grace")
@@ -29,7 +32,8 @@ from ..core.validate import InputError, InputTypeError, describe, text
 
 __all__ = [
     "ASSIGNMENT", "PASS_MARK", "MODULE_MIN", "WRITTEN_MIN", "FOLLOWUP", "FOLLOWUP_WEEKS", "STUDENT_VARIABLE", "DEMO_ID", "Case", "case_for", "use", "current",
-    "submitter", "bind", "check_id", "check_case",
+    "submitter", "bind", "check_id", "check_case", "variant_of", "STAKEHOLDERS", "submit", "recorded",
+    "first_submission",
 ]
 
 ASSIGNMENT = "09_capstone"
@@ -49,7 +53,7 @@ STUDENT_VARIABLE = "PM_COURSE_STUDENT_ID"
 DEMO_ID = "demo-learner"
 
 _BACKLOG_IDS = ("B01", "B02", "B03", "B04", "B05", "B06")
-_STAKEHOLDERS = ("ceo", "cto", "sales_head", "support_lead")
+STAKEHOLDERS = ("ceo", "cto", "sales_head", "support_lead")
 _FIBONACCI = (1, 2, 3, 5, 8, 13, 20)
 _FUNNEL_STEPS = ("signed up", "created a rota", "invited staff", "published a rota")
 
@@ -67,8 +71,20 @@ def check_id(student_id: Any) -> str:
     return sid
 
 
-def _rng(student_id: str) -> random.Random:
-    digest = hashlib.sha256(f"pm-course/{ASSIGNMENT}/{student_id}".encode()).digest()
+def variant_of(student_id: Any) -> str:
+    """The variant of the case bank an id draws: "demo" for :data:`DEMO_ID`, else "0" to "255" by a stable hash."""
+    from .sealed import VARIANTS
+
+    sid = check_id(student_id)
+    if sid == DEMO_ID:
+        return "demo"
+    digest = hashlib.sha256(f"pm-course/{ASSIGNMENT}/variant/{sid}".encode()).digest()
+    return str(int.from_bytes(digest[:8], "big") % VARIANTS)
+
+
+def _rng(variant: str) -> random.Random:
+    seed = DEMO_ID if variant == "demo" else f"variant-{variant}"  # the demo case keeps its figures
+    digest = hashlib.sha256(f"pm-course/{ASSIGNMENT}/{seed}".encode()).digest()
     return random.Random(int.from_bytes(digest[:8], "big"))
 
 
@@ -87,6 +103,7 @@ class Case:
     """
 
     student_id: str
+    variant: str = field(compare=False, repr=False)
     backlog: list = field(compare=False, repr=False)
     capacity: int = field(compare=False, repr=False)
     survey_scores: list = field(compare=False, repr=False)
@@ -99,11 +116,12 @@ class Case:
     planning: dict = field(compare=False, repr=False)
     weekly_sites: list = field(compare=False, repr=False)
 
-    def __init__(self, student_id: Any = DEMO_ID) -> None:
+    def __init__(self, student_id: Any = DEMO_ID, _variant: str | None = None) -> None:
         from ..data import load
 
         sid = check_id(student_id)
-        rng = _rng(sid)
+        variant = variant_of(sid) if _variant is None else _variant
+        rng = _rng(variant)
         items = {b["id"]: b for b in load("backlog")}
         backlog = []
         for bid in _BACKLOG_IDS:
@@ -125,7 +143,7 @@ class Case:
             krs.append({"text": kr_text, "baseline": base, "target": target, "actual": round(actual)})
         roles = {s["id"]: s["role"] for s in load("stakeholders")}
         stakeholders = {}
-        for sid_ in _STAKEHOLDERS:
+        for sid_ in STAKEHOLDERS:
             stakeholders[sid_] = {"role": roles.get(sid_, sid_), "power": rng.choice((1, 2, 3, 4, 6, 7, 8, 9)),
                                   "interest": rng.choice((1, 2, 3, 4, 6, 7, 8, 9))}
         signed = rng.randrange(800, 1601)
@@ -140,6 +158,7 @@ class Case:
         base_rate = rng.randrange(8, 21) / 100
         mde = rng.choice((0.01, 0.015, 0.02, 0.025, 0.03, 0.035, 0.04))
         object.__setattr__(self, "student_id", sid)
+        object.__setattr__(self, "variant", variant)
         object.__setattr__(self, "backlog", backlog)
         object.__setattr__(self, "capacity", rng.randrange(7, 13))
         object.__setattr__(self, "survey_scores", scores)
@@ -236,9 +255,8 @@ def case_for(student_id: Any) -> Case:
 def use(student_id: Any) -> Case:
     """Make ``student_id``'s case the one the questions check against, and return it.
 
-    In a learner's own session the id is kept in their progress: the result
-    (:func:`pm_course.capstone.result`) counts only the checks made since
-    the id was last changed, so answers to another variant do not count.
+    In a learner's own session the id is kept in their progress; answers are
+    recorded for it (``qN.check``) and sealed by :func:`submit`.
     """
     from ..core import progress
 
@@ -303,3 +321,75 @@ def bind(declared: Any) -> Case:
             f"submitted by {who!r}. The exam's figures are your own: set STUDENT_ID to your id and redo the answers."
         )
     return use(who)
+
+
+# ---------------------------------------------------------------- submitting (self-paced)
+
+
+def recorded(student_id: Any = None) -> dict[str, Any]:
+    """The answers recorded by ``qN.check(...)`` for ``student_id`` (the current id by default): id -> canonical."""
+    from ..core import progress
+    from .questions import QUESTIONS
+
+    sid = check_id(student_id) if student_id is not None else current().student_id
+    out = {}
+    for q in QUESTIONS:
+        rec = progress.load_artifact(ASSIGNMENT, f"answer/{q.id}")
+        if type(rec) is dict and rec.get("student_id") == sid:
+            out[q.id] = rec.get("canon")
+    return out
+
+
+def first_submission() -> dict[str, Any] | None:
+    """The first sealed submission of a non-demo id in your progress (the one a certificate uses), or None."""
+    from ..core import progress
+
+    found = [a for a in progress.artifacts(ASSIGNMENT) if a["key"].startswith("submission/")
+             and type(a["data"]) is dict and a["data"].get("variant") != "demo"]
+    if not found:
+        return None
+    return min(found, key=lambda a: (a["data"].get("sealed_at", a["ts"]), a["ts"]))["data"]
+
+
+def submit(*, anyway: bool = False) -> Any:
+    """Seal your recorded answers once and show the verdicts (your self-assessed result).
+
+    The first submission of a non-demo id is the one that counts: later calls show it again. Questions without a
+    recorded answer count 0; ``submit()`` lists them and waits for ``submit(anyway=True)``. On the demo id the
+    verdicts are practice: they never count, and the questions that are the same for every variant are not marked.
+    """
+    import time
+
+    from ..core import progress
+    from ..core.feedback import INFO, Feedback
+    from .questions import QUESTIONS, VARIANT
+    from .results import result_of
+
+    if type(anyway) is not bool:
+        raise InputTypeError(f"anyway must be True or False (exam.submit(anyway=True) submits with questions "
+                             f"unanswered); got {describe(anyway)}.")
+    if os.environ.get("NBGRADER_EXECUTION"):
+        return Feedback(INFO, "submit", "graded by your instructor", ["While grading, the test cells give the marks."])
+    case = current()
+    first = first_submission()
+    if case.variant != "demo" and first is not None:
+        result = result_of(first)
+        result.note = (f"Your first submission (id {first['student_id']!r}) is sealed; answers changed or submitted "
+                       "since do not count.")
+        return result
+    answers = recorded(case.student_id)
+    missing = [q.id for q in QUESTIONS if q.id not in answers]
+    if missing and not anyway:
+        return Feedback(INFO, "submit", "not submitted yet", [
+            f"No recorded answer for {', '.join(missing)} (id {case.student_id!r}): check those answers first, or "
+            "submit as it is with exam.submit(anyway=True); unanswered questions score 0.",
+            "You can submit only once: the first submission is the one that counts."])
+    if case.variant == "demo":
+        answers = {k: v for k, v in answers.items() if k in VARIANT}
+    record = {"student_id": case.student_id, "variant": case.variant, "answers": answers, "sealed_at": time.time()}
+    progress.save_artifact(ASSIGNMENT, f"submission/{case.student_id}", record)
+    result = result_of(record)
+    if case.variant == "demo":
+        result.note = ("The demo id's variant is practice: it never counts toward a certificate, and only the "
+                       "questions on your own figures are marked.")
+    return result

@@ -3,8 +3,9 @@
 The pass rule: at least :data:`exam.PASS_MARK` (70 %) of all the auto-graded points AND at least
 :data:`exam.MODULE_MIN` (50 %) of each module's (01 to 08) auto-graded points (:func:`pass_rule`).
 
-Self-assessed: it counts the auto-graded questions whose latest check passed
-since you declared your id (``exam.use``). Your instructor's grade comes from
+Self-assessed: it is the verdict on your first sealed submission
+(``exam.submit()``) of a non-demo id, computed from the sealed hashes of your
+variant; checks only record answers. Your instructor's grade comes from
 ``pm-course autograde`` and the gradebook instead.
 """
 
@@ -12,12 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..core import progress
 from ..core.validate import number
 from ..ui import esc, status_box, table
-from .exam import ASSIGNMENT, MODULE_MIN, PASS_MARK
+from .exam import MODULE_MIN, PASS_MARK
 
-__all__ = ["ExamResult", "exam_result", "pass_points", "pass_rule", "RULE"]
+__all__ = ["ExamResult", "exam_result", "result_of", "pass_points", "pass_rule", "RULE"]
 
 #: The pass rule in words (the lessons, the README and the certificates say the same).
 RULE = (f"at least {PASS_MARK:.0%} of the auto-graded points overall and at least {MODULE_MIN:.0%} of each "
@@ -55,6 +55,8 @@ class ExamResult:
     total: float
     by_module: dict = field(default_factory=dict)
     not_passed: list = field(default_factory=list)
+    submitted: bool = True
+    note: str = ""
 
     @property
     def needed(self) -> float:
@@ -80,6 +82,9 @@ class ExamResult:
 
     def __str__(self) -> str:
         verdict = "PASSED" if self.passed else "not passed yet"
+        if not self.submitted:
+            return ("Assessment 09_capstone: not submitted yet. Record your answers with qN.check(...), then "
+                    "exam.submit() seals them once and gives the verdicts.")
         lines = [f"Assessment 09_capstone: {self.score:g} of {self.total:g} auto-graded points ({self.share:.0%}); "
                  f"pass mark {PASS_MARK:.0%} ({self.needed:g} points) and {MODULE_MIN:.0%} of each module: "
                  f"{verdict}."]
@@ -90,11 +95,15 @@ class ExamResult:
             lines.append(f"Below the {MODULE_MIN:.0%} minimum: " + ", ".join(self.below_minimum))
         if self.not_passed:
             lines.append("Not passed yet: " + ", ".join(self.not_passed))
+        if self.note:
+            lines.append(self.note)
         return "\n".join(lines)
 
     __repr__ = __str__
 
     def _repr_html_(self) -> str:
+        if not self.submitted:
+            return (f"<div class='pm-exam-result'>{status_box(False, 'Not submitted yet', [], str(self))}</div>")
         verdict = (f"Passed: {self.score:g} of {self.total:g} points ({self.share:.0%})" if self.passed else
                    f"Not passed yet: {self.score:g} of {self.total:g} points ({self.share:.0%})")
         detail = (f"the pass mark is {PASS_MARK:.0%} of the auto-graded points ({self.needed:g}) and at least "
@@ -114,25 +123,37 @@ class ExamResult:
                    "one's auto-graded points): " + ", ".join(missing) + ".")
         return (f"<div class='pm-exam-result'>{status_box(self.passed, verdict, items, detail)}"
                 f"{table(['module', 'points', 'of', 'minimum', 'minimum reached?'], rows, caption='By module')}"
+                + (f"<p>{esc(self.note)}</p>" if self.note else "") +
                 f"<p>{esc(nxt)} The written answers are graded by a person and are not part of this score.</p></div>")
 
 
-def exam_result() -> ExamResult:
-    """Your result so far: the auto-graded questions whose latest check (since your id) passed."""
+def result_of(submission: dict) -> ExamResult:
+    """The verdicts on a sealed submission (``{"student_id", "variant", "answers"}``), from the sealed hashes."""
+    from ..core.validate import InputTypeError, describe
     from .questions import BY_MODULE, QUESTIONS
+    from .sealed import load
 
-    since = 0.0
-    sid = None
-    for a in progress.artifacts(ASSIGNMENT):
-        if a["key"] == "student_id":
-            since, sid = a["ts"], a["data"]
-    latest: dict[str, str] = {}
-    for e in progress.events(ASSIGNMENT):
-        if e["action"] == "check" and e["ts"] >= since:
-            latest[e["question"]] = e["outcome"]
-    passed = {q.id for q in QUESTIONS if latest.get(q.id) == "passed"}
-    by_module = {m: (sum(q.points for q in qs if q.id in passed), sum(q.points for q in qs))
+    if (type(submission) is not dict or type(submission.get("student_id")) is not str
+            or submission.get("variant") not in load()["seals"] or type(submission.get("answers", {})) is not dict):
+        raise InputTypeError(f"submission must be a sealed submission (a dict with student_id, variant and answers, "
+                             f"as exam.submit() saves it); got {describe(submission)}.")
+    variant, answers = submission["variant"], submission.get("answers") or {}
+    passed = {q.id for q in QUESTIONS if q.id in answers and q.verdict_of(answers[q.id], variant).passed}
+    by_module = {m: (float(sum(q.points for q in qs if q.id in passed)), float(sum(q.points for q in qs)))
                  for m, qs in BY_MODULE.items()}
-    return ExamResult(sid, float(sum(q.points for q in QUESTIONS if q.id in passed)),
+    return ExamResult(submission["student_id"], float(sum(q.points for q in QUESTIONS if q.id in passed)),
                       float(sum(q.points for q in QUESTIONS)), by_module,
                       [q.id for q in QUESTIONS if q.id not in passed])
+
+
+def exam_result() -> ExamResult:
+    """Your result: the verdicts on your first sealed submission of a non-demo id (``exam.submit()``)."""
+    from .exam import first_submission
+    from .questions import BY_MODULE, QUESTIONS
+
+    first = first_submission()
+    if first is None:
+        by_module = {m: (0.0, float(sum(q.points for q in qs))) for m, qs in BY_MODULE.items()}
+        return ExamResult(None, 0.0, float(sum(q.points for q in QUESTIONS)), by_module, [q.id for q in QUESTIONS],
+                          submitted=False)
+    return result_of(first)

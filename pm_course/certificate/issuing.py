@@ -43,7 +43,10 @@ def issue_self_paced(name: Any, folder: Any = ".", *, date: Any = None) -> dict[
     result = state["exam"]
     if not state["eligible"]:
         lines = []
-        if not result.passed:
+        if not result.submitted:
+            lines.append("record your assessment answers (qN.check(...)) and submit them once with exam.submit() "
+                         "(from pm_course.capstone import exam): the certificate uses your first submission")
+        elif not result.passed:
             below = (f"; below the {MODULE_MIN:.0%} minimum of each module: {', '.join(result.below_minimum)}"
                      if result.below_minimum else "")
             lines.append(f"pass the assessment's auto-graded part: {result.score:g} of {result.total:g} points so "

@@ -26,9 +26,9 @@ FRAME = (0.045, 0.055, 0.955, 0.945)
 _MARGIN = 0.03          # between the inner frame and the text, in figure fractions (x)
 _FIG_IN = (11.69, 8.27)  # A4 landscape, inches
 NOT_ACCREDITATION = "It is not a professional accreditation."
-SELF_ASSESSED = ("Self-assessed: the learner checked their own answers with the course's instant checks. It is not "
-                 "an examination under supervision, no instructor has graded it, and it is not a professional "
-                 "accreditation.")
+SELF_ASSESSED = ("Self-assessed: exercises checked with the course's instant checks; the assessment submitted once, "
+                 "unsupervised, and marked against sealed answers. Not an examination under supervision, not graded "
+                 "by an instructor, and not a professional accreditation.")
 #: Fonts that draw a placeholder box for every character: they "cover" everything and show nothing.
 _PLACEHOLDER_FONTS = ("last resort",)
 
