@@ -234,7 +234,7 @@ def test_the_sealed_record_holds_hashes_only():
 
 
 def test_every_question_has_a_hidden_test_in_the_instructors_notebook():
-    nb = json.loads((ROOT / "solutions" / "09_capstone" / "09_capstone.ipynb").read_text(encoding="utf-8"))
+    nb = json.loads((ROOT / "solutions" / "09_capstone" / "09_capstone_exercise.ipynb").read_text(encoding="utf-8"))
     hidden = {c["metadata"]["nbgrader"]["grade_id"] for c in nb["cells"]
               if "BEGIN HIDDEN TESTS" in "".join(c["source"]) and c["metadata"].get("nbgrader", {}).get("grade")}
     assert hidden == {f"{q.id}_test" for q in Q.QUESTIONS}

@@ -117,10 +117,15 @@ class ExamResult:
         if self.passed:  # the certificate also needs every module's exercise passed: say so, never promise it
             from ..certificate.content import eligibility
 
-            missing = eligibility()["missing_modules"]
+            state = eligibility()
+            missing, short = state["missing_modules"], state["steps_needed"] - len(state["steps_shown"])
+            todo = ([f"pass these modules' exercises (half of each one's auto-graded points): {', '.join(missing)}"]
+                    if missing else [])
+            todo += [f"show {short} more capstone step{'s' if short != 1 else ''} as your own work (the tracker in "
+                     "the 09 lesson lists them)"] if short > 0 else []
             nxt = ("Next: pm_course.certificate.issue('Your Name') writes your certificate of completion."
-                   if not missing else "Next, before the certificate: pass these modules' exercises (half of each "
-                   "one's auto-graded points): " + ", ".join(missing) + ".")
+                   if state["eligible"] else "Next, before the certificate: " + "; ".join(todo or [
+                       "see pm_course.certificate.content.eligibility() for what is missing"]) + ".")
         return (f"<div class='pm-exam-result'>{status_box(self.passed, verdict, items, detail)}"
                 f"{table(['module', 'points', 'of', 'minimum', 'minimum reached?'], rows, caption='By module')}"
                 + (f"<p>{esc(self.note)}</p>" if self.note else "") +
