@@ -71,9 +71,9 @@ MODULES: tuple[Module, ...] = (
     Module("05", "collaboration", "Collaboration and stakeholders", 130,
            "stakeholder map (inside and outside the company), RACI/DACI, communication, influence without authority, "
            "empowered teams", "collaboration", True, 50),
-    Module("06", "data_launch", "Data-driven decisions and launch", 150,
+    Module("06", "data_launch", "Data-driven decisions and launch", 160,
            "metrics and funnels, experiments and A/B tests, experiment design done right, launch and iterate",
-           "data_launch", True, 55),
+           "data_launch", True, 60),
     Module("07", "career", "Career paths and skills", 140,
            "the ladder, eligibility, core skills, portfolio, SMART goals, mentors and network, promotion evidence, "
            "PM interviews, IC to manager, writing in public, switching in and the MBA", "career", True, 60),

@@ -47,6 +47,8 @@ __all__ = [
     "table",
     "status_box",
     "esc",
+    "BeforeYouStart",
+    "before_you_start",
 ]
 
 PALETTE = {
@@ -442,3 +444,101 @@ class Widget:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}: {self.value!r}>"
+
+
+# ---------------------------------------------------------------- "Before you start": recall from earlier modules
+
+
+class BeforeYouStart(Widget):
+    """A lesson's opening recall questions (:class:`pm_course.core.retrieval.Opener`): pick an answer from memory
+    for each, then *Check my answers*. Each answered question is recorded as a retrieval attempt, never a check."""
+
+    def __init__(self, opener: Any, name: str = "recall") -> None:
+        import ipywidgets as W
+
+        from .core.retrieval import Opener
+        from .core.validate import InputTypeError, describe
+
+        super().__init__(name)
+        if not isinstance(opener, Opener):
+            raise InputTypeError(f"opener must be a lesson's Opener (pm_course.openers.opener('02')); got "
+                                 f"{describe(opener)}.")
+        self.opener = opener
+        self.choices: dict[str, Any] = {}
+        self.notes: dict[str, Any] = {}
+        rows = []
+        for r in opener.items:
+            box = W.RadioButtons(options=list(r.options), value=None, description="", layout=W.Layout(width="auto"))
+            box.add_class(f"pm-recall-{r.id}")
+            note = W.HTML()
+            note.add_class("pm-recall-note")
+            self.choices[r.id], self.notes[r.id] = box, note
+            rows.append(W.VBox([W.HTML(f"<b>{esc(r.id.upper())}.</b> {esc(r.prompt)} "
+                                       f"<span style='opacity:.7'>(from module {esc(r.source[:2])})</span>"),
+                                box, note]))
+        self.check_button = W.Button(description="Check my answers", icon="check",
+                                     tooltip="See which you recalled; practice only, never graded")
+        self.result = W.HTML(status_box(None, "Pick an answer for each question from memory, then press "
+                                              "Check my answers.")).add_class("pm-result")
+        self.make_code_box()
+        self._revealed: dict[str, bool] = {}
+        self.on_change(list(self.choices.values()), lambda _: self._changed())
+        self.check_button.on_click(lambda _: self.reveal())
+        self.widget = W.VBox([*rows, self.check_button, self.result, self.code_box])
+        self.widget.add_class("pm-recall")
+
+    @property
+    def value(self) -> dict:
+        return {"module": self.opener.module,
+                "answers": {k: b.value for k, b in self.choices.items()},
+                "revealed": dict(self._revealed)}
+
+    def set(self, answers: dict) -> None:
+        """``recall.set({"r1": "outcome"})``: pick answers from code (then :meth:`reveal` checks them)."""
+        from .core.validate import InputTypeError, describe
+
+        if type(answers) is not dict:
+            raise InputTypeError(f"answers must be a dict of recall id to the option picked, e.g. "
+                                 f"{{'r1': {self.opener.items[0].options[0]!r}}}; got {describe(answers)}.")
+        picked = {k: self.opener.choice(k, v) for k, v in answers.items()}   # the logic validates
+        with self.quiet():
+            for k, v in picked.items():
+                self.choices[k].value = v
+        self._changed()
+
+    def reveal(self) -> dict:
+        """Judge every answered question, record each as a retrieval attempt, and show what was right and why."""
+        answered = {k: b.value for k, b in self.choices.items() if b.value is not None}
+        if not answered:
+            self.result.value = status_box(None, "No answer picked yet: choose one for each question first.",
+                                           detail="Guessing is fine: trying to recall is what helps.")
+            return {}
+        out = {}
+        for k, choice in answered.items():
+            a = self.opener.attempt(k, choice)
+            out[k] = a["correct"]
+            head = "&#10003; Recalled." if a["correct"] else f"&#10007; Not this time: the answer is <b>{esc(a['answer'])}</b>."
+            self.notes[k].value = f"<div class='pm-status'>{head} {esc(a['why'])}</div>"
+        self._revealed = out
+        right, total = sum(out.values()), len(self.opener.items)
+        missing = total - len(answered)
+        self.result.value = status_box(
+            None, f"{right} of {total} recalled" + (f"; {missing} not answered yet" if missing else "") + ".",
+            detail="Practice only: kept with your progress as retrieval attempts, never graded and not on the "
+                   "certificate. Missed one? The section named above is worth a minute before you go on.")
+        self.show_code()
+        return out
+
+    def code(self) -> str:
+        picked = {k: b.value for k, b in self.choices.items() if b.value is not None}
+        return f"{self.name}.set({picked!r})" if picked else ""
+
+    def _changed(self) -> None:
+        self.show_code()
+
+
+def before_you_start(module: str, name: str = "recall") -> BeforeYouStart:
+    """The "Before you start" questions of a lesson, e.g. ``before_you_start("03_vision_strategy_roadmap")``."""
+    from .openers import opener
+
+    return BeforeYouStart(opener(module), name=name)

@@ -52,7 +52,7 @@ ANY_VALUE = {
 # Course-author APIs: the checkers' and questions' constructors and the validators' own options are
 # written by the course's authors and proven by every question's self-test; learners meet them only
 # through q.check(answer), which is tested with hostile answers in test_checkers.py and test_questions.py.
-AUTHOR_FACING_MODULES = ("pm_course.core.checkers", "pm_course.core.question")
+AUTHOR_FACING_MODULES = ("pm_course.core.checkers", "pm_course.core.question", "pm_course.core.retrieval")
 # The course authors' tools (pm_course.authoring keeps notebooks and declarations in step) and the grader's
 # internals, which take only what the grader itself built: plain.encode and formonly judge any value by
 # design, and the runner lives inside the sandbox. Instructors reach grading through pm_course.autograde.cohort,
@@ -171,9 +171,11 @@ GOOD_OVERRIDES = {
     **{f"pm_course.data_launch.design.{f}": {  # module 06, experiment design
         "cluster_size": 9.5, "icc": 0.05, "p_values": [0.01, 0.2], "y": [1.0, 2.0, 4.0], "x": [1.0, 2.0, 3.0],
         "difference": 0.02, "half_width": 0.014, "rho": 0.5, "sigma": 0.3, "delta": 0.02, "looks": 3,
-        "numerators": [1, 2, 3], "denominators": [10, 12, 9]} for f in (
+        "numerators": [1, 2, 3], "denominators": [10, 12, 9], "fraction_read": 0.5, "fractions": [0.5, 1.0],
+        "enrolled_by_days": [7, 14, 21]} for f in (
         "design_effect", "effective_sample_size", "bonferroni", "holm", "benjamini_hochberg", "cuped_theta",
-        "cuped_adjust", "cuped_interval", "lehr_sample_size", "obrien_fleming", "delta_method_ratio")},
+        "cuped_adjust", "cuped_interval", "lehr_sample_size", "obrien_fleming", "delta_method_ratio",
+        "obf_spending", "spending_boundaries", "sequential_readout")},
     "pm_course.data_launch.widgets.CupedExplorer": {"difference": 0.02, "half_width": 0.014},
     "pm_course.role.lifecycle.series": {"metric": "signups"},
     "pm_course.role.practice.score_cards": {"answer": {}, "deck": "goals"},

@@ -871,3 +871,150 @@ def _nb_cells(rel):
     from pathlib import Path
 
     return json.loads((Path(__file__).resolve().parents[1] / rel).read_text(encoding="utf-8"))["cells"]
+
+
+# ---------------------------------------------------------------- alpha spending (Lan and DeMets 1983)
+# The boundaries are checked against the values rpact, gsDesign and ldbounds publish for the O'Brien-Fleming-type
+# function (two-sided alpha 0.05, 0.025 per side), and against a Monte Carlo of Brownian paths at unequal looks.
+
+from pm_course.data_launch import obf_spending, sequential_readout, spending_boundaries  # noqa: E402
+
+
+@pytest.mark.parametrize("fractions, published", [
+    ([1.0], [1.960]),
+    ([0.5, 1.0], [2.963, 1.969]),
+    ([1 / 3, 2 / 3, 1.0], [3.710, 2.511, 1.993]),
+    ([0.2, 0.4, 0.6, 0.8, 1.0], [4.877, 3.357, 2.680, 2.290, 2.031]),
+])
+def test_spending_boundaries_match_the_published_values(fractions, published):
+    assert [round(b, 3) for b in spending_boundaries(fractions)] == published
+
+
+def test_obf_spending_is_the_lan_demets_function_on_each_side():
+    from statistics import NormalDist
+
+    nd = NormalDist()
+    z_side = nd.inv_cdf(1 - 0.025 / 2)
+    for t in (0.1, 0.3, 0.633, 0.891):
+        per_side = 2 - 2 * nd.cdf(z_side / math.sqrt(t))
+        assert obf_spending(t) == pytest.approx(2 * per_side, rel=1e-9)
+    assert obf_spending(1.0) == pytest.approx(0.05) and obf_spending(1.0, alpha=0.01) == pytest.approx(0.01)
+    spent = [obf_spending(t) for t in (0.2, 0.4, 0.6, 0.8, 1.0)]
+    assert spent == sorted(spent) and spent[0] < 1e-5                      # almost nothing early
+    b = spending_boundaries([0.4, 1.0])[0]                                 # the first look spends exactly alpha(t1)
+    assert 2 * (1 - nd.cdf(b)) == pytest.approx(obf_spending(0.4), rel=1e-6)
+
+
+def test_spending_boundaries_hold_alpha_at_unequal_looks():
+    import numpy as np
+
+    ts = [0.633, 0.891, 1.0]                                               # EXP-1's looks
+    rng = np.random.default_rng(1983)
+    steps = rng.standard_normal((400_000, 3)) * np.sqrt(np.diff([0.0] + ts))
+    z = np.abs(steps.cumsum(axis=1) / np.sqrt(ts))
+    rate = float((z >= np.array(spending_boundaries(ts))).any(axis=1).mean())
+    assert abs(rate - 0.05) < 3 * math.sqrt(0.05 * 0.95 / 400_000)
+    by_look = (z >= np.array(spending_boundaries(ts))).cumsum(axis=1).clip(max=1).mean(axis=0)
+    assert by_look[0] == pytest.approx(obf_spending(ts[0]), abs=0.002)     # each look spends what the function allows
+    assert by_look[1] == pytest.approx(obf_spending(ts[1]), abs=0.002)
+
+
+def test_spending_refuses_looks_that_do_not_rise():
+    with pytest.raises(InputError, match="rise from look to look"):
+        spending_boundaries([0.5, 0.5, 1.0])
+    with pytest.raises(InputError, match="information fraction"):
+        spending_boundaries([0.5, 1.2])
+    with pytest.raises(InputTypeError, match="list of information fractions"):
+        spending_boundaries(0.5)
+    with pytest.raises(InputError, match="fraction_read"):
+        obf_spending(0)
+    assert spending_boundaries([0.1 * k for k in range(1, 11)], alpha=0.01)[0] > 8   # tiny spending, no underflow
+
+
+def test_sequential_readout_of_exp1_is_what_the_lesson_says():
+    r = sequential_readout(EXPERIMENTS["EXP-1"], [7, 14, 21])
+    looks = r["looks"]
+    assert [row["read_on_day"] for row in looks] == [21, 28, 35]
+    assert looks[-1]["fraction"] == 1.0 and looks[-1]["staff"] == sum(
+        t["assigned"] for t in arm_totals(EXPERIMENTS["EXP-1"]).values())
+    assert looks[-1]["z"] == pytest.approx(ab_test(EXPERIMENTS["EXP-1"])["z"])   # the last look is the full test
+    shown = [(f"{abs(row['z']):.2f}", f"{row['boundary']:.2f}") for row in looks[:2]]
+    assert shown == [("1.76", "2.59"), ("2.34", "2.14")]
+    assert r["stops_at"] == 2 and r["naive_stops_at"] == 2
+    text = "".join("".join(c["source"]) for c in _nb_cells("notebooks/06_data_launch.ipynb"))
+    assert "|z| = 1.76 is far below its boundary of 2.59" in text
+    assert "|z| = 2.34 passes its boundary of 2.14" in text and "days 21, 28 and 35" in text
+    with pytest.raises(InputError, match="days 1 to 21"):
+        sequential_readout(EXPERIMENTS["EXP-1"], [7, 30])
+    with pytest.raises(InputError, match="rise"):
+        sequential_readout(EXPERIMENTS["EXP-1"], [14, 7])
+
+
+def test_sequential_simulation_by_look_is_what_the_peeker_and_the_lesson_show():
+    s = sequential_simulation(tests=4000, looks=5, users_per_look=800, seed=6)     # the lesson's peeker
+    naive, spent = s["by_look"]["naive"], s["by_look"]["spending"]
+    assert naive == sorted(naive) and spent == sorted(spent)              # "stopped so far" never falls
+    assert naive[-1] == s["naive"] and spent[-1] == s["spending"]
+    band = 1.96 * math.sqrt(0.05 * 0.95 / 4000)
+    assert abs(naive[0] - 0.05) < band                                     # "about 5 % at the very first look"
+    assert spent[0] < 0.001 and abs(spent[-1] - 0.05) < band               # "almost none early", "close to alpha"
+    assert naive[-1] > 2.5 * spent[-1]
+    again = sequential_simulation(tests=4000, looks=5, users_per_look=800, seed=6)
+    assert again["by_look"] == s["by_look"]                               # seeded
+
+
+def test_sequential_peeker_steps_look_by_look(tmp_path):
+    from pm_course.data_launch.widgets import SequentialPeeker
+
+    p = SequentialPeeker(looks=5, tests=4000, seed=6)
+    sim = sequential_simulation(tests=4000, looks=5, users_per_look=800, seed=6)
+    assert p.value["look"] == 1 and p.value["naive_by_look"] == sim["by_look"]["naive"][:1]
+    for _ in range(6):                                                     # one press too many stays at the last
+        p.next_button.click()
+    v = p.value
+    assert v["look"] == 5 and p.next_button.disabled
+    assert v["naive"] == sim["by_look"]["naive"][-1] and v["with_boundary"] == sim["by_look"]["spending"][-1]
+    assert v["boundaries"] == pytest.approx(spending_boundaries([0.2, 0.4, 0.6, 0.8, 1.0]))
+    assert p.code() == "peeker.set(looks=5, look=5, alpha=0.05)" and "look=5" in p.code_box.value
+    assert "5.1%" in p.result.value and "14.5%" in p.result.value        # the numbers the lesson prints
+    p.restart.click()
+    assert p.value["look"] == 1 and not p.next_button.disabled
+    p.set(look=3)
+    p.looks.value = 8                                                      # a new plan starts over
+    assert p.value["look"] == 1 and p.value["looks"] == 8 and len(p.value["boundaries"]) == 8
+    with pytest.raises(InputError, match="look 8 the last"):
+        p.set(look=9)
+    with pytest.raises(InputError, match="alpha"):
+        p.set(alpha=0.2)
+    p.set(looks=5, look=5)
+    fig = p.plot()
+    fig.savefig(tmp_path / "peeker.png")
+    assert fig.axes[0].get_title() and len(fig.axes[0].lines) == 3
+
+
+def test_q15_accepts_the_rounded_answer_and_names_each_slip(fresh_home):
+    from statistics import NormalDist
+
+    from pm_course.data_launch.questions import SEQ_ENROLLED_BY, q15
+
+    assert SEQ_ENROLLED_BY == [7, 14, 21]
+    staff = {c["day"]: sum(a["assigned"] for a in c["totals"].values())
+             for c in daily_cumulative(EXPERIMENTS["EXP-1"])}
+    t2 = staff[14] / staff[21]
+    nd = NormalDist()
+    expected = 2 * (2 - 2 * nd.cdf(nd.inv_cdf(1 - 0.0125) / math.sqrt(t2)))   # recomputed without obf_spending
+    assert q15.check(round(expected, 3)).outcome == "passed"
+    assert q15.check(expected).outcome == "passed"
+    slips = {0.05 * t2: "in proportion", 0.05: "all of alpha", expected / 2: "one side's share",
+             2 - 2 * nd.cdf(1.96 / math.sqrt(t2)): "1.96", 0.025: "whole budget"}
+    for answer, words in slips.items():
+        fb = q15.check(round(answer, 3))
+        assert fb.outcome == "failed" and any(words in line for line in fb.lines), (answer, fb.lines)
+    fb = q15.check(0.036)                                                  # a near miss no slip describes
+    assert fb.outcome == "failed" and not any("That" in line for line in fb.lines)
+
+
+def test_q15_reference_is_the_readout_s_second_look():
+    from pm_course.data_launch.questions import SEQ_ENROLLED_BY, q15
+
+    assert q15.answer == sequential_readout(EXPERIMENTS["EXP-1"], SEQ_ENROLLED_BY)["looks"][1]["alpha_spent"]

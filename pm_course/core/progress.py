@@ -78,7 +78,7 @@ CREATE TABLE IF NOT EXISTS events (
     ts REAL NOT NULL,
     module TEXT NOT NULL,
     question TEXT NOT NULL,
-    action TEXT NOT NULL CHECK (action IN ('check', 'hint', 'solution', 'dispute')),
+    action TEXT NOT NULL CHECK (action IN ('check', 'hint', 'solution', 'dispute', 'retrieval')),
     outcome TEXT NOT NULL DEFAULT '',
     uid TEXT NOT NULL UNIQUE
 );
@@ -91,8 +91,9 @@ CREATE TABLE IF NOT EXISTS artifacts (
     PRIMARY KEY (module, key)
 );
 """
-#: What a learner did: checked an answer, asked for a hint or the solution, or disputed a verdict (q.dispute(why)).
-ACTIONS = ("check", "hint", "solution", "dispute")
+#: What a learner did: checked an answer, asked for a hint or the solution, disputed a verdict (q.dispute(why)), or
+#: answered a lesson's opening recall question from memory (practice, never graded: pm_course.core.retrieval).
+ACTIONS = ("check", "hint", "solution", "dispute", "retrieval")
 EVENT_FIELDS = ("ts", "module", "question", "action", "outcome", "uid")
 MAX_ARTIFACT_CHARS = 1_000_000
 MAX_NAME_CHARS = 200          # module, question, artifact key

@@ -1,7 +1,7 @@
 """Module 06, Data-driven decisions and launch: metrics and funnels, cohort retention, A/B tests (z-test,
 sample size, minimum detectable effect, sample ratio mismatch, peeking),
-experiment design (cluster randomisation, multiple testing, CUPED, Lehr's rule, group sequential tests, the
-delta method), and launch.
+experiment design (cluster randomisation, multiple testing, CUPED, Lehr's rule, group sequential tests and
+alpha spending, the delta method), and launch.
 
 Only the pure logic is imported here, so ``import pm_course.data_launch`` stays cheap. The widgets live
 in :mod:`pm_course.data_launch.widgets` (ipywidgets, matplotlib) and the exercise questions in
@@ -19,8 +19,11 @@ from .design import (
     effective_sample_size,
     holm,
     lehr_sample_size,
+    obf_spending,
     obrien_fleming,
+    sequential_readout,
     sequential_simulation,
+    spending_boundaries,
 )
 from .experiments import (
     ab_test,
@@ -69,4 +72,5 @@ __all__ = [
     "sample_size_per_arm", "srm_test", "validate_rollout", "z_test",
     "benjamini_hochberg", "bonferroni", "cuped_adjust", "cuped_interval", "cuped_theta", "delta_method_ratio",
     "design_effect", "effective_sample_size", "holm", "lehr_sample_size", "obrien_fleming", "sequential_simulation",
+    "obf_spending", "spending_boundaries", "sequential_readout",
 ]

@@ -14,15 +14,22 @@ from statistics import NormalDist
 from ..core import Choice, Function, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState, WrittenAnswer
 from ..core.written import length, mentions
 from ..data import load
-from .design import benjamini_hochberg, bonferroni, design_effect, effective_sample_size, holm
-from .experiments import ab_test, arm_totals, sample_size_per_arm, srm_test
+from .design import (
+    benjamini_hochberg,
+    bonferroni,
+    design_effect,
+    effective_sample_size,
+    holm,
+    obf_spending,
+)
+from .experiments import ab_test, arm_totals, daily_cumulative, sample_size_per_arm, srm_test
 from .launch import checklist_status, launch_tier, validate_rollout
 from .metrics import FUNNEL_STEPS, biggest_drop, conversion_by_step, funnel_counts, retention_curve, retention_table
 
 __all__ = [
     "QUESTIONS", "WRITTEN", "MODULE", "ACCOUNTS", "ACTIVITY", "EXPERIMENTS", "EXP1", "EXP2", "STEPS",
-    "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13", "q14",
-    "EXP1_METRICS", "STAFF_PER_CAFE", "CAFE_ICC",
+    "q1", "q2", "q3", "q4", "q5", "q6", "q7", "q8", "q9", "q10", "q11", "q12", "q13", "q14", "q15",
+    "EXP1_METRICS", "STAFF_PER_CAFE", "CAFE_ICC", "SEQ_ENROLLED_BY",
     "w1",
 ]
 
@@ -501,7 +508,68 @@ q14 = Question(
     ],
 )
 
-QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14]
+# ---------------------------------------------------------------- q15 looking early: alpha spent by a look
+
+SEQ_ENROLLED_BY = [7, 14, 21]   # EXP-1's planned looks read the staff enrolled by these days, 14 days later
+_STAFF_BY_DAY = {c["day"]: sum(arm["assigned"] for arm in c["totals"].values()) for c in daily_cumulative(EXP1)}
+_T = [_STAFF_BY_DAY[d] / _STAFF_BY_DAY[SEQ_ENROLLED_BY[-1]] for d in SEQ_ENROLLED_BY]   # information fractions
+_SPENT = [obf_spending(t, 0.05) for t in _T]        # the boundaries need numpy; the spending does not
+_Z_SIDE = NormalDist().inv_cdf(1 - 0.025 / 2)                  # each side's budget is 0.025
+_ONE_SIDE = _SPENT[1] / 2
+_WITH_196 = 2 - 2 * NormalDist().cdf(1.96 / math.sqrt(_T[1]))   # the function fed z 1.96 instead of 2.24
+_LINEAR = 0.05 * _T[1]
+
+
+def _near_3dp(value: float) -> Callable[[float], bool]:
+    return lambda a: abs(a - value) < 0.0005                    # within half a unit of the third decimal
+
+
+q15 = Question(
+    module=MODULE, id="q15", points=1,
+    prompt="EXP-1 is read at three planned looks with the O'Brien-Fleming-type alpha-spending function (Lan-DeMets), "
+           "two-sided at alpha 0.05: look k reads the staff enrolled by day SEQ_ENROLLED_BY[k - 1], 14 days later. "
+           "How much alpha, both sides together, has been spent by the second look? As a fraction to 3 decimal "
+           "places.",
+    checker=Value(expected=_SPENT[1], decimals=3),
+    hints=[
+        "The information fraction t is the share of the users read so far: the staff (both arms) enrolled by "
+        "day 14 over the staff enrolled by day 21. daily_cumulative(EXP1) gives the running totals day by day.",
+        "Each side has 0.025 to spend and by fraction t has spent 2 - 2 Phi(z / sqrt(t)) of it, with "
+        "z = z_(1 - 0.025/2) = 2.24; both sides spend twice that. obf_spending(t, alpha=0.05) does it all.",
+    ],
+    solution_text="# the information fraction at look 2: staff enrolled by day 14 over staff enrolled by day 21\n"
+                  "staff = {c['day']: sum(arm['assigned'] for arm in c['totals'].values()) for c in daily_cumulative(EXP1)}\n"
+                  "t2 = staff[14] / staff[21]\n"
+                  "# the O'Brien-Fleming-type function spends little early: both sides together, by fraction t2\n"
+                  "answer_q15 = obf_spending(t2, alpha=0.05)",
+    answer=_SPENT[1],
+    wrong=[round(_LINEAR, 3), 0.05, round(_SPENT[1] - _SPENT[0], 4), 0.025, round(_ONE_SIDE, 3), round(_WITH_196, 3),
+           round(_SPENT[0], 3), round(_SPENT[1] * 100, 1)],
+    misconceptions=[
+        Misconception(_near_3dp(_LINEAR), "That spends alpha in proportion to the users read (a straight line, as "
+                      "Pocock-type spending nearly does); the O'Brien-Fleming-type function spends much less early.",
+                      example=round(_LINEAR, 3)),
+        Misconception(_near_3dp(0.05), "That is all of alpha: by the second look only part of it is spent, and the "
+                      "rest is kept for the last look.", example=0.05),
+        Misconception(lambda a: _near_3dp(_SPENT[1] - _SPENT[0])(a) and abs(a - 0.025) >= 1e-9,
+                      "That is what the second look spends on its own; the question asks for the total spent by "
+                      "then, the first look's share included.", example=round(_SPENT[1] - _SPENT[0], 4)),
+        Misconception(lambda a: abs(a - 0.025) < 1e-9, "That is one side's whole budget (alpha / 2); the question "
+                      "asks how much both sides together have spent by the second look.", example=0.025),
+        Misconception(_near_3dp(_ONE_SIDE), "That is one side's share; a two-sided test spends as much on the other "
+                      "side: add both.", example=round(_ONE_SIDE, 3)),
+        Misconception(_near_3dp(_WITH_196), "That applies the function to alpha as a whole, with z = 1.96 (a variant "
+                      "some texts use); the lesson, like rpact and gsDesign, gives each side half of alpha, so the z "
+                      "in it is z_(1 - alpha/4), about 2.24, and both sides together spend twice one side's share.",
+                      example=round(_WITH_196, 3)),
+        Misconception(_near_3dp(_SPENT[0]), "That is the first look's spending (its fraction is staff by day 7 over "
+                      "staff by day 21); the second look reads staff enrolled by day 14.", example=round(_SPENT[0], 3)),
+        Misconception(lambda a: a > 1, "Give a fraction between 0 and 1, not a percentage.",
+                      example=round(_SPENT[1] * 100, 1)),
+    ],
+)
+
+QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, q15]
 
 # ---------------------------------------------------------------- w1 the experiment readout
 

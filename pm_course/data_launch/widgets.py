@@ -1,5 +1,5 @@
 """Widgets for module 06: a funnel explorer, a retention heatmap, an A/B test planner, a peeking simulator,
-a launch planner and a CUPED explorer.
+a launch planner, a CUPED explorer and a look-by-look sequential peeker.
 
 Thin layers over the pure logic (``metrics.py``, ``experiments.py``, ``launch.py``), which validates every
 input. Each widget has ``.widget`` (the container), ``.value`` (plain data), ``.set(...)``, ``.code()``
@@ -16,7 +16,7 @@ import ipywidgets as W
 from .. import ui
 from ..core.validate import InputError, InputTypeError, choice, integer, number, one_of
 from ..data import load
-from .design import cuped_interval
+from .design import cuped_interval, sequential_simulation
 from .experiments import days_needed, minimum_detectable_effect, peeking_simulation, sample_size_per_arm
 from .launch import (
     CHECKLIST,
@@ -30,7 +30,8 @@ from .launch import (
 )
 from .metrics import FUNNEL_STEPS, SEGMENTS, STEP_LABELS, biggest_drop, funnel, retention_table
 
-__all__ = ["FunnelExplorer", "RetentionExplorer", "ABTestPlanner", "PeekingSimulator", "LaunchPlanner", "CupedExplorer"]
+__all__ = ["FunnelExplorer", "RetentionExplorer", "ABTestPlanner", "PeekingSimulator", "LaunchPlanner", "CupedExplorer",
+           "SequentialPeeker"]
 
 _SEGMENT_NAMES = {"all": "All sign-ups", "owner": "Café owners", "manager": "Chain managers"}
 
@@ -647,3 +648,119 @@ class CupedExplorer(ui.Widget):
              "The estimate stays where it was: CUPED removes noise the users brought with them, not the effect."])
         self.draw()
         self.show_code()
+
+
+# ---------------------------------------------------------------- looking early, look by look
+
+
+class SequentialPeeker(ui.Widget):
+    """Peek at many A/A tests one planned look at a time: the share stopped on a false 'win' so far, read naively
+    (|z| >= 1.96 at every look) and with O'Brien-Fleming-type alpha-spending boundaries (Lan and DeMets 1983).
+
+    The simulation is :func:`~pm_course.data_launch.design.sequential_simulation`, seeded: the same settings give
+    the same numbers every time.
+    """
+
+    def __init__(self, looks: int = 5, look: int = 1, alpha: float = 0.05, tests: int = 4000,
+                 users_per_look: int = 800, seed: int = 6, name: str = "peeker") -> None:
+        super().__init__(name)
+        self.tests = integer("tests", tests, low=100, high=20_000, hint="The peeker runs 100 to 20,000 A/A tests.")
+        self.users_per_look = integer("users_per_look", users_per_look, low=10, high=100_000)
+        self.seed = integer("seed", seed, low=0)
+        style = {"description_width": "110px"}
+        self.looks = W.IntSlider(min=2, max=10, value=5, description="Planned looks", style=style)
+        self.alpha = W.Dropdown(options=[0.01, 0.05, 0.1], value=0.05, description="Alpha", style=style)
+        self.next_button = W.Button(description="Peek at the next look", icon="eye",
+                                    tooltip="Read every test at the next planned look")
+        self.restart = W.Button(description="Start over", icon="undo", tooltip="Back to the first look")
+        self.progress = W.HTML()
+        self.result = W.HTML().add_class("pm-result")
+        self.looks_table = W.HTML()
+        self.make_chart()
+        self.make_code_box()
+        self._look = 1
+        self._sim: dict = {}
+        self.on_change([self.looks, self.alpha], lambda _: self.set(look=1))
+        self.next_button.on_click(lambda _: self.set(look=min(self._look + 1, self.looks.value)))
+        self.restart.on_click(lambda _: self.set(look=1))
+        self.widget = W.VBox([W.HBox([self.looks, self.alpha]), W.HBox([self.next_button, self.restart,
+                                                                       self.progress]),
+                              self.result, self.looks_table, self.chart, self.code_box])
+        self.widget.add_class("pm-sequential")
+        self.set(looks=looks, look=look, alpha=alpha)
+
+    @property
+    def value(self) -> dict:
+        s, k = self._sim, self._look
+        return {"looks": self.looks.value, "look": k, "alpha": self.alpha.value, "tests": self.tests,
+                "seed": self.seed, "boundaries": list(s["spending_boundaries"]),
+                "naive_by_look": s["by_look"]["naive"][:k], "boundary_by_look": s["by_look"]["spending"][:k],
+                "naive": s["by_look"]["naive"][k - 1], "with_boundary": s["by_look"]["spending"][k - 1]}
+
+    def set(self, looks: int | None = None, look: int | None = None, alpha: float | None = None) -> None:
+        """``peeker.set(looks=5, look=3, alpha=0.05)``: the planned looks, the look you are at, alpha."""
+        k_looks = integer("looks", self.looks.value if looks is None else looks, low=self.looks.min,
+                          high=self.looks.max, hint="The peeker plans 2 to 10 looks; sequential_simulation() "
+                                                    "takes up to 20.")
+        a = one_of("alpha", self.alpha.value if alpha is None else alpha, self.alpha.options,
+                   hint="The peeker offers these alphas; sequential_simulation() takes any.")
+        k = integer("look", self._look if look is None else look, low=1, high=k_looks,
+                    hint=f"Look 1 is the first planned look and look {k_looks} the last.")
+        self._sim = sequential_simulation(self.tests, k_looks, self.users_per_look, 0.12, a, self.seed)
+        with self.quiet():
+            self.looks.value, self.alpha.value = k_looks, a
+        self._look = k
+        self.refresh()
+
+    def code(self) -> str:
+        v = self.value
+        return f"{self.name}.set(looks={v['looks']}, look={v['look']}, alpha={v['alpha']:g})"
+
+    def plot(self):
+        v = self.value
+        fig, ax = ui.figure(7.2, 3.9)
+        xs = list(range(1, v["look"] + 1))
+        ax.plot(xs, [x * 100 for x in v["naive_by_look"]], marker="o", color=ui.CATEGORY["bad"],
+                label=f"naive: stop at |z| ≥ {sequential_z(v['alpha']):.2f} at any look")
+        ax.plot(xs, [x * 100 for x in v["boundary_by_look"]], marker="s", linestyle="-.",
+                color=ui.CATEGORY["highlight"], label="alpha spending: stop past the boundary")
+        ax.axhline(v["alpha"] * 100, color=ui.PALETTE["black"], linestyle="--", linewidth=1,
+                   label=f"alpha = {v['alpha']:.0%}, the promised false-positive rate")
+        ax.set_xlim(0.5, v["looks"] + 0.5)
+        ax.set_xticks(range(1, v["looks"] + 1))
+        top = max(self._sim["by_look"]["naive"] + [v["alpha"]])
+        ax.set_ylim(0, top * 115)
+        ax.set_xlabel(f"planned look (of {v['looks']})")
+        ax.set_ylabel("A/A tests stopped on a 'win' so far (%)")
+        ax.set_title(f"{v['tests']:,} A/A tests, read look by look")
+        ax.legend(frameon=False, fontsize=9, loc="upper left")
+        return fig
+
+    def refresh(self) -> None:
+        v = self.value
+        last = v["look"] == v["looks"]
+        self.next_button.disabled = last
+        self.progress.value = f"<span>Look <b>{v['look']}</b> of {v['looks']}{' (the last)' if last else ''}</span>"
+        naive_z = sequential_z(v["alpha"])
+        band = 1.96 * (v["alpha"] * (1 - v["alpha"]) / v["tests"]) ** 0.5    # what chance alone moves it by
+        self.result.value = ui.status_box(
+            v["with_boundary"] <= v["alpha"] + band,
+            f"By look {v['look']}: {v['naive']:.1%} of the A/A tests stopped on a false 'win' when read naively, "
+            f"{v['with_boundary']:.1%} with the boundary",
+            [f"Alpha promises {v['alpha']:.0%} in all; no test here has a real difference, so every stop is false.",
+             f"Naive peeking spends a full {v['alpha']:.0%} at every look (|z| ≥ {naive_z:.2f}); the boundary spends "
+             "almost nothing early and the rest at the end."])
+        rows = [[k, f"{b:.2f}", f"{naive_z:.2f}", f"{n:.1%}", f"{w:.1%}"]
+                for k, (b, n, w) in enumerate(zip(v["boundaries"], v["naive_by_look"], v["boundary_by_look"]), 1)]
+        self.looks_table.value = ui.table(
+            ["look", "boundary |z|", "naive |z|", "stopped so far, naive", "stopped so far, boundary"], rows,
+            caption="Each look: the |z| needed to stop, and the share of the A/A tests stopped by then")
+        self.draw()
+        self.show_code()
+
+
+def sequential_z(alpha: float) -> float:
+    """The naive threshold: the fixed test's z_(1 - alpha/2), used at every look."""
+    from statistics import NormalDist
+
+    return NormalDist().inv_cdf(1 - alpha / 2)
