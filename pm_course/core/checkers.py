@@ -36,6 +36,7 @@ try:
 except ImportError:  # pragma: no cover - not a Unix
     resource = None  # type: ignore[assignment]
 
+from .. import settings
 from .validate import (
     InputTypeError,
     MalformedAnswer,
@@ -778,9 +779,6 @@ def _run_cases_remote(fn: Callable, cases: Sequence[tuple], seconds: float) -> l
     return outcomes
 
 
-#: ``PM_COURSE_CHECKS=in-process`` runs learner functions in the caller's process even where fork exists
-#: (to try what Windows and the browser do); read only by :func:`isolation`.
-CHECKS_ENV = "PM_COURSE_CHECKS"
 NOT_ISOLATED = (
     "(On this computer a check runs your function inside the notebook's own process, not in a separate one: "
     "it is stopped after its time limit while it runs Python code, but what it changes, opens or prints stays "
@@ -795,7 +793,7 @@ def isolation() -> str:
     browser (Pyodide, where ``os.fork`` exists but fails), and wherever
     ``PM_COURSE_CHECKS=in-process`` is set.
     """
-    if os.environ.get(CHECKS_ENV, "").strip().lower() == "in-process":
+    if settings.read(settings.CHECKS) == "in-process":
         return "in-process"
     if _fork_failed or not hasattr(os, "fork") or sys.platform in ("win32", "emscripten", "wasi"):
         return "in-process"

@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from .validate import InputError, InputTypeError, describe
 
 # POSIX-only and optional modules are imported here, guarded, so that importing the store works everywhere.
@@ -134,8 +135,7 @@ class _Damaged(Exception):
 
 def home() -> Path:
     """The folder that holds the progress database (``PM_COURSE_HOME`` or ``~/.pm_course``)."""
-    env = os.environ.get("PM_COURSE_HOME")
-    return Path(env).expanduser() if env else Path.home() / ".pm_course"
+    return settings.read(settings.HOME)
 
 
 def db_path() -> Path:
@@ -180,7 +180,7 @@ def store_kind() -> str:
     ``sqlite3``, the browser (Pyodide / JupyterLite), or a home on a network
     file system (NFS, SMB, ...), where SQLite's file locks cannot be trusted.
     """
-    chosen = os.environ.get("PM_COURSE_STORE", "").strip().lower()
+    chosen = settings.read(settings.STORE)
     if chosen and chosen not in STORES + ("auto",):
         _warn_once("store", f"PM_COURSE_STORE must be one of {', '.join(STORES)} or auto; got {chosen!r}. "
                    "The store is chosen automatically.")
@@ -713,7 +713,7 @@ def record(module: str, question: str, action: str, outcome: str = "") -> None:
     Bad arguments (not text, empty, too long, an unknown action) are dropped
     with a RuntimeWarning naming what was expected.
     """
-    if os.environ.get("NBGRADER_EXECUTION"):  # nbgrader is validating or autograding: not the learner
+    if settings.read(settings.GRADING):  # nbgrader is validating or autograding: not the learner
         return
     try:
         _check_text("module", module, MAX_NAME_CHARS)
@@ -860,7 +860,7 @@ def save_artifact(module: str, key: str, data: Any) -> None:
     notebook. Raises InputError / InputTypeError for data that is not plain.
     """
     blob = _artifact_json(module, key, data)
-    if os.environ.get("NBGRADER_EXECUTION"):
+    if settings.read(settings.GRADING):
         return
     ts = time.time()
     row = (module, key, ts, blob)

@@ -24,11 +24,11 @@ the answer is not right. Nothing here inspects the caller's stack or globals.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import settings
 from . import disputes, progress
 from .checkers import Checker, Function, Incorrect, Runs
 from .feedback import FAILED, GRADE_PENDING, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
@@ -77,14 +77,12 @@ class Misconception:
 
 def grading_strict() -> bool:
     """True while nbgrader grades or validates the notebook (or the test suite asks for strict grading)."""
-    if os.environ.get("NBGRADER_EXECUTION"):
-        return True
-    return os.environ.get("PM_COURSE_GRADE_STRICT", "").strip().lower() in {"1", "on", "yes", "true"}
+    return settings.read(settings.GRADING) or settings.read(settings.GRADE_STRICT)
 
 
 def solutions_enabled() -> bool:
     """Solutions can be switched off for a graded cohort: ``PM_COURSE_SOLUTIONS=off``."""
-    return os.environ.get("PM_COURSE_SOLUTIONS", "on").strip().lower() not in {"off", "0", "no", "false"}
+    return settings.read(settings.SOLUTIONS)
 
 
 @dataclass(eq=False)
