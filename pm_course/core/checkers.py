@@ -29,7 +29,7 @@ import time
 import types
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 try:
     import resource
@@ -387,9 +387,14 @@ class _Unplain:
         return self.desc
 
 
+#: How one run of a learner's function ended: it returned a value, raised, overran its time, ended its
+#: process, or sent back something that is not a result.
+RunKind = Literal["value", "raised", "timeout", "exited", "garbled"]
+
+
 @dataclass
 class _Outcome:
-    kind: str                # "value", "raised", "timeout", "exited", "garbled"
+    kind: RunKind
     value: Any = None
     name: str = ""
     message: str = ""

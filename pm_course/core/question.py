@@ -116,7 +116,7 @@ class Question:
         """Check ``answer`` and return feedback; the attempt is recorded in your progress."""
         fb = self._evaluate(answer)
         self._last = (fb.outcome, tuple(disputes.rules_in(fb, self._rule_names())))
-        progress.record(self.module, self.id, "check", fb.outcome)
+        progress.record(self.module, self.id, "check", fb.outcome.value)
         return fb
 
     def dispute(self, why: str) -> Feedback:
