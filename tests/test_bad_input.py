@@ -62,7 +62,8 @@ INTERNAL_MODULES = ("pm_course.authoring", "pm_course.autograde.plain", "pm_cour
                     "pm_course.warm_start",  # the server extension: the Jupyter server calls it with its own objects
                     # the rules' measurement (authors, make bench) and the dispute records q.dispute() and
                     # pm-course report build; a learner's reason is checked by q.dispute (tests/test_disputes.py)
-                    "pm_course.rulebench", "pm_course.core.disputes")
+                    "pm_course.rulebench", "pm_course.core.disputes",
+                    "pm_course.settings")  # the settings' accessors: called by the course's code with its declarations
 VALIDATOR_OPTIONS = {"name", "hint", "low", "high", "low_open", "high_open", "allow_zero", "allow_one",
                      "normalise", "empty_ok", "max_len", "where", "limit", "options", "shape"}
 RECORDS = {  # plain result records and exceptions: built by the course's own code, not by learners
