@@ -52,7 +52,7 @@ ANY_VALUE = {
 # Course-author APIs: the checkers' and questions' constructors and the validators' own options are
 # written by the course's authors and proven by every question's self-test; learners meet them only
 # through q.check(answer), which is tested with hostile answers in test_checkers.py and test_questions.py.
-AUTHOR_FACING_MODULES = ("pm_course.core.checkers", "pm_course.core.question")
+AUTHOR_FACING_MODULES = ("pm_course.core.checkers", "pm_course.core.isolation", "pm_course.core.question")
 # The course authors' tools (pm_course.authoring keeps notebooks and declarations in step) and the grader's
 # internals, which take only what the grader itself built: plain.encode and formonly judge any value by
 # design, and the runner lives inside the sandbox. Instructors reach grading through pm_course.autograde.cohort,

@@ -243,7 +243,7 @@ def _proxy(box: Sandbox, name: str) -> Any:
             return box.call(name, args)
         except RemoteError as exc:
             if exc.timeout:
-                from ..core.checkers import TimeLimitExceeded
+                from ..core.isolation import TimeLimitExceeded
 
                 raise TimeLimitExceeded() from None
             raise _LearnerError(exc.type_name, "its message is not shown when grading") from None

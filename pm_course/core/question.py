@@ -30,8 +30,9 @@ from typing import Any
 
 from .. import settings
 from . import disputes, progress
-from .checkers import Checker, Function, Incorrect, Runs
+from .checkers import Checker, Function, Incorrect
 from .feedback import FAILED, GRADE_PENDING, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
+from .isolation import Runs
 from .validate import GradeFailed, InputError, InputTypeError, MalformedAnswer, NotAttempted
 
 __all__ = ["Question", "Misconception", "NO_EXAMPLE", "grading_strict", "solutions_enabled"]
