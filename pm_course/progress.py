@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .core import progress as _store
+from .core.feedback import Outcome
 from .course import MODULES, questions
 
 __all__ = ["summary", "review", "plot", "export", "import_", "repair", "where", "Summary", "Review", "Imported"]
@@ -130,8 +131,8 @@ def review(module: str) -> Review:
             items += list(getattr(importlib.import_module(f"pm_course.{m.package}.questions"), "WRITTEN", []))
         except ModuleNotFoundError:
             pass
-    names = {"passed": "passed", "failed": "not yet", "invalid": "check the form", "not attempted": "not attempted",
-             "reviewed": "draft checked"}
+    names: dict[str, str] = {Outcome.PASSED: "passed", Outcome.FAILED: "not yet", Outcome.INVALID: "check the form",
+                             Outcome.NOT_ATTEMPTED: "not attempted", Outcome.REVIEWED: "draft checked"}
     rows = [{"question": q.id, "points": q.points, "prompt": q.prompt,
              "state": names.get(latest.get(q.id, ""), "not checked yet")} for q in items]
     return Review(m.name, m.title, rows)
@@ -174,8 +175,8 @@ def summary() -> Summary:
             continue
         ids = {q.id for q in qs}
         mine = [e for e in evs if e["module"] == m.name and e["question"] in ids]
-        passed = {e["question"] for e in mine if e["action"] == "check" and e["outcome"] == "passed"}
-        tried = {e["question"] for e in mine if e["action"] == "check" and e["outcome"] != "not attempted"}
+        passed = {e["question"] for e in mine if e["action"] == "check" and e["outcome"] == Outcome.PASSED}
+        tried = {e["question"] for e in mine if e["action"] == "check" and e["outcome"] != Outcome.NOT_ATTEMPTED}
         rows.append({
             "module": m.number,
             "name": m.name,

@@ -28,11 +28,12 @@ from __future__ import annotations
 import asyncio
 import importlib
 import json
-import os
 import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from . import settings
 
 WELCOME = "notebooks/00_welcome.ipynb"
 _TREE = re.compile(r"^/lab(?:/workspaces/[^/]+)?/tree/(?P<path>.+\.ipynb)$")
@@ -49,7 +50,7 @@ def _load_jupyter_server_extension(serverapp: Any) -> None:
 
 async def _start_jupyter_server_extension(serverapp: Any) -> None:
     """Called once the server's event loop runs: start the first notebook's kernel and nbconvert's import."""
-    if os.environ.get("PM_COURSE_WARM_START", "1").strip() == "0":
+    if not settings.read(settings.WARM_START):
         return
     path = first_notebook(getattr(serverapp, "default_url", ""), serverapp.root_dir)
     if path is not None:

@@ -52,7 +52,8 @@ ANY_VALUE = {
 # Course-author APIs: the checkers' and questions' constructors and the validators' own options are
 # written by the course's authors and proven by every question's self-test; learners meet them only
 # through q.check(answer), which is tested with hostile answers in test_checkers.py and test_questions.py.
-AUTHOR_FACING_MODULES = ("pm_course.core.checkers", "pm_course.core.question", "pm_course.core.retrieval")
+AUTHOR_FACING_MODULES = ("pm_course.core.checkers", "pm_course.core.isolation", "pm_course.core.question",
+                         "pm_course.core.retrieval")
 # The course authors' tools (pm_course.authoring keeps notebooks and declarations in step) and the grader's
 # internals, which take only what the grader itself built: plain.encode and formonly judge any value by
 # design, and the runner lives inside the sandbox. Instructors reach grading through pm_course.autograde.cohort,
@@ -64,7 +65,8 @@ INTERNAL_MODULES = ("pm_course.authoring", "pm_course.autograde.plain", "pm_cour
                     # pm-course report build; a learner's reason is checked by q.dispute (tests/test_disputes.py)
                     "pm_course.rulebench", "pm_course.core.disputes",
                     # the capstone's hashing: called by its questions with conformed answers, never by a learner
-                    "pm_course.capstone.sealed")
+                    "pm_course.capstone.sealed",
+                    "pm_course.settings")  # the settings' accessors: called by the course's code with its declarations
 VALIDATOR_OPTIONS = {"name", "hint", "low", "high", "low_open", "high_open", "allow_zero", "allow_one",
                      "normalise", "empty_ok", "max_len", "where", "limit", "options", "shape"}
 RECORDS = {  # plain result records and exceptions: built by the course's own code, not by learners

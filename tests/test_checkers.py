@@ -21,7 +21,7 @@ from pm_course.core import (
     Value,
     WidgetState,
 )
-from pm_course.core.checkers import TimeLimitExceeded, call_with_time_limit
+from pm_course.core.isolation import TimeLimitExceeded, call_with_time_limit
 
 
 def run(checker, answer):
@@ -382,7 +382,7 @@ def test_one_child_runs_every_case_and_the_overhead_is_small():
 
 
 def test_call_with_time_limit_reports_what_the_function_raised():
-    from pm_course.core.checkers import LearnerCodeError
+    from pm_course.core.isolation import LearnerCodeError
 
     assert call_with_time_limit(lambda a, b: a + b, (1, 2), 1) == 3
     with pytest.raises(LearnerCodeError, match="SystemExit"):
@@ -462,7 +462,7 @@ def test_no_predicate_or_rule_of_any_question_receives_a_learner_function(monkey
     """Every misconception predicate and rubric rule of every module sees a learner's function only as Runs."""
     import os
 
-    from pm_course.core.checkers import Runs
+    from pm_course.core.isolation import Runs
 
     parent = os.getpid()
     called_here: list[tuple] = []
@@ -548,7 +548,7 @@ def test_every_question_that_takes_code_survives_the_hostile_battery(fresh_home,
 def test_the_child_holds_no_inherited_descriptor_and_has_a_memory_limit():
     import os
 
-    from pm_course.core.checkers import MEMORY_HEADROOM
+    from pm_course.core.isolation import MEMORY_HEADROOM
 
     keep = os.open(os.devnull, os.O_RDONLY)  # a descriptor the caller holds (like the progress database)
     try:
@@ -567,7 +567,7 @@ def test_the_child_holds_no_inherited_descriptor_and_has_a_memory_limit():
 def test_runs_replays_recorded_outputs_and_runs_new_inputs_isolated():
     import os
 
-    from pm_course.core.checkers import LearnerCodeError, isolated
+    from pm_course.core.isolation import LearnerCodeError, isolated
 
     parent = os.getpid()
 
@@ -618,3 +618,16 @@ def test_questions_with_rubrics_answer_any_malformed_value_with_a_message():
         for bad in (None, 10**100, [], "", True, -1, {"story": None, "criteria": None}, [[[]]]):
             fb = q.check(bad)
             assert fb.outcome in ("invalid", "failed", "not attempted") and fb.lines, (q.key, bad)
+
+
+def test_the_process_runner_lives_in_isolation_and_checkers_stay_pure():
+    import ast
+    from pathlib import Path
+
+    from pm_course.core import checkers, isolation
+
+    source = Path(checkers.__file__).read_text(encoding="utf-8")
+    imported = {a.name.split(".")[0] for n in ast.walk(ast.parse(source)) if isinstance(n, ast.Import) for a in n.names}
+    assert imported.isdisjoint({"os", "pickle", "select", "signal", "struct", "threading", "resource"}), imported
+    for name in ("call_with_time_limit", "isolated", "isolation", "Runs", "TimeLimitExceeded", "LearnerCodeError"):
+        assert getattr(checkers, name) is getattr(isolation, name)  # older imports from checkers keep working

@@ -5,8 +5,9 @@ import sys
 
 import pytest
 
-from pm_course.core import checkers
-from pm_course.core.checkers import Function, Incorrect, Runs, TimeLimitExceeded, call_with_time_limit
+from pm_course.core import isolation
+from pm_course.core.checkers import Function, Incorrect
+from pm_course.core.isolation import Runs, TimeLimitExceeded, call_with_time_limit
 
 
 def _ref(xs):
@@ -48,7 +49,7 @@ def fails(checker, answer):
 @pytest.fixture(params=["env", "fork-fails", "no-fork"])
 def in_process(request, monkeypatch):
     """Each way a platform comes to run checks in-process, forced on Linux."""
-    monkeypatch.setattr(checkers, "_fork_failed", False)
+    monkeypatch.setattr(isolation, "_fork_failed", False)
     if request.param == "env":
         monkeypatch.setenv("PM_COURSE_CHECKS", "in-process")
     elif request.param == "fork-fails":  # the browser: os.fork exists but raises
@@ -62,12 +63,12 @@ def in_process(request, monkeypatch):
 
 def test_in_process_checks_pass_right_answers_fail_wrong_ones_and_stop_endless_loops(in_process, monkeypatch):
     seen = []
-    real = checkers._run_cases_in_process
-    monkeypatch.setattr(checkers, "_run_cases_in_process", lambda *a: seen.append(1) or real(*a))
+    real = isolation._run_cases_in_process
+    monkeypatch.setattr(isolation, "_run_cases_in_process", lambda *a: seen.append(1) or real(*a))
     c = Function(reference=_ref, inputs=[([3, 1, 2],), ([5, 4],)], returns=list[int], time_limit=0.3)
     c.verify(c.conform(good))
     lines = fails(c, wrong)
-    assert "wrong on 2 of 2" in lines[0] and lines[-1] == checkers.NOT_ISOLATED
+    assert "wrong on 2 of 2" in lines[0] and lines[-1] == isolation.NOT_ISOLATED
     for loop in (endless, stubborn):
         lines = fails(c, loop)
         assert "did not finish within 0.3 s" in lines[0] and "not in a separate one" in lines[-1]
@@ -82,7 +83,7 @@ def test_in_process_checks_pass_right_answers_fail_wrong_ones_and_stop_endless_l
 
 def test_predicates_still_receive_a_runs_and_never_the_function(monkeypatch):
     monkeypatch.setenv("PM_COURSE_CHECKS", "in-process")
-    assert checkers.isolation() == "in-process"
+    assert isolation.isolation() == "in-process"
     c = Function(reference=_ref, inputs=[([3, 1, 2],)], returns=list[int], time_limit=0.3)
     runs = c.runs(good)
     assert isinstance(runs, Runs) and not hasattr(runs, "__wrapped__")
@@ -97,7 +98,7 @@ def test_predicates_still_receive_a_runs_and_never_the_function(monkeypatch):
 
 def test_fork_is_used_where_it_works(monkeypatch):
     monkeypatch.delenv("PM_COURSE_CHECKS", raising=False)
-    monkeypatch.setattr(checkers, "_fork_failed", False)
-    assert checkers.isolation() == "fork"
+    monkeypatch.setattr(isolation, "_fork_failed", False)
+    assert isolation.isolation() == "fork"
     c = Function(reference=_ref, inputs=[([3, 1, 2],)], returns=list[int], time_limit=0.5)
-    assert checkers.NOT_ISOLATED not in fails(c, wrong)
+    assert isolation.NOT_ISOLATED not in fails(c, wrong)

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..core.validate import InputError, InputTypeError, describe, integer, text
 from .engine import (
     MAX_NOTEBOOK_BYTES,
@@ -200,7 +201,7 @@ def ensure_assignment(course: Course, assignment: str) -> None:
                f"--CourseDirectory.root={course.root}", f"--db={course.db_url}",
                f"--CourseDirectory.release_directory={tmp}", "--log-level=WARN"]
         env = dict(os.environ)
-        env.pop("NBGRADER_EXECUTION", None)
+        env.pop(settings.GRADING.name, None)
         out = subprocess.run(cmd, cwd=course.root, capture_output=True, text=True, env=env)
         if out.returncode != 0:
             raise GradingRefused(f"nbgrader could not register {assignment}: {out.stderr.strip()[-500:]}")

@@ -38,6 +38,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from . import plain
 from .sandbox import DEFAULT_LIMITS, BudgetExhausted, Limits, RemoteError, Sandbox, SandboxCrashed
 
@@ -242,7 +243,7 @@ def _proxy(box: Sandbox, name: str) -> Any:
             return box.call(name, args)
         except RemoteError as exc:
             if exc.timeout:
-                from ..core.checkers import TimeLimitExceeded
+                from ..core.isolation import TimeLimitExceeded
 
                 raise TimeLimitExceeded() from None
             raise _LearnerError(exc.type_name, "its message is not shown when grading") from None
@@ -373,7 +374,7 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
-STUDENT_VARIABLE = "PM_COURSE_STUDENT_ID"
+STUDENT_VARIABLE = settings.STUDENT_ID.name
 
 
 def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits: Limits = DEFAULT_LIMITS,
@@ -413,9 +414,8 @@ def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits
         if r["status"] != "ok":
             for name in re.findall(r"^\s*([A-Za-z_]\w*)\s*=", c["source"], flags=re.M):
                 cell_notes.setdefault(name, r.get("error", "")[:200])
-    previous = os.environ.get("NBGRADER_EXECUTION")
-    os.environ["NBGRADER_EXECUTION"] = "autograde"  # grading cells raise on anything but a pass; nothing is recorded
-    os.environ[STUDENT_VARIABLE] = student
+    # grading cells raise on anything but a pass; nothing is recorded
+    restore = settings.override({settings.GRADING: "autograde", settings.STUDENT_ID: student})
     try:
         base: dict[str, Any] = {"__name__": "__grading__", "__builtins__": builtins}
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
@@ -437,11 +437,7 @@ def grade_notebook(source_path: Path, submission_path: Path, stubs: dict, limits
         if over:
             result["notes"].append(over.replace("not graded: ", "tests left ") + " (the tests after it score nothing)")
     finally:
-        os.environ.pop(STUDENT_VARIABLE, None)
-        if previous is None:
-            os.environ.pop("NBGRADER_EXECUTION", None)
-        else:
-            os.environ["NBGRADER_EXECUTION"] = previous
+        restore()
         if box is not None:
             box.close()
     result["seconds"] = round(time.perf_counter() - t0, 3)

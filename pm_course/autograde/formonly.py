@@ -18,7 +18,7 @@ import types
 import typing
 from typing import Any
 
-from ..core.feedback import INFO, INVALID, NOT_ATTEMPTED, Feedback
+from ..core.feedback import HINT, INFO, INVALID, NOT_ATTEMPTED, Feedback
 from ..core.validate import MalformedAnswer, NotAttempted, conform
 from . import plain
 
@@ -182,7 +182,7 @@ class FormOnlyQuestion:
         raise RuntimeError("grading happens outside the sandbox")
 
     def hint(self) -> Feedback:
-        return Feedback("hint", self.id, "hints", list(self.hints))
+        return Feedback(HINT, self.id, "hints", list(self.hints))
 
     def solution(self) -> Feedback:
         return Feedback(INFO, self.id, "solutions are not available while grading", [])
@@ -204,7 +204,7 @@ class FormOnlyWritten:
         return self.check(text)
 
     def hint(self) -> Feedback:
-        return Feedback("hint", self.id, "hints", [])
+        return Feedback(HINT, self.id, "hints", [])
 
     def solution(self) -> Feedback:
         return Feedback(INFO, self.id, "not available while grading", [])

@@ -21,6 +21,7 @@ import sys
 import traceback
 from typing import Any
 
+from .. import settings
 from . import plain
 
 OUTPUT_LIMIT = 4_000
@@ -173,8 +174,8 @@ def main() -> int:
     fd_in, fd_out = (int(a) for a in sys.argv[1:3])
     inbox = os.fdopen(fd_in, "r", encoding="utf-8", errors="replace")
     outbox = os.fdopen(fd_out, "w", encoding="utf-8")
-    _install_stubs(os.environ.pop("PM_COURSE_STUBS", ""))
-    seed = os.environ.pop("PM_COURSE_MPL_SEED", "")
+    _install_stubs(settings.take(settings.STUBS))
+    seed = settings.take(settings.MPL_SEED)
     if seed and os.path.isdir(seed) and os.environ.get("MPLCONFIGDIR"):  # matplotlib's font cache, built once
         import shutil
 

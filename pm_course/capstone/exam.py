@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from ..core.validate import InputError, InputTypeError, describe, text
 
 __all__ = [
@@ -48,7 +49,7 @@ WRITTEN_MIN = 0.50
 FOLLOWUP = "10_followup"
 #: How long after the capstone the instructor releases the follow-up, by default (``pm-course certify --followup-weeks``).
 FOLLOWUP_WEEKS = 8
-STUDENT_VARIABLE = "PM_COURSE_STUDENT_ID"
+STUDENT_VARIABLE = settings.STUDENT_ID.name
 #: The variant used before a learner declares an id (the lesson's examples, the self-tests).
 DEMO_ID = "demo-learner"
 
@@ -262,7 +263,7 @@ def use(student_id: Any) -> Case:
 
     case = case_for(student_id)
     _current[0] = case.student_id
-    if not os.environ.get("NBGRADER_EXECUTION") and progress.load_artifact(ASSIGNMENT, "student_id") != case.student_id:
+    if not settings.read(settings.GRADING) and progress.load_artifact(ASSIGNMENT, "student_id") != case.student_id:
         progress.save_artifact(ASSIGNMENT, "student_id", case.student_id)
     return case
 
@@ -288,7 +289,7 @@ def submitter(cwd: str | os.PathLike | None = None) -> str | None:
     working directory ``.../autograded/<student>/09_capstone`` in which plain
     ``nbgrader autograde`` runs the notebook.
     """
-    env = os.environ.get(STUDENT_VARIABLE, "").strip()
+    env = settings.read(settings.STUDENT_ID)
     if env:
         return env
     here = Path(cwd) if cwd is not None else Path.cwd()

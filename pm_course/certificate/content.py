@@ -17,6 +17,7 @@ import hashlib
 import json
 from typing import Any
 
+from ..core.feedback import Outcome
 from ..core.validate import InputError, InputTypeError, describe, text
 
 __all__ = ["COURSE", "KINDS", "MODULE_PASS_SHARE", "MIN_MODULES", "NotEligible", "canonical", "certificate_content",
@@ -251,7 +252,7 @@ def module_standing() -> list[dict[str, Any]]:
     for m in _exercise_modules():
         qs = questions(m.name)
         total = float(sum(q.points for q in qs))
-        got = float(sum(q.points for q in qs if latest.get((m.name, q.id)) == "passed"))
+        got = float(sum(q.points for q in qs if latest.get((m.name, q.id)) == Outcome.PASSED))
         rows.append({"module": m.name, "points": got, "total": total,
                      "passed": total > 0 and got >= MODULE_PASS_SHARE * total - 1e-9})
     return rows

@@ -10,7 +10,7 @@ _EXPORTS = {
     "Checker": "checkers", "Choice": "checkers", "Function": "checkers", "Incorrect": "checkers",
     "Mapping": "checkers", "Ordering": "checkers", "Rubric": "checkers", "Rule": "checkers", "SetOf": "checkers",
     "Letters": "checkers",
-    "Value": "checkers", "WidgetState": "checkers", "Case": "checkers", "Feedback": "feedback", "Misconception": "question",
+    "Value": "checkers", "WidgetState": "checkers", "Case": "checkers", "Feedback": "feedback", "Outcome": "feedback", "Misconception": "question",
     "Question": "question", "InputError": "validate", "InputTypeError": "validate",
     "MalformedAnswer": "validate", "NotAttempted": "validate", "conform": "validate",
     "WrittenAnswer": "written", "mentions": "written", "length": "written",

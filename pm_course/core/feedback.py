@@ -3,29 +3,56 @@
 Each renders as HTML in JupyterLab (``_repr_html_``) and as plain text in a
 terminal or in nbgrader's feedback (``__str__``). They hold plain data
 (``outcome``, ``title``, ``lines``) so tests can read them.
+
+An outcome is an :class:`Outcome`, a ``StrEnum``: each member is equal to
+the text the progress store has always recorded for it (``"passed"``,
+``"not attempted"``, ...), so stored events and exports read the same, and
+mypy checks every use against the list.
+
+>>> Feedback("passed", "q1", "well done").outcome is Outcome.PASSED
+True
+>>> Outcome.NOT_ATTEMPTED == "not attempted"
+True
 """
 
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 __all__ = [
-    "Feedback", "PASSED", "FAILED", "NOT_ATTEMPTED", "INVALID", "HINT", "SOLUTION", "INFO", "REVIEWED", "GRADE_PENDING",
+    "Feedback", "Outcome",
+    "PASSED", "FAILED", "NOT_ATTEMPTED", "INVALID", "HINT", "SOLUTION", "INFO", "REVIEWED", "GRADE_PENDING",
 ]
 
-PASSED = "passed"
-FAILED = "failed"
-NOT_ATTEMPTED = "not attempted"
-INVALID = "invalid"  # malformed answer: wrong type, NaN, empty ...
-HINT = "hint"
-SOLUTION = "solution"
-INFO = "info"
-REVIEWED = "reviewed"  # a written answer read by word rules: formative, not a grade
-GRADE_PENDING = "not graded yet"  # a grading cell run by the learner before the answer is written
+
+class Outcome(StrEnum):
+    """What an action on a question came to. The values are the texts kept in the progress store: never change one."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    NOT_ATTEMPTED = "not attempted"
+    INVALID = "invalid"  # malformed answer: wrong type, NaN, empty ...
+    HINT = "hint"
+    SOLUTION = "solution"
+    INFO = "info"
+    REVIEWED = "reviewed"  # a written answer read by word rules: formative, not a grade
+    GRADE_PENDING = "not graded yet"  # a grading cell run by the learner before the answer is written
+
+
+PASSED = Outcome.PASSED
+FAILED = Outcome.FAILED
+NOT_ATTEMPTED = Outcome.NOT_ATTEMPTED
+INVALID = Outcome.INVALID
+HINT = Outcome.HINT
+SOLUTION = Outcome.SOLUTION
+INFO = Outcome.INFO
+REVIEWED = Outcome.REVIEWED
+GRADE_PENDING = Outcome.GRADE_PENDING
 
 # Colour-blind-safe accents (Okabe-Ito) with a text label, so colour is never the only cue.
-_STYLE = {
+_STYLE: dict[Outcome, tuple[str, str]] = {
     PASSED: ("#009E73", "Correct"),
     FAILED: ("#D55E00", "Not yet"),
     NOT_ATTEMPTED: ("#56B4E9", "Not attempted"),
@@ -42,18 +69,26 @@ _STYLE = {
 class Feedback:
     """The outcome of an action on a question, with the lines that explain it."""
 
-    outcome: str
+    outcome: Outcome
     question: str
     title: str
     lines: list[str] = field(default_factory=list)
     code: str = ""  # shown in a code block (solutions)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.outcome, Outcome):
+            try:
+                self.outcome = Outcome(self.outcome)
+            except ValueError:
+                raise ValueError(f"outcome must be one of {', '.join(repr(o.value) for o in Outcome)}; "
+                                 f"got {self.outcome!r}.") from None
 
     @property
     def passed(self) -> bool:
         return self.outcome == PASSED
 
     def __str__(self) -> str:
-        label = _STYLE.get(self.outcome, ("", self.outcome))[1]
+        label = _STYLE[self.outcome][1]
         head = f"[{label}] {self.question}: {self.title}" if self.question else f"[{label}] {self.title}"
         body = [head] + [f"  - {line}" for line in self.lines]
         if self.code:
@@ -67,7 +102,7 @@ class Feedback:
         printer.text(str(self))
 
     def _repr_html_(self) -> str:
-        colour, label = _STYLE.get(self.outcome, ("#999999", self.outcome))
+        colour, label = _STYLE[self.outcome]
         esc = html.escape
         items = "".join(f"<li>{esc(line)}</li>" for line in self.lines)
         code = f"<pre style='margin:.4em 0 0 0'>{esc(self.code.rstrip())}</pre>" if self.code else ""

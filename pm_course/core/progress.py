@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import settings
 from .validate import InputError, InputTypeError, describe
 
 # POSIX-only and optional modules are imported here, guarded, so that importing the store works everywhere.
@@ -139,18 +140,16 @@ BROWSER_DRIVE = Path("/drive")
 
 
 def home() -> Path:
-    """The folder that holds the progress database (``PM_COURSE_HOME`` or ``~/.pm_course``).
+    """The folder that holds the progress database (``PM_COURSE_HOME``, else ``~/.pm_course``).
 
     In the browser (Pyodide under JupyterLite) ``~`` is in memory and gone at
-    the next page load, so the default is ``.pm_course`` on the site's drive
-    (``/drive``), which the browser keeps.
+    the next page load, so there the default is ``.pm_course`` on the site's
+    drive (``/drive``), which the browser keeps.
     """
-    env = os.environ.get("PM_COURSE_HOME")
-    if env:
-        return Path(env).expanduser()
-    if sys.platform == "emscripten" and BROWSER_DRIVE.is_dir():
+    chosen = settings.read(settings.HOME)
+    if chosen == Path.home() / ".pm_course" and sys.platform == "emscripten" and BROWSER_DRIVE.is_dir():
         return BROWSER_DRIVE / ".pm_course"
-    return Path.home() / ".pm_course"
+    return chosen
 
 
 def db_path() -> Path:
@@ -195,7 +194,7 @@ def store_kind() -> str:
     ``sqlite3``, the browser (Pyodide / JupyterLite), or a home on a network
     file system (NFS, SMB, ...), where SQLite's file locks cannot be trusted.
     """
-    chosen = os.environ.get("PM_COURSE_STORE", "").strip().lower()
+    chosen = settings.read(settings.STORE)
     if chosen and chosen not in STORES + ("auto",):
         _warn_once("store", f"PM_COURSE_STORE must be one of {', '.join(STORES)} or auto; got {chosen!r}. "
                    "The store is chosen automatically.")
@@ -728,7 +727,7 @@ def record(module: str, question: str, action: str, outcome: str = "") -> None:
     Bad arguments (not text, empty, too long, an unknown action) are dropped
     with a RuntimeWarning naming what was expected.
     """
-    if os.environ.get("NBGRADER_EXECUTION"):  # nbgrader is validating or autograding: not the learner
+    if settings.read(settings.GRADING):  # nbgrader is validating or autograding: not the learner
         return
     try:
         _check_text("module", module, MAX_NAME_CHARS)
@@ -875,7 +874,7 @@ def save_artifact(module: str, key: str, data: Any) -> None:
     notebook. Raises InputError / InputTypeError for data that is not plain.
     """
     blob = _artifact_json(module, key, data)
-    if os.environ.get("NBGRADER_EXECUTION"):
+    if settings.read(settings.GRADING):
         return
     ts = time.time()
     row = (module, key, ts, blob)

@@ -24,14 +24,15 @@ the answer is not right. Nothing here inspects the caller's stack or globals.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import settings
 from . import disputes, progress
-from .checkers import Checker, Function, Incorrect, Runs
+from .checkers import Checker, Function, Incorrect
 from .feedback import FAILED, GRADE_PENDING, HINT, INFO, INVALID, NOT_ATTEMPTED, PASSED, SOLUTION, Feedback
+from .isolation import Runs
 from .validate import GradeFailed, InputError, InputTypeError, MalformedAnswer, NotAttempted
 
 __all__ = ["Question", "Misconception", "NO_EXAMPLE", "grading_strict", "solutions_enabled"]
@@ -77,14 +78,12 @@ class Misconception:
 
 def grading_strict() -> bool:
     """True while nbgrader grades or validates the notebook (or the test suite asks for strict grading)."""
-    if os.environ.get("NBGRADER_EXECUTION"):
-        return True
-    return os.environ.get("PM_COURSE_GRADE_STRICT", "").strip().lower() in {"1", "on", "yes", "true"}
+    return settings.read(settings.GRADING) or settings.read(settings.GRADE_STRICT)
 
 
 def solutions_enabled() -> bool:
     """Solutions can be switched off for a graded cohort: ``PM_COURSE_SOLUTIONS=off``."""
-    return os.environ.get("PM_COURSE_SOLUTIONS", "on").strip().lower() not in {"off", "0", "no", "false"}
+    return settings.read(settings.SOLUTIONS)
 
 
 @dataclass(eq=False)
@@ -118,7 +117,7 @@ class Question:
         """Check ``answer`` and return feedback; the attempt is recorded in your progress."""
         fb = self._evaluate(answer)
         self._last = (fb.outcome, tuple(disputes.rules_in(fb, self._rule_names())))
-        progress.record(self.module, self.id, "check", fb.outcome)
+        progress.record(self.module, self.id, "check", fb.outcome.value)
         return fb
 
     def dispute(self, why: str) -> Feedback:

@@ -32,7 +32,7 @@ from typing import Any
 
 from . import progress
 from .checkers import Rule
-from .feedback import INFO, INVALID, NOT_ATTEMPTED, REVIEWED, SOLUTION, Feedback
+from .feedback import HINT, INFO, INVALID, NOT_ATTEMPTED, REVIEWED, SOLUTION, Feedback
 from .validate import MAX_TEXT, InputTypeError, describe, integer, text
 
 __all__ = ["WrittenAnswer", "mentions", "length", "words"]
@@ -151,7 +151,7 @@ class WrittenAnswer:
             self._drafted = True
         not_yet = [line[len("Not yet: "):] for line in fb.lines if line.startswith("Not yet: ")]
         self._last = (fb.outcome, tuple(r.name for r in self.rules if any(n.startswith(f"{r.name}:") for n in not_yet)))
-        progress.record(self.module, self.id, "check", fb.outcome)
+        progress.record(self.module, self.id, "check", fb.outcome.value)
         return fb
 
     def dispute(self, why: str) -> Feedback:
@@ -171,7 +171,7 @@ class WrittenAnswer:
     def hint(self) -> Feedback:
         """What a strong answer does (the names of the rules)."""
         progress.record(self.module, self.id, "hint", "1")
-        return Feedback("hint", self.id, "what a strong answer does", [r.name for r in self.rules])
+        return Feedback(HINT, self.id, "what a strong answer does", [r.name for r in self.rules])
 
     def solution(self) -> Feedback:
         """The model answer and the mark scheme, once you have written a draft (unless solutions are off)."""

@@ -10,7 +10,7 @@ import re
 import statistics
 
 from ..core import Choice, Function, Mapping, Misconception, Question, Rubric, Rule, Value
-from ..core.checkers import call_with_time_limit
+from ..core.isolation import call_with_time_limit
 from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
 from .interviews import check_job_story, critique_question, theme_counts

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from ..core import Choice, Function, Mapping, Misconception, Question, Rubric, Rule, SetOf, Value, WidgetState
-from ..core.checkers import call_with_time_limit
+from ..core.isolation import call_with_time_limit
 from ..core.validate import InputError, InputTypeError, MalformedAnswer, conform
 from ..core.written import WrittenAnswer, length, mentions
 from ..data import load
