@@ -36,8 +36,8 @@ FOLLOW = 90
 def cpu_contention():
     """Busy loops beside the tests (one per core unless PM_COURSE_BROWSER_BUSY says otherwise)."""
     n = int(os.environ.get("PM_COURSE_BROWSER_BUSY", str(os.cpu_count() or 1)))
-    loops = [subprocess.Popen([sys.executable, "-c", "while True: pass"], stdin=subprocess.DEVNULL)
-             for _ in range(n)]
+    spin = "import os\nparent = os.getppid()\nwhile os.getppid() == parent:\n    pass\n"  # ends if pytest dies
+    loops = [subprocess.Popen([sys.executable, "-c", spin], stdin=subprocess.DEVNULL) for _ in range(n)]
     yield n
     for p in loops:
         p.kill()
