@@ -10,7 +10,6 @@ figure is drawn).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 import ipywidgets as W
 
@@ -215,16 +214,6 @@ class RetentionExplorer(ui.Widget):
 # ---------------------------------------------------------------- A/B test planner
 
 
-def _in_percent(shares: Sequence[float]) -> list[tuple[str, float]]:
-    """Dropdown options that show shares in % (the unit of the charts and result lines beside them)."""
-    return [(f"{x:.0%}", x) for x in shares]
-
-
-def _choices(dropdown: Any) -> list:
-    """The values a dropdown offers, whether its options are plain values or (label, value) pairs."""
-    return [o[1] if isinstance(o, tuple) else o for o in dropdown.options]
-
-
 class ABTestPlanner(ui.Widget):
     """Baseline, minimum detectable effect, alpha and power -> users per arm and days at Shiftbrew's traffic.
 
@@ -245,8 +234,8 @@ class ABTestPlanner(ui.Widget):
                                       description="Baseline rate", style=style, layout=lay)
         self.mde = W.FloatSlider(min=0.5, max=10.0, step=0.25, value=2.0, readout_format=".2f",
                                  description="MDE (points)", style=style, layout=lay)
-        self.alpha = W.Dropdown(options=_in_percent([0.01, 0.05, 0.1]), value=0.05, description="Alpha", style=style)
-        self.power = W.Dropdown(options=_in_percent([0.8, 0.9]), value=0.8, description="Power", style=style)
+        self.alpha = W.Dropdown(options=[0.01, 0.05, 0.1], value=0.05, description="Alpha", style=style)
+        self.power = W.Dropdown(options=[0.8, 0.9], value=0.8, description="Power", style=style)
         self.traffic = W.BoundedIntText(min=1, max=1_000_000, value=case["eligible_staff_per_day"],
                                         description="Users on day 1", style=style)
         self.population = W.BoundedIntText(min=1, max=10_000_000, value=case["eligible_staff"],
@@ -287,7 +276,7 @@ class ABTestPlanner(ui.Widget):
         integer("population", new["population"], low=1, high=self.population.max,
                 hint="The eligible users there are, in all.")
         for key, ctrl in (("alpha", self.alpha), ("power", self.power)):
-            one_of(key, new[key], _choices(ctrl),
+            one_of(key, new[key], ctrl.options,
                    hint=f"The planner offers {key} only at these values; sample_size_per_arm() takes any {key}.")
         for key, low, high in (("baseline", self.baseline.min, self.baseline.max),
                                ("mde", self.mde.min / 100, self.mde.max / 100)):
@@ -322,8 +311,8 @@ class ABTestPlanner(ui.Widget):
         ax.set_yscale("log")
         ax.set_xlabel("minimum detectable effect (percentage points above the baseline)")
         ax.set_ylabel("users per arm (log scale)")
-        ax.set_title(f"Sample size per arm from a {v['baseline']:.1%} baseline (alpha {v['alpha']:.0%}, "
-                     f"power {v['power']:.0%})")
+        ax.set_title(f"Sample size per arm from a {v['baseline']:.1%} baseline (alpha {v['alpha']:g}, "
+                     f"power {v['power']:g})")
         ax.legend(frameon=False)
         return fig
 
@@ -370,7 +359,7 @@ class PeekingSimulator(ui.Widget):
         self.tests = W.Dropdown(options=[200, 500, 1000, 2000], value=2000, description="A/A tests", style=style)
         self.days = W.IntSlider(min=1, max=40, value=20, description="Days (peeks)", style=style)
         self.users = W.Dropdown(options=[50, 100, 200, 500], value=200, description="Users/arm/day", style=style)
-        self.alpha = W.Dropdown(options=_in_percent([0.01, 0.05, 0.1]), value=0.05, description="Alpha", style=style)
+        self.alpha = W.Dropdown(options=[0.01, 0.05, 0.1], value=0.05, description="Alpha", style=style)
         self.seed = W.BoundedIntText(min=0, max=10**6, value=6, description="Seed", style=style)
         self.result = W.HTML().add_class("pm-result")
         self.chart = W.Output().add_class("pm-chart")
@@ -400,7 +389,7 @@ class PeekingSimulator(ui.Widget):
         sim = peeking_simulation(new["tests"], new["days"], new["users_per_day"], 0.12,  # type: ignore[arg-type]
                                  new["alpha"], new["seed"])  # type: ignore[arg-type]
         for key, ctrl in (("tests", self.tests), ("users_per_day", self.users), ("alpha", self.alpha)):
-            one_of(key, new[key], _choices(ctrl),
+            one_of(key, new[key], ctrl.options,
                    hint=f"The simulator offers {key} only at these values; peeking_simulation() takes any value.")
         integer("days", new["days"], low=self.days.min, high=self.days.max,
                 hint="That is the simulator's range; peeking_simulation() runs longer tests.")
