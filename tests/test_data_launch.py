@@ -9,6 +9,7 @@ chi-square 4.0, p = 0.0455. Funnel and cohort cases are hand-computed.
 
 from __future__ import annotations
 
+import html
 import math
 import os
 import subprocess
@@ -583,6 +584,22 @@ def test_retention_explorer(widgets):
     _labelled(r.plot())
     with pytest.raises(InputError, match="cohort_weeks"):
         r.set(3)
+
+
+def test_ab_test_planner_readouts_use_the_units_of_its_chart_and_result(widgets):
+    """The slider readouts say what the result line and the chart say: the baseline in %, the minimum
+    detectable effect in percentage points (the chart's axis), never the bare fractions 0.120 and 0.0200."""
+    p = widgets.ABTestPlanner(baseline=0.12, mde=0.02)
+    baseline = format(p.baseline.value, p.baseline.readout_format)  # d3's format reads these specs as Python's
+    mde = format(p.mde.value, p.mde.readout_format)
+    assert (baseline, mde) == ("12.0%", "2.00"), (baseline, mde)
+    assert "points" in p.mde.description
+    assert "Detects 12.0% -> 14.0%" in html.unescape(p.result.value)
+    p.mde.value = 2.5  # the slider, as a learner moves it: 2.5 points
+    assert p.value["mde"] == 0.025 and "mde=0.025," in p.code()
+    assert "Detects 12.0% -> 14.5%" in html.unescape(p.result.value)
+    with pytest.raises(InputError, match="mde"):
+        p.set(mde=2.0)  # 2 percentage points is 0.02: a fraction, as sample_size_per_arm takes it
 
 
 def test_ab_test_planner(widgets):

@@ -369,7 +369,7 @@ def submit(*, anyway: bool = False) -> Any:
     if type(anyway) is not bool:
         raise InputTypeError(f"anyway must be True or False (exam.submit(anyway=True) submits with questions "
                              f"unanswered); got {describe(anyway)}.")
-    if os.environ.get("NBGRADER_EXECUTION"):
+    if settings.read(settings.GRADING):
         return Feedback(INFO, "submit", "graded by your instructor", ["While grading, the test cells give the marks."])
     case = current()
     first = first_submission()

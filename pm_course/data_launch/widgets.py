@@ -229,10 +229,12 @@ class ABTestPlanner(ui.Widget):
         people = population if population is not None else case["eligible_staff"]
         style = {"description_width": "150px"}
         lay = W.Layout(width="440px")
-        self.baseline = W.FloatSlider(min=0.01, max=0.9, step=0.005, value=0.12, readout_format=".3f",
+        # one unit per readout, as the result line and the chart give them: the baseline in %, the minimum
+        # detectable effect in percentage points (the slider holds points; .value and set() take fractions)
+        self.baseline = W.FloatSlider(min=0.01, max=0.9, step=0.005, value=0.12, readout_format=".1%",
                                       description="Baseline rate", style=style, layout=lay)
-        self.mde = W.FloatSlider(min=0.005, max=0.1, step=0.0025, value=0.02, readout_format=".4f",
-                                 description="Min. detectable effect", style=style, layout=lay)
+        self.mde = W.FloatSlider(min=0.5, max=10.0, step=0.25, value=2.0, readout_format=".2f",
+                                 description="MDE (points)", style=style, layout=lay)
         self.alpha = W.Dropdown(options=[0.01, 0.05, 0.1], value=0.05, description="Alpha", style=style)
         self.power = W.Dropdown(options=[0.8, 0.9], value=0.8, description="Power", style=style)
         self.traffic = W.BoundedIntText(min=1, max=1_000_000, value=case["eligible_staff_per_day"],
@@ -251,7 +253,7 @@ class ABTestPlanner(ui.Widget):
 
     @property
     def value(self) -> dict:
-        b, d = self.baseline.value, self.mde.value
+        b, d = self.baseline.value, round(self.mde.value / 100, 6)
         n = sample_size_per_arm(b, d, self.alpha.value, self.power.value)
         try:
             days, why = days_needed(n, self.traffic.value, population=self.population.value), ""
@@ -266,7 +268,7 @@ class ABTestPlanner(ui.Widget):
         """``planner.set(baseline=0.12, mde=0.02, alpha=0.05, power=0.8, daily_traffic=1200, population=10000)``;
         omitted ones stay."""
         new = {"baseline": self.baseline.value if baseline is None else baseline,
-               "mde": self.mde.value if mde is None else mde,
+               "mde": round(self.mde.value / 100, 6) if mde is None else mde,
                "alpha": self.alpha.value if alpha is None else alpha,
                "power": self.power.value if power is None else power,
                "daily_traffic": self.traffic.value if daily_traffic is None else daily_traffic,
@@ -277,13 +279,14 @@ class ABTestPlanner(ui.Widget):
         for key, ctrl in (("alpha", self.alpha), ("power", self.power)):
             one_of(key, new[key], ctrl.options,
                    hint=f"The planner offers {key} only at these values; sample_size_per_arm() takes any {key}.")
-        for key, slider in (("baseline", self.baseline), ("mde", self.mde)):
-            number(key, new[key], low=slider.min, high=slider.max,
+        for key, low, high in (("baseline", self.baseline.min, self.baseline.max),
+                               ("mde", self.mde.min / 100, self.mde.max / 100)):
+            number(key, new[key], low=low, high=high,
                    hint=f"That is the planner's slider range; sample_size_per_arm() takes any {key}.")
         integer("daily_traffic", new["daily_traffic"], low=1, high=min(self.traffic.max, new["population"]),
                 hint="The users who come on day 1: at least 1, at most the eligible users in all.")
         with self.quiet():
-            self.baseline.value, self.mde.value = new["baseline"], new["mde"]
+            self.baseline.value, self.mde.value = new["baseline"], new["mde"] * 100
             self.alpha.value, self.power.value, self.traffic.value = new["alpha"], new["power"], new["daily_traffic"]
             self.population.value = new["population"]
         self.refresh()

@@ -204,9 +204,8 @@ class NotebookPage:
     def count_of(self, index: int) -> int | None:
         return next(c for c in self.state()["cells"] if c["index"] == index)["count"]
 
-    def replace_and_run(self, index: int, source: str) -> dict:
-        """Click into a cell, select all, type ``source``, press Shift+Enter; wait for it to run."""
-        before = self.count_of(index)
+    def replace(self, index: int, source: str) -> None:
+        """Click into a cell, select all, type ``source`` (the cell is not run)."""
         cell = self.cell(index)
         cell.scroll_into_view_if_needed()
         editor = cell.locator(".cm-content")
@@ -215,6 +214,11 @@ class NotebookPage:
         self.page.keyboard.press("Delete")
         self.page.keyboard.type(source)  # top-level lines only: no auto-indent to fight
         expect(editor).to_have_text(re.compile(re.escape(source.split("\n")[0])))
+
+    def replace_and_run(self, index: int, source: str) -> dict:
+        """Click into a cell, select all, type ``source``, press Shift+Enter; wait for it to run."""
+        before = self.count_of(index)
+        self.replace(index, source)
         self.page.keyboard.press("Shift+Enter")
         return self.wait_cell_ran(index, before)
 
