@@ -17,7 +17,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 PORT ?= 8888
 WORKERS ?= 2
 
-.PHONY: grading-setup
+.PHONY: grading-setup site
 .PHONY: help lab lab-instructor progress binder-link lint doctest new-module test test-fast test-notebooks test-nbgrader test-browser bench release \
         data lock screenshots clean-notebooks clean venv
 
@@ -33,6 +33,7 @@ help:
 	@echo "make progress        print your progress (the same as .venv/bin/pm-course progress)"
 	@echo "make binder-link     print the Binder badge for this clone's GitHub remote (origin)"
 	@echo "make grading-setup   install bubblewrap, the sandbox pm-course autograde uses (instructors)"
+	@echo "make site            the lessons as a static website in _build/site (REPO_URL=... for the Binder links)"
 
 venv: $(STAMP)
 
@@ -71,6 +72,22 @@ lab-instructor: $(ALL_STAMP)
 	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter/instructor JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter/lab/workspaces \
 	  $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
+
+# The lessons as a static website (docs/site.md): Sphinx with myst-nb, from requirements-site.lock, offline.
+# Every lesson runs while the site is built (progress goes to a throw-away folder, not the learner's).
+# REPO_URL names the GitHub repository for the Binder links (default: the git remote "origin").
+SITE_STAMP := $(VENV)/.installed-site
+SITE_OUT ?= _build/site
+REPO_URL ?=
+$(SITE_STAMP): requirements-site.lock pyproject.toml tools/setup_env.py
+	@$(PYTHON) tools/setup_env.py site
+	@touch $(SITE_STAMP)
+
+site: $(SITE_STAMP)
+	@start=$$(date +%s); home=$$(mktemp -d); \
+	  PM_COURSE_HOME=$$home PM_COURSE_REPO_URL=$(REPO_URL) \
+	  $(BIN)/sphinx-build -q -c site . $(SITE_OUT); rc=$$?; rm -rf $$home; [ $$rc = 0 ] || exit $$rc; \
+	  echo "[pm-course] site built in $$(( $$(date +%s) - start )) s: open $(SITE_OUT)/index.html"
 
 # The pm-course command lives in .venv: `.venv/bin/pm-course progress` from any shell, or this target.
 progress: $(STAMP)
