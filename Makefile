@@ -17,7 +17,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 PORT ?= 8888
 WORKERS ?= 2
 
-.PHONY: grading-setup site
+.PHONY: grading-setup site site-check
 .PHONY: help lab lab-instructor progress binder-link lint doctest new-module test test-fast test-notebooks test-nbgrader test-browser bench release \
         data lock screenshots clean-notebooks clean venv
 
@@ -34,6 +34,7 @@ help:
 	@echo "make binder-link     print the Binder badge for this clone's GitHub remote (origin)"
 	@echo "make grading-setup   install bubblewrap, the sandbox pm-course autograde uses (instructors)"
 	@echo "make site            the lessons as a static website in _build/site (REPO_URL=... for the Binder links)"
+	@echo "make site-check      build the site and check every image on it has alt text"
 
 venv: $(STAMP)
 
@@ -74,7 +75,8 @@ lab-instructor: $(ALL_STAMP)
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
 
 # The lessons as a static website (docs/site.md): Sphinx with myst-nb, from requirements-site.lock, offline.
-# Every lesson runs while the site is built (progress goes to a throw-away folder, not the learner's).
+# Every lesson runs while the site is built (progress goes to a throw-away folder, not the learner's), with
+# matplotlib's notebook backend whatever MPLBACKEND the shell has, so every figure becomes an image.
 # REPO_URL names the GitHub repository for the Binder links (default: the git remote "origin").
 SITE_STAMP := $(VENV)/.installed-site
 SITE_OUT ?= _build/site
@@ -85,9 +87,13 @@ $(SITE_STAMP): requirements-site.lock pyproject.toml tools/setup_env.py
 
 site: $(SITE_STAMP)
 	@start=$$(date +%s); home=$$(mktemp -d); \
-	  PM_COURSE_HOME=$$home PM_COURSE_REPO_URL=$(REPO_URL) \
+	  PM_COURSE_HOME=$$home PM_COURSE_REPO_URL=$(REPO_URL) MPLBACKEND=module://matplotlib_inline.backend_inline \
 	  $(BIN)/sphinx-build -q -c site . $(SITE_OUT); rc=$$?; rm -rf $$home; [ $$rc = 0 ] || exit $$rc; \
 	  echo "[pm-course] site built in $$(( $$(date +%s) - start )) s: open $(SITE_OUT)/index.html"
+
+# The whole site built, then every image on it checked for alt text (CI runs this).
+site-check: site
+	$(PY) tools/site_check.py $(SITE_OUT)
 
 # The pm-course command lives in .venv: `.venv/bin/pm-course progress` from any shell, or this target.
 progress: $(STAMP)

@@ -32,7 +32,7 @@ exclude_patterns = ["_build", ".venv", "**/.ipynb_checkpoints"]
 
 # MyST: the glossary's anchors are <a id=...> tags and heading slugs, as on GitHub and in JupyterLab.
 myst_heading_anchors = 3
-myst_enable_extensions = ["dollarmath", "html_image"]
+myst_enable_extensions = ["html_image"]  # no dollarmath: the lessons write prices with $
 suppress_warnings = ["myst.header"]  # the glossary's terms are H3 under its H1, as it reads best on GitHub
 
 # Every lesson runs when the site is built (its plots are drawn then); a cell that fails stops the build.
