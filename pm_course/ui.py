@@ -118,6 +118,7 @@ def _ticks(ax, axis: str) -> dict[float, str]:
 
 def _describe_axes(ax, most: int) -> str:
     """One axes in words: its title, what it draws (bars, lines, points) with their key numbers, its axes."""
+    import numpy as np
     from matplotlib.collections import PathCollection
     from matplotlib.container import BarContainer
 
@@ -151,7 +152,7 @@ def _describe_axes(ax, most: int) -> str:
                     f" (lowest {_number(min(ys))}, highest {_number(max(ys))})")
     if len(lines) > len(named[:most]):
         what.append(f"{len(lines) - len(named[:most])} {'more ' if named else ''}line(s)")
-    points = sum(len(c.get_offsets()) for c in ax.collections if isinstance(c, PathCollection))
+    points = sum(int(np.asarray(c.get_offsets()).shape[0]) for c in ax.collections if isinstance(c, PathCollection))
     if points:
         what.append(f"{points} points")
     if not what and ax.texts:

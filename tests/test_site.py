@@ -48,7 +48,7 @@ def _widget_classes():
         if not info.name.endswith("widgets"):
             continue
         module = importlib.import_module(info.name)
-        for name, cls in vars(module).items():
+        for cls in vars(module).values():
             if inspect.isclass(cls) and issubclass(cls, ui.Widget) and cls.__module__ == info.name:
                 found.append(cls)
     return found
@@ -163,7 +163,6 @@ def test_figures_shown_in_a_notebook_carry_alt_text_in_their_metadata():
     png = shell.display_formatter.formatters["image/png"]
     saved = dict(png.type_printers)
     try:
-        from matplotlib_inline.backend_inline import configure_inline_support  # noqa: F401
         from IPython.core.pylabtools import select_figure_formats
 
         select_figure_formats(shell, {"png"})
