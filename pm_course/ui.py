@@ -249,6 +249,12 @@ def png_and_alt(fig) -> tuple[str, str]:
     return base64.b64encode(buf.getvalue()).decode("ascii"), describe_figure(fig, drawn=True)
 
 
+def _in_ipython() -> bool:
+    from IPython import get_ipython
+
+    return get_ipython() is not None
+
+
 def show_in(output, fig) -> None:
     """Show ``fig`` in an ipywidgets Output (replacing what was there) and close it, so it is not shown twice.
 
@@ -257,12 +263,11 @@ def show_in(output, fig) -> None:
     so a screen reader has a description of the chart in JupyterLab too.
     """
     import matplotlib.pyplot as plt
-    from IPython import get_ipython
     from IPython.display import display
 
     with output:
         output.clear_output(wait=True)
-        if get_ipython() is None:  # a script or a test: no front end to show an image to
+        if not _in_ipython():  # a script or a test: no front end to show an image to
             display(fig)
         else:
             data, alt = png_and_alt(fig)

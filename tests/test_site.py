@@ -190,3 +190,22 @@ def test_the_site_lock_is_part_of_the_full_lock_at_the_same_versions():
     differ = {n: (v, full.get(n)) for n, v in site.items() if full.get(n) != v}
     assert not differ, f"requirements-site.lock and requirements.lock disagree (site, full): {differ}; run `make lock`"
     assert "jupyterlab" not in site and "nbgrader" not in site
+
+
+def test_in_a_notebook_a_chart_keeps_its_image_and_description(monkeypatch):
+    """show_in, with IPython running: one PNG with `alt` metadata, kept for the static figure; the text is the
+    chart's tooltip (its title, which screen readers read)."""
+    import IPython.display
+
+    from pm_course.prioritization.widgets import RiceTable
+
+    shown = []
+    monkeypatch.setattr(ui, "_in_ipython", lambda: True)
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: shown.append((obj, kw)))
+    t = RiceTable()
+    obj, kw = shown[-1]
+    data, alt = t.chart.pm_static
+    assert kw == {"metadata": {"image/png": {"alt": alt}}, "raw": True}
+    assert obj == {"image/png": data, "text/plain": alt} and t.chart.tooltip == alt
+    assert alt.startswith("Chart: RICE ranking") and alt == t.alt_text()
+    assert _images(t._repr_mimebundle_()["text/html"])[0]["src"].endswith(data)  # no second drawing
