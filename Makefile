@@ -150,12 +150,15 @@ release: $(ALL_STAMP)
 data: $(ALL_STAMP)
 	$(PY) tools/make_case_data.py
 
-# requirements.lock pins everything; requirements-lab.lock is the learner's part of it, at the same versions
-# (uv keeps the versions already in an output file; tests/test_repo.py checks that the two agree).
+# requirements.lock pins everything; requirements-lab.lock is the learner's part of it, requirements-site.lock
+# what `make site` needs, both at the same versions
+# (uv keeps the versions already in an output file; tests/test_repo.py and tests/test_site.py check they agree).
 lock:
-	$(BIN)/uv pip compile pyproject.toml --extra lab --extra instructor --extra test --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra lab --extra instructor --extra test --extra site --python-version 3.11 -o requirements.lock
 	cp requirements.lock requirements-lab.lock
 	$(BIN)/uv pip compile pyproject.toml --extra lab --python-version 3.11 -o requirements-lab.lock
+	cp requirements.lock requirements-site.lock
+	$(BIN)/uv pip compile pyproject.toml --extra site --python-version 3.11 -o requirements-site.lock
 
 clean-notebooks: $(STAMP)
 	$(PY) tools/clean_notebooks.py
