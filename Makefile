@@ -17,7 +17,7 @@ export PATH := $(CURDIR)/$(BIN):$(PATH)
 PORT ?= 8888
 WORKERS ?= 2
 
-.PHONY: grading-setup
+.PHONY: grading-setup site site-check
 .PHONY: lite
 .PHONY: help lab lab-instructor progress binder-link lint doctest new-module test test-fast test-notebooks test-nbgrader test-browser bench release \
         data lock screenshots clean-notebooks clean venv
@@ -35,6 +35,8 @@ help:
 	@echo "make progress        print your progress (the same as .venv/bin/pm-course progress)"
 	@echo "make binder-link     print the Binder badge for this clone's GitHub remote (origin)"
 	@echo "make grading-setup   install bubblewrap, the sandbox pm-course autograde uses (instructors)"
+	@echo "make site            the lessons as a static website in _build/site (REPO_URL=... for the Binder links)"
+	@echo "make site-check      build the site and check every image on it has alt text"
 
 venv: $(STAMP)
 
@@ -89,6 +91,27 @@ lab-instructor: $(ALL_STAMP)
 	JUPYTER_CONFIG_DIR=$(CURDIR)/.jupyter/instructor JUPYTERLAB_WORKSPACES_DIR=$(CURDIR)/.jupyter/lab/workspaces \
 	  $(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.default_url=/lab/tree/notebooks/00_welcome.ipynb
+
+# The lessons as a static website (docs/site.md): Sphinx with myst-nb, from requirements-site.lock, offline.
+# Every lesson runs while the site is built (progress goes to a throw-away folder, not the learner's), with
+# matplotlib's notebook backend whatever MPLBACKEND the shell has, so every figure becomes an image.
+# REPO_URL names the GitHub repository for the Binder links (default: the git remote "origin").
+SITE_STAMP := $(VENV)/.installed-site
+SITE_OUT ?= _build/site
+REPO_URL ?=
+$(SITE_STAMP): requirements-site.lock pyproject.toml tools/setup_env.py
+	@$(PYTHON) tools/setup_env.py site
+	@touch $(SITE_STAMP)
+
+site: $(SITE_STAMP)
+	@start=$$(date +%s); home=$$(mktemp -d); \
+	  PM_COURSE_HOME=$$home PM_COURSE_REPO_URL=$(REPO_URL) MPLBACKEND=module://matplotlib_inline.backend_inline \
+	  $(BIN)/sphinx-build -q -c site . $(SITE_OUT); rc=$$?; rm -rf $$home; [ $$rc = 0 ] || exit $$rc; \
+	  echo "[pm-course] site built in $$(( $$(date +%s) - start )) s: open $(SITE_OUT)/index.html"
+
+# The whole site built, then every image on it checked for alt text (CI runs this).
+site-check: site
+	$(PY) tools/site_check.py $(SITE_OUT)
 
 # The pm-course command lives in .venv: `.venv/bin/pm-course progress` from any shell, or this target.
 progress: $(STAMP)
@@ -145,14 +168,17 @@ release: $(ALL_STAMP)
 data: $(ALL_STAMP)
 	$(PY) tools/make_case_data.py
 
-# requirements.lock pins everything; requirements-lab.lock is the learner's part of it, at the same versions
-# (uv keeps the versions already in an output file; tests/test_repo.py checks that the two agree).
+# requirements.lock pins everything; requirements-lab.lock is the learner's part of it, requirements-site.lock
+# what `make site` needs, both at the same versions
+# (uv keeps the versions already in an output file; tests/test_repo.py and tests/test_site.py check they agree).
 lock:
-	$(BIN)/uv pip compile pyproject.toml --extra lab --extra instructor --extra test --extra lite --python-version 3.11 -o requirements.lock
+	$(BIN)/uv pip compile pyproject.toml --extra lab --extra instructor --extra test --extra lite --extra site --python-version 3.11 -o requirements.lock
 	cp requirements.lock requirements-lab.lock
 	$(BIN)/uv pip compile pyproject.toml --extra lab --python-version 3.11 -o requirements-lab.lock
 	cp requirements.lock requirements-lite.lock
 	$(BIN)/uv pip compile pyproject.toml --extra lite --python-version 3.11 -o requirements-lite.lock
+	cp requirements.lock requirements-site.lock
+	$(BIN)/uv pip compile pyproject.toml --extra site --python-version 3.11 -o requirements-site.lock
 
 clean-notebooks: $(STAMP)
 	$(PY) tools/clean_notebooks.py

@@ -42,6 +42,10 @@ __all__ = [
     "Widget",
     "figure",
     "show_in",
+    "describe_figure",
+    "set_alt",
+    "figure_html",
+    "png_and_alt",
     "place_labels",
     "code_box",
     "table",
@@ -86,6 +90,7 @@ def figure(width: float = 7.0, height: float = 4.0, **kwargs: Any):
     import matplotlib.pyplot as plt
 
     fig, ax = plt.subplots(figsize=(width, height), layout="constrained", **kwargs)
+    _alt_in_metadata()
     axes = ax.flat if hasattr(ax, "flat") else [ax]
     for a in axes:
         a.spines[["top", "right"]].set_visible(False)
@@ -93,14 +98,185 @@ def figure(width: float = 7.0, height: float = 4.0, **kwargs: Any):
     return fig, ax
 
 
+def set_alt(fig, text: str):
+    """Give ``fig`` its own alt text (what :func:`describe_figure` returns for it); returns ``fig``."""
+    from .core.validate import text as _text
+
+    fig.pm_alt = _text("alt text", text)
+    return fig
+
+
+def _number(v: float) -> str:
+    """A number as a reader says it: 1,234 / 0.25 / 12.5."""
+    if abs(v - round(v)) < 1e-9:
+        return f"{round(v):,}"
+    return f"{v:,.2f}".rstrip("0").rstrip(".") if abs(v) < 100 else f"{v:,.0f}"
+
+
+def _ticks(ax, axis: str) -> dict[float, str]:
+    getter = ax.get_xticklabels if axis == "x" else ax.get_yticklabels
+    return {round(t.get_position()[0 if axis == "x" else 1], 6): t.get_text() for t in getter() if t.get_text()}
+
+
+def _describe_axes(ax, most: int) -> str:
+    """One axes in words: its title, what it draws (bars, lines, points) with their key numbers, its axes."""
+    import numpy as np
+    from matplotlib.collections import PathCollection
+    from matplotlib.container import BarContainer
+
+    parts: list[str] = []
+    title = ax.get_title() or ax.get_title("left")
+    what: list[str] = []
+    singles: list[str] = []
+    for bars in [c for c in ax.containers if isinstance(c, BarContainer)]:
+        horizontal = getattr(bars, "orientation", "vertical") == "horizontal"
+        ticks = _ticks(ax, "y" if horizontal else "x")
+        label = "" if str(bars.get_label()).startswith("_") else str(bars.get_label())
+        items = []
+        for rect in bars.patches:
+            pos = rect.get_y() + rect.get_height() / 2 if horizontal else rect.get_x() + rect.get_width() / 2
+            size = rect.get_width() if horizontal else rect.get_height()
+            name = ticks.get(round(pos, 6), "") or (label if len(bars.patches) == 1 else "")
+            items.append(f"{name} {_number(size)}".strip())
+        if len(items) == 1:
+            singles += items
+            continue
+        shown = items[:most] + (["…"] if len(items) > most else [])
+        what.append(f"{len(items)} bars" + (f" ({label})" if label else "") + f": {', '.join(shown)}")
+    if singles:
+        what.append(f"{len(singles)} bar{'s' if len(singles) > 1 else ''}: "
+                    + ", ".join(singles[:most] + (["…"] if len(singles) > most else [])))
+    lines = [ln for ln in ax.lines if len(ln.get_xdata()) > 1]
+    named = [ln for ln in lines if not str(ln.get_label()).startswith("_")]
+    for ln in named[:most]:
+        ys = [float(y) for y in ln.get_ydata()]
+        what.append(f"line {ln.get_label()}: from {_number(ys[0])} to {_number(ys[-1])}"
+                    f" (lowest {_number(min(ys))}, highest {_number(max(ys))})")
+    if len(lines) > len(named[:most]):
+        what.append(f"{len(lines) - len(named[:most])} {'more ' if named else ''}line(s)")
+    points = sum(int(np.asarray(c.get_offsets()).shape[0]) for c in ax.collections if isinstance(c, PathCollection))
+    if points:
+        what.append(f"{points} points")
+    if not what and ax.texts:
+        what.append("; ".join(t.get_text().replace("\n", " ") for t in ax.texts[:most] if t.get_text()))
+    if title:
+        parts.append(title.replace("\n", " ").rstrip(".") + ".")
+    if what:
+        parts.append("; ".join(what).rstrip(".") + ".")
+    axes = [f"{name} axis: {label}" for name, label in (("horizontal", ax.get_xlabel()), ("vertical", ax.get_ylabel()))
+            if label and ax.axison]
+    if axes:
+        parts.append("; ".join(axes).replace("\n", " ") + ".")
+    return " ".join(parts)
+
+
+def describe_figure(fig, most: int = 8, drawn: bool = False) -> str:
+    """Alt text for a matplotlib figure: what it shows, with its key numbers, in a sentence or a few.
+
+    The figure's own text (set by :func:`set_alt`) when it has one; else it is read from the figure: each
+    axes' title, its bars (with their labels and values, the first ``most``), its named lines (first, last,
+    lowest and highest value), how many points it plots, and its axis labels (``drawn``: the figure has just
+    been drawn, so its tick labels are set and it need not be laid out again). So every chart of the course,
+    in a widget or not, has alt text without a description kept by hand beside it.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> fig, ax = figure()
+    >>> _ = ax.bar(["A", "B"], [3, 5]); _ = ax.set_title("Votes"); _ = ax.set_ylabel("votes")
+    >>> describe_figure(fig)
+    'Chart: Votes. 2 bars: A 3, B 5. vertical axis: votes.'
+    """
+    own = getattr(fig, "pm_alt", None)
+    if own:
+        return own
+    if not drawn:
+        fig.draw_without_rendering()  # tick labels are set at draw time
+    axes = [ax for ax in fig.axes if ax.get_visible()]
+    said = [d for d in (_describe_axes(ax, most) for ax in axes) if d]
+    suptitle = fig._suptitle.get_text() if getattr(fig, "_suptitle", None) is not None else ""
+    text = " ".join(([suptitle + "."] if suptitle else []) + said) or "A chart with no title or data labels."
+    return "Chart: " + text
+
+
+def figure_html(fig, alt: str | None = None) -> str:
+    """``fig`` as an HTML ``<img>`` (PNG inline) with alt text (``alt`` or :func:`describe_figure`'s)."""
+    data, said = png_and_alt(fig)
+    return img_html(data, alt or said)
+
+
+def img_html(png_base64: str, alt: str) -> str:
+    """An inline PNG (base64 text) as an HTML ``<img>`` with its alt text."""
+    return f"<img class='pm-static-chart' src='data:image/png;base64,{png_base64}' alt='{esc(alt)}'>"
+
+
+def _alt_in_metadata() -> None:
+    """Make IPython give every matplotlib figure it displays its alt text, as the PNG's metadata ``alt``.
+
+    Notebook front ends ignore unknown metadata, so nothing changes in JupyterLab; the static site (and any
+    tool that reads the metadata) puts it on the image. Called when a course figure is made.
+    """
+    try:
+        from IPython import get_ipython
+        from matplotlib.figure import Figure
+    except ImportError:  # pragma: no cover - IPython comes with ipywidgets
+        return
+    ip = get_ipython()
+    if ip is None:
+        return
+    png = ip.display_formatter.formatters["image/png"]
+    try:
+        current = png.lookup_by_type(Figure)
+    except KeyError:
+        return
+    if getattr(current, "pm_alt", False):
+        return
+
+    def with_alt(fig):
+        out = current(fig)
+        data, meta = out if isinstance(out, tuple) else (out, {})
+        if data is None:
+            return out
+        return data, {**(meta or {}), "alt": describe_figure(fig)}
+
+    with_alt.pm_alt = True  # type: ignore[attr-defined]
+    png.for_type(Figure, with_alt)
+
+
+def png_and_alt(fig) -> tuple[str, str]:
+    """``fig`` drawn once as a PNG (base64 text) and its alt text (:func:`describe_figure`)."""
+    import base64
+    import io
+
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight")
+    return base64.b64encode(buf.getvalue()).decode("ascii"), describe_figure(fig, drawn=True)
+
+
+def _in_ipython() -> bool:
+    from IPython import get_ipython
+
+    return get_ipython() is not None
+
+
 def show_in(output, fig) -> None:
-    """Show ``fig`` in an ipywidgets Output (replacing what was there) and close it, so it is not shown twice."""
+    """Show ``fig`` in an ipywidgets Output (replacing what was there) and close it, so it is not shown twice.
+
+    In a notebook the figure is drawn once as a PNG whose metadata carries its alt text; the Output keeps the
+    image and the text (``output.pm_static``, for the widget's static figure) and shows the text as its tooltip,
+    so a screen reader has a description of the chart in JupyterLab too.
+    """
     import matplotlib.pyplot as plt
     from IPython.display import display
 
     with output:
         output.clear_output(wait=True)
-        display(fig)
+        if not _in_ipython():  # a script or a test: no front end to show an image to
+            display(fig)
+        else:
+            data, alt = png_and_alt(fig)
+            output.pm_static = (data, alt)
+            if hasattr(output, "tooltip"):
+                output.tooltip = alt
+            display({"image/png": data, "text/plain": alt}, metadata={"image/png": {"alt": alt}}, raw=True)
     plt.close(fig)
 
 
@@ -374,18 +550,18 @@ class Widget:
         try:
             # a timer runs outside any request, where `with output:` does not route a display to the chart:
             # the image is set as the chart's output directly (the same path as the "updating" line)
-            import base64
-            import io
-
             import matplotlib.pyplot as plt
 
             fig = self.plot()
-            buf = io.BytesIO()
-            fig.savefig(buf, format="png", bbox_inches="tight")
-            plt.close(fig)
-            self.chart.outputs = ({"output_type": "display_data", "metadata": {},
-                                   "data": {"image/png": base64.b64encode(buf.getvalue()).decode("ascii"),
-                                            "text/plain": "<Figure>"}},)
+            try:
+                data, alt = png_and_alt(fig)
+            finally:
+                plt.close(fig)
+            self.chart.pm_static = (data, alt)
+            if hasattr(self.chart, "tooltip"):
+                self.chart.tooltip = alt
+            self.chart.outputs = ({"output_type": "display_data", "metadata": {"image/png": {"alt": alt}},
+                                   "data": {"image/png": data, "text/plain": alt}},)
         except Exception as exc:  # a timer's error would go to the server log: show it where the chart is
             self.chart.outputs = ({"output_type": "stream", "name": "stderr",
                                    "text": f"The chart could not be drawn: {type(exc).__name__}: {exc}\n"},)
@@ -437,10 +613,62 @@ class Widget:
 
     # -- display
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
+    def has_chart(self) -> bool:
+        """True when the widget draws a chart (its class defines :meth:`plot`)."""
+        return type(self).plot is not Widget.plot
 
-        display(self.widget)
+    def alt_text(self) -> str:
+        """What the chart shows, in words with its key numbers (for screen readers and static pages).
+
+        :func:`describe_figure` of the current :meth:`plot`: read from the figure, or the text the plot gave
+        it with :func:`set_alt`.
+        """
+        import matplotlib.pyplot as plt
+
+        fig = self.plot()
+        try:
+            return describe_figure(fig)
+        finally:
+            plt.close(fig)
+
+    def static_html(self) -> str:
+        """The chart as a plain image with its alt text (HTML), for outputs where widgets do not run.
+
+        The image the chart last showed in a notebook (kept by :func:`show_in`), else a new :meth:`plot`.
+        """
+        if not self.has_chart():
+            return ""
+        kept = getattr(self.chart, "pm_static", None)
+        if kept is not None:
+            img = img_html(*kept)
+        else:
+            import matplotlib.pyplot as plt
+
+            try:
+                fig = self.plot()
+            except Exception as exc:  # a state with nothing to draw yet: say so, as the live chart would
+                return (f"<p class='pm-static' role='note'><i>No chart yet for <code>{esc(self.name)}</code>: "
+                        f"{esc(exc)}</i></p>")
+            try:
+                img = figure_html(fig)
+            finally:
+                plt.close(fig)
+        return (f"<figure class='pm-static'>{img}<figcaption style='font-size:90%;opacity:.8'>"
+                f"The chart of <code>{esc(self.name)}</code> as it was drawn; open the notebook to change it."
+                f"</figcaption></figure>")
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
+        """The live widget, and beside it a static figure with alt text (``text/html``).
+
+        JupyterLab shows the widget (its renderer ranks first); where widgets do not run (nbconvert, the static
+        site, a notebook viewer) the static figure is shown instead, its alt text read by screen readers.
+        """
+        bundle = dict(self.widget._repr_mimebundle_() or {}) if self.widget is not None else {}
+        static = self.static_html()
+        if static:
+            bundle["text/html"] = static
+        bundle.setdefault("text/plain", repr(self))
+        return bundle
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name}: {self.value!r}>"

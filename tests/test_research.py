@@ -861,17 +861,13 @@ def test_market_funnel_widget(no_open_figures):
         funnel.set(41_000, 55, 0.06, "sites")
 
 
-def test_widgets_display_their_container(no_open_figures, monkeypatch):
-    import IPython.display
-
+def test_widgets_display_their_container(no_open_figures):
     from pm_course.research import widgets
 
-    shown = []
-    monkeypatch.setattr(IPython.display, "display", lambda obj, **kw: shown.append(obj))
     for cls in (widgets.QuestionCritic, widgets.NPSExplorer, widgets.SampleSizeCalculator, widgets.MarketFunnel):
         obj = cls()
-        obj._ipython_display_()
-        assert shown[-1] is obj.widget
+        view = obj._repr_mimebundle_()["application/vnd.jupyter.widget-view+json"]
+        assert view["model_id"] == obj.widget.model_id
 
 
 def test_plots_have_titles_and_axis_labels(no_open_figures):

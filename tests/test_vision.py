@@ -650,13 +650,11 @@ def test_roadmap_figure_draws_every_item():
     assert not any(math.isnan(p.get_x()) for p in fig.axes[0].patches)
 
 
-def test_widgets_display_their_container(monkeypatch):
-    shown = []
-    monkeypatch.setattr("IPython.display.display", lambda obj: shown.append(obj))
+def test_widgets_display_their_container():
     for wdg in (widgets.VisionBoardBuilder(), widgets.OKRBuilder(), widgets.NorthStarTree(),
                 widgets.RoadmapBoard(ids=["B01"])):
-        wdg._ipython_display_()
-        assert shown[-1] is wdg.widget
+        view = wdg._repr_mimebundle_()["application/vnd.jupyter.widget-view+json"]
+        assert view["model_id"] == wdg.widget.model_id
 
 
 # ---------------------------------------------------------------- committed vs aspirational OKRs; problems on the roadmap

@@ -17,12 +17,12 @@ _GITHUB = re.compile(r"^(?:https?://(?:[^@/]+@)?github\.com/|git@github\.com:|ss
                      r"(?P<owner>[A-Za-z0-9][A-Za-z0-9-]*)/(?P<repo>[A-Za-z0-9._-]+?)(?:\.git)?/?$")
 
 
-def binder_url(remote: str, ref: str = "HEAD") -> str:
-    """The mybinder.org launch URL for a GitHub remote URL; ValueError for anything else."""
+def binder_url(remote: str, ref: str = "HEAD", path: str = WELCOME) -> str:
+    """The mybinder.org launch URL for a GitHub remote URL, opening ``path``; ValueError for anything else."""
     m = _GITHUB.match(remote.strip())
     if not m:
         raise ValueError(f"not a GitHub repository URL: {remote!r} (Binder's gh provider needs github.com/OWNER/REPO)")
-    return f"https://mybinder.org/v2/gh/{m['owner']}/{m['repo']}/{ref}?urlpath=lab/tree/{WELCOME}"
+    return f"https://mybinder.org/v2/gh/{m['owner']}/{m['repo']}/{ref}?urlpath=lab/tree/{path}"
 
 
 def badge(remote: str) -> str:

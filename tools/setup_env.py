@@ -3,6 +3,7 @@
     python3 tools/setup_env.py lab     # what a learner needs: the course package and JupyterLab
     python3 tools/setup_env.py all     # everything: also the instructor's tools (nbgrader) and the test tools
     python3 tools/setup_env.py lite    # what `make lite` needs: the JupyterLite site builder
+    python3 tools/setup_env.py site    # what `make site` needs: the course's packages, Sphinx and myst-nb
 
 The Makefile runs this (``make lab`` the first, ``make test`` the second); it can be run by hand too.
 It is written for any python3, so that an old one gets a clear message instead of an error from deep
@@ -28,7 +29,8 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VENV = os.path.join(ROOT, ".venv")
 MINIMUM = (3, 11)
-LOCKS = {"lab": "requirements-lab.lock", "all": "requirements.lock", "lite": "requirements-lite.lock"}
+LOCKS = {"lab": "requirements-lab.lock", "all": "requirements.lock", "lite": "requirements-lite.lock",
+         "site": "requirements-site.lock"}
 TICK = 3.0  # seconds between two "still working" lines
 
 
@@ -121,6 +123,7 @@ def main(argv=None):
                                                      "--disable-pip-version-check", "uv"])
     what = {"lab": "JupyterLab and the course's packages",
             "lite": "the JupyterLite site builder (jupyterlite-core and its Pyodide kernel)",
+            "site": "the course's packages and the website builder (Sphinx, myst-nb)",
             "all": "every package: JupyterLab, the course's, the instructor's (nbgrader) and the test tools"}[role]
     run(f"installing {what} from {LOCKS[role]} (a minute or so the first time)",
         [uv, "pip", "install", "--quiet", "--python", py, "-r", LOCKS[role]])
