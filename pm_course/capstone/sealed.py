@@ -40,6 +40,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..core.checkers import conform_mapping
 from ..core.validate import MalformedAnswer, NotAttempted, conform, describe
 
 __all__ = [
@@ -166,21 +167,7 @@ class MappingForm:
         self.items, self.categories = list(items), list(categories)
 
     def conform(self, answer: Any) -> Any:
-        value = conform(answer, dict[str, str])
-        keys = {_text(k): k for k in self.items}
-        out = {}
-        for k, v in value.items():
-            if _text(k) not in keys:
-                raise MalformedAnswer(f"{k!r} is not one of the items asked about ({', '.join(map(repr, self.items))}).")
-            match = [c for c in self.categories if _text(c) == _text(v)]
-            if not match:
-                raise MalformedAnswer(f"{v!r} (for {k!r}) is not a category; use one of "
-                                      f"{', '.join(map(repr, self.categories))}.")
-            out[keys[_text(k)]] = match[0]
-        missing = [k for k in self.items if k not in out]
-        if missing:
-            raise MalformedAnswer("Place every item; missing: " + ", ".join(map(repr, missing)) + ".")
-        return out
+        return conform_mapping(answer, self.items, self.categories)
 
     def canonical(self, clean: Any) -> str:
         return canonical("mapping", clean)
@@ -295,7 +282,7 @@ class FunctionForm:
         """Run ``fn`` on every case in the isolated runner: case key -> canonical result, or a problem.
 
         A problem is a text starting with "!" (it never matches a hash)."""
-        from ..core.checkers import _has_unplain, isolated
+        from ..core.isolation import isolated, unplain_in
 
         outcomes = isolated(fn, self.time_limit).run_all([args for _, args in cases])
         out: dict[str, str] = {}
@@ -310,7 +297,7 @@ class FunctionForm:
                 out[key] = f"!raised {o.name}: {o.message[:200]}"
             elif o.value is Ellipsis:
                 out[key] = "!still returns ... : finish your code"
-            elif _has_unplain(o.value) is not None:
+            elif unplain_in(o.value) is not None:
                 out[key] = "!returned something that is not a list of ids"
             else:
                 try:

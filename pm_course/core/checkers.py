@@ -101,6 +101,30 @@ def _norm_text(s: str) -> str:
     return " ".join(s.split()).casefold()
 
 
+def conform_mapping(answer: Any, items: Sequence[str], categories: Sequence[str] | None = None) -> dict[str, str]:
+    """A dict placing every one of ``items`` (matched with case and spacing ignored), each value one of
+    ``categories`` when they are given; anything else is a :class:`MalformedAnswer` that says what to fix.
+    One definition for :class:`Mapping` and the capstone's sealed mapping questions."""
+    value = conform(answer, dict[str, str])
+    keys = {_norm_text(k): k for k in items}
+    out = {}
+    for k, v in value.items():
+        if _norm_text(k) not in keys:
+            raise MalformedAnswer(f"{k!r} is not one of the items asked about ({', '.join(map(repr, items))}).")
+        if categories is not None:
+            match = [c for c in categories if _norm_text(c) == _norm_text(v)]
+            if not match:
+                raise MalformedAnswer(
+                    f"{v!r} (for {k!r}) is not a category; use one of {', '.join(map(repr, categories))}."
+                )
+            v = match[0]
+        out[keys[_norm_text(k)]] = v
+    missing = [k for k in items if k not in out]
+    if missing:
+        raise MalformedAnswer("Place every item; missing: " + ", ".join(map(repr, missing)) + ".")
+    return out
+
+
 def _equal(a: Any, b: Any, abs_tol: float, rel_tol: float) -> bool:
     if isinstance(a, (int, float)) and isinstance(b, (int, float)) and type(a) is not bool and type(b) is not bool:
         return math.isclose(float(a), float(b), abs_tol=abs_tol, rel_tol=rel_tol)
@@ -328,26 +352,7 @@ class Mapping(Checker):
     shape: Any = dict[str, str]
 
     def conform(self, answer: Any) -> Any:
-        value = conform(answer, dict[str, str])
-        keys = {_norm_text(k): k for k in self.expected}
-        out = {}
-        for k, v in value.items():
-            if _norm_text(k) not in keys:
-                raise MalformedAnswer(
-                    f"{k!r} is not one of the items asked about ({', '.join(map(repr, self.expected))})."
-                )
-            if self.categories is not None:
-                match = [c for c in self.categories if _norm_text(c) == _norm_text(v)]
-                if not match:
-                    raise MalformedAnswer(
-                        f"{v!r} (for {k!r}) is not a category; use one of {', '.join(map(repr, self.categories))}."
-                    )
-                v = match[0]
-            out[keys[_norm_text(k)]] = v
-        missing = [k for k in self.expected if k not in out]
-        if missing:
-            raise MalformedAnswer("Place every item; missing: " + ", ".join(map(repr, missing)) + ".")
-        return out
+        return conform_mapping(answer, list(self.expected), self.categories)
 
     def verify(self, answer: Any) -> None:
         wrong = [k for k in self.expected if _norm_text(answer[k]) != _norm_text(self.expected[k])]
