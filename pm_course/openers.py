@@ -1,4 +1,4 @@
-"""The "Before you start" openers of lessons 02 to 08: two or three questions from earlier modules, answered from
+"""The "Before you start" openers of lessons 02 to 09: two or three questions from earlier modules, answered from
 memory before the lesson begins (retrieval practice; see :mod:`pm_course.core.retrieval` for the why and the
 sources). Practice only: attempts are recorded in progress and never graded.
 
@@ -107,6 +107,19 @@ _OPENERS = [
                ("achievable", "assignable", "ambitious", "aligned"), "assignable",
                "07 §5: Doran wrote specific, measurable, assignable, realistic, time-related; 'achievable' and "
                "'relevant' belong to the later variant."),
+    )),
+    Opener("09_capstone", (
+        Recall("r1", "04_prioritization",
+               "An item reaches 200 cafés a quarter, has impact 2, confidence 80 % and effort 4 person-months. "
+               "Its RICE score is ...",
+               ("80", "320", "100", "400"), "80",
+               "04 §3: RICE = reach x impact x confidence / effort = 200 x 2 x 0.8 / 4 = 80; 320 forgets to divide "
+               "by the effort, 100 leaves out the confidence."),
+        Recall("r2", "08_leading",
+               "In Kotter's terms, 'setting a direction' is part of ...",
+               ("managing", "leading", "neither: it is administration"), "leading",
+               "08 §2: leading is setting a direction, aligning people, motivating and inspiring; managing is "
+               "planning and budgeting, organising and staffing, controlling and problem solving."),
     )),
 ]
 
