@@ -137,3 +137,61 @@ def test_prioritization_rice_score_follows_typed_reach(notebook, page):
     assert f"{new_reach:,}" in cells and f"{expected:,.0f}" in cells, cells
     # and the chart was redrawn
     eventually(lambda: images(chart) and images(chart) != chart_before, what="the RICE chart to change")
+
+
+# JavaScript: the controls of a widget a person could be meant to use: every input, dropdown and button that is not
+# inside a part the widget hides on purpose (display: none, e.g. a closed tab). A control drawn 0 px tall is kept:
+# that is the defect this looks for (08's sorter rows once had offsetHeight 0).
+_ALL_CONTROLS = r"""
+(el, selectors) => {
+  const out = [];
+  for (const c of el.querySelectorAll(selectors.join(', '))) {
+    if (c.checkVisibility && !c.checkVisibility()) continue;  // hidden on purpose (display: none above it)
+    out.push(c);
+  }
+  return out.length;
+}
+"""
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
+def test_every_widget_of_each_lesson_can_be_reached_and_responds(lesson: Path, notebook, page):
+    """Every course widget of every lesson (each "Try it"), after Run All: each of its controls has a box a click
+    lands on, and changing its controls one at a time, as a person would, changes what it shows."""
+    from .widgets import CONTROLS, reachable
+
+    nb = run(notebook, lesson)
+    widgets = course_widgets(nb.panel)
+    n = widgets.count()
+    assert n > 0, f"{lesson.name} shows no course widget"
+    unreachable, dead = [], []
+    for i in range(n):
+        widget = widgets.nth(i)
+        widget.scroll_into_view_if_needed()
+        selector = ", ".join(CONTROLS)
+        count = widget.evaluate(_ALL_CONTROLS, list(CONTROLS))
+        everything = widget.locator(selector)
+        for j in range(min(everything.count(), 40)):
+            control = everything.nth(j)
+            if not control.evaluate("c => !c.checkVisibility || c.checkVisibility()"):
+                continue
+            m = reachable(control)
+            if not m["ok"]:
+                unreachable.append(f"widget {i + 1} control {j + 1}: {m}")
+        if not count:
+            continue  # a widget that only shows (no control): nothing to operate
+        before = display_of(widget)
+        if not before:
+            continue  # no pm- display element to read (its output is elsewhere): reachability is what is checked
+        tried = []
+        for control in controls_of(widget):
+            action = operate(page, control)
+            if not action:
+                continue
+            tried.append(action)
+            if wait_for_display_change(widget, before, timeout=10) != before:
+                break
+        else:
+            dead.append(f"widget {i + 1} ({widget.get_attribute('class')}): {tried or 'no action'}")
+    assert not unreachable, f"{lesson.name}: controls a click cannot land on: {unreachable[:5]}"
+    assert not dead, f"{lesson.name}: widgets whose display did not change when operated: {dead}"
