@@ -2,6 +2,7 @@
 
 import os
 import sys
+import threading
 
 import pytest
 
@@ -27,13 +28,25 @@ def endless(xs):
         pass
 
 
-def stubborn(xs):  # catches everything, and loops again
-    while True:
+_DONE = threading.Event()  # set when a test ends: an in-process check cannot kill the thread it left running
+
+
+def stubborn(xs):  # catches everything, and loops again (until the test is over: see _stop_stubborn_threads)
+    while not _DONE.is_set():
         try:
-            while True:
+            while not _DONE.is_set():
                 xs = xs + []
         except BaseException:
             continue
+
+
+@pytest.fixture(autouse=True)
+def _stop_stubborn_threads():
+    """A stubborn function outlives its check in-process (a thread cannot be killed: the documented limit of this
+    mode). Left running, it would take the GIL from every later test in this worker; it ends with its test."""
+    _DONE.clear()
+    yield
+    _DONE.set()
 
 
 def leaves(xs):
