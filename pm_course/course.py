@@ -19,6 +19,10 @@ def exercise_file(name: str) -> str:
     >>> exercise_file("04_prioritization")
     '04_prioritization_exercise.ipynb'
     """
+    from .core.validate import InputTypeError, describe
+
+    if type(name) is not str or not name:
+        raise InputTypeError(f"exercise_file takes a module's name, such as '04_prioritization'; got {describe(name)}.")
     return f"{name}{EXERCISE_SUFFIX}.ipynb"
 
 

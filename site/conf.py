@@ -121,7 +121,7 @@ def _lite_url(docname: str, path: str) -> str:
 
 
 def _exercise_links(app, doctree):
-    """A lesson's links to its exercise (exercises/NN/NN.ipynb, not a page of the site) open it in JupyterLite."""
+    """A lesson's links to its exercise (exercises/NN/NN_exercise.ipynb, not a page of the site) open it in JupyterLite."""
     from docutils import nodes
     from sphinx import addnodes
 

@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from pm_course.course import EXERCISE_SUFFIX
+
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
@@ -58,7 +60,8 @@ class Course:
         return out, time.perf_counter() - start
 
     def scores(self, student: str) -> dict[str, tuple[float, float]]:
-        """For each notebook: (auto score, max auto score) over the autograded code test cells.
+        """For each notebook, keyed by its module (``04_prioritization`` for ``04_prioritization_exercise``):
+        (auto score, max auto score) over the autograded code test cells.
 
         Manually graded answer cells (written answers: solution and grade cells at once) are left out:
         a person grades them, so they are in neither the solutions' full marks nor the release's zero.
@@ -72,5 +75,5 @@ class Course:
                 # written answers are manually graded code cells (grade and solution): not autograded
                 manual = {c.name for c in nb.notebook.solution_cells}
                 auto = [g for g in nb.grades if g.cell.cell_type == "code" and g.cell.name not in manual]
-                result[nb.name] = (sum(g.auto_score or 0 for g in auto), sum(g.max_score for g in auto))
+                result[nb.name.removesuffix(EXERCISE_SUFFIX)] = (sum(g.auto_score or 0 for g in auto), sum(g.max_score for g in auto))
             return result

@@ -210,7 +210,7 @@ def test_every_assignment_solutions_full_release_zero_and_feedback_keeps_tests_h
     assert course.scores("untouched")[assignment][0] == 0
     out = nbgrader(course.root, "generate_feedback", assignment, "--force")
     assert out.returncode == 0, out.stderr[-2000:]
-    html = page_text(course.root / "feedback" / "untouched" / assignment / f"{assignment}.html")
+    html = page_text(course.root / "feedback" / "untouched" / assignment / exercise_file(assignment).replace(".ipynb", ".html"))
     # the text is readable, so the checks below are not vacuous: the first answer cell's code is shown
     readable = "q1.check(answer_q1)" if assignment in {m.name for m in MODULES} else "answer_f1 ="
     assert readable in html
@@ -440,11 +440,11 @@ def test_malformed_submissions_cost_only_their_own_grades_and_feedback_works_for
     out = nbgrader(course.root, "generate_feedback", assignment, "--force")
     assert out.returncode == 0, out.stderr[-2000:]
     for s in [*malformed, "b-odd-but-honest", "z-full", "z-half"]:
-        page = course.root / "feedback" / s / assignment / f"{assignment}.html"
+        page = course.root / "feedback" / s / assignment / exercise_file(assignment).replace(".ipynb", ".html")
         assert page.is_file(), f"no feedback for {s}"
-    raw = (course.root / "feedback" / "b-odd-but-honest" / assignment / f"{assignment}.html").read_text()
+    raw = (course.root / "feedback" / "b-odd-but-honest" / assignment / exercise_file(assignment).replace(".ipynb", ".html")).read_text()
     assert "<script>alert(" not in raw and "<img src=x" not in raw
-    shown = page_text(course.root / "feedback" / "b-odd-but-honest" / assignment / f"{assignment}.html")
+    shown = page_text(course.root / "feedback" / "b-odd-but-honest" / assignment / exercise_file(assignment).replace(".ipynb", ".html"))
     assert "<script>alert('pwn')</script>" in shown  # shown as the learner wrote it, as text
 
     # The writer: a result it cannot write (a test the gradebook does not know) is that student's problem;

@@ -47,6 +47,12 @@ def test_the_result_offers_the_certificate_only_when_eligible(fresh_home):
     assert "certificate.issue" not in html, "the result offers the certificate before every module is passed"
     assert "pass these modules" in html and "01_pm_role" in html
     _pass_every_module()
+    html = capstone.result()._repr_html_()
+    assert "certificate.issue" not in html, "the result offers the certificate before the capstone steps are shown"
+    assert "capstone step" in html
+    from capstone_steps import save_all_steps
+
+    save_all_steps()
     assert "pm_course.certificate.issue(&#x27;Your Name&#x27;)" in capstone.result()._repr_html_()
 
 

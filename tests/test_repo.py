@@ -167,6 +167,8 @@ for info in pkgutil.walk_packages(pm_course.__path__, "pm_course."):
         importlib.import_module(info.name)
 n = 0
 for q in questions():
+    if not hasattr(q, "answer"):  # the capstone in exam mode holds no answer (tests/test_exam_sealed.py)
+        continue
     answer = types.SimpleNamespace(value=q.answer) if isinstance(q.checker, WidgetState) else q.answer
     fb = q.check(answer)
     assert fb.outcome == "passed", (q.key, str(fb))

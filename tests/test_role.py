@@ -526,7 +526,7 @@ def _code_lines(src: str) -> list[str]:
 def test_solutions_notebook_writes_each_question_once():
     from pm_course.role.questions import QUESTIONS, WRITTEN
 
-    nb = json.loads((ROOT / "solutions" / "01_pm_role" / "01_pm_role.ipynb").read_text())
+    nb = json.loads((ROOT / "solutions" / "01_pm_role" / "01_pm_role_exercise.ipynb").read_text())
     cells = nb["cells"]
     by_id = {c["metadata"].get("nbgrader", {}).get("grade_id"): i for i, c in enumerate(cells)}
     first = "".join(cells[0]["source"])

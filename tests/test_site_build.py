@@ -54,7 +54,7 @@ def test_the_lesson_has_launch_links_to_jupyterlite_and_binder(site):
     binder = f"https://mybinder.org/v2/gh/example-org/pm-course/HEAD?urlpath=lab/tree/notebooks/{LESSON}.ipynb"
     assert f"href='{binder}'" in html
     # its link to the exercise opens the exercise in JupyterLite too
-    assert f'href="../lite/lab/index.html?path=exercises/{LESSON}/{LESSON}.ipynb"' in html
+    assert f'href="../lite/lab/index.html?path=exercises/{LESSON}/{LESSON}_exercise.ipynb"' in html
 
 
 def test_the_glossary_case_study_and_search_are_there(site):

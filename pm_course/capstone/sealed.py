@@ -61,7 +61,35 @@ SEALED_PATH = Path(__file__).with_name("sealed.json")
 def digest(variant: str, qid: str, canon: str) -> str:
     """The sealed hash of one canonical answer of question ``qid`` in ``variant``."""
     salt = f"{COURSE_SALT}|{variant}|{qid}".encode()
-    return hashlib.pbkdf2_hmac("sha256", canon.encode("utf-8"), salt, ITERATIONS)[:HASH_BYTES].hex()
+    return _pbkdf2_sha256(canon.encode("utf-8"), salt, ITERATIONS)[:HASH_BYTES].hex()
+
+
+def _pbkdf2_sha256(password: bytes, salt: bytes, rounds: int) -> bytes:
+    """PBKDF2-HMAC-SHA256 (RFC 8018), one 32-byte block: hashlib's where it has it; in the browser, Pyodide's hashlib
+    is built without OpenSSL and has no ``pbkdf2_hmac``, so the same function is computed with ``hmac`` there.
+
+    >>> _pbkdf2_sha256(b"password", b"salt", 2).hex()[:16]
+    'ae4d0c95af6b46d3'
+    """
+    if hasattr(hashlib, "pbkdf2_hmac"):
+        return hashlib.pbkdf2_hmac("sha256", password, salt, rounds)
+    return _pbkdf2_sha256_by_hand(password, salt, rounds)
+
+
+def _pbkdf2_sha256_by_hand(password: bytes, salt: bytes, rounds: int) -> bytes:
+    import hmac
+
+    key = hmac.new(password, digestmod="sha256")
+    mac = key.copy()
+    mac.update(salt + b"\x00\x00\x00\x01")
+    u = mac.digest()
+    out = int.from_bytes(u, "big")
+    for _ in range(rounds - 1):
+        mac = key.copy()
+        mac.update(u)
+        u = mac.digest()
+        out ^= int.from_bytes(u, "big")
+    return out.to_bytes(32, "big")
 
 
 def _text(s: str) -> str:

@@ -53,7 +53,11 @@ def self_test(q):
 
 passed, broken, functions = [], {}, []
 real_stdout = sys.stdout
+sealed_keys = []
 for q in questions():
+    if not hasattr(q, "answer"):  # the capstone in exam mode: no answer in the package (tested by its hashes below)
+        sealed_keys.append(q.key)
+        continue
     sys.stdout = open(os.devnull, "w")  # grade() prints "qN: passed"
     try:
         self_test(q)
@@ -107,6 +111,8 @@ print("RESULT " + json.dumps({
     "imported": imported,
     "import_failed": failed,
     "questions": [q.key for q in questions()],
+    "sealed": sealed_keys,
+    "sealed_digest": __import__("pm_course.capstone.sealed", fromlist=["digest"]).digest("demo", "q9", "285.0"),
     "passed": passed,
     "broken": broken,
     "function_questions": functions,
