@@ -432,7 +432,7 @@ def test_malformed_submissions_cost_only_their_own_grades_and_feedback_works_for
     assert course.scores("b-odd-but-honest")[assignment][0] == top
     for s in malformed:
         assert course.scores(s)[assignment][0] == 0, s
-        assert any(line.startswith(f"{s}: {assignment}: malformed:") for line in summary.failures), (s, summary.failures)
+        assert any(line.startswith(f"{s}: {exercise_file(assignment).removesuffix('.ipynb')}: malformed:") for line in summary.failures), (s, summary.failures)
         graded = json.loads((course.root / "autograded" / s / assignment / name).read_text())
         assert graded["metadata"]["pm_course_grading"]["status"] == "malformed"
         text = json.dumps(graded)
