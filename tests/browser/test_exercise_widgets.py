@@ -49,8 +49,8 @@ def text_of(locator) -> str:
 
 
 def open_exercise(notebook, module: str):
-    """Open exercises/<module>/<module>.ipynb and Run All Cells; no cell may raise."""
-    nb = notebook(f"exercises/{module}/{module}.ipynb")
+    """Open exercises/<module>/<module>_exercise.ipynb and Run All Cells; no cell may raise."""
+    nb = notebook(f"exercises/{module}/{module}_exercise.ipynb")
     cells = nb.run_all()
     errors = [f"cell {c.index}: {e}" for c in cells for e in c.errors]
     assert not errors, f"{module}: " + "; ".join(errors)
@@ -224,7 +224,7 @@ def test_09_capstone_capacity_planner_q12(notebook, page):
     student = "s1234"
     case = exam.case_for(student)
     best = best_within_capacity(case.capacity_items(), case.capacity)["ids"]
-    nb = notebook("exercises/09_capstone/09_capstone.ipynb")
+    nb = notebook("exercises/09_capstone/09_capstone_exercise.ipynb")
     nb.replace(nb.code_cell_containing("STUDENT_ID = ..."), f'STUDENT_ID = "{student}"\ncase = exam.use(STUDENT_ID)')
     cells = nb.run_all()
     assert not [e for c in cells for e in c.errors]
@@ -375,6 +375,6 @@ def test_every_widget_question_is_played_here():
     played = {("01_pm_role", "q9"), ("03_vision_strategy_roadmap", "q13"), ("04_prioritization", "q12"),
               ("05_collaboration", "q12"), ("06_data_launch", "q12"), ("07_career", "q9"), ("07_career", "q10"),
               ("08_leading", "q10"), ("08_leading", "q11"), ("08_leading", "q19"), ("09_capstone", "q12")}
-    released = {p.parent.name for p in REPO.glob("exercises/[0-9][0-9]_*/[0-9][0-9]_*.ipynb")}
+    released = {p.parent.name for p in REPO.glob("exercises/[0-9][0-9]_*/[0-9][0-9]_*_exercise.ipynb")}
     found = {(q.module, q.id) for q in questions() if isinstance(q.checker, WidgetState) and q.module in released}
     assert found == played, f"widget questions not played: {sorted(found - played)}; gone: {sorted(played - found)}"
