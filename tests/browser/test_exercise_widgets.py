@@ -57,11 +57,11 @@ def open_exercise(notebook, module: str):
     return nb
 
 
-def check(nb, qid: str, answer: str) -> str:
+def check(nb, qid: str, answer: str, call: str = "check") -> str:
     """Type ``answer`` (lines that set ``answer_<qid>``) into the question's answer cell with its check, run it,
     and return the feedback's outcome ('passed' or 'failed') and text."""
     index = nb.code_cell_containing(f"{qid}.check(answer_{qid})")
-    ran = nb.replace_and_run(index, f"{answer}\n{qid}.check(answer_{qid})")
+    ran = nb.replace_and_run(index, f"{answer}\n{qid}.{call}(answer_{qid})")
     assert not any(o["type"] == "error" for o in ran["outputs"]), ran["outputs"]
     feedback = nb.cell(index).locator(".jp-OutputArea .pm-feedback").first
     feedback.wait_for(state="attached")
@@ -70,13 +70,13 @@ def check(nb, qid: str, answer: str) -> str:
     return f"{outcome}: {text_of(feedback)}"
 
 
-def assert_passed(nb, qid: str, answer: str) -> None:
-    got = check(nb, qid, answer)
+def assert_passed(nb, qid: str, answer: str, call: str = "check") -> None:
+    got = check(nb, qid, answer, call)
     assert got.startswith("passed: Correct"), f"{qid} with {answer!r}: {got}"
 
 
-def assert_failed(nb, qid: str, answer: str, *expected: str) -> None:
-    got = check(nb, qid, answer)
+def assert_failed(nb, qid: str, answer: str, *expected: str, call: str = "check") -> None:
+    got = check(nb, qid, answer, call)
     assert got.startswith("failed: Not yet"), f"{qid} with {answer!r} should fail: {got}"
     for part in expected:
         assert part in got, f"{qid}: expected {part!r} in the feedback: {got}"
@@ -187,7 +187,7 @@ def test_03_okr_builder_q13(notebook, page):
 
 # ---------------------------------------------------------------- 04 and 09: the capacity planner
 
-def play_capacity_planner(nb, qid: str, best: list[str], wrong_first: str) -> None:
+def play_capacity_planner(nb, qid: str, best: list[str], wrong_first: str, call: str = "check") -> None:
     planner = nb.panel.locator(".pm-planner").first
 
     def box(item: str):
@@ -200,14 +200,14 @@ def play_capacity_planner(nb, qid: str, best: list[str], wrong_first: str) -> No
         for item in best[:-1]:
             tick(box(item))
         reproduce_line(planner, f"planner.set({sorted(best[:-1])!r})")
-    assert_failed(nb, qid, f"answer_{qid} = planner")
+    assert_failed(nb, qid, f"answer_{qid} = planner", call=call)
     click(planner.locator("button", has_text="Clear"))
     reproduce_line(planner, "planner.set([])")
     for item in best:
         tick(box(item))
     line = reproduce_line(planner, f"planner.set({sorted(best)!r})")
-    assert_passed(nb, qid, f"answer_{qid} = planner")
-    assert_passed(nb, qid, f"{line}\nanswer_{qid} = planner")
+    assert_passed(nb, qid, f"answer_{qid} = planner", call=call)
+    assert_passed(nb, qid, f"{line}\nanswer_{qid} = planner", call=call)
 
 
 def test_04_capacity_planner_q12(notebook, page):
@@ -228,7 +228,10 @@ def test_09_capstone_capacity_planner_q12(notebook, page):
     nb.replace(nb.code_cell_containing("STUDENT_ID = ..."), f'STUDENT_ID = "{student}"\ncase = exam.use(STUDENT_ID)')
     cells = nb.run_all()
     assert not [e for c in cells for e in c.errors]
-    play_capacity_planner(nb, "q12", best, wrong_first="fewer")
+    # exam mode: a check records the answer and gives no verdict; the sealed verdict is read with q12.verdict
+    got = check(nb, "q12", "answer_q12 = planner")
+    assert "answer recorded" in got and "exam.submit()" in got, got
+    play_capacity_planner(nb, "q12", best, wrong_first="fewer", call="verdict")
 
 
 # ---------------------------------------------------------------- 05 and 08: the scenarios
