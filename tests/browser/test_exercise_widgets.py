@@ -60,7 +60,10 @@ def open_exercise(notebook, module: str):
 def check(nb, qid: str, answer: str, call: str = "check") -> str:
     """Type ``answer`` (lines that set ``answer_<qid>``) into the question's answer cell with its check, run it,
     and return the feedback's outcome ('passed' or 'failed') and text."""
-    index = nb.code_cell_containing(f"{qid}.check(answer_{qid})")
+    try:
+        index = nb.code_cell_containing(f"{qid}.check(answer_{qid})")
+    except AssertionError:  # an earlier call replaced it with a sealed verdict (the capstone in exam mode)
+        index = nb.code_cell_containing(f"{qid}.verdict(answer_{qid})")
     ran = nb.replace_and_run(index, f"{answer}\n{qid}.{call}(answer_{qid})")
     assert not any(o["type"] == "error" for o in ran["outputs"]), ran["outputs"]
     feedback = nb.cell(index).locator(".jp-OutputArea .pm-feedback").first
@@ -229,9 +232,9 @@ def test_09_capstone_capacity_planner_q12(notebook, page):
     cells = nb.run_all()
     assert not [e for c in cells for e in c.errors]
     # exam mode: a check records the answer and gives no verdict; the sealed verdict is read with q12.verdict
+    play_capacity_planner(nb, "q12", best, wrong_first="fewer", call="verdict")
     got = check(nb, "q12", "answer_q12 = planner")
     assert "answer recorded" in got and "exam.submit()" in got, got
-    play_capacity_planner(nb, "q12", best, wrong_first="fewer", call="verdict")
 
 
 # ---------------------------------------------------------------- 05 and 08: the scenarios
