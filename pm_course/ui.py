@@ -44,6 +44,7 @@ __all__ = [
     "show_in",
     "describe_figure",
     "set_alt",
+    "chart_bundle",
     "figure_html",
     "png_and_alt",
     "place_labels",
@@ -257,12 +258,22 @@ def _in_ipython() -> bool:
     return get_ipython() is not None
 
 
+def chart_bundle(png_base64: str, alt: str) -> dict[str, str]:
+    """What a widget's chart Output shows: the image as HTML ``<img>`` with its alt text (JupyterLab renders it
+    first, and its PNG renderer would drop the alt text), the PNG, and the text.
+
+    Not a ``tooltip`` on the Output: an Output has no ``description``, and JupyterLab's view of an Output with a
+    tooltip fails to render at all (the chart disappears). The widget's Output renders HTML trusted.
+    """
+    return {"text/html": img_html(png_base64, alt), "image/png": png_base64, "text/plain": alt}
+
+
 def show_in(output, fig) -> None:
     """Show ``fig`` in an ipywidgets Output (replacing what was there) and close it, so it is not shown twice.
 
-    In a notebook the figure is drawn once as a PNG whose metadata carries its alt text; the Output keeps the
-    image and the text (``output.pm_static``, for the widget's static figure) and shows the text as its tooltip,
-    so a screen reader has a description of the chart in JupyterLab too.
+    In a notebook the figure is drawn once as a PNG and shown as :func:`chart_bundle` (an ``<img>`` with alt text,
+    so a screen reader has a description of the chart in JupyterLab too); the Output keeps the image and the
+    text (``output.pm_static``, for the widget's static figure).
     """
     import matplotlib.pyplot as plt
     from IPython.display import display
@@ -274,9 +285,7 @@ def show_in(output, fig) -> None:
         else:
             data, alt = png_and_alt(fig)
             output.pm_static = (data, alt)
-            if hasattr(output, "tooltip"):
-                output.tooltip = alt
-            display({"image/png": data, "text/plain": alt}, metadata={"image/png": {"alt": alt}}, raw=True)
+            display(chart_bundle(data, alt), metadata={"image/png": {"alt": alt}}, raw=True)
     plt.close(fig)
 
 
@@ -558,10 +567,8 @@ class Widget:
             finally:
                 plt.close(fig)
             self.chart.pm_static = (data, alt)
-            if hasattr(self.chart, "tooltip"):
-                self.chart.tooltip = alt
             self.chart.outputs = ({"output_type": "display_data", "metadata": {"image/png": {"alt": alt}},
-                                   "data": {"image/png": data, "text/plain": alt}},)
+                                   "data": chart_bundle(data, alt)},)
         except Exception as exc:  # a timer's error would go to the server log: show it where the chart is
             self.chart.outputs = ({"output_type": "stream", "name": "stderr",
                                    "text": f"The chart could not be drawn: {type(exc).__name__}: {exc}\n"},)

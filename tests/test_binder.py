@@ -143,10 +143,13 @@ def test_repo2docker_detects_conda_with_postbuild(tmp_path):
 
 
 def test_learner_and_instructor_page_configs_differ_on_nbgrader():
+    """nbgrader's menus for the instructor only; the JupyterLite kernel (installed for `make lite`) in neither
+    lab, where it cannot load (it needs JupyterLite's own services)."""
     learner = json.loads((ROOT / ".jupyter" / "labconfig" / "page_config.json").read_text())
     instructor = json.loads((ROOT / ".jupyter" / "instructor" / "labconfig" / "page_config.json").read_text())
-    assert learner["disabledExtensions"] == {"@jupyter/nbgrader": True}
-    assert instructor["disabledExtensions"] == {"@jupyter/nbgrader": False}
+    lite = "@jupyterlite/pyodide-kernel-extension"
+    assert learner["disabledExtensions"] == {"@jupyter/nbgrader": True, lite: True}
+    assert instructor["disabledExtensions"] == {"@jupyter/nbgrader": False, lite: True}
 
 
 #: The learner's kernel culling (docs/workshops.md, "Kernels that nobody uses"): seconds, and what is spared.

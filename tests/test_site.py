@@ -193,8 +193,9 @@ def test_the_site_lock_is_part_of_the_full_lock_at_the_same_versions():
 
 
 def test_in_a_notebook_a_chart_keeps_its_image_and_description(monkeypatch):
-    """show_in, with IPython running: one PNG with `alt` metadata, kept for the static figure; the text is the
-    chart's tooltip (its title, which screen readers read)."""
+    """show_in, with IPython running: one PNG with `alt` metadata, kept for the static figure, shown as an
+    ``<img>`` with that alt text (what screen readers read), never as the Output's tooltip (which stops
+    JupyterLab from drawing the Output at all)."""
     import IPython.display
 
     from pm_course.prioritization.widgets import RiceTable
@@ -206,6 +207,8 @@ def test_in_a_notebook_a_chart_keeps_its_image_and_description(monkeypatch):
     obj, kw = shown[-1]
     data, alt = t.chart.pm_static
     assert kw == {"metadata": {"image/png": {"alt": alt}}, "raw": True}
-    assert obj == {"image/png": data, "text/plain": alt} and t.chart.tooltip == alt
+    assert obj == {"text/html": ui.img_html(data, alt), "image/png": data, "text/plain": alt}
+    assert not t.chart.tooltip
+    assert _images(obj["text/html"]) == [{"src": f"data:image/png;base64,{data}", "alt": alt, "class": "pm-static-chart"}]
     assert alt.startswith("Chart: RICE ranking") and alt == t.alt_text()
     assert _images(t._repr_mimebundle_()["text/html"])[0]["src"].endswith(data)  # no second drawing

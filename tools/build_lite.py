@@ -111,22 +111,34 @@ def with_install_cell(nb: dict) -> dict:
     return out
 
 
+def course_files(folders: tuple[str, ...]) -> list[Path]:
+    """The course's own files under ``folders``: those git tracks, so what a learner made in this clone (a
+    portfolio export, a certificate, checkpoints) never goes on a site for others. Outside a git clone (an
+    unpacked archive) every file but checkpoints and caches."""
+    try:
+        out = subprocess.run(["git", "ls-files", "-z", "--", *folders], cwd=ROOT, capture_output=True, check=True)
+        tracked = [ROOT / name for name in out.stdout.decode("utf-8").split("\0") if name]
+        if tracked:
+            return sorted(p for p in tracked if p.is_file())
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    return sorted(p for folder in folders for p in (ROOT / folder).rglob("*")
+                  if p.is_file() and ".ipynb_checkpoints" not in p.parts and "__pycache__" not in p.parts)
+
+
 def stage_contents(dest: Path) -> list[Path]:
     """Copy lessons, exercises and the linked docs into ``dest``, each notebook with the install cell."""
     notebooks = []
-    for folder in ("notebooks", "exercises"):
-        for src in sorted((ROOT / folder).rglob("*")):
-            if src.is_dir() or ".ipynb_checkpoints" in src.parts or "__pycache__" in src.parts:
-                continue
-            target = dest / src.relative_to(ROOT)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if src.suffix == ".ipynb":
-                nb = json.loads(src.read_text(encoding="utf-8"))
-                target.write_text(json.dumps(with_install_cell(nb), indent=1, ensure_ascii=False) + "\n",
-                                  encoding="utf-8")
-                notebooks.append(target)
-            else:
-                shutil.copy2(src, target)
+    for src in course_files(("notebooks", "exercises")):
+        target = dest / src.relative_to(ROOT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if src.suffix == ".ipynb":
+            nb = json.loads(src.read_text(encoding="utf-8"))
+            target.write_text(json.dumps(with_install_cell(nb), indent=1, ensure_ascii=False) + "\n",
+                              encoding="utf-8")
+            notebooks.append(target)
+        else:
+            shutil.copy2(src, target)
     (dest / "docs").mkdir(parents=True, exist_ok=True)
     for name in DOCS:
         shutil.copy2(ROOT / "docs" / name, dest / "docs" / name)

@@ -62,7 +62,8 @@ _STATE = _PANEL + """
 
 # JavaScript: widget outputs that failed, or are still loading. The widget renderer is the
 # output node itself: it says "Loading widget..." until the view exists, and "Error displaying
-# widget..." when the model or the view cannot be made.
+# widget..." when the model or the view cannot be made. A child view that cannot be made is drawn
+# as an error widget inside its parent (class jupyter-widgets-error-widget): counted as an error too.
 _WIDGET_TROUBLE = _PANEL + """
 (path) => {
   const panel = panelFor(path);
@@ -71,8 +72,12 @@ _WIDGET_TROUBLE = _PANEL + """
   const text = n => n.textContent.trim();
   const loading = outputs.filter(n => text(n).startsWith('Loading widget'));
   const errors = outputs.filter(n => text(n).startsWith('Error displaying widget'));
+  // a part of a widget whose view failed (e.g. an Output given a tooltip): the widget shows, the part does not
+  const broken = [...panel.node.querySelectorAll('.jupyter-widgets-error-widget')];
   const views = outputs.filter(n => n.querySelector(':scope > .jupyter-widgets'));
-  return {views: views.length, loading: loading.length, errors: errors.map(n => text(n).slice(0, 200))};
+  return {views: views.length, loading: loading.length,
+          errors: errors.map(n => text(n).slice(0, 200)).concat(
+            broken.map(n => 'a widget part failed to render: ' + (n.title || text(n)).slice(0, 300)))};
 }
 """
 
