@@ -276,3 +276,17 @@ def notebook(page, lab):
         return NotebookPage.open(page, lab, path)
 
     return open_
+
+
+@pytest.fixture
+def cpu_contention():
+    """Busy loops beside a test, one per core (PM_COURSE_BROWSER_BUSY sets how many; 0: none), so that a click
+    the kernel loses, or a readout that lags behind its controls, fails here rather than for a learner on a
+    busy laptop or a shared Binder node. Ends with the test (and if pytest dies, the loops see it and stop)."""
+    n = int(os.environ.get("PM_COURSE_BROWSER_BUSY", str(os.cpu_count() or 1)))
+    spin = "import os\nparent = os.getppid()\nwhile os.getppid() == parent:\n    pass\n"
+    loops = [subprocess.Popen([sys.executable, "-c", spin], stdin=subprocess.DEVNULL) for _ in range(n)]
+    yield n
+    for p in loops:
+        p.kill()
+        p.wait(timeout=30)

@@ -7,7 +7,7 @@ answer cell is run with the widget itself: the feedback must say "Correct". Wher
 state is checked first and must get "Not yet". Last, the "Reproduce this in code" line the widget shows is
 pasted into the answer cell, as the exercise asks, and must pass too.
 
-The module runs beside busy loops (one per core, :func:`cpu_contention`) so that a click the kernel
+Each test runs beside busy loops (one per core, the ``cpu_contention`` fixture in conftest.py) so that a click the kernel
 loses, or a code line or readout that lags behind the controls, fails here rather than for a learner.
 PM_COURSE_BROWSER_BUSY sets the number of busy loops (0: none).
 
@@ -16,32 +16,17 @@ One kernel per notebook: each notebook's questions are played in one test.
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 
 from .conftest import REPO
 from .widgets import eventually, reachable
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("cpu_contention")]
 
 #: Seconds to wait for a widget to follow a click (a kernel round trip under load).
 FOLLOW = 90
-
-
-@pytest.fixture(scope="module", autouse=True)
-def cpu_contention():
-    """Busy loops beside the tests (one per core unless PM_COURSE_BROWSER_BUSY says otherwise)."""
-    n = int(os.environ.get("PM_COURSE_BROWSER_BUSY", str(os.cpu_count() or 1)))
-    spin = "import os\nparent = os.getppid()\nwhile os.getppid() == parent:\n    pass\n"  # ends if pytest dies
-    loops = [subprocess.Popen([sys.executable, "-c", spin], stdin=subprocess.DEVNULL) for _ in range(n)]
-    yield n
-    for p in loops:
-        p.kill()
-        p.wait(timeout=30)
 
 
 def text_of(locator) -> str:
