@@ -452,6 +452,17 @@ def test_record_drops_bad_arguments_with_a_warning_and_exports_still_work(fresh_
     assert public.export(tmp_path / "p.json").events == 1
 
 
+def test_a_typed_outcome_is_recorded_as_its_text(fresh_home, recwarn):
+    """Outcome (a StrEnum) is kept as the text the store has always held: never dropped, never its repr."""
+    from pm_course.core.feedback import Outcome
+
+    for outcome in Outcome:
+        store.record("09_capstone", "q1", "check", outcome)
+    assert [e["outcome"] for e in store.events()] == [o.value for o in Outcome]
+    assert all(type(e["outcome"]) is str for e in store.events())
+    assert not [w for w in recwarn if "Progress not recorded" in str(w.message)]
+
+
 # ----------------------------------------------------------------------------- import validates every field
 
 def _export_with(tmp_path, events=None, artifacts=None, raw=None):

@@ -35,6 +35,7 @@ already has. Both report exactly what they wrote, read back from the target.
 
 from __future__ import annotations
 
+import enum
 import json
 import math
 import os
@@ -729,6 +730,8 @@ def record(module: str, question: str, action: str, outcome: str = "") -> None:
     """
     if settings.read(settings.GRADING):  # nbgrader is validating or autograding: not the learner
         return
+    if isinstance(outcome, str) and isinstance(outcome, enum.Enum):  # a typed outcome (core.feedback.Outcome)
+        outcome = outcome.value
     try:
         _check_text("module", module, MAX_NAME_CHARS)
         _check_text("question", question, MAX_NAME_CHARS)
