@@ -98,12 +98,50 @@ def _planned(ids):
 def test_variants_spread_over_fifty_ids():
     refs = {sid: {q: _key(v) for q, v in R.reference_answers(sid).items()} for sid in IDS[:50]}
     pairs = list(itertools.combinations(refs, 2))
-    shares = [sum(refs[a][q] != refs[b][q] for q in R.VARIANT) / len(R.VARIANT) for a, b in pairs]
-    assert len(R.VARIANT) >= 10
+    figures = Q.FIGURES
+    shares = [sum(refs[a][q] != refs[b][q] for q in figures) / len(figures) for a, b in pairs]
+    assert len(figures) >= 10 and set(R.VARIANT) == set(Q.VARIANT) == set(Q.FIGURES) | set(Q.CONCEPTS)
     assert sum(shares) / len(shares) >= 0.95
     assert sum(s >= 0.9 for s in shares) / len(shares) >= 0.99  # different ids: different answers on >= 90 %
-    for q in R.VARIANT:
+    for q in figures:
         assert sum(refs[a][q] != refs[b][q] for a, b in pairs) / len(pairs) >= 0.9, q
+
+
+#: The case attribute each concept question asks about.
+ITEMS = {"q1": "role_tasks", "q5": "job_story_options", "q8": "roadmap_items", "q13": "kano_pair",
+         "q16": "raci_matrix", "q20": "launch_change", "q21": "goal", "q22": "kotter_activities", "q23": "factors"}
+
+
+def test_every_concept_question_has_at_least_three_variants_and_its_items_differ_between_learners():
+    assert set(ITEMS) == set(Q.CONCEPTS)
+    cases = [exam.case_for(sid) for sid in IDS[:50]]
+    pairs = list(itertools.combinations(cases, 2))
+    for qid, attr in ITEMS.items():
+        answers = {_key(R.REFERENCE[qid](c)) for c in cases}
+        assert len(answers) >= 3, (qid, answers)  # at least three different right answers
+        items = [json.dumps(getattr(c, attr), sort_keys=True) for c in cases]
+        assert len(set(items)) >= 3, qid
+        differ = sum(json.dumps(getattr(a, attr), sort_keys=True) != json.dumps(getattr(b, attr), sort_keys=True)
+                     for a, b in pairs) / len(pairs)
+        assert differ >= 0.6, (qid, differ)  # two learners are usually asked about different items
+
+
+def test_the_concept_pools_keys_agree_with_the_course():
+    """The author's keys of the pools each case draws from agree with the course's own functions."""
+    from pm_course.career import missing_letters
+    from pm_course.collaboration import validate_raci
+    from pm_course.prioritization import kano_category
+    from pm_course.research import check_job_story
+
+    for pair, category in exam.KANO_PAIRS:
+        assert kano_category(*pair) == category, pair
+    assert all(check_job_story(s).passed for s in exam.JOB_STORIES)
+    assert not any(check_job_story(s).passed for s in exam.USER_STORIES + exam.SOLUTION_STATEMENTS)
+    for task, row, ok in exam.RACI_ROWS:
+        assert (not validate_raci({task: row})) == ok, task
+    for goal, key in exam.GOALS:
+        assert set(missing_letters(goal)) == set(key), goal
+    assert len({key for _, key in exam.GOALS}) == len(exam.GOALS)  # each goal misses different letters
 
 
 def test_the_numeric_variant_answers_pass_rounded_as_asked():
@@ -123,7 +161,7 @@ def test_another_learners_answers_fail_the_variant_questions():
         if case.variant == exam.case_for(a).variant:
             continue  # the same variant of the bank (1 chance in 256): the same answers
         compared += 1
-        theirs = R.reference_answers(a)
+        theirs = {qid: ref for qid, ref in R.reference_answers(a).items() if qid in Q.FIGURES}
         failed = 0
         for qid, ref in theirs.items():
             q = next(q for q in Q.QUESTIONS if q.id == qid)
@@ -236,7 +274,7 @@ def test_another_learners_answers_under_your_id_fail_the_variant_questions(monke
     for a, b in [("s0001", "s0002"), ("s0010", "s0011"), ("ada.lovelace", "Grace H")]:
         assert exam.case_for(a).variant != exam.case_for(b).variant
         result = _run(SOLUTIONS, b, monkeypatch, answers_of=a, declared=b)
-        passed = [q for q in Q.VARIANT if result[f"{q}_test"] is True]
+        passed = [q for q in Q.FIGURES if result[f"{q}_test"] is True]
         # only where the two cases' answers are the same at the stated precision (a fraction to 2 decimals can be)
         ra, rb = R.reference_answers(a), R.reference_answers(b)
         assert all(isinstance(ra[q], float) and abs(ra[q] - rb[q]) <= 0.5 * 10 ** -Q.BY_ID[q].form.decimals
@@ -709,7 +747,6 @@ def test_the_tracker_says_what_a_refresh_found(fresh_home):
 
 _ROOT = Path(__file__).resolve().parents[1]
 _WORDS = {2: "Two", 3: "Three", 4: "Four", 5: "Five"}
-_COUNT = {8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve"}
 
 
 def _cells(path):
@@ -777,9 +814,8 @@ def test_the_exercise_says_exactly_which_questions_are_on_your_own_figures():
     assert f"{pts} of the {Q.points()} points" in intro
     stated = intro.split("auto-graded questions (")[1].split(":")[0]
     assert stated == ", ".join(q.upper() for q in listed[:-1]) + " and " + listed[-1].upper()
-    other = intro.split("The other ")[1].split(", among")[0]
-    assert other == f"{_COUNT[len(same)]} (" + ", ".join(q.upper() for q in same[:-1]) + " and " + same[-1].upper()
-    assert "same for everyone" in intro
+    assert same == ["q14"]  # the function question: fixed visible inputs, the learner's own backlog when graded
+    assert "Q14 is the same for everyone: you write a function" in intro and "on your own backlog too" in intro
 
 
 

@@ -21,18 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from pm_course.capstone import exam  # noqa: E402
 from pm_course.capstone import questions as P  # noqa: E402
 from pm_course.capstone.exam import Case  # noqa: E402
-from pm_course.capstone.questions import (  # noqa: E402
-    FACTORS,
-    JOB_STORY_OPTIONS,
-    KANO_PAIR,
-    KOTTER_ACTIVITIES,
-    RACI_MATRIX,
-    RACI_TASKS,
-    RANK_TIES,
-    ROADMAP_ITEMS,
-    ROLE_TASKS,
-    TIERS_ASKED,
-)
+from pm_course.capstone.questions import RANK_TIES  # noqa: E402
 from pm_course.collaboration.stakeholders import stakeholder_quadrant, validate_raci  # noqa: E402
 from pm_course.core import Choice, Function, Letters, Mapping, Misconception, Question, SetOf, Value, WidgetState  # noqa: E402
 from pm_course.core.checkers import Checker, Ordering  # noqa: E402
@@ -42,7 +31,6 @@ from pm_course.data_launch.metrics import overall_conversion  # noqa: E402
 from pm_course.leading.leadership import kotter_kind  # noqa: E402
 from pm_course.leading.motivation import HERZBERG_FACTORS  # noqa: E402
 from pm_course.prioritization.frameworks import best_within_capacity, kano_category, rank_by, rice_score, wsjf  # noqa: E402
-from pm_course.research.interviews import check_job_story  # noqa: E402
 from pm_course.research.market import bottom_up  # noqa: E402
 from pm_course.research.surveys import nps  # noqa: E402
 from pm_course.role.lifecycle import compound_growth_rate  # noqa: E402
@@ -109,25 +97,41 @@ def _variant(qid: str, reference: Callable[[Case], Any], make: Callable[[Any], C
 
 # ================================================================ 01 the PM's role
 
-_ROLES = {t: role_of(t) for t in ROLE_TASKS}
-_ORDER, _BUDGET = ROLE_TASKS[1], ROLE_TASKS[3]
+def _roles(case: Case) -> dict:
+    return {t: role_of(t) for t in case.role_tasks}
+
+
+def _first_of(case: Case, role: str) -> str:
+    return next(t for t in case.role_tasks if role_of(t) == role)
+
+
+def _role_slip(role: str) -> Callable[[Case], dict]:
+    """The case's answer with its first ``role`` task given to the product manager (a misconception's example)."""
+    return lambda case: {**_roles(case), _first_of(case, role): "product manager"}
+
+
+def _gave_pm(role: str) -> Callable[[Any], bool]:
+    return lambda a: any(a.get(t) == "product manager" for t in _cur().role_tasks if role_of(t) == role)
+
+
 q1 = _ref(
     module=MODULE, id="q1", points=1,
-    checker=Mapping(expected=_ROLES, categories=["product manager", "product owner", "project manager"]),
+    checker=_variant("q1", _roles, lambda x: Mapping(expected=x, categories=["product manager", "product owner",
+                                                                             "project manager"])),
     solution_text="# why and what -> product manager; the Product Backlog's order and clarity -> product owner;\n"
                   "# budget, schedule and people of a project -> project manager\n"
-                  "answer_q1 = {t: role_of(t) for t in ROLE_TASKS}",
-    answer=dict(_ROLES),
-    wrong=[{**_ROLES, _ORDER: "product manager"}, {**_ROLES, _BUDGET: "product manager"},
-           {t: "product manager" for t in ROLE_TASKS}],
+                  "answer_q1 = {t: role_of(t) for t in case.role_tasks}",
+    answer=_roles(_DEMO),
+    wrong=[_role_slip("product owner")(_DEMO), _role_slip("project manager")(_DEMO),
+           {t: "product manager" for t in _DEMO.role_tasks}],
     misconceptions=[
-        Misconception(lambda a: a.get(_ORDER) == "product manager",
-                      "The Scrum Guide (2020) makes ordering the Product Backlog the product owner's "
-                      "accountability; it is the product manager's only where one person holds both roles.",
-                      example={**_ROLES, _ORDER: "product manager"}),
-        Misconception(lambda a: a.get(_BUDGET) == "product manager",
-                      "A project's budget and hours are project management: a PM who tracks them drifts into the "
-                      "project-manager anti-pattern.", example={**_ROLES, _BUDGET: "product manager"}),
+        Misconception(_gave_pm("product owner"),
+                      "The Scrum Guide (2020) makes the Product Backlog (its order, its items' detail) the product "
+                      "owner's accountability; it is the product manager's only where one person holds both roles.",
+                      example=_role_slip("product owner")(_DEMO)),
+        Misconception(_gave_pm("project manager"),
+                      "A project's schedule, budget, risks and people are project management: a PM who runs them "
+                      "drifts into the project-manager anti-pattern.", example=_role_slip("project manager")(_DEMO)),
     ],
 )
 
@@ -149,7 +153,8 @@ q2 = _ref(
                   "answer_q2 = compound_growth_rate(case.weekly_sites) * 100",
     answer=_growth(_DEMO), wrong=[_growth_per_value(_DEMO), _growth(_DEMO) / 100, _growth(_DEMO) + 1],
     misconceptions=[
-        Misconception(lambda a: abs(a - _growth_per_value(_cur())) < 0.005
+        # the answer as the seal reads it (one decimal more than asked), within the course's half a unit
+        Misconception(lambda a: abs(round(a, 3) - _growth_per_value(_cur())) <= 0.005 + 1e-9
                       and abs(_growth_per_value(_cur()) - _growth(_cur())) > 0.01,
                       "Count the steps, not the weeks: n weekly values span n - 1 week-on-week steps.",
                       example=_growth_per_value(_DEMO)),
@@ -189,15 +194,24 @@ q4 = _ref(
                                   example=_market(_DEMO) / 12)],
 )
 
-_STORY = next(k for k, v in JOB_STORY_OPTIONS.items() if check_job_story(v).passed)
+def _story(case: Case) -> str:
+    return next(k for k, v in case.job_story_options.items() if v in exam.JOB_STORIES)
+
+
+def _user_story(case: Case) -> str:
+    return next(k for k, v in case.job_story_options.items() if v in exam.USER_STORIES)
+
+
 q5 = _ref(
     module=MODULE, id="q5", points=1,
-    checker=Choice(expected=_STORY, options=list(JOB_STORY_OPTIONS)),
+    checker=_variant("q5", _story, lambda x: Choice(expected=x, options=["A", "B", "C"])),
     solution_text="# the one that starts from a situation and names no feature\n"
-                  "answer_q5 = [k for k, v in JOB_STORY_OPTIONS.items() if check_job_story(v).passed][0]",
-    answer=_STORY, wrong=[k for k in JOB_STORY_OPTIONS if k != _STORY],
-    misconceptions=[Misconception("A", "That is a user story with a solution in it (a drag-and-drop editor): "
-                                       "a job story starts from the situation and names no feature.")],
+                  "answer_q5 = [k for k, v in case.job_story_options.items() if check_job_story(v).passed][0]",
+    answer=_story(_DEMO), wrong=[k for k in "ABC" if k != _story(_DEMO)],
+    misconceptions=[Misconception(lambda a: a == _user_story(_cur()),
+                                  "That is a user story with a solution in it (As a ..., I want <a feature>): "
+                                  "a job story starts from the situation and names no feature.",
+                                  example=_user_story(_DEMO))],
 )
 
 # ================================================================ 03 vision, strategy and roadmap
@@ -244,16 +258,19 @@ q7 = _ref(
     answer=_okr(_DEMO), wrong=[_okr(_DEMO) + 0.3, 3.0],
 )
 
-_ROADMAP = {k: roadmap_column(v) for k, v in ROADMAP_ITEMS.items()}
+def _roadmap(case: Case) -> dict:
+    return {k: roadmap_column(v) for k, v in case.roadmap_items.items()}
+
+
 q8 = _ref(
     module=MODULE, id="q8", points=1,
-    checker=Mapping(expected=_ROADMAP, categories=["Now", "Next", "Later"]),
+    checker=_variant("q8", _roadmap, lambda x: Mapping(expected=x, categories=["Now", "Next", "Later"])),
     solution_text="# high certainty -> Now, medium -> Next, low -> Later\n"
-                  "answer_q8 = {k: roadmap_column(v) for k, v in ROADMAP_ITEMS.items()}",
-    answer=_ROADMAP, wrong=[{k: "Now" for k in ROADMAP_ITEMS}],
+                  "answer_q8 = {k: roadmap_column(v) for k, v in case.roadmap_items.items()}",
+    answer=_roadmap(_DEMO), wrong=[{k: "Now" for k in _DEMO.roadmap_items}],
     misconceptions=[Misconception(lambda a: set(a.values()) == {"Now"},
                                   "A roadmap where everything is Now has no order: uncertain items go later.",
-                                  example={k: "Now" for k in ROADMAP_ITEMS})],
+                                  example={k: "Now" for k in _DEMO.roadmap_items})],
 )
 
 # ================================================================ 04 prioritization
@@ -324,14 +341,25 @@ q12 = _ref(
     answer=_best(_DEMO), wrong=[[b["id"] for b in _DEMO.backlog], ["B01"]],
 )
 
+def _kano(case: Case) -> str:
+    return kano_category(*case.kano_pair)
+
+
+def _kano_swapped(case: Case) -> str:
+    return kano_category(*reversed(case.kano_pair))
+
+
 q13 = _ref(
     module=MODULE, id="q13", points=1,
-    checker=Choice(expected=kano_category(*KANO_PAIR), options=["A", "O", "M", "I", "R", "Q"]),
-    solution_text="# like when present, dislike when absent\nanswer_q13 = kano_category(*KANO_PAIR)",
-    answer=kano_category(*KANO_PAIR), wrong=["M", "A"],
-    misconceptions=[Misconception("M", "Must-be features are expected: owners would not 'like' having them."),
-                    Misconception("A", "Attractive features delight when there, but nobody minds their absence.")],
+    checker=_variant("q13", _kano, lambda x: Choice(expected=x, options=["A", "O", "M", "I", "R", "Q"])),
+    solution_text="# the functional answer first, then the dysfunctional one\nanswer_q13 = kano_category(*case.kano_pair)",
+    answer=_kano(_DEMO), wrong=[c for c in ("O", "M", "A") if c != _kano(_DEMO)][:2],
+    misconceptions=[Misconception(lambda a: a == _kano_swapped(_cur()) != _kano(_cur()),
+                                  "That reads the pair the wrong way round: the first answer is the functional one "
+                                  "(the feature is there), the second the dysfunctional one (it is not).",
+                                  example=_kano_swapped(_DEMO))],
 )
+
 
 def rank_by_rice_reference(backlog: list) -> list:
     """The reference: ids by RICE score, highest first; ties keep the backlog's order."""
@@ -372,18 +400,19 @@ q15 = _ref(
 
 
 
-def _raci_broken() -> set:
-    problems = validate_raci(RACI_MATRIX)
-    return {t for t in RACI_TASKS if any(f"'{t}'" in p for p in problems)}
+def _raci_broken(case: Case) -> set:
+    problems = validate_raci(case.raci_matrix)
+    return {t for t in case.raci_matrix if any(f"'{t}'" in p for p in problems)}
 
 
 q16 = _ref(
     module=MODULE, id="q16", points=1,
-    checker=SetOf(expected=_raci_broken()),
+    checker=_variant("q16", _raci_broken, lambda x: SetOf(expected=x)),
     solution_text="# one A and at least one R per task\n"
-                  "problems = validate_raci(RACI_MATRIX)\n"
-                  "answer_q16 = {t for t in RACI_TASKS if any(repr(t) in p for p in problems)}",
-    answer=_raci_broken(), wrong=[set(RACI_TASKS), {"Write the launch brief"}],
+                  "problems = validate_raci(case.raci_matrix)\n"
+                  "answer_q16 = {t for t in case.raci_matrix if any(repr(t) in p for p in problems)}",
+    answer=_raci_broken(_DEMO),
+    wrong=[set(_DEMO.raci_matrix), set(_DEMO.raci_matrix) - _raci_broken(_DEMO)],  # all of them; the kept ones
 )
 
 # ================================================================ 06 data and launch
@@ -435,45 +464,59 @@ q19 = _ref(
                                   "That is both arms together: the question asks for each arm.", example=_n(_DEMO) * 2)],
 )
 
-_TIER = launch_tier(TIERS_ASKED["share_of_customers"], TIERS_ASKED["changes_workflow"])
+def _tier(case: Case) -> int:
+    return launch_tier(**case.launch_change)
+
+
 q20 = _ref(
     module=MODULE, id="q20", points=1,
-    checker=Value(expected=_TIER, decimals=0),
-    solution_text="# many customers and a changed workflow: a big launch\nanswer_q20 = launch_tier(**TIERS_ASKED)",
-    answer=_TIER, wrong=[3 if _TIER != 3 else 1],
+    checker=_variant("q20", _tier, lambda x: Value(expected=x, decimals=0)),
+    solution_text="# novelty and business impact, then how many it reaches\nanswer_q20 = launch_tier(**case.launch_change)",
+    answer=_tier(_DEMO), wrong=[t for t in (1, 2, 3) if t != _tier(_DEMO)],
 )
 
 # ================================================================ 07 career
 
-_Q21 = "SMAT"  # the author's key, written out: no action (a wish), no number, no owner, no date; nothing unrealistic
+def _smart_key(case: Case) -> str:
+    """The author's key for the case's goal, written out in exam.GOALS (the word rules do not decide it)."""
+    return dict(exam.GOALS)[case.goal]
+
+
 q21 = _ref(
     module=MODULE, id="q21", points=2,
-    checker=Letters(expected=sorted(_Q21)),
-    solution_text="# what exactly, how much, who, by when?\nanswer_q21 = missing_letters(GOAL)",
-    answer=_Q21, wrong=["MT", "T", "SMART"],
+    checker=_variant("q21", _smart_key, lambda x: Letters(expected=sorted(x))),
+    solution_text="# what exactly, how much, who, by when?\nanswer_q21 = missing_letters(case.goal)",
+    answer=_smart_key(_DEMO), wrong=[w for w in ("MT", "T", "SMART") if sorted(w) != sorted(_smart_key(_DEMO))],
 )
 
 # ================================================================ 08 leading
 
-_KOTTER = {a: kotter_kind(a) for a in KOTTER_ACTIVITIES}
+def _kotter(case: Case) -> dict:
+    return {a: kotter_kind(a) for a in case.kotter_activities}
+
+
 q22 = _ref(
     module=MODULE, id="q22", points=1,
-    checker=Mapping(expected=_KOTTER, categories=["managing", "leading"]),
+    checker=_variant("q22", _kotter, lambda x: Mapping(expected=x, categories=["managing", "leading"])),
     solution_text="# managing copes with complexity, leading with change\n"
-                  "answer_q22 = {a: kotter_kind(a) for a in KOTTER_ACTIVITIES}",
-    answer=_KOTTER, wrong=[{a: "leading" for a in KOTTER_ACTIVITIES}],
+                  "answer_q22 = {a: kotter_kind(a) for a in case.kotter_activities}",
+    answer=_kotter(_DEMO), wrong=[{a: "leading" for a in _DEMO.kotter_activities}],
 )
 
-_HERZ = {f: HERZBERG_FACTORS[f] for f in FACTORS}
+
+def _herzberg(case: Case) -> dict:
+    return {f: HERZBERG_FACTORS[f] for f in case.factors}
+
+
 q23 = _ref(
     module=MODULE, id="q23", points=1,
-    checker=Mapping(expected=_HERZ, categories=["motivator", "hygiene"]),
-    solution_text="# the work and its recognition motivate; pay and conditions are hygiene\n"
-                  "answer_q23 = {f: HERZBERG_FACTORS[f] for f in FACTORS}",
-    answer=_HERZ, wrong=[{f: "motivator" for f in FACTORS}],
+    checker=_variant("q23", _herzberg, lambda x: Mapping(expected=x, categories=["motivator", "hygiene"])),
+    solution_text="# achievement, recognition, the work, responsibility, growth motivate; pay and conditions are hygiene\n"
+                  "answer_q23 = {f: HERZBERG_FACTORS[f] for f in case.factors}",
+    answer=_herzberg(_DEMO), wrong=[{f: "motivator" for f in _DEMO.factors}],
     misconceptions=[Misconception(lambda a: a.get("salary") == "motivator",
                                   "In Herzberg's study pay is a hygiene factor: its lack dissatisfies, more of it "
-                                  "does not motivate for long.", example={**_HERZ, "salary": "motivator"})],
+                                  "does not motivate for long.", example={**_herzberg(_DEMO), "salary": "motivator"})],
 )
 
 QUESTIONS = [q1, q2, q3, q4, q5, q6, q7, q8, q9, q10, q11, q12, q13, q14, q15, q16, q17, q18, q19, q20, q21, q22,

@@ -52,7 +52,6 @@ def meta(gid, *, grade=False, solution=False, locked=False, points=None):
 
 auto = Q.points()
 written = sum(w.points for w in Q.WRITTEN)
-_NUMBER = {8: "eight", 9: "nine", 10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen"}
 
 
 def _ids(qs):
@@ -63,6 +62,16 @@ def _ids(qs):
 _OWN = [q for q in Q.QUESTIONS if q.id in Q.VARIANT]
 _SAME = [q for q in Q.QUESTIONS if q.id not in Q.VARIANT]
 _SAME_MODULES = [m for m, qs in Q.BY_MODULE.items() if qs and all(q.id not in Q.VARIANT for q in qs)]
+
+
+def _same_sentence() -> str:
+    """What is the same for everyone (the function question's visible tests), said from the declarations."""
+    if not _SAME:
+        return ""
+    return (f"{_ids(_SAME)} {'is' if len(_SAME) == 1 else 'are'} the same for everyone: you write a function, "
+            "checked on a few fixed inputs here and, when graded, on your own backlog too.")
+
+
 cells = []
 cells.append(md(f"""# 09 · Capstone assessment
 
@@ -73,11 +82,11 @@ leading), on
 [09 · Capstone and certificate](../../notebooks/09_capstone.ipynb).
 
 **Your variant.** Declare your id once, in the first answer cell: `STUDENT_ID = "..."`, the id your instructor
-gave you (your nbgrader id), or any name you choose if you study on your own. The case's figures (the backlog's
-reach and effort, your survey subset, the funnel, the A/B counts, the weekly sites ...) are derived from that id. So on
+gave you (your nbgrader id), or any name you choose if you study on your own. Your case is derived from that id:
+its figures (the backlog's reach and effort, your survey subset, the funnel, the A/B counts, the weekly sites ...)
+and the items the concept questions ask about (the tasks, statements, factors and goal you classify). So on
 {len(_OWN)} of the {len(Q.QUESTIONS)} auto-graded questions ({_ids(_OWN)}: {sum(q.points for q in _OWN)} of the {auto}
-points) your neighbour's numbers and answers are not yours. The other {_NUMBER.get(len(_SAME), len(_SAME))} ({_ids(_SAME)}, among them every question on
-modules {" and ".join(m[:2] for m in _SAME_MODULES)}) ask about the course's ideas and are the same for everyone. The setup cell prints both
+points) your neighbour's numbers and items are not yours. {_same_sentence()} The setup cell prints both
 lists. When the assessment is graded, the figures are bound to the id
 you submitted under: a notebook whose declared id is not yours scores no marks on the questions, with a message.
 
@@ -104,19 +113,20 @@ from pm_course.career import missing_letters
 from pm_course.leading import kotter_kind, HERZBERG_FACTORS
 from pm_course.capstone.questions import (
     {", ".join(q.id for q in Q.QUESTIONS)}, {", ".join(w.id for w in Q.WRITTEN)},
-    ROLE_TASKS, JOB_STORY_OPTIONS, ROADMAP_ITEMS, KANO_PAIR, RACI_MATRIX, RACI_TASKS, TIERS_ASKED, GOAL, KOTTER_ACTIVITIES,
-    FACTORS,
 )
 print("Assessment 09_capstone: {len(Q.QUESTIONS)} auto-graded questions, {len(Q.WRITTEN)} written answers")
 from pm_course.capstone.questions import QUESTIONS, VARIANT
-print("On your own figures:", ", ".join(q.id.upper() for q in QUESTIONS if q.id in VARIANT))
+print("On your own case:", ", ".join(q.id.upper() for q in QUESTIONS if q.id in VARIANT))
 print("The same for everyone:", ", ".join(q.id.upper() for q in QUESTIONS if q.id not in VARIANT))""",
     meta("setup", locked=True)))
 cells.append(md("""## Your id and your case
 
 Write your id between the quotes and run the cell. `case` then holds your figures: `case.backlog`,
 `case.capacity`, `case.survey_scores`, `case.cafes`, `case.annual_value`, `case.key_results`,
-`case.stakeholders`, `case.funnel`, `case.ab`, `case.planning` and `case.weekly_sites` (the cell shows them all; `case.as_dict()` gives them as plain data)."""))
+`case.stakeholders`, `case.funnel`, `case.ab`, `case.planning` and `case.weekly_sites` (the cell shows them), and
+the items of the concept questions: `case.role_tasks`, `case.job_story_options`, `case.roadmap_items`,
+`case.kano_pair`, `case.raci_matrix`, `case.launch_change`, `case.goal`, `case.kotter_activities` and
+`case.factors` (each question shows its own; `case.as_dict()` gives everything as plain data)."""))
 cells.append(code("""STUDENT_ID = ...   # your id in quotes, e.g. STUDENT_ID = "s1234"
 ### BEGIN SOLUTION
 STUDENT_ID = exam.submitter() or exam.DEMO_ID
@@ -126,16 +136,10 @@ case""", meta("student_id", solution=True)))
 
 parts = [(f"Part {i} · {module(m).title} (module {module(m).number})", [q.id for q in qs])
          for i, (m, qs) in enumerate(Q.BY_MODULE.items(), 1)]
-extra_md = {
- "q1": "`ROLE_TASKS` lists four tasks at Shiftbrew.",
- "q5": "`JOB_STORY_OPTIONS` holds three statements, by letter.",
- "q8": "`ROADMAP_ITEMS` maps four item ids to the team's certainty.",
- "q16": "`RACI_MATRIX` maps each task to the roles and their letters (R, A, C, I).",
- "q20": "`TIERS_ASKED` describes the change.",
- "q21": "`GOAL` is the goal as written.",
- "q22": "`KOTTER_ACTIVITIES` lists four activities.",
- "q23": "`FACTORS` lists four factors.",
-}
+#: Each concept question shows its case's items under its prompt (a code cell; the items differ by learner).
+show_items = {"q1": "case.role_tasks", "q5": "case.job_story_options", "q8": "case.roadmap_items",
+              "q13": "case.kano_pair", "q16": "case.raci_matrix", "q20": "case.launch_change", "q21": "case.goal",
+              "q22": "case.kotter_activities", "q23": "case.factors"}
 byid = {q.id: q for q in Q.QUESTIONS}
 for title, ids in parts:
     cells.append(md(f"## {title}"))
@@ -148,9 +152,9 @@ for title, ids in parts:
                             "the `planner.set([...])` line the planner shows)."))
             cells.append(code("planner = capacity_planner(case)\nplanner"))
         head = f"**Q{n} ({q.points} point{'s' if q.points > 1 else ''}).** {q.prompt}"
-        if qid in extra_md:
-            head += "\n\n" + extra_md[qid]
         cells.append(md(head))
+        if qid in show_items:
+            cells.append(code(show_items[qid]))
         if qid == "q14":
             stub = "def rank_by_rice(backlog):\n    return ...  # your code here"
             check = "q14.check(rank_by_rice)"

@@ -45,6 +45,11 @@ MIS_EXAMPLES: dict[str, Any] = {
     "q17": lambda c: [R._overall(c) * 100],
     "q18": lambda c: [-R._z(c)],
     "q19": lambda c: [R._n(c) * 2],
+    "q1": lambda c: [R._role_slip("product owner")(c), R._role_slip("project manager")(c)],
+    "q5": lambda c: [R._user_story(c)],
+    "q8": lambda c: [{k: "Now" for k in c.roadmap_items}],
+    "q13": lambda c: [R._kano_swapped(c)],
+    "q23": lambda c: [{**R._herzberg(c), "salary": "motivator"}],
 }
 
 
@@ -57,25 +62,27 @@ def reference(qid: str, case: Case) -> Any:
     return R.REFERENCE[qid](case) if qid in R.REFERENCE else R.BY_ID[qid].answer
 
 
-def _form(qid: str) -> Any:
+def _form(qid: str, case: Case | None = None) -> Any:
+    """The question's form (for ``case``'s items where it takes them from the case)."""
     form = P.BY_ID[qid].form
-    return form.inner if isinstance(form, WidgetForm) else form
+    form = form.inner if isinstance(form, WidgetForm) else form
+    return sealed.for_case(form, case) if case is not None else form
 
 
-def accepted(qid: str, value: Any) -> list[str]:
+def accepted(qid: str, value: Any, case: Case) -> list[str]:
     """The canonical forms accepted for a reference (or misconception) value."""
-    form = _form(qid)
+    form = _form(qid, case)
     if isinstance(form, NumberForm):
         return neighbours(float(value), form.decimals)
     return [form.canonical(form.conform(value))]
 
 
-def finite_space(qid: str) -> list[Any] | None:
+def finite_space(qid: str, case: Case) -> list[Any] | None:
     """Every answer of a small answer space (one option, a mapping of a few items), or None: a misconception's
     message is sealed for every answer it describes, not only for its example."""
     import itertools
 
-    form = _form(qid)
+    form = _form(qid, case)
     if not R.BY_ID[qid].misconceptions:
         return None
     if isinstance(form, P.ChoiceForm):
@@ -101,9 +108,9 @@ def plain_table(variant: str) -> dict[str, Any]:
             out[q.id] = {"cases": {key: {"ok": [P.RankingForm().canonical(R.rank_by_rice_reference(*args))]}
                                    for key, args in P.function_cases(case, hidden=True)}}
             continue
-        ok = accepted(q.id, reference(q.id, case))
+        ok = accepted(q.id, reference(q.id, case), case)
         found: dict[str, list[int]] = {}
-        space = finite_space(q.id)
+        space = finite_space(q.id, case)
         candidates = space if space is not None else mis_examples(q.id, case)
         for example in candidates:
             try:
@@ -114,7 +121,7 @@ def plain_table(variant: str) -> dict[str, Any]:
             fired = [i for i, m in enumerate(q.misconceptions) if m.fires(q.checker, clean)]
             if not fired:
                 continue  # e.g. "count the steps" where steps and weeks give the same rate
-            for c in accepted(q.id, example):
+            for c in accepted(q.id, example, case):
                 if c not in ok:
                     found[c] = sorted(set(found.get(c, [])) | set(fired))
         out[q.id] = {"ok": ok, "mis": [[c, found[c]] for c in sorted(found)]}
@@ -209,7 +216,7 @@ def compare(variant: str) -> list[str]:
             if extra and isinstance(_form(ref.id), NumberForm) and not new_fb.passed:
                 examples = dict(zip([m.says for m in ref.misconceptions], mis_examples(ref.id, case)))
                 mine = _form(ref.id).canonical(float(answer))
-                extra = [m for m in extra if mine not in accepted(ref.id, examples[m])]
+                extra = [m for m in extra if mine not in accepted(ref.id, examples[m], case)]
             if old_fb.passed != new_fb.passed or [m for m in says_old if m not in says_new] or extra:
                 problems.append(f"{variant}/{ref.id} on {answer!r}: reference {old_fb.outcome} {says_old}, "
                                 f"sealed {new_fb.outcome} {says_new}")

@@ -58,6 +58,53 @@ STAKEHOLDERS = ("ceo", "cto", "sales_head", "support_lead")
 _FIBONACCI = (1, 2, 3, 5, 8, 13, 20)
 _FUNNEL_STEPS = ("signed up", "created a rota", "invited staff", "published a rota")
 
+# ---------------------------------------------------------------- the pools the concept questions draw from
+# Each learner's case draws its own items for the questions that apply a concept (q1, q5, q8, q13, q16, q20-q23),
+# as it draws its own figures for the others: so no two learners can simply share answers. Every pool item's
+# right answer is written out here by hand (the author's key); tests check that the course's functions agree.
+
+#: Kano answer pairs (functional, dysfunctional) and their category, one pair per category taught.
+KANO_PAIRS = ((("like", "dislike"), "O"), (("like", "neutral"), "A"), (("must-be", "dislike"), "M"),
+              (("neutral", "neutral"), "I"), (("like", "live-with"), "A"), (("neutral", "dislike"), "M"))
+#: Job stories, user stories with a solution in them, and solution statements (q5 shows one of each).
+JOB_STORIES = (
+    "When a barista calls in sick before opening, I want to find someone to cover the shift quickly, "
+    "so I can open the café on time.",
+    "When the week's sales forecast changes, I want to adjust the rota before it is published, "
+    "so I can keep wage costs in budget.",
+    "When a new starter joins mid-week, I want them on the rota with the right hours at once, "
+    "so I can pay them correctly.",
+)
+USER_STORIES = (
+    "As an owner, I want a drag-and-drop rota editor so that I can build rotas.",
+    "As a barista, I want a swap button in the app so that I can change shifts.",
+    "As a site manager, I want an AI rota generator so that I save time.",
+)
+SOLUTION_STATEMENTS = (
+    "Owners need better scheduling software with notifications and an AI assistant.",
+    "Cafés want a modern rota app with chat, reminders and a dashboard.",
+    "The market needs an all-in-one workforce platform for hospitality.",
+)
+#: The backlog items q8 places, and the certainties a team can have of them.
+ROADMAP_IDS = ("B01", "B07", "B12", "B02")
+CERTAINTIES = ("high", "medium", "low")
+#: RACI rows (task -> role -> letter) and, by hand, whether each keeps the rules (one A, at least one R).
+RACI_ROWS = (
+    ("Write the launch brief", {"PM": "A", "Product marketing": "R", "Support lead": "C"}, True),
+    ("Train the support team", {"PM": "C", "Product marketing": "I", "Support lead": "R"}, False),  # no A
+    ("Decide the rollout stages", {"PM": "A", "CTO": "A", "Support lead": "I"}, False),  # two A, no R
+    ("Update the help centre", {"PM": "A", "Support lead": "R", "Product marketing": "C"}, True),
+    ("Choose the pilot cafés", {"PM": "R", "Head of Sales": "C", "CTO": "I"}, False),  # no A
+    ("Announce the feature to customers", {"PM": "C", "Product marketing": "A", "Support lead": "R"}, True),
+)
+#: Development goals and, by hand, the SMART letters each misses (module 07's reading of the letters).
+GOALS = (
+    ("Get better at talking to customers.", "SMAT"),
+    ("Run six customer interviews by the end of March.", "A"),
+    ("Ship the swap feature so that churn falls by 2 points.", "AT"),
+    ("Learn about pricing by the end of the year.", "SMA"),
+)
+
 
 def check_id(student_id: Any) -> str:
     """The learner's id as text: stripped, 1 to 100 characters, no line breaks."""
@@ -116,6 +163,15 @@ class Case:
     ab: dict = field(compare=False, repr=False)
     planning: dict = field(compare=False, repr=False)
     weekly_sites: list = field(compare=False, repr=False)
+    role_tasks: list = field(compare=False, repr=False)
+    job_story_options: dict = field(compare=False, repr=False)
+    roadmap_items: dict = field(compare=False, repr=False)
+    kano_pair: tuple = field(compare=False, repr=False)
+    raci_matrix: dict = field(compare=False, repr=False)
+    launch_change: dict = field(compare=False, repr=False)
+    goal: str = field(compare=False, repr=False)
+    kotter_activities: list = field(compare=False, repr=False)
+    factors: list = field(compare=False, repr=False)
 
     def __init__(self, student_id: Any = DEMO_ID, _variant: str | None = None) -> None:
         from ..data import load
@@ -177,6 +233,51 @@ class Case:
         for _ in range(12):
             sites.append(sites[-1] * (1 + trend + rng.randrange(-6, 7) / 1000))
         object.__setattr__(self, "weekly_sites", [round(v) for v in sites])
+        self._draw_concepts(rng)
+
+    def _draw_concepts(self, rng: random.Random) -> None:
+        """The items of the concept questions (drawn after the figures, which stay what they were)."""
+        from ..leading.leadership import KOTTER
+        from ..leading.motivation import HERZBERG_FACTORS
+        from ..role.roles import TASKS
+
+        by_role: dict[str, list[str]] = {}
+        for task, t in TASKS.items():
+            by_role.setdefault(t["role"], []).append(task)
+        roles = ("product manager", "product owner", "project manager")
+        tasks = [rng.choice(by_role[r]) for r in roles]  # one task of each accountability ...
+        extra = rng.choice([t for r in roles for t in by_role[r] if t not in tasks])  # ... and one more
+        tasks.append(extra)
+        rng.shuffle(tasks)
+        options = [rng.choice(JOB_STORIES), rng.choice(USER_STORIES), rng.choice(SOLUTION_STATEMENTS)]
+        rng.shuffle(options)
+        certainty = {}
+        while len(set(certainty.values())) < 2:  # at least two columns of the roadmap
+            certainty = {i: rng.choice(CERTAINTIES) for i in ROADMAP_IDS}
+        raci: list[tuple] = []
+        while not (any(ok for _, _, ok in raci) and not all(ok for _, _, ok in raci)):  # kept and broken rows
+            raci = rng.sample(RACI_ROWS, 3)
+        change = {"share_of_customers": rng.choice((0.1, 0.35, 0.6, 0.9)), "changes_workflow": rng.random() < 0.7,
+                  "new_capability": rng.random() < 0.5}
+        activities = [rng.choice(KOTTER["managing"]), rng.choice(KOTTER["leading"])]
+        activities += rng.sample([a for kind in ("managing", "leading") for a in KOTTER[kind] if a not in activities], 2)
+        rng.shuffle(activities)
+        motivators = [f for f, k in HERZBERG_FACTORS.items() if k == "motivator"]
+        hygiene = [f for f, k in HERZBERG_FACTORS.items() if k == "hygiene" and f != "salary"]
+        factors = ["salary", rng.choice(motivators), *rng.sample([f for f in motivators + hygiene], 2)]
+        factors = list(dict.fromkeys(factors))
+        while len(factors) < 4:
+            factors.append(rng.choice([f for f in motivators + hygiene if f not in factors]))
+        rng.shuffle(factors)
+        object.__setattr__(self, "role_tasks", tasks)
+        object.__setattr__(self, "job_story_options", dict(zip("ABC", options)))
+        object.__setattr__(self, "roadmap_items", certainty)
+        object.__setattr__(self, "kano_pair", rng.choice(KANO_PAIRS)[0])
+        object.__setattr__(self, "raci_matrix", {task: dict(row) for task, row, _ in raci})
+        object.__setattr__(self, "launch_change", change)
+        object.__setattr__(self, "goal", rng.choice(GOALS)[0])
+        object.__setattr__(self, "kotter_activities", activities)
+        object.__setattr__(self, "factors", factors)
 
     def item(self, item_id: Any) -> dict:
         """One backlog item of this case, by id ("B01" ... "B06"), as a new dict."""
@@ -207,7 +308,12 @@ class Case:
                 "key_results": [dict(k) for k in self.key_results],
                 "stakeholders": {k: dict(v) for k, v in self.stakeholders.items()},
                 "funnel": {"steps": list(self.funnel["steps"]), "counts": list(self.funnel["counts"])},
-                "ab": dict(self.ab), "planning": dict(self.planning), "weekly_sites": list(self.weekly_sites)}
+                "ab": dict(self.ab), "planning": dict(self.planning), "weekly_sites": list(self.weekly_sites),
+                "role_tasks": list(self.role_tasks), "job_story_options": dict(self.job_story_options),
+                "roadmap_items": dict(self.roadmap_items), "kano_pair": list(self.kano_pair),
+                "raci_matrix": {k: dict(v) for k, v in self.raci_matrix.items()},
+                "launch_change": dict(self.launch_change), "goal": self.goal,
+                "kotter_activities": list(self.kotter_activities), "factors": list(self.factors)}
 
     def __repr__(self) -> str:
         return f"<Shiftbrew case for {self.student_id!r}>"
@@ -392,5 +498,5 @@ def submit(*, anyway: bool = False) -> Any:
     result = result_of(record)
     if case.variant == "demo":
         result.note = ("The demo id's variant is practice: it never counts toward a certificate, and only the "
-                       "questions on your own figures are marked.")
+                       "questions on your own case are marked.")
     return result

@@ -28,17 +28,32 @@ from ..core.validate import GradeFailed, MalformedAnswer, NotAttempted
 from ..core.written import WrittenAnswer, length, mentions
 from . import exam, sealed
 from .exam import Case
-from .sealed import ChoiceForm, FunctionForm, LettersForm, MappingForm, NumberForm, RankingForm, SetForm, WidgetForm
+from .sealed import (
+    ChoiceForm,
+    FunctionForm,
+    LettersForm,
+    MappingForm,
+    NumberForm,
+    RankingForm,
+    SetForm,
+    WidgetForm,
+    for_case,
+)
 
 __all__ = [
-    "MODULE", "QUESTIONS", "WRITTEN", "BY_MODULE", "BY_ID", "VARIANT", "SealedQuestion", "points", "function_cases",
-    "JOB_STORY_OPTIONS", "ROADMAP_ITEMS", "RACI_MATRIX", "RACI_TASKS", "GOAL", "KOTTER_ACTIVITIES", "FACTORS",
-    "TIERS_ASKED", "ROLE_TASKS", "KANO_PAIR", "RANK_TIES",
+    "MODULE", "QUESTIONS", "WRITTEN", "BY_MODULE", "BY_ID", "VARIANT", "FIGURES", "CONCEPTS", "SealedQuestion", "points", "function_cases",
+    "RANK_TIES",
 ] + [f"q{i}" for i in range(1, 24)] + ["w1", "w2"]
 
 MODULE = exam.ASSIGNMENT
-#: The questions whose answer depends on the learner's figures (the others are the same for every variant).
-VARIANT = ["q2", "q3", "q4", "q6", "q7", "q9", "q10", "q11", "q12", "q15", "q17", "q18", "q19"]
+#: The questions on the learner's figures: two learners' answers differ (but for rare coincidences).
+FIGURES = ["q2", "q3", "q4", "q6", "q7", "q9", "q10", "q11", "q12", "q15", "q17", "q18", "q19"]
+#: The questions on the learner's items (tasks, statements, factors, a goal ... drawn for each case): the items
+#: differ between learners; the answer space is small (a letter, a tier), so two learners may share an answer.
+CONCEPTS = ["q1", "q5", "q8", "q13", "q16", "q20", "q21", "q22", "q23"]
+#: The questions whose answer depends on the learner's case: every question but q14, whose visible test inputs are
+#: the same for everyone (a function the learner writes; its hidden tests run it on the learner's own backlog).
+VARIANT = sorted(FIGURES + CONCEPTS, key=lambda qid: int(qid[1:]))
 
 
 def function_cases(case: Case, hidden: bool = False) -> list[tuple[str, tuple]]:
@@ -79,7 +94,7 @@ class SealedQuestion:
 
     def _canon(self, answer: Any, case: Case, hidden: bool) -> Any:
         """The conformed answer in canonical form: a text, or for a function its results case by case."""
-        clean = self.form.conform(answer)
+        clean = for_case(self.form, case).conform(answer)
         if isinstance(self.form, FunctionForm):
             return self.form.results(clean, function_cases(case, hidden))
         return self.form.canonical(clean)
@@ -90,13 +105,13 @@ class SealedQuestion:
         try:
             canon = self._canon(answer, case, hidden=True)
         except NotAttempted:
-            progress.record(self.module, self.id, "check", NOT_ATTEMPTED)
+            progress.record(self.module, self.id, "check", NOT_ATTEMPTED.value)
             return Feedback(NOT_ATTEMPTED, self.id, "replace the ... placeholder with your answer", [self.prompt])
         except MalformedAnswer as exc:
-            progress.record(self.module, self.id, "check", INVALID)
+            progress.record(self.module, self.id, "check", INVALID.value)
             return Feedback(INVALID, self.id, f"expected {self.form.describe_expected()}", [str(exc)])
         except SystemExit:  # an answer object whose methods call exit(): feedback, never the end of the kernel
-            progress.record(self.module, self.id, "check", INVALID)
+            progress.record(self.module, self.id, "check", INVALID.value)
             return Feedback(INVALID, self.id, f"expected {self.form.describe_expected()}",
                             ["Reading your answer raised SystemExit: pass plain data (or the exercise's widget)."])
         problems = [v[1:] for v in canon.values() if v.startswith("!")] if isinstance(canon, dict) else []
@@ -185,53 +200,18 @@ class SealedQuestion:
 
 # ================================================================ the handed-out data
 
-#: One task per accountability and one more for the product owner (tasks from module 01's TASKS).
-ROLE_TASKS = [
-    "Choose which problem the team tackles next quarter: churn or small chains",
-    "Order the Product Backlog for the next Sprint",
-    "Write acceptance criteria for the 'swap a shift' backlog item",
-    "Track the payroll integration's budget and the contractor's hours",
-]
-
-JOB_STORY_OPTIONS = {
-    "A": "As an owner, I want a drag-and-drop rota editor so that I can build rotas.",
-    "B": "When a barista calls in sick before opening, I want to find someone to cover the shift quickly, "
-         "so I can open the café on time.",
-    "C": "Owners need better scheduling software with notifications and an AI assistant.",
-}
-
-ROADMAP_ITEMS = {"B01": "high", "B07": "medium", "B12": "low", "B02": "high"}
-
-KANO_PAIR = ("like", "dislike")
-
 #: Two of the fixed inputs a rank_by_rice function is run on (equal scores keep the backlog's order).
 RANK_TIES = [{"id": "T1", "reach": 100, "impact": 1, "confidence": 1.0, "effort": 1},
          {"id": "T2", "reach": 200, "impact": 1, "confidence": 1.0, "effort": 2},
          {"id": "T3", "reach": 300, "impact": 1, "confidence": 1.0, "effort": 1}]
 
-RACI_MATRIX = {
-    "Write the launch brief": {"PM": "A", "Product marketing": "R", "Support lead": "C"},
-    "Train the support team": {"PM": "C", "Product marketing": "I", "Support lead": "R"},
-    "Decide the rollout stages": {"PM": "A", "CTO": "A", "Support lead": "I"},
-}
-
-RACI_TASKS = list(RACI_MATRIX)
-
-TIERS_ASKED: dict[str, Any] = {"share_of_customers": 0.35, "changes_workflow": True}
-
-GOAL = "Get better at talking to customers."
-
-KOTTER_ACTIVITIES = ["setting a direction", "planning and budgeting", "aligning people", "controlling and problem solving"]
-
-FACTORS = ["recognition", "salary", "the work itself", "working conditions"]
-
 
 # ================================================================ the questions
 
 q1 = SealedQuestion(
-    module=MODULE, id="q1", points=1, form=MappingForm(ROLE_TASKS, ["product manager", "product owner", "project manager"]),
-    prompt="For each task in ROLE_TASKS, the accountability it belongs to: a dict of task -> 'product manager', "
-           "'product owner' or 'project manager'.",
+    module=MODULE, id="q1", points=1, form=MappingForm("role_tasks", ["product manager", "product owner", "project manager"]),
+    prompt="For each task in your case's case.role_tasks (four tasks at Shiftbrew), the accountability it belongs "
+           "to: a dict of task -> 'product manager', 'product owner' or 'project manager'.",
     hints=["The product manager owns the why and the what (problems, outcomes, strategy); the product owner orders "
            "and clarifies the Product Backlog; the project manager owns scope, schedule and resources.",
            "role_of(task) from pm_course.role gives the accountable role of any task in module 01's TASKS."],
@@ -262,9 +242,9 @@ q4 = SealedQuestion(
 )
 
 q5 = SealedQuestion(
-    module=MODULE, id="q5", points=1, form=ChoiceForm(list(JOB_STORY_OPTIONS)),
-    prompt="Which statement in JOB_STORY_OPTIONS is a job story (a situation, a motivation and an expected "
-           "outcome, with no solution in it)? Give its letter.",
+    module=MODULE, id="q5", points=1, form=ChoiceForm(["A", "B", "C"]),
+    prompt="Which statement in your case's case.job_story_options (three statements, by letter) is a job story "
+           "(a situation, a motivation and an expected outcome, with no solution in it)? Give its letter.",
     hints=["A job story starts from the situation (When ...), not from a persona (As a ...).",
            "It names no feature: check_job_story(text) tells you which parts are there."],
 )
@@ -286,9 +266,10 @@ q7 = SealedQuestion(
 )
 
 q8 = SealedQuestion(
-    module=MODULE, id="q8", points=1, form=MappingForm(list(ROADMAP_ITEMS), ["Now", "Next", "Later"]),
-    prompt="Place each item of ROADMAP_ITEMS (item id -> how certain the team is of the problem and the solution) "
-           "in the Now / Next / Later column its certainty suggests: a dict of id -> 'Now', 'Next' or 'Later'.",
+    module=MODULE, id="q8", points=1, form=MappingForm("roadmap_items", ["Now", "Next", "Later"]),
+    prompt="Place each item of your case's case.roadmap_items (item id -> how certain the team is of the problem "
+           "and the solution) in the Now / Next / Later column its certainty suggests: a dict of id -> 'Now', "
+           "'Next' or 'Later'.",
     hints=["Now holds what is well understood; Later the problems still being explored.",
            "roadmap_column(certainty) from pm_course.vision gives the column."],
 )
@@ -325,11 +306,11 @@ q12 = SealedQuestion(
 
 q13 = SealedQuestion(
     module=MODULE, id="q13", points=1, form=ChoiceForm(["A", "O", "M", "I", "R", "Q"]),
-    prompt="A café owner would like it if shifts could be swapped from the phone and would dislike it if they "
-           "could not: KANO_PAIR. Which Kano category is the feature for them? Give one of "
-           "'A', 'O', 'M', 'I', 'R', 'Q'.",
+    prompt="A café owner answered the Kano questions about swapping shifts from the phone: case.kano_pair is "
+           "(the answer if the feature is there, the answer if it is not). Which Kano category is the feature "
+           "for them? Give one of 'A', 'O', 'M', 'I', 'R', 'Q'.",
     hints=["Read the functional answer (the feature is there) and the dysfunctional one (it is not).",
-           "Like when present and dislike when absent: more is better. kano_category(functional, dysfunctional)."],
+           "Look the pair up in the Kano table of module 04, or use kano_category(functional, dysfunctional)."],
 )
 
 q14 = SealedQuestion(
@@ -350,8 +331,8 @@ q15 = SealedQuestion(
 
 q16 = SealedQuestion(
     module=MODULE, id="q16", points=1, form=SetForm(),
-    prompt="Which tasks of RACI_MATRIX break the RACI rules (exactly one Accountable, at least one Responsible)? "
-           "A set of task names.",
+    prompt="Which tasks of your case's case.raci_matrix (task -> role -> R, A, C or I) break the RACI rules "
+           "(exactly one Accountable, at least one Responsible)? A set of task names.",
     hints=["Look at each task's row: count the A's and the R's.",
            "validate_raci(matrix) lists the problems; each names its task."],
 )
@@ -382,32 +363,33 @@ q19 = SealedQuestion(
 
 q20 = SealedQuestion(
     module=MODULE, id="q20", points=1, form=NumberForm(0),
-    prompt="The launch tier (1 the biggest, 3 the smallest) of a change that reaches TIERS_ASKED"
-           "['share_of_customers'] of customers and changes how they work, as a whole number.",
-    hints=["A tier grows with the share of customers reached and with changes to their workflow.",
-           "launch_tier(share_of_customers, changes_workflow) from pm_course.data_launch."],
+    prompt="The launch tier (1 the biggest, 3 the smallest) of the change in your case's case.launch_change (the "
+           "share of customers it reaches, whether it changes how they work, whether it is a new capability), "
+           "as a whole number.",
+    hints=["A tier grows with novelty and business impact: a new capability, a changed workflow, for how many.",
+           "launch_tier(**case.launch_change) from pm_course.data_launch."],
 )
 
 q21 = SealedQuestion(
     module=MODULE, id="q21", points=2, form=LettersForm(),
-    prompt="GOAL is a development goal. Which SMART letters does it miss? Answer with the letters, as a set "
+    prompt="case.goal is a development goal. Which SMART letters does it miss? Answer with the letters, as a set "
            "{'M', 'T'} or a text 'MT' (as in module 07).",
     hints=["Specific (what exactly), Measurable (a number), Assignable (who), Realistic, Time-related (by when).",
            "missing_letters(goal) from pm_course.career checks each letter."],
 )
 
 q22 = SealedQuestion(
-    module=MODULE, id="q22", points=1, form=MappingForm(KOTTER_ACTIVITIES, ["managing", "leading"]),
-    prompt="Sort the activities in KOTTER_ACTIVITIES into Kotter's 'managing' and 'leading': a dict of activity -> "
-           "'managing' or 'leading'.",
+    module=MODULE, id="q22", points=1, form=MappingForm("kotter_activities", ["managing", "leading"]),
+    prompt="Sort the four activities in your case's case.kotter_activities into Kotter's 'managing' and "
+           "'leading': a dict of activity -> 'managing' or 'leading'.",
     hints=["Managing copes with complexity (plans, budgets, control); leading copes with change.",
            "kotter_kind(category) from pm_course.leading."],
 )
 
 q23 = SealedQuestion(
-    module=MODULE, id="q23", points=1, form=MappingForm(FACTORS, ["motivator", "hygiene"]),
-    prompt="In Herzberg's two-factor theory, is each of FACTORS a 'motivator' or a 'hygiene' factor? "
-           "A dict of factor -> 'motivator' or 'hygiene'.",
+    module=MODULE, id="q23", points=1, form=MappingForm("factors", ["motivator", "hygiene"]),
+    prompt="In Herzberg's two-factor theory, is each of the four factors in your case's case.factors a "
+           "'motivator' or a 'hygiene' factor? A dict of factor -> 'motivator' or 'hygiene'.",
     hints=["Hygiene factors prevent dissatisfaction when missing; motivators create satisfaction when present.",
            "HERZBERG_FACTORS in pm_course.leading maps each factor to its kind."],
 )

@@ -46,6 +46,7 @@ from ..core.validate import MalformedAnswer, NotAttempted, conform, describe
 __all__ = [
     "COURSE_SALT", "ITERATIONS", "VARIANTS", "SEALED_PATH", "digest", "canonical", "load", "lookup",
     "NumberForm", "ChoiceForm", "MappingForm", "SetForm", "LettersForm", "RankingForm", "FunctionForm", "WidgetForm",
+    "for_case",
 ]
 
 COURSE_SALT = "pm-course/09_capstone/sealed/v1"
@@ -148,6 +149,12 @@ def lookup(variant: str, qid: str, canon: str, key: str = "") -> tuple[bool, lis
 # ---------------------------------------------------------------- answer forms (no expected values)
 
 
+def for_case(form: Any, case: Any) -> Any:
+    """``form`` with ``case``'s items where it takes them from the case (see :class:`MappingForm`)."""
+    bind = getattr(form, "for_case", None)
+    return bind(case) if bind is not None else form
+
+
 class NumberForm:
     form = "number"
     shape: Any = float
@@ -188,13 +195,26 @@ class ChoiceForm:
 
 
 class MappingForm:
+    """A dict of item -> category. ``items`` is the list of items, or the name of the case attribute that holds
+    them (each learner's case has its own items): :meth:`for_case` gives the form with that case's items."""
+
     form = "mapping"
     shape: Any = dict[str, str]
 
-    def __init__(self, items: list[str], categories: list[str]):
-        self.items, self.categories = list(items), list(categories)
+    def __init__(self, items: list[str] | str, categories: list[str]):
+        self.items_of = items if isinstance(items, str) else None
+        self.items = [] if isinstance(items, str) else list(items)
+        self.categories = list(categories)
+
+    def for_case(self, case: Any) -> MappingForm:
+        """This form with ``case``'s items (itself when its items are the same for every case)."""
+        if self.items_of is None:
+            return self
+        return MappingForm(list(getattr(case, self.items_of)), self.categories)
 
     def conform(self, answer: Any) -> Any:
+        if self.items_of is not None:
+            raise RuntimeError("a case's mapping form: use form.for_case(case) first")
         return conform_mapping(answer, self.items, self.categories)
 
     def canonical(self, clean: Any) -> str:
@@ -265,6 +285,9 @@ class WidgetForm:
     def __init__(self, inner: Any, attr: str = "value"):
         self.inner, self.attr = inner, attr
         self.form, self.shape = inner.form, inner.shape
+
+    def for_case(self, case: Any) -> WidgetForm:
+        return WidgetForm(for_case(self.inner, case), self.attr)
 
     def conform(self, answer: Any) -> Any:
         if answer is Ellipsis:
