@@ -73,6 +73,38 @@ def test_a_bad_id_gets_a_message(bad, kind, words):
         exam.Case(bad)
 
 
+def test_an_undeclared_id_gives_the_demo_case_and_says_what_to_do(fresh_home, capsys):
+    """Run All on the untouched exercise reaches the end: ``exam.use(...)`` is the demo case, with a note."""
+    exam.use("s0001")
+    case = exam.use(...)
+    assert case.student_id == exam.DEMO_ID and exam.current().student_id == exam.DEMO_ID
+    assert 'Declare your id first: STUDENT_ID = "your id"' in capsys.readouterr().out
+    from pm_course.core import progress
+
+    assert progress.load_artifact(exam.ASSIGNMENT, "student_id") == "s0001"  # the declared id is kept
+
+
+def test_run_all_on_the_untouched_exercise_reaches_the_end_without_an_error(fresh_home, monkeypatch):
+    """As in a learner's session (no grading, no strict grade cells): no cell raises, the id cell says what to do."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    from pm_course import settings as course_settings
+
+    for setting in (course_settings.GRADING, course_settings.GRADE_STRICT):
+        monkeypatch.delenv(setting.name, raising=False)
+
+    path = ROOT / "exercises" / "09_capstone" / "09_capstone_exercise.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    errors = [(i, o["ename"], o["evalue"][:120]) for i, c in enumerate(nb.cells) if c.cell_type == "code"
+              for o in c.outputs if o["output_type"] == "error"]
+    assert not errors, errors
+    said = [o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs]
+    assert any("Declare your id first" in t for t in said)
+
+
 def test_unknown_backlog_item_is_named():
     with pytest.raises(InputError, match="B01, B02"):
         exam.case_for("s1").item("B99")

@@ -364,9 +364,18 @@ def use(student_id: Any) -> Case:
 
     In a learner's own session the id is kept in their progress; answers are
     recorded for it (``qN.check``) and sealed by :func:`submit`.
+
+    The placeholder ``...`` (an id not declared yet) gives the demo case with a note saying what to do, so that
+    Run All on the untouched exercise reaches the end; the demo case is practice and never counts.
     """
     from ..core import progress
 
+    if student_id is Ellipsis:
+        print('Declare your id first: STUDENT_ID = "your id" (the id your instructor gave you, or any name you '
+              "choose when you study on your own), then run this cell again. Until then `case` is the demo case: "
+              "practice only; answers checked now are recorded for the demo id and never count.")
+        _current[0] = DEMO_ID
+        return case_for(DEMO_ID)
     case = case_for(student_id)
     _current[0] = case.student_id
     if not settings.read(settings.GRADING) and progress.load_artifact(ASSIGNMENT, "student_id") != case.student_id:
