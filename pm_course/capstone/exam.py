@@ -251,7 +251,7 @@ class Case:
         rng.shuffle(tasks)
         options = [rng.choice(JOB_STORIES), rng.choice(USER_STORIES), rng.choice(SOLUTION_STATEMENTS)]
         rng.shuffle(options)
-        certainty = {}
+        certainty: dict[str, str] = {}
         while len(set(certainty.values())) < 2:  # at least two columns of the roadmap
             certainty = {i: rng.choice(CERTAINTIES) for i in ROADMAP_IDS}
         raci: list[tuple] = []
