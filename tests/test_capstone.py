@@ -96,7 +96,7 @@ def test_run_all_on_the_untouched_exercise_reaches_the_end_without_an_error(fres
 
     path = ROOT / "exercises" / "09_capstone" / "09_capstone_exercise.ipynb"
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3", allow_errors=True,
+    NotebookClient(nb, timeout=60, kernel_name="python3", allow_errors=True,  # 60 s: see tests/test_run_all.py
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     errors = [(i, o["ename"], o["evalue"][:120]) for i, c in enumerate(nb.cells) if c.cell_type == "code"
               for o in c.outputs if o["output_type"] == "error"]
