@@ -52,6 +52,9 @@ FOLLOWUP_WEEKS = 8
 STUDENT_VARIABLE = settings.STUDENT_ID.name
 #: The variant used before a learner declares an id (the lesson's examples, the self-tests).
 DEMO_ID = "demo-learner"
+#: What to do when no id is declared yet (said where an id is refused and where ``exam.use(...)`` is run).
+DECLARE_ID = ('Declare your id first: STUDENT_ID = "your id" (the id your instructor gave you, or any name you '
+              "choose when you study on your own)")
 
 _BACKLOG_IDS = ("B01", "B02", "B03", "B04", "B05", "B06")
 STAKEHOLDERS = ("ceo", "cto", "sales_head", "support_lead")
@@ -109,8 +112,7 @@ GOALS = (
 def check_id(student_id: Any) -> str:
     """The learner's id as text: stripped, 1 to 100 characters, no line breaks."""
     if student_id is Ellipsis:
-        raise InputError('Declare your id first: STUDENT_ID = "your id" (the id your instructor gave you, '
-                         'or any name you choose when you study on your own); got ... (the placeholder).')
+        raise InputError(f"{DECLARE_ID}; got ... (the placeholder).")
     if type(student_id) is not str:
         raise InputTypeError(f'STUDENT_ID must be text in quotes, e.g. STUDENT_ID = "s1234"; got {describe(student_id)}.')
     sid = student_id.strip()
@@ -371,9 +373,8 @@ def use(student_id: Any) -> Case:
     from ..core import progress
 
     if student_id is Ellipsis:
-        print('Declare your id first: STUDENT_ID = "your id" (the id your instructor gave you, or any name you '
-              "choose when you study on your own), then run this cell again. Until then `case` is the demo case: "
-              "practice only; answers checked now are recorded for the demo id and never count.")
+        print(f"{DECLARE_ID}, then run this cell again. Until then `case` is the demo case: practice only; answers "
+              "checked now are recorded for the demo id and never count.")
         _current[0] = DEMO_ID
         return case_for(DEMO_ID)
     case = case_for(student_id)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from .conftest import REPO
-from .widgets import eventually, images
+from .widgets import eventually, forget_saved, images
 
 pytestmark = pytest.mark.browser
 
@@ -26,21 +26,10 @@ def text_of(locator) -> str:
     return " ".join((locator.text_content() or "").split())
 
 
-def _forget_capstone_steps(home) -> None:
-    """Start from no saved step, as a learner new to the capstone: other browser tests share this progress home
-    and may have saved steps (the every-widget test clicks each form's buttons)."""
-    import sqlite3
-
+def test_untouched_steps_are_refused_and_a_memo_written_by_clicking_is_saved(notebook, page, lab):
     from pm_course.capstone.steps import STEPS
 
-    db = home / "progress.sqlite3"
-    if db.exists():
-        with sqlite3.connect(db) as conn:
-            conn.executemany("DELETE FROM artifacts WHERE module = '09_capstone' AND key = ?", [(s,) for s in STEPS])
-
-
-def test_untouched_steps_are_refused_and_a_memo_written_by_clicking_is_saved(notebook, page, lab):
-    _forget_capstone_steps(lab.home)
+    forget_saved(lab.home, "09_capstone", STEPS)  # no saved step, as a learner new to the capstone
     nb = notebook(f"notebooks/{LESSON.name}")
     cells = nb.run_all()
     errors = [f"cell {c.index}: {e}" for c in cells for e in c.errors]

@@ -19,6 +19,7 @@ from .widgets import (
     course_widgets,
     display_of,
     eventually,
+    forget_saved,
     images,
     operate,
     wait_for_display_change,
@@ -38,18 +39,8 @@ def run(notebook, lesson: Path):
     return nb
 
 
-def _forget_saved_skills(home) -> None:
-    """The assessment starts from the ratings saved earlier in the run (a learner's own, kept with progress)."""
-    import sqlite3
-
-    db = home / "progress.sqlite3"
-    if db.exists():
-        with sqlite3.connect(db) as conn:
-            conn.execute("DELETE FROM artifacts WHERE module = '00_welcome'")
-
-
 def test_welcome_skills_follow_the_sliders(notebook, page, lab):
-    _forget_saved_skills(lab.home)  # from the default ratings (3 everywhere), as a first visit
+    forget_saved(lab.home, "00_welcome")  # from the default ratings (3 everywhere), as a first visit
     nb = run(notebook, REPO / "notebooks" / "00_welcome.ipynb")
     widget = nb.panel.locator(".pm-skills").first
     widget.scroll_into_view_if_needed()

@@ -187,3 +187,18 @@ def reachable(control: Locator) -> dict:
         if m["ok"]:
             break
     return m
+
+
+def forget_saved(home, module: str, keys=None) -> None:
+    """Remove what the browser tests' shared progress home keeps for ``module`` (only ``keys``, if given), so a
+    test starts as a learner new to it would: other tests save their widgets' state in the same home."""
+    import sqlite3
+
+    db = home / "progress.sqlite3"
+    if not db.exists():
+        return
+    with sqlite3.connect(db) as conn:
+        if keys is None:
+            conn.execute("DELETE FROM artifacts WHERE module = ?", (module,))
+        else:
+            conn.executemany("DELETE FROM artifacts WHERE module = ? AND key = ?", [(module, k) for k in keys])
